@@ -1,0 +1,186 @@
+// The domain model both sides use. Shapes follow ../shared/DESIGN.md ("Local UI API").
+
+export const STOCK_VALUES = ['InStock', 'OutOfStock', 'BackOrder', 'PreOrder', 'LimitedAvailability', 'Unknown'] as const;
+export type StockAvailability = (typeof STOCK_VALUES)[number];
+
+export type Operation = 'Insert' | 'Update' | 'Delete';
+
+/** The fields a postback can carry about an item, normalized. Missing means "not sent", never "cleared". */
+export interface ProductSnapshot {
+  operation: Operation;
+  catalogId: string;
+  catalogItemId: string;
+  campaignId?: string;
+  name?: string;
+  url?: string;
+  imageUrl?: string;
+  currentPrice?: number;
+  originalPrice?: number;
+  currency?: string;
+  stockAvailability?: StockAvailability;
+  inventory?: number;
+}
+
+export interface ProductState {
+  key: string;
+  catalogId: string;
+  catalogItemId: string;
+  campaignId?: string;
+  name?: string;
+  url?: string;
+  imageUrl?: string;
+  currentPrice?: number;
+  originalPrice?: number;
+  currency?: string;
+  stockAvailability: StockAvailability;
+  inventory?: number;
+  removed: boolean;
+  firstSeenAt: string;
+  updatedAt: string;
+}
+
+/** Fields whose change the diff reports (in this order). */
+export const TRACKED_FIELDS = [
+  'campaignId',
+  'name',
+  'url',
+  'imageUrl',
+  'currentPrice',
+  'originalPrice',
+  'currency',
+  'stockAvailability',
+  'inventory',
+  'removed',
+] as const;
+export type TrackedField = (typeof TRACKED_FIELDS)[number];
+
+export interface FieldChange {
+  field: TrackedField;
+  from: string | number | boolean | null;
+  to: string | number | boolean | null;
+}
+
+export interface HistoryPoint {
+  at: string;
+  currentPrice?: number;
+  currency?: string;
+  stockAvailability: StockAvailability;
+  inventory?: number;
+}
+
+export const RULE_KINDS = [
+  'price-below',
+  'price-drop-pct',
+  'price-change',
+  'back-in-stock',
+  'out-of-stock',
+  'inventory-below',
+  'removed',
+] as const;
+export type RuleKind = (typeof RULE_KINDS)[number];
+/** Kinds that need a numeric `value`. */
+export const VALUED_RULE_KINDS: readonly RuleKind[] = ['price-below', 'price-drop-pct', 'inventory-below'];
+
+export interface WatchRule {
+  kind: RuleKind;
+  value?: number;
+}
+
+export interface WatchTarget {
+  catalogId: string;
+  catalogItemId: string;
+}
+
+export interface Watch {
+  id: string;
+  target: WatchTarget;
+  rules: WatchRule[];
+  muted: boolean;
+  createdAt: string;
+}
+
+export interface Alert {
+  watchId: string;
+  kind: RuleKind;
+  message: string;
+}
+
+export interface FeedEntry {
+  id: string;
+  at: string;
+  seq: number;
+  key: string;
+  product: ProductState;
+  operation: Operation;
+  changes: FieldChange[];
+  alerts: Alert[];
+  read: boolean;
+}
+
+/** What the receiver keeps of a request: never the secret path segment nor the secret header. */
+export interface RawRequest {
+  method: string;
+  query: string;
+  contentType: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface QuarantineEntry {
+  id: string;
+  seq: number;
+  at: string;
+  reason: string;
+  raw: RawRequest;
+}
+
+export interface QuietHours {
+  /** "HH:MM" local time */
+  start: string;
+  end: string;
+}
+
+export interface Settings {
+  /** incoming key (any spelling) → canonical field name, on top of the built-in aliases */
+  mapping: Record<string, string>;
+  notifications: {
+    enabled: boolean;
+    digestWindowSeconds: number;
+    quietHours: QuietHours | null;
+    sound: boolean;
+  };
+  launchAtLogin: boolean;
+  retention: {
+    feedEntries: number;
+    historyPerProduct: number;
+    journalDays: number;
+  };
+  receiver: {
+    host: string;
+    port: number;
+    /** optional second secret: impact.com's custom "HTTP Header" */
+    headerName: string;
+    headerValue: string;
+  };
+  alertsPausedUntil: string | null;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  mapping: {},
+  notifications: { enabled: true, digestWindowSeconds: 10, quietHours: null, sound: true },
+  launchAtLogin: false,
+  retention: { feedEntries: 200_000, historyPerProduct: 200, journalDays: 7 },
+  receiver: { host: '127.0.0.1', port: 8787, headerName: '', headerValue: '' },
+  alertsPausedUntil: null,
+};
+
+export function productKey(catalogId: string, catalogItemId: string): string {
+  return `${catalogId}:${catalogItemId}`;
+}
+
+/** Split a key at its first colon: catalog ids are integers, item ids may contain colons. */
+export function parseProductKey(key: string): WatchTarget | null {
+  const at = key.indexOf(':');
+  if (at <= 0 || at === key.length - 1) return null;
+  return { catalogId: key.slice(0, at), catalogItemId: key.slice(at + 1) };
+}

@@ -1,0 +1,41 @@
+// The engine's public face: what main/index.ts (desktop) and main/serve.ts (server) wire up.
+import type { UiApi, UiEvent } from '../../shared/api.js';
+
+export interface Logger {
+  info(message: string, meta?: Record<string, unknown>): void;
+  warn(message: string, meta?: Record<string, unknown>): void;
+  error(message: string, meta?: Record<string, unknown>): void;
+}
+
+export interface EngineOptions {
+  /** the folder that holds the journal, the store and the lock; one process at a time owns it */
+  dataDir: string;
+  /** overrides the stored secret (SHELFWATCH_SECRET); generated and stored when neither exists */
+  secret?: string;
+  /** overrides the stored receiver host/port (flags, SHELFWATCH_RECEIVER_*) */
+  receiverHost?: string;
+  receiverPort?: number;
+  /** a public URL the user exposes the receiver at (tunnel); shown instead of the local one */
+  publicUrl?: string;
+  /** milliseconds since the epoch; injectable for tests */
+  clock?: () => number;
+  log?: Logger;
+}
+
+export interface ReceiverAddress {
+  host: string;
+  port: number;
+  /** the full postback URL including the secret */
+  postbackUrl: string;
+}
+
+export interface Engine {
+  /** the UI API, shared by the IPC and HTTP transports */
+  api: UiApi;
+  /** live events for the faces: feed entries, alerts, status; returns an unsubscribe function */
+  subscribe(listener: (event: UiEvent) => void): () => void;
+  /** starts the postback receiver (Express) on the configured host and port */
+  startReceiver(): Promise<ReceiverAddress>;
+  /** stops taking postbacks, answers or refuses those in flight, checkpoints the store, releases the lock */
+  close(): Promise<void>;
+}

@@ -1,5 +1,6 @@
 // The engine's public face: what main/index.ts (desktop) and main/serve.ts (server) wire up.
 import type { UiApi, UiEvent } from '../../shared/api.js';
+import type { FileSystem } from './file-system.js';
 
 export interface Logger {
   info(message: string, meta?: Record<string, unknown>): void;
@@ -20,6 +21,10 @@ export interface EngineOptions {
   /** milliseconds since the epoch; injectable for tests */
   clock?: () => number;
   log?: Logger;
+  /** overrides the stored UI API token (SHELFWATCH_UI_TOKEN) */
+  uiToken?: string;
+  /** the file operations of the journal and the store; tests inject faults here */
+  fileSystem?: FileSystem;
 }
 
 export interface ReceiverAddress {
@@ -32,6 +37,8 @@ export interface ReceiverAddress {
 export interface Engine {
   /** the UI API, shared by the IPC and HTTP transports */
   api: UiApi;
+  /** the bearer token the server face's HTTP UI API requires */
+  uiToken: string;
   /** live events for the faces: feed entries, alerts, status; returns an unsubscribe function */
   subscribe(listener: (event: UiEvent) => void): () => void;
   /** starts the postback receiver (Express) on the configured host and port */

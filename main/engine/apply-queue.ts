@@ -1,0 +1,68 @@
+// Applies durable journal records in order, off the acknowledgement path, in slices so a burst of thousands does
+// not hold up the answers to the postbacks arriving meanwhile.
+import { type ApplyEffects, applyRecord } from './apply/index.js';
+import type { JournalRecord } from './journal/record.js';
+import type { StoreView } from './store/view.js';
+
+const SLICE_MS = 8;
+
+export class ApplyQueue {
+  private queue: JournalRecord[] = [];
+  private head = 0;
+  private scheduled = false;
+  private waiters: { seq: number; resolve: () => void }[] = [];
+
+  constructor(
+    private readonly view: StoreView,
+    private readonly onApplied: (effects: ApplyEffects[]) => void,
+  ) {}
+
+  push(records: JournalRecord[]): void {
+    for (const record of records) this.queue.push(record);
+    this.schedule();
+  }
+
+  /** Resolves once the record with this sequence number is applied. */
+  applied(seq: number): Promise<void> {
+    if (this.view.data.appliedSeq >= seq) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ seq, resolve }));
+  }
+
+  /** Resolves once everything pushed so far is applied. */
+  drained(): Promise<void> {
+    const last = this.queue.at(-1);
+    return last ? this.applied(last.seq) : Promise.resolve();
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.runSlice());
+  }
+
+  private runSlice(): void {
+    this.scheduled = false;
+    const started = performance.now();
+    const effects: ApplyEffects[] = [];
+    while (this.head < this.queue.length && performance.now() - started < SLICE_MS) {
+      const record = this.queue[this.head++] as JournalRecord;
+      if (record.seq > this.view.data.appliedSeq) effects.push(applyRecord(this.view, record));
+    }
+    if (this.head === this.queue.length) {
+      this.queue = [];
+      this.head = 0;
+    } else {
+      this.schedule();
+    }
+    this.releaseWaiters();
+    if (effects.length > 0) this.onApplied(effects);
+  }
+
+  private releaseWaiters(): void {
+    const appliedSeq = this.view.data.appliedSeq;
+    const ready = this.waiters.filter((waiter) => waiter.seq <= appliedSeq);
+    if (ready.length === 0) return;
+    this.waiters = this.waiters.filter((waiter) => waiter.seq > appliedSeq);
+    for (const waiter of ready) waiter.resolve();
+  }
+}

@@ -1,0 +1,74 @@
+// Writes the store (lowdb) some time after changes, not on every postback: the journal already made each postback
+// durable, so the checkpoint only bounds how much a restart must replay.
+import type { Low } from 'lowdb';
+import type { StoreData } from './store/state.js';
+import type { Logger } from './types.js';
+
+export interface CheckpointOptions {
+  db: Low<StoreData>;
+  log: Logger;
+  /** wait this long after the last change… */
+  quietMs: number;
+  /** …but never longer than this after the first unsaved change */
+  maxDelayMs: number;
+  /** after each successful write, with the appliedSeq of the generation it replaced */
+  afterWrite: (replacedSeq: number) => Promise<void>;
+}
+
+export class Checkpointer {
+  private timer: NodeJS.Timeout | null = null;
+  private firstDirtyAt = 0;
+  private writing: Promise<void> | null = null;
+  private writtenSeq: number;
+  private failures = 0;
+
+  constructor(private readonly options: CheckpointOptions) {
+    this.writtenSeq = options.db.data.appliedSeq;
+  }
+
+  /** The data changed: write it soon. */
+  touch(): void {
+    const now = Date.now();
+    if (!this.timer) this.firstDirtyAt = now;
+    if (this.timer) clearTimeout(this.timer);
+    const wait = Math.max(0, Math.min(this.options.quietMs, this.firstDirtyAt + this.options.maxDelayMs - now));
+    this.timer = setTimeout(() => void this.writeNow(), wait);
+  }
+
+  /** Writes now if anything is unsaved (and waits for a write under way). */
+  async writeNow(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    while (this.writing) await this.writing;
+    if (this.options.db.data.appliedSeq === this.writtenSeq) return;
+    this.writing = this.write().finally(() => {
+      this.writing = null;
+    });
+    await this.writing;
+  }
+
+  private async write(): Promise<void> {
+    const seq = this.options.db.data.appliedSeq;
+    try {
+      await this.options.db.write();
+    } catch (error) {
+      this.failures++;
+      this.options.log.error('Could not save the store; the journal still holds every postback', {
+        error: String(error),
+      });
+      this.timer = setTimeout(() => void this.writeNow(), Math.min(60_000, 1_000 * 2 ** this.failures));
+      return;
+    }
+    this.failures = 0;
+    const replaced = this.writtenSeq;
+    this.writtenSeq = seq;
+    await this.options.afterWrite(replaced).catch((error: unknown) => {
+      this.options.log.warn('Could not prune the journal', { error: String(error) });
+    });
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}

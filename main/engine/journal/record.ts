@@ -1,0 +1,17 @@
+// What the journal holds: every acknowledged postback and every user command, in order. Replaying the journal
+// from the start reproduces the store exactly, so the store is only a materialized view of it.
+import type { SettingsPatch, WatchPatch } from '../../../shared/api.js';
+import type { RawRequest, Watch } from '../../../shared/model.js';
+
+export type Command =
+  | { kind: 'createWatch'; watch: Watch }
+  | { kind: 'updateWatch'; id: string; patch: WatchPatch }
+  | { kind: 'deleteWatch'; id: string }
+  | { kind: 'updateSettings'; patch: SettingsPatch }
+  | { kind: 'markRead'; ids?: string[]; all?: boolean }
+  | { kind: 'reprocessQuarantine' };
+
+export type RecordBody = { type: 'postback'; raw: RawRequest } | { type: 'command'; command: Command };
+
+/** `at` is the receive time in ms since the epoch: ingest uses it instead of a clock, so replay is deterministic. */
+export type JournalRecord = RecordBody & { seq: number; at: number };

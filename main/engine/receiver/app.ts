@@ -1,0 +1,66 @@
+// The receiver: the only thing reachable from the internet. Exactly one route, GET|POST /postback/<secret>;
+// anything else, a wrong secret or a wrong header secret gets the same plain 404 and never touches storage.
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { RawRequest } from '../../../shared/model.js';
+import { captureRequest } from './raw-request.js';
+import { secretsMatch } from './secret.js';
+
+export const BODY_LIMIT = 64 * 1024;
+
+export interface ReceiverDeps {
+  /** the current secrets (they can be regenerated while running) */
+  secrets(): { secret: string; headerName: string; headerValue: string };
+  /** resolves once the request is durable; rejects when it cannot be stored */
+  persist(raw: RawRequest): Promise<unknown>;
+  /** seconds a sender should wait before retrying after a storage fault */
+  retryAfterSeconds: number;
+}
+
+export function createReceiverApp(deps: ReceiverDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  const readBody = express.raw({ type: () => true, limit: BODY_LIMIT, inflate: true });
+
+  app.all('/postback/:secret', (req, res, next) => {
+    if (!isAuthorized(req, deps)) return notFound(req, res);
+    if (req.method !== 'POST') return next();
+    readBody(req, res, next);
+  });
+  app.all('/postback/:secret', async (req, res) => {
+    const raw = captureRequest(req, Buffer.isBuffer(req.body) ? req.body : undefined);
+    try {
+      await deps.persist(raw);
+    } catch {
+      res.status(503).set('Retry-After', String(deps.retryAfterSeconds)).type('text/plain').send('Storage unavailable');
+      return;
+    }
+    res.status(200).type('text/plain').send('OK');
+  });
+  app.use(notFound);
+  app.use((error: Error & { status?: number; type?: string }, req: Request, res: Response, _next: NextFunction) => {
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 400;
+    if (status === 404) return notFound(req, res);
+    res.status(status).type('text/plain').send(bodyErrorText(status));
+  });
+  return app;
+}
+
+function isAuthorized(req: Request, deps: ReceiverDeps): boolean {
+  if (req.method !== 'GET' && req.method !== 'POST') return false;
+  const { secret, headerName, headerValue } = deps.secrets();
+  const secretOk = secretsMatch(String(req.params.secret ?? ''), secret);
+  const header = headerName ? req.get(headerName) : undefined;
+  const headerOk = !headerName || secretsMatch(header ?? '', headerValue);
+  return secretOk && headerOk;
+}
+
+function notFound(_req: Request, res: Response): void {
+  res.status(404).type('text/plain').send('Not found');
+}
+
+function bodyErrorText(status: number): string {
+  if (status === 413) return `Body too large (limit ${BODY_LIMIT} bytes)`;
+  if (status === 415) return 'Unsupported content encoding';
+  return 'Bad request';
+}

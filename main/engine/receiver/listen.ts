@@ -1,0 +1,44 @@
+// Starts an HTTP server for an Express app with timeouts short enough that a slow client cannot pin the process,
+// and stops it gracefully: in-flight requests are answered, idle connections closed.
+
+import type { RequestListener } from 'node:http';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Listening {
+  server: http.Server;
+  port: number;
+  close(): Promise<void>;
+}
+
+export const RECEIVER_TIMEOUTS = { headersMs: 5_000, requestMs: 10_000, keepAliveMs: 5_000 };
+
+export function listen(handler: RequestListener, host: string, port: number): Promise<Listening> {
+  const server = http.createServer(
+    {
+      requestTimeout: RECEIVER_TIMEOUTS.requestMs,
+      headersTimeout: RECEIVER_TIMEOUTS.headersMs,
+      maxHeaderSize: 16 * 1024,
+    },
+    handler,
+  );
+  server.keepAliveTimeout = RECEIVER_TIMEOUTS.keepAliveMs;
+  server.timeout = RECEIVER_TIMEOUTS.requestMs;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address() as AddressInfo;
+      resolve({ server, port: address.port, close: () => closeServer(server) });
+    });
+  });
+}
+
+function closeServer(server: http.Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+    // Requests still running after the grace period are cut; their senders were not answered 200 and will retry.
+    setTimeout(() => server.closeAllConnections(), 3_000).unref();
+  });
+}

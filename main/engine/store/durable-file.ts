@@ -1,0 +1,91 @@
+// A lowdb adapter that survives power loss and crashes: write a temp file, fsync it, keep the previous generation,
+// rename into place, fsync the directory. lowdb's stock JSONFile adapter does none of the syncing.
+import path from 'node:path';
+import type { Adapter } from 'lowdb';
+import type { FileSystem } from '../file-system.js';
+import { syncDirectory } from '../file-system.js';
+import { looksLikeStore, type StoreData } from './state.js';
+
+export interface LoadReport {
+  /** which file the data came from */
+  source: 'current' | 'previous' | 'none';
+  /** files found unreadable and moved aside */
+  movedAside: string[];
+}
+
+export class DurableStoreFile implements Adapter<StoreData> {
+  readonly file: string;
+  readonly previous: string;
+  private readonly temp: string;
+  lastLoad: LoadReport = { source: 'none', movedAside: [] };
+
+  constructor(
+    private readonly fsys: FileSystem,
+    private readonly dir: string,
+    private readonly clock: () => number,
+  ) {
+    this.file = path.join(dir, 'store.json');
+    this.previous = path.join(dir, 'store.prev.json');
+    this.temp = path.join(dir, 'store.json.tmp');
+  }
+
+  /** The current file, else the previous generation, else null (rebuild from the journal). Bad files move aside. */
+  async read(): Promise<StoreData | null> {
+    this.lastLoad = { source: 'none', movedAside: [] };
+    await this.fsys.unlink(this.temp).catch(() => undefined); // a stale temp file is an unfinished write
+    for (const [file, source] of [
+      [this.file, 'current'],
+      [this.previous, 'previous'],
+    ] as const) {
+      const data = await this.load(file);
+      if (data) {
+        this.lastLoad.source = source;
+        return data;
+      }
+    }
+    return null;
+  }
+
+  async write(data: StoreData): Promise<void> {
+    const bytes = Buffer.from(JSON.stringify(data), 'utf8');
+    const fd = await this.fsys.open(this.temp, 'w');
+    try {
+      await this.fsys.write(fd, bytes);
+      await this.fsys.fsync(fd);
+    } finally {
+      await this.fsys.close(fd);
+    }
+    await this.fsys.rename(this.file, this.previous).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+    await this.fsys.rename(this.temp, this.file);
+    await syncDirectory(this.fsys, this.dir);
+  }
+
+  private async load(file: string, moveAsideIfBad = true): Promise<StoreData | null> {
+    let bytes: Buffer;
+    try {
+      bytes = await this.fsys.readFile(file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    const data = parse(bytes);
+    if (data) return data;
+    if (moveAsideIfBad) {
+      const aside = `${file}.corrupt-${this.clock()}`;
+      await this.fsys.rename(file, aside);
+      this.lastLoad.movedAside.push(path.basename(aside));
+    }
+    return null;
+  }
+}
+
+function parse(bytes: Buffer): StoreData | null {
+  try {
+    const value: unknown = JSON.parse(bytes.toString('utf8'));
+    return looksLikeStore(value) ? value : null;
+  } catch {
+    return null;
+  }
+}

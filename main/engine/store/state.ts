@@ -1,0 +1,74 @@
+// The materialized view of the journal that lowdb keeps on disk.
+
+import type { FeedEntry } from '../../../shared/model.js';
+import {
+  DEFAULT_SETTINGS,
+  type HistoryPoint,
+  type ProductState,
+  type QuarantineEntry,
+  type Settings,
+  type Watch,
+} from '../../../shared/model.js';
+
+/** A feed entry as stored: the product is joined in when read, so 200,000 entries do not hold 200,000 copies. */
+export type StoredFeedEntry = Omit<FeedEntry, 'product'>;
+
+export interface ReceiverStats {
+  received: number;
+  quarantined: number;
+  lastPostbackAt: string | null;
+  testPostbackAt: string | null;
+}
+
+export interface StoreData {
+  version: 1;
+  /** every journal record up to this sequence number is reflected here */
+  appliedSeq: number;
+  products: Record<string, ProductState>;
+  history: Record<string, HistoryPoint[]>;
+  /** oldest first */
+  feed: StoredFeedEntry[];
+  watches: Watch[];
+  /** per watch id: whether each rule's condition held at its last evaluation (edge-triggered rules) */
+  ruleMemory: Record<string, (boolean | null)[]>;
+  settings: Settings;
+  quarantine: QuarantineEntry[];
+  stats: ReceiverStats;
+}
+
+export function emptyStore(): StoreData {
+  return {
+    version: 1,
+    appliedSeq: 0,
+    products: {},
+    history: {},
+    feed: [],
+    watches: [],
+    ruleMemory: {},
+    settings: structuredClone(DEFAULT_SETTINGS),
+    quarantine: [],
+    stats: { received: 0, quarantined: 0, lastPostbackAt: null, testPostbackAt: null },
+  };
+}
+
+/** A loose shape check: enough to tell a store file from garbage or another program's JSON. */
+export function looksLikeStore(value: unknown): value is StoreData {
+  if (typeof value !== 'object' || value === null) return false;
+  const data = value as Partial<StoreData>;
+  return (
+    data.version === 1 &&
+    Number.isSafeInteger(data.appliedSeq) &&
+    isRecord(data.products) &&
+    isRecord(data.history) &&
+    Array.isArray(data.feed) &&
+    Array.isArray(data.watches) &&
+    isRecord(data.ruleMemory) &&
+    isRecord(data.settings) &&
+    Array.isArray(data.quarantine) &&
+    isRecord(data.stats)
+  );
+}
+
+function isRecord(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

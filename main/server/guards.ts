@@ -1,0 +1,52 @@
+// The UI API answers only the local user: a loopback Host (no DNS rebinding), no foreign Origin, the bearer token.
+import type { NextFunction, Request, Response } from 'express';
+import { secretsMatch } from '../engine/receiver/secret.js';
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+export function hostName(hostHeader: string | undefined): string {
+  if (!hostHeader) return '';
+  if (hostHeader.startsWith('[')) return hostHeader.slice(0, hostHeader.indexOf(']') + 1);
+  return hostHeader.split(':')[0] ?? '';
+}
+
+export function requireLoopbackHost(req: Request, res: Response, next: NextFunction): void {
+  if (!LOOPBACK_HOSTS.has(hostName(req.headers.host).toLowerCase())) {
+    res.status(403).json({ error: 'Shelfwatch answers only on a loopback address (127.0.0.1 or localhost).' });
+    return;
+  }
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== `http://${req.headers.host}`) {
+    res.status(403).json({ error: 'Cross-origin requests are not allowed.' });
+    return;
+  }
+  next();
+}
+
+/** Bearer token in the header; EventSource cannot set headers, so the events stream may pass it as ?token=. */
+export function requireToken(token: string) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const header = req.headers.authorization ?? '';
+    const fromHeader = header.startsWith('Bearer ') ? header.slice(7) : '';
+    const fromQuery = req.path === '/api/events' && typeof req.query.token === 'string' ? req.query.token : '';
+    if (!secretsMatch(fromHeader || fromQuery, token)) {
+      res.status(401).json({ error: 'Missing or wrong token. Open the UI with the link Shelfwatch printed.' });
+      return;
+    }
+    next();
+  };
+}
+
+/** Headers every response of the UI server carries. */
+export function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
+  res.set({
+    'Content-Security-Policy':
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  });
+  next();
+}

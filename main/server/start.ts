@@ -1,0 +1,41 @@
+// Starts the server face: the engine, its receiver, and the UI server on loopback. Used by serve.ts and the tests.
+
+import { openEngine } from '../engine/index.js';
+import { type Listening, listen } from '../engine/receiver/listen.js';
+import type { Engine, Logger } from '../engine/types.js';
+import type { ServeOptions } from './options.js';
+import { createUiApp } from './ui-app.js';
+
+export interface RunningServer {
+  engine: Engine;
+  postbackUrl: string;
+  receiverPort: number;
+  uiUrl: string;
+  uiPort: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServeOptions, rendererDir: string, log?: Logger): Promise<RunningServer> {
+  const engine = await openEngine({ ...options, log });
+  let ui: Listening | null = null;
+  try {
+    const receiver = await engine.startReceiver();
+    ui = await listen(createUiApp(engine, rendererDir), '127.0.0.1', options.uiPort);
+    const uiUi = ui;
+    return {
+      engine,
+      postbackUrl: receiver.postbackUrl,
+      receiverPort: receiver.port,
+      uiUrl: `http://127.0.0.1:${ui.port}/#token=${engine.uiToken}`,
+      uiPort: ui.port,
+      async close() {
+        await uiUi.close();
+        await engine.close();
+      },
+    };
+  } catch (error) {
+    await ui?.close();
+    await engine.close();
+    throw error;
+  }
+}

@@ -9,7 +9,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/renderer/**', 'test/e2e/**', 'test/faults/**'],
+          exclude: ['test/renderer/**', 'test/e2e/**', 'test/faults/**', 'test/crash/**'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -21,6 +21,16 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['test/renderer/setup.ts'],
+        },
+      },
+      {
+        // The long fault runs (many kill -9 cycles): `npm run test:faults`, and CI.
+        test: {
+          name: 'faults',
+          environment: 'node',
+          include: ['test/crash/**/*.test.ts', 'test/faults/**/*.test.ts'],
+          testTimeout: 1_200_000,
+          fileParallelism: false,
         },
       },
       {

@@ -19,6 +19,8 @@ export interface Status {
     port: number;
     lastPostbackAt: string | null;
     received: number;
+    /** repeated deliveries of a postback already applied (impact.com retries) */
+    duplicates: number;
     quarantined: number;
     testPostbackAt: string | null;
     /** the storage fault that makes the receiver answer 503, if any */

@@ -65,8 +65,8 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     const checkpointer = new Checkpointer({
       db,
       log,
-      quietMs: 1_000,
-      maxDelayMs: 5_000,
+      quietMs: options.checkpoint?.quietMs ?? 1_000,
+      maxDelayMs: options.checkpoint?.maxDelayMs ?? 5_000,
       afterWrite: async (replacedSeq) => {
         const keepNewerThan = clock() - db.data.settings.retention.journalDays * DAY_MS;
         await pruneSegments(fsys, journalDir, replacedSeq, keepNewerThan);

@@ -10,6 +10,7 @@ export interface ServeOptions {
   secret?: string;
   uiToken?: string;
   publicUrl?: string;
+  checkpoint?: { quietMs: number; maxDelayMs: number };
 }
 
 export const USAGE = `Usage: npm run serve -- [options]

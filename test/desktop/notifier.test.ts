@@ -22,6 +22,7 @@ const status = (alertsPausedUntil: string | null): Status => ({
     port: 8787,
     lastPostbackAt: null,
     received: 0,
+    duplicates: 0,
     quarantined: 0,
     testPostbackAt: null,
     fault: null,

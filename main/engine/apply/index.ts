@@ -11,7 +11,7 @@ export function applyRecord(view: StoreView, record: JournalRecord): ApplyEffect
   const at = new Date(record.at).toISOString();
   const effects =
     record.type === 'postback'
-      ? applyPostback(view, record.raw, { seq: record.seq, at, index: 0 })
+      ? applyPostback(view, record.raw, { seq: record.seq, at, atMs: record.at, index: 0 })
       : applyCommand(view, record.command, record.seq, at);
   view.data.appliedSeq = record.seq;
   return effects;

@@ -2,16 +2,22 @@
 import type { RawRequest } from '../../../shared/model.js';
 import { normalize, parseRequest } from '../ingest/index.js';
 import type { StoreView } from '../store/view.js';
+import { forgetOldDeliveries, isRepeatedDelivery } from './deliveries.js';
 import { type ApplyEffects, noEffects } from './effects.js';
 import { applyProductSnapshot, type Origin } from './product.js';
 
 const QUARANTINE_LIMIT = 1000;
 
-export function applyPostback(view: StoreView, raw: RawRequest, origin: Origin): ApplyEffects {
-  const { stats } = view.data;
+export function applyPostback(view: StoreView, raw: RawRequest, origin: Origin & { atMs: number }): ApplyEffects {
+  const { stats, recentDeliveries } = view.data;
   stats.received++;
   stats.lastPostbackAt = origin.at;
   const effects = { ...noEffects(), statusChanged: true };
+  if (origin.seq % 1000 === 0) forgetOldDeliveries(recentDeliveries, origin.atMs);
+  if (isRepeatedDelivery(recentDeliveries, raw, origin.atMs)) {
+    stats.duplicates++;
+    return effects;
+  }
   const parsed = parseRequest(raw);
   if (!parsed.ok) {
     quarantine(view, raw, origin, parsed.reason);

@@ -13,11 +13,16 @@ export class DataFolderLockedError extends Error {
   }
 }
 
+/** Lock files this process holds: a pid check alone cannot tell two engines in one process apart. */
+const heldHere = new Set<string>();
+
 export function acquireLock(dataDir: string): () => void {
-  const file = path.join(dataDir, 'shelfwatch.lock');
+  const file = path.resolve(dataDir, 'shelfwatch.lock');
+  if (heldHere.has(file)) throw new DataFolderLockedError(dataDir, process.pid);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+      heldHere.add(file);
       return () => releaseLock(file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -30,6 +35,7 @@ export function acquireLock(dataDir: string): () => void {
 }
 
 function releaseLock(file: string): void {
+  heldHere.delete(file);
   if (readQuietly(file) === String(process.pid)) fs.rmSync(file, { force: true });
 }
 

@@ -15,6 +15,8 @@ export type StoredFeedEntry = Omit<FeedEntry, 'product'>;
 
 export interface ReceiverStats {
   received: number;
+  /** repeated deliveries of a postback already applied (retries) */
+  duplicates: number;
   quarantined: number;
   lastPostbackAt: string | null;
   testPostbackAt: string | null;
@@ -34,6 +36,8 @@ export interface StoreData {
   settings: Settings;
   quarantine: QuarantineEntry[];
   stats: ReceiverStats;
+  /** fingerprints of recent postbacks → receive time (ms), to recognise repeated deliveries */
+  recentDeliveries: Record<string, number>;
 }
 
 export function emptyStore(): StoreData {
@@ -47,7 +51,8 @@ export function emptyStore(): StoreData {
     ruleMemory: {},
     settings: structuredClone(DEFAULT_SETTINGS),
     quarantine: [],
-    stats: { received: 0, quarantined: 0, lastPostbackAt: null, testPostbackAt: null },
+    stats: { received: 0, duplicates: 0, quarantined: 0, lastPostbackAt: null, testPostbackAt: null },
+    recentDeliveries: {},
   };
 }
 
@@ -65,7 +70,8 @@ export function looksLikeStore(value: unknown): value is StoreData {
     isRecord(data.ruleMemory) &&
     isRecord(data.settings) &&
     Array.isArray(data.quarantine) &&
-    isRecord(data.stats)
+    isRecord(data.stats) &&
+    isRecord(data.recentDeliveries)
   );
 }
 

@@ -1,0 +1,27 @@
+// impact.com retries until it gets a 200 and may deliver the same postback twice; a postback carries no event id.
+// So a request byte-identical to one received within the window is taken as a repeated delivery and not applied
+// again. The window is short because an item can legitimately return to an earlier state (10 → 8 → 10) later on.
+import { createHash } from 'node:crypto';
+import type { RawRequest } from '../../../shared/model.js';
+
+export const DUPLICATE_WINDOW_MS = 10 * 60_000;
+
+export type RecentDeliveries = Record<string, number>;
+
+/** True when this request repeats one seen within the window; otherwise remembers it. */
+export function isRepeatedDelivery(recent: RecentDeliveries, raw: RawRequest, atMs: number): boolean {
+  const fingerprint = createHash('sha256')
+    .update(`${raw.method}\n${raw.query}\n${raw.contentType}\n${raw.body}`)
+    .digest('base64url');
+  const seenAt = recent[fingerprint];
+  if (seenAt !== undefined && atMs - seenAt <= DUPLICATE_WINDOW_MS && atMs >= seenAt) return true;
+  recent[fingerprint] = atMs;
+  return false;
+}
+
+/** Forgets deliveries older than the window (called now and then, not on every postback). */
+export function forgetOldDeliveries(recent: RecentDeliveries, nowMs: number): void {
+  for (const [fingerprint, seenAt] of Object.entries(recent)) {
+    if (nowMs - seenAt > DUPLICATE_WINDOW_MS) delete recent[fingerprint];
+  }
+}

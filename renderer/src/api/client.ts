@@ -1,0 +1,57 @@
+// What every view talks to. Which transport sits behind it (IPC bridge or HTTP + SSE) is decided once in getApi().
+import type { DesktopBridge, UiApi, UiEvent } from '../../../shared/api.js';
+import { isHttpUrl } from '../lib/safeUrl.js';
+import { createEventStream } from './eventStream.js';
+import { createHttpApi } from './httpApi.js';
+import { takeUiToken } from './uiToken.js';
+
+export type UiEventListener = (event: UiEvent) => void;
+
+export interface ApiClient {
+  api: UiApi;
+  subscribe(listener: UiEventListener): () => void;
+  /** opens http(s) links in the user's browser; anything else is ignored */
+  openExternal(url: string): Promise<void>;
+  copyText(text: string): Promise<void>;
+  /** the desktop face asks for a route, e.g. when a notification is clicked */
+  onNavigate?(listener: (route: string) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    shelfwatch?: DesktopBridge;
+  }
+}
+
+let client: ApiClient | null = null;
+
+export function getApi(): ApiClient {
+  client ??= window.shelfwatch ? fromDesktopBridge(window.shelfwatch) : fromHttp();
+  return client;
+}
+
+export function fromDesktopBridge(bridge: DesktopBridge): ApiClient {
+  return {
+    api: bridge.api,
+    subscribe: (listener) => bridge.onEvent(listener),
+    // Checked here too: the main process checks again, but a bad link should never even be sent.
+    openExternal: async (url) => {
+      if (isHttpUrl(url)) await bridge.openExternal(url);
+    },
+    copyText: (text) => bridge.copyText(text),
+    onNavigate: (listener) => bridge.onNavigate(listener),
+  };
+}
+
+export function fromHttp(): ApiClient {
+  const token = takeUiToken(window);
+  const events = createEventStream(() => `/api/events?token=${encodeURIComponent(token ?? '')}`);
+  return {
+    api: createHttpApi({ token, fetch: (input, init) => window.fetch(input, init) }),
+    subscribe: events.subscribe,
+    openExternal: async (url) => {
+      if (isHttpUrl(url)) window.open(url, '_blank', 'noopener');
+    },
+    copyText: (text) => navigator.clipboard.writeText(text),
+  };
+}

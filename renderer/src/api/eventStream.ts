@@ -1,0 +1,42 @@
+// Live events over Server-Sent Events. One EventSource is shared by all listeners and closed when the last one leaves;
+// EventSource reconnects by itself after a drop.
+import type { UiEvent } from '../../../shared/api.js';
+
+const EVENT_NAMES = ['feed', 'alert', 'status'] as const;
+
+export function createEventStream(url: () => string, open = (u: string) => new EventSource(u)) {
+  const listeners = new Set<(event: UiEvent) => void>();
+  let source: EventSource | null = null;
+
+  const dispatch = (name: (typeof EVENT_NAMES)[number], message: MessageEvent<string>) => {
+    let data: unknown;
+    try {
+      data = JSON.parse(message.data);
+    } catch {
+      return; // a malformed event is not worth breaking the UI for
+    }
+    const event = { ...(data as object), type: name } as UiEvent;
+    for (const listener of listeners) listener(event);
+  };
+
+  const connect = () => {
+    source = open(url());
+    for (const name of EVENT_NAMES) {
+      source.addEventListener(name, (message) => dispatch(name, message as MessageEvent<string>));
+    }
+  };
+
+  return {
+    subscribe(listener: (event: UiEvent) => void): () => void {
+      listeners.add(listener);
+      if (!source) connect();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && source) {
+          source.close();
+          source = null;
+        }
+      };
+    },
+  };
+}

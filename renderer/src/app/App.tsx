@@ -1,0 +1,74 @@
+import { useEffect, useRef } from 'react';
+import { useApiClient } from '../api/ApiContext.js';
+import { Loading } from '../components/ErrorState.js';
+import { navigate, type Route } from '../routing/routes.js';
+import { useHashRoute } from '../routing/useHashRoute.js';
+import { FeedView } from '../views/feed/FeedView.js';
+import { ProductView } from '../views/product/ProductView.js';
+import { SettingsView } from '../views/settings/SettingsView.js';
+import { SetupView } from '../views/setup/SetupView.js';
+import { WatchlistView } from '../views/watchlist/WatchlistView.js';
+import { WatchesProvider } from '../watch/WatchesContext.js';
+import { Nav } from './Nav.js';
+import { StatusProvider, useStatus } from './StatusContext.js';
+import { StatusLine } from './StatusLine.js';
+
+export function App() {
+  return (
+    <StatusProvider>
+      <WatchesProvider>
+        <Shell />
+      </WatchesProvider>
+    </StatusProvider>
+  );
+}
+
+function Shell() {
+  const route = useHashRoute();
+  const { state } = useStatus();
+  const client = useApiClient();
+  const main = useRef<HTMLElement>(null);
+
+  // The desktop face routes here, e.g. when the user clicks a notification.
+  useEffect(() => client.onNavigate?.((target) => navigate(target.startsWith('#') ? target : `#${target}`)), [client]);
+
+  // Move focus to the new view so keyboard and screen-reader users land on it (not on the first load).
+  const firstRoute = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each route change
+  useEffect(() => {
+    if (firstRoute.current) firstRoute.current = false;
+    else main.current?.focus();
+  }, [route]);
+
+  // Nothing received yet: a new user starts at Setup; everyone else at the feed.
+  const effective: Route['name'] =
+    route.name === 'home' ? (state.data && state.data.receiver.received === 0 ? 'setup' : 'feed') : route.name;
+
+  return (
+    <div className="app">
+      <Nav current={effective} unread={state.data?.unread ?? 0} />
+      <div className="content">
+        <StatusLine />
+        <main ref={main} tabIndex={-1} className="main">
+          {route.name === 'home' && state.status === 'loading' ? <Loading what="Shelfwatch" /> : null}
+          {route.name === 'home' && state.status === 'loading' ? null : renderView(effective, route)}
+        </main>
+      </div>
+    </div>
+  );
+}
+
+function renderView(name: Route['name'], route: Route) {
+  switch (name) {
+    case 'product':
+      return route.name === 'product' ? <ProductView key={route.key} productKey={route.key} /> : null;
+    case 'watchlist':
+      return <WatchlistView />;
+    case 'setup':
+      return <SetupView />;
+    case 'settings':
+      return <SettingsView />;
+    default:
+      return <FeedView />;
+  }
+}

@@ -1,0 +1,23 @@
+// "2 min ago" for scanning a feed; the exact time goes in a title attribute beside it.
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export function relativeTime(iso: string, now: number): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return 'unknown time';
+  const ago = now - at;
+  if (ago < 45_000) return 'just now';
+  if (ago < HOUR) return `${Math.max(1, Math.round(ago / MINUTE))} min ago`;
+  if (ago < DAY) return `${Math.round(ago / HOUR)} h ago`;
+  if (ago < 7 * DAY) {
+    const days = Math.round(ago / DAY);
+    return days === 1 ? 'yesterday' : `${days} days ago`;
+  }
+  return new Date(at).toLocaleDateString();
+}
+
+export function absoluteTime(iso: string): string {
+  const at = Date.parse(iso);
+  return Number.isNaN(at) ? iso : new Date(at).toLocaleString();
+}

@@ -1,0 +1,47 @@
+import { memo } from 'react';
+import { describeEntry } from '../../../../shared/describe.js';
+import type { FeedEntry } from '../../../../shared/model.js';
+import { ProductImage } from '../../components/ProductImage.js';
+import { RelativeTime } from '../../components/RelativeTime.js';
+import { productName } from '../../lib/productName.js';
+import { hrefs } from '../../routing/routes.js';
+import { WatchButton } from '../../watch/WatchButton.js';
+
+interface FeedRowProps {
+  entry: FeedEntry;
+  onOpen: (entry: FeedEntry) => void;
+}
+
+/** One feed entry. Every payload field is rendered as React text: nothing from a postback becomes markup. */
+export const FeedRow = memo(function FeedRow({ entry, onOpen }: FeedRowProps) {
+  const name = productName(entry.product);
+  const hasAlerts = entry.alerts.length > 0;
+  const classes = ['feed-row', entry.read ? 'read' : 'unread', hasAlerts ? 'has-alert' : ''].join(' ');
+  return (
+    <div className={classes} data-testid="feed-entry">
+      <span className="unread-dot" aria-hidden="true" />
+      <ProductImage url={entry.product.imageUrl} name={name} />
+      <div className="feed-main">
+        <a className="feed-name" href={hrefs.product(entry.key)} onClick={() => onOpen(entry)}>
+          {name}
+          {entry.read ? null : <span className="visually-hidden"> (unread)</span>}
+        </a>
+        <p className="feed-change" data-testid="feed-change">
+          {describeEntry(entry)}
+        </p>
+        {hasAlerts ? (
+          <p className="feed-alert">
+            <span className="badge alert">Alert</span> {entry.alerts.map((alert) => alert.message).join(' · ')}
+          </p>
+        ) : null}
+      </div>
+      <div className="feed-side">
+        <RelativeTime iso={entry.at} />
+        <WatchButton
+          target={{ catalogId: entry.product.catalogId, catalogItemId: entry.product.catalogItemId }}
+          name={name}
+        />
+      </div>
+    </div>
+  );
+});

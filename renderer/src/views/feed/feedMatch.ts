@@ -1,0 +1,25 @@
+// Live entries arrive unfiltered; these decide whether one belongs in the list the user is looking at.
+import type { FeedFilter } from '../../../../shared/api.js';
+import type { FeedEntry } from '../../../../shared/model.js';
+
+export function matchesFeedView(entry: FeedEntry, filter: FeedFilter, q: string, watchedKeys: Set<string>): boolean {
+  if (filter === 'alerts' && entry.alerts.length === 0) return false;
+  if (filter === 'watched' && !watchedKeys.has(entry.key) && entry.alerts.length === 0) return false;
+  const needle = q.trim().toLowerCase();
+  if (!needle) return true;
+  const { name, catalogItemId } = entry.product;
+  return (name ?? '').toLowerCase().includes(needle) || catalogItemId.toLowerCase().includes(needle);
+}
+
+/** Newest first, no duplicates: an entry seen again (e.g. in `feed` and then `alert`) replaces the older copy. */
+export function mergeNewest(current: FeedEntry[], incoming: FeedEntry[]): { entries: FeedEntry[]; added: number } {
+  const fresh = new Map([...incoming].sort((a, b) => b.seq - a.seq).map((entry) => [entry.id, entry]));
+  const updated = current.map((entry) => {
+    const newer = fresh.get(entry.id);
+    if (!newer) return entry;
+    fresh.delete(entry.id);
+    return { ...newer, read: newer.read || entry.read };
+  });
+  const prepend = [...fresh.values()];
+  return { entries: [...prepend, ...updated], added: prepend.length };
+}

@@ -1,0 +1,39 @@
+import type { ProductState } from '../../../../shared/model.js';
+import { formatPrice } from '../../../../shared/money.js';
+import { STOCK_LABELS } from '../../../../shared/stock.js';
+import { RelativeTime } from '../../components/RelativeTime.js';
+
+/** The product's current state as the last postback left it. */
+export function ProductFacts({ product }: { product: ProductState }) {
+  const price = (amount: number | undefined) => (amount === undefined ? '—' : formatPrice(amount, product.currency));
+  return (
+    <dl className="facts" data-testid="product-facts">
+      <dt>Price</dt>
+      <dd className="number">{price(product.currentPrice)}</dd>
+      <dt>Original price</dt>
+      <dd className="number">{price(product.originalPrice)}</dd>
+      <dt>Stock</dt>
+      <dd>
+        {product.removed
+          ? 'Removed from catalog'
+          : (STOCK_LABELS[product.stockAvailability] ?? product.stockAvailability)}
+      </dd>
+      <dt>Inventory</dt>
+      <dd className="number">{product.inventory ?? '—'}</dd>
+      <dt>Catalog id</dt>
+      <dd className="number">{product.catalogId}</dd>
+      <dt>Item id</dt>
+      <dd>{product.catalogItemId}</dd>
+      <dt>Campaign id</dt>
+      <dd className="number">{product.campaignId ?? '—'}</dd>
+      <dt>Last update</dt>
+      <dd>
+        <RelativeTime iso={product.updatedAt} />
+      </dd>
+      <dt>First seen</dt>
+      <dd>
+        <RelativeTime iso={product.firstSeenAt} />
+      </dd>
+    </dl>
+  );
+}

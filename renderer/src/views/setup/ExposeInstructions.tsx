@@ -1,0 +1,49 @@
+import type { Setup } from '../../../../shared/api.js';
+import { CopyButton } from '../../components/CopyButton.js';
+
+/** impact.com must reach the receiver from the internet: three ways, with this machine's real port. */
+export function ExposeInstructions({ setup }: { setup: Setup }) {
+  const port = setup.receiverPort;
+  const path = pathOf(setup.postbackUrl);
+  const cloudflared = `cloudflared tunnel --url http://localhost:${port}`;
+  const ngrok = `ngrok http ${port}`;
+  const loopbackOnly = ['127.0.0.1', 'localhost', '::1'].includes(setup.receiverHost);
+  return (
+    <div className="expose">
+      <p>
+        Then give impact.com the public address the tool prints, followed by <code>{path}</code>.
+      </p>
+      <h3>Cloudflare Tunnel (free, no account needed for a quick tunnel)</h3>
+      <div className="copy-line">
+        <code>{cloudflared}</code>
+        <CopyButton text={cloudflared} label="Copy the cloudflared command" />
+      </div>
+      <h3>ngrok</h3>
+      <div className="copy-line">
+        <code>{ngrok}</code>
+        <CopyButton text={ngrok} label="Copy the ngrok command" />
+      </div>
+      <h3>Port forwarding</h3>
+      <p>
+        Forward TCP port {port} on your router to this computer, and use{' '}
+        <code>
+          http://your-public-ip:{port}
+          {path}
+        </code>
+        .{' '}
+        {loopbackOnly
+          ? `The receiver listens on ${setup.receiverHost} only: set its host to 0.0.0.0 in Settings and restart, or the router cannot reach it.`
+          : `The receiver listens on ${setup.receiverHost}.`}{' '}
+        A tunnel is safer: it gives you HTTPS and opens no port.
+      </p>
+    </div>
+  );
+}
+
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
+}

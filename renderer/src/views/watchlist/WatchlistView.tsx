@@ -1,0 +1,34 @@
+import { ErrorState, Loading } from '../../components/ErrorState.js';
+import { useWatches } from '../../watch/WatchesContext.js';
+import { AddWatchForm } from './AddWatchForm.js';
+import { WatchRow } from './WatchRow.js';
+
+export function WatchlistView() {
+  const { state, reload } = useWatches();
+  return (
+    <section className="view" aria-labelledby="watchlist-heading">
+      <header className="view-header">
+        <h1 id="watchlist-heading">Watchlist</h1>
+      </header>
+      <AddWatchForm />
+      {state.status === 'loading' ? <Loading what="your watches" /> : null}
+      {state.status === 'error' ? (
+        <ErrorState message={`Could not load your watches: ${state.error}`} onRetry={reload} />
+      ) : null}
+      {state.status === 'ready' && state.data.length === 0 ? (
+        <p className="state" data-testid="watchlist-empty">
+          No watches yet. Add an item above, or press “Watch” on any entry in the <a href="#/feed">Feed</a>.
+        </p>
+      ) : null}
+      {state.status === 'ready' && state.data.length > 0 ? (
+        <ul className="watch-list" aria-label="Watches">
+          {[...state.data]
+            .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+            .map((watch) => (
+              <WatchRow key={watch.id} watch={watch} />
+            ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

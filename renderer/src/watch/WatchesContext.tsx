@@ -1,0 +1,56 @@
+// Watches are shared by the feed (one-click Watch), the product view and the watchlist, so they live in one place.
+import { createContext, type ReactNode, useContext, useMemo } from 'react';
+import type { WatchPatch } from '../../../shared/api.js';
+import { productKey, type Watch, type WatchRule, type WatchTarget } from '../../../shared/model.js';
+import { useApiClient } from '../api/ApiContext.js';
+import { type LoadState, useLoad } from '../api/useLoad.js';
+import { DEFAULT_RULES } from './defaultRules.js';
+
+interface WatchesValue {
+  state: LoadState<Watch[]>;
+  byKey: Map<string, Watch>;
+  reload: () => void;
+  create: (target: WatchTarget, rules?: WatchRule[]) => Promise<Watch>;
+  update: (id: string, patch: WatchPatch) => Promise<Watch>;
+  remove: (id: string) => Promise<void>;
+}
+
+const WatchesContext = createContext<WatchesValue | null>(null);
+
+export const watchKey = (watch: Watch) => productKey(watch.target.catalogId, watch.target.catalogItemId);
+
+export function WatchesProvider({ children }: { children: ReactNode }) {
+  const { api } = useApiClient();
+  const { state, reload, setData } = useLoad(() => api.listWatches(undefined), [api]);
+
+  const value = useMemo<WatchesValue>(() => {
+    const byKey = new Map((state.data ?? []).map((watch) => [watchKey(watch), watch]));
+    return {
+      state,
+      byKey,
+      reload: () => reload(),
+      create: async (target, rules = DEFAULT_RULES) => {
+        const watch = await api.createWatch({ target, rules });
+        setData((watches) => [...watches.filter((w) => w.id !== watch.id), watch]);
+        return watch;
+      },
+      update: async (id, patch) => {
+        const watch = await api.updateWatch({ id, ...patch });
+        setData((watches) => watches.map((w) => (w.id === id ? watch : w)));
+        return watch;
+      },
+      remove: async (id) => {
+        await api.deleteWatch({ id });
+        setData((watches) => watches.filter((w) => w.id !== id));
+      },
+    };
+  }, [api, state, reload, setData]);
+
+  return <WatchesContext.Provider value={value}>{children}</WatchesContext.Provider>;
+}
+
+export function useWatches(): WatchesValue {
+  const value = useContext(WatchesContext);
+  if (!value) throw new Error('useWatches outside <WatchesProvider>');
+  return value;
+}

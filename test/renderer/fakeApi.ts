@@ -1,0 +1,132 @@
+// A typed fake of the UI API: an in-memory engine that answers like the real one and records every call.
+
+import type { ApiClient } from '../../renderer/src/api/client.js';
+import type { ApiMethod, ApiRequest, Setup, Status, UiApi, UiEvent } from '../../shared/api.js';
+import type { FeedEntry, HistoryPoint, ProductState, QuarantineEntry, Settings, Watch } from '../../shared/model.js';
+import { makeFeed, makeQuarantine, makeSettings, makeSetup, makeStatus, makeWatch } from './fixtures.js';
+
+export interface FakeData {
+  feed: FeedEntry[];
+  products: Map<string, { product: ProductState; history: HistoryPoint[] }>;
+  watches: Watch[];
+  settings: Settings;
+  quarantine: QuarantineEntry[];
+  status: Status;
+  setup: Setup;
+}
+
+export interface FakeClient extends ApiClient {
+  api: UiApi;
+  data: FakeData;
+  calls: { method: ApiMethod; req: unknown }[];
+  callsOf<M extends ApiMethod>(method: M): ApiRequest<M>[];
+  emit(event: UiEvent): void;
+  opened: string[];
+  copied: string[];
+}
+
+export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partial<UiApi> = {}): FakeClient {
+  const feed = seed.feed ?? makeFeed(5);
+  const data: FakeData = {
+    feed,
+    products: seed.products ?? new Map(feed.map((entry) => [entry.key, { product: entry.product, history: [] }])),
+    watches: seed.watches ?? [makeWatch({ target: { catalogId: '7001', catalogItemId: 'SKU-1' } })],
+    settings: seed.settings ?? makeSettings(),
+    quarantine: seed.quarantine ?? [makeQuarantine()],
+    status: seed.status ?? makeStatus(),
+    setup: seed.setup ?? makeSetup(),
+  };
+  const calls: FakeClient['calls'] = [];
+  const listeners = new Set<(event: UiEvent) => void>();
+  let watchIds = 100;
+
+  const engine: UiApi = {
+    status: async () => data.status,
+    setup: async () => data.setup,
+    feed: async ({ limit = 100, before, filter = 'all', q } = {}) => {
+      const watched = new Set(data.watches.map((w) => `${w.target.catalogId}:${w.target.catalogItemId}`));
+      const matching = data.feed.filter(
+        (entry) =>
+          (filter !== 'alerts' || entry.alerts.length > 0) &&
+          (filter !== 'watched' || watched.has(entry.key)) &&
+          (!q || `${entry.product.name ?? ''} ${entry.product.catalogItemId}`.toLowerCase().includes(q.toLowerCase())),
+      );
+      const start = before ? matching.findIndex((entry) => entry.id === before) + 1 : 0;
+      const items = matching.slice(start, start + limit);
+      const next = start + limit < matching.length ? (items.at(-1)?.id ?? null) : null;
+      return { items, next, total: matching.length };
+    },
+    markRead: async ({ ids, all }) => {
+      for (const entry of data.feed) if (all || ids?.includes(entry.id)) entry.read = true;
+      return { unread: data.feed.filter((entry) => !entry.read).length };
+    },
+    product: async ({ key }) => {
+      const found = data.products.get(key);
+      if (!found) throw new Error(`No product ${key}`);
+      const watches = data.watches.filter((w) => `${w.target.catalogId}:${w.target.catalogItemId}` === key);
+      return { ...found, watches };
+    },
+    listWatches: async () => [...data.watches],
+    createWatch: async (input) => {
+      const watch: Watch = { id: `w${watchIds++}`, muted: false, createdAt: new Date().toISOString(), ...input };
+      data.watches.push(watch);
+      return watch;
+    },
+    updateWatch: async ({ id, ...patch }) => {
+      const watch = data.watches.find((w) => w.id === id);
+      if (!watch) throw new Error('No such watch');
+      Object.assign(watch, patch);
+      return { ...watch };
+    },
+    deleteWatch: async ({ id }) => {
+      data.watches = data.watches.filter((w) => w.id !== id);
+      return { deleted: true };
+    },
+    quarantine: async () => data.quarantine,
+    reprocessQuarantine: async () => ({ reprocessed: data.quarantine.length, remaining: 0 }),
+    getSettings: async () => structuredClone(data.settings),
+    updateSettings: async (patch) => {
+      data.settings = { ...data.settings, ...(patch as Partial<Settings>) };
+      return structuredClone(data.settings);
+    },
+    regenerateSecret: async () => ({ ...data.setup, postbackUrl: 'http://127.0.0.1:8787/postback/n3w' }),
+    previewMapping: async ({ raw, mapping }) => {
+      const fields = JSON.parse(raw.body || '{}') as Record<string, string>;
+      const mappedTo = Object.fromEntries(Object.keys(fields).map((key) => [key, mapping[key] ?? null]));
+      return { fields, mappedTo, result: { kind: 'unusable', reason: 'No catalog id' } };
+    },
+    ...overrides,
+  };
+
+  const api = {} as Record<ApiMethod, (req: unknown) => Promise<unknown>>;
+  for (const method of Object.keys(engine) as ApiMethod[]) {
+    api[method] = (req: unknown) => {
+      calls.push({ method, req });
+      return (engine[method] as (req: unknown) => Promise<unknown>)(req);
+    };
+  }
+
+  const client: FakeClient = {
+    api: api as unknown as UiApi,
+    data,
+    calls,
+    callsOf: <M extends ApiMethod>(method: M) =>
+      calls.filter((call) => call.method === method).map((call) => call.req as ApiRequest<M>),
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    emit: (event) => {
+      for (const listener of listeners) listener(event);
+    },
+    opened: [],
+    copied: [],
+    openExternal: async (url) => {
+      client.opened.push(url);
+    },
+    copyText: async (text) => {
+      client.copied.push(text);
+    },
+  };
+  return client;
+}

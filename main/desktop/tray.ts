@@ -1,0 +1,135 @@
+// The tray: unread count (macOS: the title next to the icon; elsewhere the tooltip and a badged icon) and the
+// menu: Open, Pause alerts ▸, Copy postback URL, Quit. Electron's Tray and Menu are injected.
+import type { UiApi } from '../../shared/api.js';
+import type { Logger } from '../engine/types.js';
+import type { Timers } from './alert-digest.js';
+import { realTimers } from './alert-digest.js';
+import { activePauseEnd, type PauseChoice, pauseEndsAt } from './pause-times.js';
+import type { TrayIcons } from './tray-icons.js';
+
+export interface TrayLike<Image, Menu> {
+  setTitle(title: string): void;
+  setToolTip(toolTip: string): void;
+  setImage(image: Image): void;
+  setContextMenu(menu: Menu | null): void;
+  on(event: 'click', listener: () => void): unknown;
+  destroy(): void;
+}
+
+/** A subset of Electron's MenuItemConstructorOptions (so Menu.buildFromTemplate accepts it). */
+export interface TrayMenuItem {
+  label?: string;
+  type?: 'normal' | 'separator' | 'submenu';
+  enabled?: boolean;
+  click?: () => void;
+  submenu?: TrayMenuItem[];
+}
+
+export interface TrayOptions<Image, Menu> {
+  tray: TrayLike<Image, Menu>;
+  buildMenu: (items: TrayMenuItem[]) => Menu;
+  icons: TrayIcons<Image>;
+  platform: NodeJS.Platform;
+  api: Pick<UiApi, 'updateSettings' | 'setup'>;
+  copyText: (text: string) => void;
+  open: () => void;
+  quit: () => void;
+  log: Logger;
+  clock?: () => number;
+  timers?: Timers;
+}
+
+const hhmm = (ms: number) => {
+  const at = new Date(ms);
+  return `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+};
+
+export class TrayController<Image, Menu> {
+  private unread = 0;
+  private pausedUntil: string | null = null;
+  private expiryTimer: unknown = null;
+  private readonly clock: () => number;
+  private readonly timers: Timers;
+
+  constructor(private readonly options: TrayOptions<Image, Menu>) {
+    this.clock = options.clock ?? Date.now;
+    this.timers = options.timers ?? realTimers;
+    // Windows and Linux users expect a click on the icon to open the app; macOS shows the menu instead
+    if (options.platform !== 'darwin') options.tray.on('click', () => options.open());
+    this.render();
+  }
+
+  setUnread(count: number): void {
+    if (count === this.unread) return;
+    this.unread = Math.max(0, count);
+    this.render();
+  }
+
+  setPausedUntil(alertsPausedUntil: string | null): void {
+    if (alertsPausedUntil === this.pausedUntil) return;
+    this.pausedUntil = alertsPausedUntil;
+    this.render();
+  }
+
+  destroy(): void {
+    this.clearExpiry();
+    this.options.tray.destroy();
+  }
+
+  private render(): void {
+    const { tray, icons, platform } = this.options;
+    const pauseEnd = activePauseEnd(this.pausedUntil, this.clock());
+    const count = this.unread > 999 ? '999+' : String(this.unread);
+    if (platform === 'darwin') tray.setTitle(this.unread > 0 ? count : '');
+    tray.setImage(this.unread > 0 ? icons.unread : icons.normal);
+    tray.setToolTip(`Shelfwatch — ${count} unread${pauseEnd ? ` (alerts paused until ${hhmm(pauseEnd)})` : ''}`);
+    tray.setContextMenu(this.options.buildMenu(this.menu(pauseEnd)));
+    // menus are static: redraw when the pause runs out so "Resume" and the label do not go stale
+    this.clearExpiry();
+    if (pauseEnd)
+      this.expiryTimer = this.timers.set(() => this.render(), Math.min(pauseEnd - this.clock(), 2 ** 31 - 1));
+  }
+
+  private menu(pauseEnd: number | null): TrayMenuItem[] {
+    const { open, quit } = this.options;
+    const pause = (choice: PauseChoice) => () => this.pause(pauseEndsAt(choice, new Date(this.clock())));
+    const pauseItems: TrayMenuItem[] = [
+      ...(pauseEnd ? [{ label: `Paused until ${hhmm(pauseEnd)}`, enabled: false }] : []),
+      { label: 'For 1 hour', click: pause('one-hour') },
+      { label: 'Until tomorrow 8:00', click: pause('until-tomorrow-morning') },
+      { type: 'separator' },
+      { label: 'Resume alerts', enabled: pauseEnd !== null, click: () => this.pause(null) },
+    ];
+    return [
+      { label: 'Open Shelfwatch', click: open },
+      { label: pauseEnd ? 'Alerts paused' : 'Pause alerts', type: 'submenu', submenu: pauseItems },
+      { label: 'Copy postback URL', click: () => this.copyPostbackUrl() },
+      { type: 'separator' },
+      { label: 'Quit Shelfwatch', click: quit },
+    ];
+  }
+
+  private pause(until: string | null): void {
+    const previous = this.pausedUntil;
+    this.setPausedUntil(until); // show it at once; the settings update confirms it
+    this.options.api.updateSettings({ alertsPausedUntil: until }).catch((error: unknown) => {
+      this.options.log.error('tray: could not change the alert pause', { error: String(error) });
+      this.setPausedUntil(previous);
+    });
+  }
+
+  private copyPostbackUrl(): void {
+    // asked at click time: the secret (and so the URL) can be regenerated while the app runs
+    this.options.api
+      .setup(undefined)
+      .then((setup) => this.options.copyText(setup.postbackUrl))
+      .catch((error: unknown) =>
+        this.options.log.error('tray: could not read the postback URL', { error: String(error) }),
+      );
+  }
+
+  private clearExpiry(): void {
+    if (this.expiryTimer !== null) this.timers.clear(this.expiryTimer);
+    this.expiryTimer = null;
+  }
+}

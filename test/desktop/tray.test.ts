@@ -1,0 +1,144 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TrayController, type TrayLike, type TrayMenuItem } from '../../main/desktop/tray.js';
+import type { SettingsPatch, Setup } from '../../shared/api.js';
+import { DEFAULT_SETTINGS } from '../../shared/model.js';
+import { silentLog } from './fake-ipc.js';
+
+type Icon = 'plain icon' | 'badged icon';
+
+class FakeTray implements TrayLike<Icon, TrayMenuItem[]> {
+  title: string | null = null;
+  toolTip = '';
+  image: Icon | null = null;
+  menu: TrayMenuItem[] | null = null;
+  clickListener: (() => void) | null = null;
+  destroyed = false;
+  setTitle(title: string): void {
+    this.title = title;
+  }
+  setToolTip(toolTip: string): void {
+    this.toolTip = toolTip;
+  }
+  setImage(image: Icon): void {
+    this.image = image;
+  }
+  setContextMenu(menu: TrayMenuItem[] | null): void {
+    this.menu = menu;
+  }
+  on(_event: 'click', listener: () => void): this {
+    this.clickListener = listener;
+    return this;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+  item(...path: string[]): TrayMenuItem {
+    let items = this.menu ?? [];
+    let found: TrayMenuItem | undefined;
+    for (const label of path) {
+      found = items.find((item) => item.label === label);
+      items = found?.submenu ?? [];
+    }
+    if (!found) throw new Error(`no menu item ${path.join(' ▸ ')}`);
+    return found;
+  }
+}
+
+function makeTray(platform: NodeJS.Platform = 'linux') {
+  const tray = new FakeTray();
+  const patches: SettingsPatch[] = [];
+  const copied: string[] = [];
+  const calls: string[] = [];
+  const controller = new TrayController<Icon, TrayMenuItem[]>({
+    tray,
+    buildMenu: (items) => items,
+    icons: { normal: 'plain icon', unread: 'badged icon' },
+    platform,
+    api: {
+      updateSettings: async (patch) => {
+        patches.push(patch);
+        return { ...DEFAULT_SETTINGS, alertsPausedUntil: patch.alertsPausedUntil ?? null };
+      },
+      setup: async () => ({ postbackUrl: 'http://127.0.0.1:8787/postback/s3cret' }) as Setup,
+    },
+    copyText: (text) => copied.push(text),
+    open: () => calls.push('open'),
+    quit: () => calls.push('quit'),
+    log: silentLog,
+  });
+  return { tray, controller, patches, copied, calls };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(new Date(2025, 0, 15, 13, 20)); // local time
+});
+afterEach(() => vi.useRealTimers());
+
+describe('tray', () => {
+  it('shows the unread count in the tooltip and a badged icon outside macOS', () => {
+    const { tray, controller } = makeTray('win32');
+    expect([tray.toolTip, tray.image, tray.title]).toEqual(['Shelfwatch — 0 unread', 'plain icon', null]);
+    controller.setUnread(14);
+    expect([tray.toolTip, tray.image]).toEqual(['Shelfwatch — 14 unread', 'badged icon']);
+    controller.setUnread(0);
+    expect(tray.image).toBe('plain icon');
+  });
+
+  it('shows the count as the menu-bar title on macOS', () => {
+    const { tray, controller } = makeTray('darwin');
+    controller.setUnread(7);
+    expect(tray.title).toBe('7');
+    controller.setUnread(0);
+    expect(tray.title).toBe('');
+  });
+
+  it('has Open, Pause alerts ▸, Copy postback URL and Quit', () => {
+    const { tray } = makeTray();
+    expect(tray.menu?.map((item) => item.label ?? item.type)).toEqual([
+      'Open Shelfwatch',
+      'Pause alerts',
+      'Copy postback URL',
+      'separator',
+      'Quit Shelfwatch',
+    ]);
+    expect(tray.item('Pause alerts').submenu?.map((item) => item.label ?? item.type)).toEqual([
+      'For 1 hour',
+      'Until tomorrow 8:00',
+      'separator',
+      'Resume alerts',
+    ]);
+    expect(tray.item('Pause alerts', 'Resume alerts').enabled).toBe(false);
+  });
+
+  it('pauses for an hour or until 8:00 tomorrow by setting alertsPausedUntil, and resumes', async () => {
+    const { tray, patches } = makeTray();
+    tray.item('Pause alerts', 'For 1 hour').click?.();
+    expect(patches.at(-1)).toEqual({ alertsPausedUntil: new Date(2025, 0, 15, 14, 20).toISOString() });
+    expect(tray.item('Alerts paused', 'Paused until 14:20').enabled).toBe(false);
+    expect(tray.toolTip).toBe('Shelfwatch — 0 unread (alerts paused until 14:20)');
+    tray.item('Alerts paused', 'Until tomorrow 8:00').click?.();
+    expect(patches.at(-1)).toEqual({ alertsPausedUntil: new Date(2025, 0, 16, 8, 0).toISOString() });
+    tray.item('Alerts paused', 'Resume alerts').click?.();
+    expect(patches.at(-1)).toEqual({ alertsPausedUntil: null });
+    expect(tray.item('Pause alerts', 'Resume alerts').enabled).toBe(false);
+  });
+
+  it('redraws the menu when a pause runs out', () => {
+    const { tray, controller } = makeTray();
+    controller.setPausedUntil(new Date(2025, 0, 15, 13, 50).toISOString());
+    expect(tray.item('Alerts paused', 'Resume alerts').enabled).toBe(true);
+    vi.advanceTimersByTime(30 * 60_000);
+    expect(tray.item('Pause alerts', 'Resume alerts').enabled).toBe(false);
+  });
+
+  it('copies the current postback URL, opens, and quits', async () => {
+    const { tray, copied, calls } = makeTray();
+    tray.item('Copy postback URL').click?.();
+    await vi.waitFor(() => expect(copied).toEqual(['http://127.0.0.1:8787/postback/s3cret']));
+    tray.item('Open Shelfwatch').click?.();
+    tray.clickListener?.();
+    tray.item('Quit Shelfwatch').click?.();
+    expect(calls).toEqual(['open', 'open', 'quit']);
+  });
+});

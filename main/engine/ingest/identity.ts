@@ -30,7 +30,9 @@ export function readIdentity(candidates: Candidates, incomingKeys: readonly stri
   if (catalogItemId === undefined) missing.push('catalogItemId');
   const placeholderSent = missing.some((field) => candidates.of(field).some((c) => isPlaceholder(c.value)));
   if (placeholderSent) return { kind: 'test' };
-  return { kind: 'unusable', reason: missing.map((field) => explain(field, candidates, incomingKeys)).join('; ') };
+  const reasons = missing.map((field) => explain(field, candidates, incomingKeys));
+  const unmapped = missing.some((field) => candidates.of(field).length === 0);
+  return { kind: 'unusable', reason: [...reasons, ...(unmapped ? ['add a mapping in Settings'] : [])].join('; ') };
 }
 
 function explain(
@@ -43,7 +45,7 @@ function explain(
   if (seen.length === 0) {
     const keys = incomingKeys.slice(0, MAX_KEYS_LISTED).join(', ');
     const more = incomingKeys.length > MAX_KEYS_LISTED ? ` and ${incomingKeys.length - MAX_KEYS_LISTED} more` : '';
-    return `${label}: none of the keys ${keys}${more} maps to ${field as CanonicalField}; add a mapping in Settings`;
+    return `${label}: none of the keys ${keys}${more} maps to ${field as CanonicalField}`;
   }
   const sent = seen.filter((c) => !isMissing(c.value));
   if (sent.length === 0)

@@ -1,0 +1,176 @@
+// Applying journal records to the store: what a user sees in the feed, the quarantine and the settings.
+import { describe, expect, it } from 'vitest';
+import { DUPLICATE_WINDOW_MS } from '../../main/engine/apply/deliveries.js';
+import { applyRecord } from '../../main/engine/apply/index.js';
+import type { Command, JournalRecord } from '../../main/engine/journal/record.js';
+import { emptyStore } from '../../main/engine/store/state.js';
+import { StoreView } from '../../main/engine/store/view.js';
+
+const T0 = Date.parse('2026-11-27T10:00:00Z');
+
+function harness() {
+  const view = new StoreView(emptyStore());
+  let seq = 0;
+  let now = T0;
+  return {
+    view,
+    advance: (ms: number) => {
+      now += ms;
+    },
+    postback: (body: Record<string, string> | string) => {
+      const record: JournalRecord = {
+        seq: ++seq,
+        at: now,
+        type: 'postback',
+        raw: {
+          method: 'POST',
+          query: '',
+          contentType: 'application/json',
+          headers: {},
+          body: typeof body === 'string' ? body : JSON.stringify(body),
+        },
+      };
+      return applyRecord(view, record);
+    },
+    command: (command: Command) => applyRecord(view, { seq: ++seq, at: now, type: 'command', command }),
+  };
+}
+
+const item = (price: string, extra: Record<string, string> = {}) => ({
+  CatalogId: '7',
+  CatalogItemId: 'A-1',
+  Name: 'Lamp',
+  CurrentPrice: price,
+  ...extra,
+});
+
+describe('applying postbacks', () => {
+  it('makes one feed entry per change and none for a late retry of an earlier postback', () => {
+    const h = harness();
+    expect(h.postback(item('10.00')).entries).toHaveLength(1);
+    expect(h.postback(item('8.00')).entries[0]?.changes).toEqual([{ field: 'currentPrice', from: 10, to: 8 }]);
+    h.advance(60_000);
+    // Byte-identical to the first within 10 minutes: a retry, so it must not roll the price back. (The known cost:
+    // a genuine return to a byte-identical earlier state within the window is taken for a retry too.)
+    expect(h.postback(item('10.00')).entries).toHaveLength(0);
+    expect(h.view.data.products['7:A-1']?.currentPrice).toBe(8);
+    expect(h.postback(item('10.00', { Inventory: '3' })).entries).toHaveLength(1); // any difference is data
+    expect(h.view.data.stats).toMatchObject({ received: 4, duplicates: 1 });
+  });
+
+  it('applies an identical body again once the duplicate window has passed', () => {
+    const h = harness();
+    h.postback(item('10.00'));
+    h.postback(item('8.00'));
+    h.advance(DUPLICATE_WINDOW_MS + 1);
+    expect(h.postback(item('10.00')).entries[0]?.changes).toEqual([{ field: 'currentPrice', from: 8, to: 10 }]);
+  });
+
+  it('records a test postback as "connected" without a product or feed entry', () => {
+    const h = harness();
+    const effects = h.postback({
+      CatalogId: '{CatalogId}',
+      CatalogItemId: '{CatalogItemId}',
+      CurrentPrice: '{CurrentPrice}',
+    });
+    expect(effects.entries).toEqual([]);
+    expect(h.view.data.stats.testPostbackAt).toBe(new Date(T0).toISOString());
+    expect(Object.keys(h.view.data.products)).toEqual([]);
+  });
+
+  it('quarantines an unusable postback and re-processes it after a mapping change', () => {
+    const h = harness();
+    h.postback({ katalog: '7', artikel: 'B-2', preis: '5,50' });
+    expect(h.view.data.quarantine).toHaveLength(1);
+    expect(h.view.data.quarantine[0]?.reason).toMatch(/item id/i);
+    h.command({
+      kind: 'updateSettings',
+      patch: { mapping: { katalog: 'catalogId', artikel: 'catalogItemId', preis: 'currentPrice' } },
+    });
+    const effects = h.command({ kind: 'reprocessQuarantine' });
+    expect(effects.entries.map((entry) => entry.key)).toEqual(['7:B-2']);
+    expect(h.view.data.products['7:B-2']?.currentPrice).toBe(5.5);
+    expect(h.view.data.quarantine).toEqual([]);
+    expect(h.view.data.stats.quarantined).toBe(0);
+  });
+
+  it('raises a watch alert once, and the alert is on the feed entry', () => {
+    const h = harness();
+    h.postback(item('40.00'));
+    h.command({
+      kind: 'createWatch',
+      watch: {
+        id: 'w1',
+        target: { catalogId: '7', catalogItemId: 'A-1' },
+        rules: [{ kind: 'price-below', value: 30 }],
+        muted: false,
+        createdAt: '',
+      },
+    });
+    expect(h.postback(item('29.00')).entries[0]?.alerts.map((alert) => alert.kind)).toEqual(['price-below']);
+    expect(h.postback(item('28.00')).entries[0]?.alerts).toEqual([]);
+    h.postback(item('31.00'));
+    expect(h.postback(item('29.00', { Currency: 'USD' })).entries[0]?.alerts).toHaveLength(1);
+  });
+
+  it('keeps the feed and each history within the configured retention', () => {
+    const h = harness();
+    h.command({ kind: 'updateSettings', patch: { retention: { feedEntries: 100, historyPerProduct: 5 } } });
+    for (let i = 0; i < 300; i++) h.postback(item(`${100 + i}.00`));
+    expect(h.view.data.feed.length).toBeLessThanOrEqual(101);
+    expect(h.view.data.feed.at(-1)?.changes[0]?.to).toBe(399);
+    expect(h.view.data.history['7:A-1']).toHaveLength(5);
+    expect(h.view.unread).toBe(h.view.data.feed.length);
+  });
+
+  it('marks entries read and keeps the unread count right', () => {
+    const h = harness();
+    h.postback(item('1.00'));
+    h.postback(item('2.00'));
+    h.command({ kind: 'markRead', ids: [h.view.data.feed[0]?.id ?? ''] });
+    expect(h.view.unread).toBe(1);
+    h.command({ kind: 'markRead', all: true });
+    expect(h.view.unread).toBe(0);
+  });
+});
+
+describe('feed queries', () => {
+  it('pages newest first, filters watched and alerts, and searches name and item id', () => {
+    const h = harness();
+    for (let i = 0; i < 30; i++)
+      h.postback({
+        CatalogId: '1',
+        CatalogItemId: `SKU-${i}`,
+        Name: i % 2 ? 'Red lamp' : 'Blue chair',
+        CurrentPrice: '5',
+      });
+    h.command({
+      kind: 'createWatch',
+      watch: {
+        id: 'w',
+        target: { catalogId: '1', catalogItemId: 'SKU-3' },
+        rules: [{ kind: 'price-change' }],
+        muted: false,
+        createdAt: '',
+      },
+    });
+    h.postback({ CatalogId: '1', CatalogItemId: 'SKU-3', CurrentPrice: '4' });
+
+    const first = h.view.queryFeed({ limit: 10 });
+    expect(first.items.map((entry) => entry.product.catalogItemId).slice(0, 2)).toEqual(['SKU-3', 'SKU-29']);
+    expect(first.total).toBe(31);
+    const second = h.view.queryFeed({ limit: 10, before: first.next ?? '' });
+    expect(second.items[0]?.product.catalogItemId).toBe('SKU-20');
+    expect(h.view.queryFeed({ filter: 'watched' }).items.map((entry) => entry.seq)).toHaveLength(2);
+    expect(h.view.queryFeed({ filter: 'alerts' }).items.map((entry) => entry.alerts[0]?.kind)).toEqual([
+      'price-change',
+    ]);
+    expect(h.view.queryFeed({ q: 'red' }).total).toBe(16); // 15 red lamps + SKU-3's price change
+    expect(
+      h.view
+        .queryFeed({ q: 'sku-1' })
+        .items.map((entry) => entry.product.catalogItemId)
+        .sort(),
+    ).toEqual(['SKU-1', ...Array.from({ length: 10 }, (_, i) => `SKU-${10 + i}`)].sort());
+  });
+});

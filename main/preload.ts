@@ -26,22 +26,29 @@ function listen<T>(channel: string, listener: (payload: T) => void): () => void 
   };
 }
 
+/** Electron wraps a rejection as "Error invoking remote method '<channel>': Error: <message>"; the UI wants the message. */
+async function invoke(channel: string, arg: unknown): Promise<unknown> {
+  try {
+    return await ipcRenderer.invoke(channel, arg);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(message.replace(/^Error invoking remote method '[^']*': (?:Error: )?/, ''));
+  }
+}
+
 // One function per API_ROUTES method, so a method added to the contract is exposed without touching this file.
 const api = Object.fromEntries(
-  (Object.keys(API_ROUTES) as ApiMethod[]).map((method) => [
-    method,
-    (req: unknown) => ipcRenderer.invoke(ipcChannel(method), req),
-  ]),
+  (Object.keys(API_ROUTES) as ApiMethod[]).map((method) => [method, (req: unknown) => invoke(ipcChannel(method), req)]),
 ) as UiApi;
 
 const bridge: DesktopBridge = {
   api,
   onEvent: (listener) => listen<UiEvent>(IPC_EVENT_CHANNEL, listener),
   openExternal: async (url) => {
-    await ipcRenderer.invoke(OPEN_EXTERNAL_CHANNEL, url);
+    await invoke(OPEN_EXTERNAL_CHANNEL, url);
   },
   copyText: async (text) => {
-    await ipcRenderer.invoke(COPY_TEXT_CHANNEL, text);
+    await invoke(COPY_TEXT_CHANNEL, text);
   },
   onNavigate: (listener) => listen<string>(NAVIGATE_CHANNEL, listener),
 };

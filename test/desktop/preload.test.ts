@@ -24,6 +24,8 @@ vi.mock('electron', () => ({
   ipcRenderer: {
     invoke: async (channel: string, arg: unknown) => {
       electron.invoked.push([channel, arg]);
+      if (channel.endsWith(':product'))
+        throw new Error(`Error invoking remote method '${channel}': Error: No product 1:2`);
       return { from: channel };
     },
     on: (channel: string, listener: Listener) => {
@@ -54,6 +56,10 @@ describe('preload bridge', () => {
       [ipcChannel('feed'), { filter: 'alerts', limit: 50 }],
       [ipcChannel('status'), undefined],
     ]);
+  });
+
+  it("rejects with the main process message, without Electron's wrapper text", async () => {
+    await expect(bridge.api.product({ key: '1:2' })).rejects.toThrow(/^No product 1:2$/);
   });
 
   it('uses the shell channels main listens on', async () => {

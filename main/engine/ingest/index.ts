@@ -3,5 +3,4 @@ export { CANONICAL_FIELDS, type CanonicalField, foldKey, resolveField } from './
 export { type ApplyResult, applySnapshot, historyPoint, shouldRecordHistory } from './diff.js';
 export { type NormalizeResult, normalize, previewMapping } from './normalize.js';
 export { type BodyFormat, type ParseResult, parseRequest } from './parse.js';
-export { checkRetry, RETRY_WINDOW_MS, type RecentSnapshot, snapshotFingerprint } from './retries.js';
 export { evaluateWatch, type RuleMemory, type WatchEvaluation } from './rules.js';

@@ -1,51 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TrayController, type TrayLike, type TrayMenuItem } from '../../main/desktop/tray.js';
+import { TrayController, type TrayMenuItem } from '../../main/desktop/tray.js';
 import type { SettingsPatch, Setup } from '../../shared/api.js';
 import { DEFAULT_SETTINGS } from '../../shared/model.js';
 import { silentLog } from './fake-ipc.js';
+import { FakeTray } from './fake-tray.js';
 
 type Icon = 'plain icon' | 'badged icon';
 
-class FakeTray implements TrayLike<Icon, TrayMenuItem[]> {
-  title: string | null = null;
-  toolTip = '';
-  image: Icon | null = null;
-  menu: TrayMenuItem[] | null = null;
-  clickListener: (() => void) | null = null;
-  destroyed = false;
-  setTitle(title: string): void {
-    this.title = title;
-  }
-  setToolTip(toolTip: string): void {
-    this.toolTip = toolTip;
-  }
-  setImage(image: Icon): void {
-    this.image = image;
-  }
-  setContextMenu(menu: TrayMenuItem[] | null): void {
-    this.menu = menu;
-  }
-  on(_event: 'click', listener: () => void): this {
-    this.clickListener = listener;
-    return this;
-  }
-  destroy(): void {
-    this.destroyed = true;
-  }
-  item(...path: string[]): TrayMenuItem {
-    let items = this.menu ?? [];
-    let found: TrayMenuItem | undefined;
-    for (const label of path) {
-      found = items.find((item) => item.label === label);
-      items = found?.submenu ?? [];
-    }
-    if (!found) throw new Error(`no menu item ${path.join(' ▸ ')}`);
-    return found;
-  }
-}
-
 function makeTray(platform: NodeJS.Platform = 'linux') {
-  const tray = new FakeTray();
+  const tray = new FakeTray<Icon>();
   const patches: SettingsPatch[] = [];
   const copied: string[] = [];
   const calls: string[] = [];

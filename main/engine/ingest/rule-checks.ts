@@ -28,11 +28,15 @@ export interface PriceMove {
 }
 
 /** A currentPrice change within one currency; a currency switch is never read as a price move. */
-export function priceMove(prev: ProductState | undefined, next: ProductState, changes: FieldChange[]) {
+export function priceMove(
+  prev: ProductState | undefined,
+  next: ProductState,
+  changes: FieldChange[],
+): PriceMove | undefined {
   const change = changes.find((c) => c.field === 'currentPrice');
   if (prev === undefined || change === undefined || prev.currency !== next.currency) return undefined;
   if (typeof change.from !== 'number' || typeof change.to !== 'number') return undefined;
-  return { from: change.from, to: change.to } satisfies PriceMove;
+  return { from: change.from, to: change.to };
 }
 
 /** Dropped by at least `pct` percent (a tiny epsilon so 12.5 % counts as 12.5 %). */

@@ -118,7 +118,8 @@ describe('applying postbacks', () => {
     h.command({ kind: 'updateSettings', patch: { retention: { feedEntries: 100, historyPerProduct: 5 } } });
     for (let i = 0; i < 300; i++) h.postback(item(`${100 + i}.00`));
     expect(h.view.data.feed.length).toBeLessThanOrEqual(101);
-    expect(h.view.data.feed.at(-1)?.changes[0]?.to).toBe(399);
+    const feed = h.view.data.feed;
+    expect(feed.entry(feed.length - 1).changes[0]?.to).toBe(399);
     expect(h.view.data.history['7:A-1']).toHaveLength(5);
     expect(h.view.unread).toBe(h.view.data.feed.length);
   });
@@ -127,7 +128,7 @@ describe('applying postbacks', () => {
     const h = harness();
     h.postback(item('1.00'));
     h.postback(item('2.00'));
-    h.command({ kind: 'markRead', ids: [h.view.data.feed[0]?.id ?? ''] });
+    h.command({ kind: 'markRead', ids: [h.view.data.feed.entry(0).id] });
     expect(h.view.unread).toBe(1);
     h.command({ kind: 'markRead', all: true });
     expect(h.view.unread).toBe(0);

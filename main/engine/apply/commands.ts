@@ -1,6 +1,5 @@
 // Applies the user's commands. They were validated before they were journaled, so applying cannot fail.
 import type { Command } from '../journal/record.js';
-import { findFeedIndex } from '../store/feed-position.js';
 import type { StoreView } from '../store/view.js';
 import { type ApplyEffects, noEffects } from './effects.js';
 import { trimFeed } from './product.js';
@@ -50,15 +49,9 @@ export function applyCommand(view: StoreView, command: Command, seq: number, at:
 function markRead(view: StoreView, command: { ids?: string[]; all?: boolean }): void {
   const feed = view.data.feed;
   if (command.all) {
-    for (const entry of feed) entry.read = true;
+    feed.markAllRead();
     view.unread = 0;
     return;
   }
-  for (const id of command.ids ?? []) {
-    const entry = feed[findFeedIndex(feed, id)];
-    if (entry && !entry.read) {
-      entry.read = true;
-      view.unread--;
-    }
-  }
+  for (const id of command.ids ?? []) if (feed.markRead(feed.indexOf(id))) view.unread--;
 }

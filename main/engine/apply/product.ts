@@ -1,7 +1,6 @@
 // Applies one normalized snapshot: diff against the stored state, history, watch rules, feed entry.
 import type { Alert, ProductSnapshot } from '../../../shared/model.js';
 import { applySnapshot, evaluateWatch, historyPoint, shouldRecordHistory } from '../ingest/index.js';
-import { feedEntryId } from '../store/feed-position.js';
 import type { StoredFeedEntry } from '../store/state.js';
 import type { StoreView } from '../store/view.js';
 
@@ -34,7 +33,7 @@ export function applyProductSnapshot(
     alerts.push(...result.alerts);
   }
   const entry: StoredFeedEntry = {
-    id: feedEntryId(origin.seq, origin.index),
+    id: origin.index === 0 ? String(origin.seq) : `${origin.seq}.${origin.index}`,
     at: origin.at,
     seq: origin.seq,
     key: next.key,
@@ -43,7 +42,7 @@ export function applyProductSnapshot(
     alerts,
     read: false,
   };
-  data.feed.push(entry);
+  data.feed.append(entry);
   view.unread++;
   trimFeed(view);
   return entry;
@@ -63,6 +62,5 @@ export function trimFeed(view: StoreView): void {
   const limit = view.data.settings.retention.feedEntries;
   const slack = Math.max(1, Math.floor(limit / 100));
   if (feed.length <= limit + slack) return;
-  const dropped = feed.splice(0, feed.length - limit);
-  for (const entry of dropped) if (!entry.read) view.unread--;
+  view.unread -= feed.dropOldest(feed.length - limit);
 }

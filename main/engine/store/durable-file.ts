@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { FileSystem } from '../file-system.js';
 import { syncDirectory } from '../file-system.js';
-import { looksLikeStore, type StoreData } from './state.js';
+import { decodeStore, encodeStore } from './codec.js';
+import type { StoreData } from './state.js';
 
 export interface LoadReport {
   /** which file the data came from */
@@ -47,7 +48,7 @@ export class DurableStoreFile implements Adapter<StoreData> {
   }
 
   async write(data: StoreData): Promise<void> {
-    const bytes = Buffer.from(JSON.stringify(data), 'utf8');
+    const bytes = Buffer.from(encodeStore(data), 'utf8');
     const fd = await this.fsys.open(this.temp, 'w');
     try {
       await this.fsys.write(fd, bytes);
@@ -70,22 +71,13 @@ export class DurableStoreFile implements Adapter<StoreData> {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
-    const data = parse(bytes);
+    const data = decodeStore(bytes.toString('utf8'));
     if (data) return data;
     if (moveAsideIfBad) {
       const aside = `${file}.corrupt-${this.clock()}`;
       await this.fsys.rename(file, aside);
       this.lastLoad.movedAside.push(path.basename(aside));
     }
-    return null;
-  }
-}
-
-function parse(bytes: Buffer): StoreData | null {
-  try {
-    const value: unknown = JSON.parse(bytes.toString('utf8'));
-    return looksLikeStore(value) ? value : null;
-  } catch {
     return null;
   }
 }

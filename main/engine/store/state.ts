@@ -9,6 +9,7 @@ import {
   type Settings,
   type Watch,
 } from '../../../shared/model.js';
+import { FeedLog } from './feed-log.js';
 
 /** A feed entry as stored: the product is joined in when read, so 200,000 entries do not hold 200,000 copies. */
 export type StoredFeedEntry = Omit<FeedEntry, 'product'>;
@@ -29,7 +30,7 @@ export interface StoreData {
   products: Record<string, ProductState>;
   history: Record<string, HistoryPoint[]>;
   /** oldest first */
-  feed: StoredFeedEntry[];
+  feed: FeedLog;
   watches: Watch[];
   /** per watch id: whether each rule's condition held at its last evaluation (edge-triggered rules) */
   ruleMemory: Record<string, (boolean | null)[]>;
@@ -46,7 +47,7 @@ export function emptyStore(): StoreData {
     appliedSeq: 0,
     products: {},
     history: {},
-    feed: [],
+    feed: new FeedLog(),
     watches: [],
     ruleMemory: {},
     settings: structuredClone(DEFAULT_SETTINGS),
@@ -65,7 +66,7 @@ export function looksLikeStore(value: unknown): value is StoreData {
     Number.isSafeInteger(data.appliedSeq) &&
     isRecord(data.products) &&
     isRecord(data.history) &&
-    Array.isArray(data.feed) &&
+    data.feed instanceof FeedLog &&
     Array.isArray(data.watches) &&
     isRecord(data.ruleMemory) &&
     isRecord(data.settings) &&

@@ -2,7 +2,6 @@
 import type { FeedPage, FeedQuery } from '../../../shared/api.js';
 import type { FeedEntry, ProductState, Watch } from '../../../shared/model.js';
 import { productKey } from '../../../shared/model.js';
-import { findFeedIndex } from './feed-position.js';
 import type { StoreData, StoredFeedEntry } from './state.js';
 
 export const MAX_PAGE = 200;
@@ -15,7 +14,7 @@ export class StoreView {
   constructor(readonly data: StoreData) {
     this.reindexWatches();
     for (const product of Object.values(data.products)) this.indexProduct(product);
-    this.unread = data.feed.reduce((count, entry) => count + (entry.read ? 0 : 1), 0);
+    this.unread = data.feed.countUnread();
   }
 
   reindexWatches(): void {
@@ -44,16 +43,14 @@ export class StoreView {
     const feed = this.data.feed;
     const limit = Math.min(Math.max(query.limit ?? 50, 1), MAX_PAGE);
     const matches = this.matcher(query);
-    let start = feed.length - 1;
+    let index = feed.length - 1;
     if (query.before) {
-      const at = findFeedIndex(feed, query.before);
-      start = at === -1 ? -1 : at - 1;
+      const at = feed.indexOf(query.before);
+      index = at === -1 ? -1 : at - 1;
     }
     const items: FeedEntry[] = [];
-    let index = start;
     for (; index >= 0 && items.length < limit; index--) {
-      const entry = feed[index] as StoredFeedEntry;
-      if (matches(entry)) items.push(this.joinProduct(entry));
+      if (matches(index)) items.push(this.joinProduct(feed.entry(index)));
     }
     // A full page with entries left to look at may have more; a short page means the scan reached the start.
     const last = items.at(-1);
@@ -61,21 +58,23 @@ export class StoreView {
     return { items, next, total: this.count(matches) };
   }
 
-  private count(matches: (entry: StoredFeedEntry) => boolean): number {
-    if (matches === everything) return this.data.feed.length;
+  private count(matches: (index: number) => boolean): number {
+    const feed = this.data.feed;
+    if (matches === everything) return feed.length;
     let total = 0;
-    for (const entry of this.data.feed) if (matches(entry)) total++;
+    for (let index = 0; index < feed.length; index++) if (matches(index)) total++;
     return total;
   }
 
-  private matcher(query: FeedQuery): (entry: StoredFeedEntry) => boolean {
+  private matcher(query: FeedQuery): (index: number) => boolean {
+    const feed = this.data.feed;
     const needle = query.q?.trim().toLowerCase() ?? '';
     const filter = query.filter ?? 'all';
     if (!needle && filter === 'all') return everything;
-    return (entry) => {
-      if (filter === 'alerts' && entry.alerts.length === 0) return false;
-      if (filter === 'watched' && !this.watchesByKey.has(entry.key)) return false;
-      return !needle || (this.searchText.get(entry.key)?.includes(needle) ?? false);
+    return (index) => {
+      if (filter === 'alerts' && !feed.hasAlerts(index)) return false;
+      if (filter === 'watched' && !this.watchesByKey.has(feed.keyAt(index))) return false;
+      return !needle || (this.searchText.get(feed.keyAt(index))?.includes(needle) ?? false);
     };
   }
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useApiClient } from '../api/ApiContext.js';
 import { Loading } from '../components/ErrorState.js';
-import { navigate, type Route } from '../routing/routes.js';
+import { hrefs, navigate, type Route } from '../routing/routes.js';
 import { useHashRoute } from '../routing/useHashRoute.js';
 import { FeedView } from '../views/feed/FeedView.js';
 import { ProductView } from '../views/product/ProductView.js';
@@ -40,28 +40,31 @@ function Shell() {
     else main.current?.focus();
   }, [route]);
 
-  // Nothing received yet: a new user starts at Setup; everyone else at the feed.
-  const effective: Route['name'] =
-    route.name === 'home' ? (state.data && state.data.receiver.received === 0 ? 'setup' : 'feed') : route.name;
+  // Nothing received yet: a new user starts at Setup; everyone else at the feed. Decided once, as a real route,
+  // so the first postback does not pull the user away from Setup while they watch it say "Connected".
+  const startAt = state.data ? (state.data.receiver.received === 0 ? hrefs.setup : hrefs.feed) : null;
+  const failed = state.status === 'error';
+  useEffect(() => {
+    if (route.name === 'home' && (startAt || failed)) window.location.replace(startAt ?? hrefs.feed);
+  }, [route.name, startAt, failed]);
 
   return (
     <div className="app">
-      <Nav current={effective} unread={state.data?.unread ?? 0} />
+      <Nav current={route.name} unread={state.data?.unread ?? 0} />
       <div className="content">
         <StatusLine />
         <main ref={main} tabIndex={-1} className="main">
-          {route.name === 'home' && state.status === 'loading' ? <Loading what="Shelfwatch" /> : null}
-          {route.name === 'home' && state.status === 'loading' ? null : renderView(effective, route)}
+          {route.name === 'home' ? <Loading what="Shelfwatch" /> : renderView(route)}
         </main>
       </div>
     </div>
   );
 }
 
-function renderView(name: Route['name'], route: Route) {
-  switch (name) {
+function renderView(route: Route) {
+  switch (route.name) {
     case 'product':
-      return route.name === 'product' ? <ProductView key={route.key} productKey={route.key} /> : null;
+      return <ProductView key={route.key} productKey={route.key} />;
     case 'watchlist':
       return <WatchlistView />;
     case 'setup':

@@ -15,13 +15,15 @@ export function Nav({ current, unread }: { current: Route['name']; unread: numbe
       <ul>
         {LINKS.map((link) => (
           <li key={link.name}>
-            <a href={link.href} aria-current={current === link.name ? 'page' : undefined}>
+            <a
+              href={link.href}
+              aria-current={current === link.name ? 'page' : undefined}
+              aria-label={link.name === 'feed' && unread > 0 ? `Feed, ${unread} unread` : undefined}
+            >
               {link.label}
               {link.name === 'feed' && unread > 0 ? (
-                <span className="count" data-testid="nav-unread">
-                  <span className="visually-hidden">, </span>
+                <span className="count" data-testid="nav-unread" aria-hidden="true">
                   {unread.toLocaleString()}
-                  <span className="visually-hidden"> unread</span>
                 </span>
               ) : null}
             </a>

@@ -31,6 +31,11 @@ function SettingsForm({ saved }: { saved: Settings }) {
   };
 
   const save = () => {
+    const numbers = [draft.notifications.digestWindowSeconds, draft.receiver.port, ...Object.values(draft.retention)];
+    if (!numbers.every((n) => Number.isFinite(n) && n >= 0)) {
+      setResult({ tone: 'error', text: 'Not saved: every number field needs a number.' });
+      return;
+    }
     setBusy(true);
     // The mapping is sent whole: it is the complete list of the user's overrides, removals included.
     const { mapping, notifications, launchAtLogin, retention, receiver } = draft;

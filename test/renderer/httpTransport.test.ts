@@ -1,0 +1,97 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createEventStream } from '../../renderer/src/api/eventStream.js';
+import { buildRequest, createHttpApi } from '../../renderer/src/api/httpApi.js';
+import { takeUiToken } from '../../renderer/src/api/uiToken.js';
+
+function fakeFetch(answer: { status?: number; body?: unknown } = {}) {
+  const calls: { url: string; init: RequestInit }[] = [];
+  const fetch = async (url: string, init: RequestInit) => {
+    calls.push({ url, init });
+    const status = answer.status ?? 200;
+    return new Response(answer.body === undefined ? '{}' : JSON.stringify(answer.body), { status });
+  };
+  return { fetch, calls };
+}
+
+describe('HTTP transport', () => {
+  it('fills :key URL-encoded and sends GET fields as a query string', () => {
+    expect(buildRequest('product', { key: '7001:ABC/12 3' })).toEqual({
+      url: '/api/products/7001%3AABC%2F12%203',
+      method: 'GET',
+    });
+    expect(buildRequest('feed', { limit: 50, before: 'e9', filter: 'alerts', q: 'red shoe' })).toEqual({
+      url: '/api/feed?limit=50&before=e9&filter=alerts&q=red+shoe',
+      method: 'GET',
+    });
+    expect(buildRequest('feed', { limit: 50, q: undefined })).toEqual({ url: '/api/feed?limit=50', method: 'GET' });
+    expect(buildRequest('status', undefined)).toEqual({ url: '/api/status', method: 'GET' });
+  });
+
+  it('sends other verbs with a JSON body of the remaining fields', () => {
+    expect(buildRequest('updateWatch', { id: 'w 1', muted: true })).toEqual({
+      url: '/api/watches/w%201',
+      method: 'PATCH',
+      body: '{"muted":true}',
+    });
+    expect(buildRequest('deleteWatch', { id: 'w1' })).toEqual({ url: '/api/watches/w1', method: 'DELETE' });
+    expect(buildRequest('markRead', { all: true })).toEqual({
+      url: '/api/feed/read',
+      method: 'POST',
+      body: '{"all":true}',
+    });
+    expect(buildRequest('regenerateSecret', undefined)).toEqual({ url: '/api/settings/secret', method: 'POST' });
+  });
+
+  it('sends the bearer token and returns the JSON answer', async () => {
+    const { fetch, calls } = fakeFetch({ body: { id: 'w1', muted: true } });
+    const api = createHttpApi({ token: 't0ken', fetch });
+    const watch = await api.updateWatch({ id: 'w1', rules: [{ kind: 'price-below', value: 20 }] });
+    expect(watch).toEqual({ id: 'w1', muted: true });
+    expect(calls[0]?.url).toBe('/api/watches/w1');
+    expect(calls[0]?.init.method).toBe('PATCH');
+    expect(calls[0]?.init.body).toBe('{"rules":[{"kind":"price-below","value":20}]}');
+    expect(calls[0]?.init.headers).toMatchObject({ Authorization: 'Bearer t0ken', 'Content-Type': 'application/json' });
+  });
+
+  it("throws the server's error message", async () => {
+    const { fetch } = fakeFetch({ status: 404, body: { error: 'No such product 1:x' } });
+    const api = createHttpApi({ token: 't', fetch });
+    await expect(api.product({ key: '1:x' })).rejects.toThrow('No such product 1:x');
+    const unauthorized = createHttpApi({ token: null, fetch: async () => new Response('nope', { status: 401 }) });
+    await expect(unauthorized.status(undefined)).rejects.toThrow(/Not authorized/);
+  });
+
+  it('takes the token from the URL fragment once, keeps it for the session and strips it', () => {
+    window.history.replaceState(null, '', '/index.html#token=s%2Fecret');
+    expect(takeUiToken(window)).toBe('s/ecret');
+    expect(window.location.hash).toBe('');
+    expect(window.location.pathname).toBe('/index.html');
+    expect(sessionStorage.getItem('shelfwatch.uiToken')).toBe('s/ecret');
+    // a reload (no fragment any more) still has it
+    expect(takeUiToken(window)).toBe('s/ecret');
+  });
+
+  it('opens one EventSource with ?token= and passes named events on as UiEvents', () => {
+    const listeners: Record<string, (message: MessageEvent) => void> = {};
+    const close = vi.fn();
+    const open = vi.fn((_url: string) => ({
+      addEventListener: (name: string, listener: (message: MessageEvent) => void) => {
+        listeners[name] = listener;
+      },
+      close,
+    }));
+    const stream = createEventStream(() => '/api/events?token=abc', open as unknown as (u: string) => EventSource);
+    const got: unknown[] = [];
+    const stopA = stream.subscribe((event) => got.push(event));
+    const stopB = stream.subscribe(() => {});
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(open).toHaveBeenCalledWith('/api/events?token=abc');
+    listeners.status?.(new MessageEvent('status', { data: JSON.stringify({ type: 'status', status: { unread: 2 } }) }));
+    listeners.feed?.(new MessageEvent('feed', { data: 'not json' }));
+    expect(got).toEqual([{ type: 'status', status: { unread: 2 } }]);
+    stopA();
+    expect(close).not.toHaveBeenCalled();
+    stopB();
+    expect(close).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,82 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { createFakeClient } from './fakeApi.js';
+import { makeSettings } from './fixtures.js';
+import { renderApp } from './renderApp.js';
+
+describe('settings', () => {
+  it('edits the field mapping, previews it on a pasted postback, and saves it', async () => {
+    const client = createFakeClient();
+    renderApp(client, '#/settings');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Add mapping' }));
+    await user.type(screen.getByRole('textbox', { name: 'Incoming key 1' }), 'preis');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Canonical field for key 1' }), 'currentPrice');
+    await user.click(screen.getByRole('textbox', { name: 'Raw postback' }));
+    await user.paste('{"preis":"19.99","artikel":"X-1"}');
+
+    const preview = await screen.findByTestId('mapping-preview');
+    await waitFor(() => expect(client.callsOf('previewMapping').at(-1)?.mapping).toEqual({ preis: 'currentPrice' }));
+    expect(client.callsOf('previewMapping').at(-1)?.raw).toMatchObject({
+      method: 'POST',
+      contentType: 'application/json',
+      body: '{"preis":"19.99","artikel":"X-1"}',
+    });
+    const row = within(preview).getByRole('row', { name: /preis/ });
+    expect(within(row).getByText('currentPrice')).toBeTruthy();
+    expect(within(preview).getByText('Not usable: No catalog id')).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(client.callsOf('updateSettings')[0]?.mapping).toEqual({ preis: 'currentPrice' });
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+  });
+
+  it('previews a quarantined postback picked from the list', async () => {
+    const client = createFakeClient({ settings: makeSettings({ mapping: { artikel: 'catalogItemId' } }) });
+    renderApp(client, '#/settings');
+    const user = userEvent.setup();
+    const source = await screen.findByRole('combobox', { name: 'Try it on' });
+    await waitFor(() => expect(within(source).getAllByRole('option')).toHaveLength(2));
+    await user.selectOptions(source, 'q1');
+    const preview = await screen.findByTestId('mapping-preview');
+    expect(within(preview).getByRole('row', { name: /artikel X-1 catalogItemId/ })).toBeTruthy();
+    expect(client.callsOf('previewMapping').at(-1)?.raw.body).toContain('artikel');
+  });
+
+  it('saves notifications, quiet hours, retention and receiver settings', async () => {
+    const client = createFakeClient();
+    renderApp(client, '#/settings');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('checkbox', { name: 'Play a sound' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Quiet hours' }));
+    const digest = screen.getByRole('spinbutton', { name: /Digest window/ });
+    await user.clear(digest);
+    await user.type(digest, '30');
+    const port = screen.getByRole('spinbutton', { name: 'Port' });
+    await user.clear(port);
+    await user.type(port, '9000');
+    expect(screen.getByTestId('restart-note').textContent).toMatch(/restart/);
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    const patch = client.callsOf('updateSettings')[0];
+    expect(patch?.notifications).toEqual({
+      enabled: true,
+      sound: false,
+      digestWindowSeconds: 30,
+      quietHours: { start: '22:00', end: '07:00' },
+    });
+    expect(patch?.receiver).toMatchObject({ port: 9000, host: '127.0.0.1' });
+    expect(patch?.retention).toEqual({ feedEntries: 200_000, historyPerProduct: 200, journalDays: 7 });
+  });
+
+  it('regenerates the secret only after confirming', async () => {
+    const client = createFakeClient();
+    renderApp(client, '#/settings');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Regenerate secret' }));
+    expect(client.callsOf('regenerateSecret')).toHaveLength(0);
+    await user.click(screen.getByRole('button', { name: 'Yes, regenerate' }));
+    expect((await screen.findByTestId('new-postback-url')).textContent).toBe('http://127.0.0.1:8787/postback/n3w');
+    expect(client.callsOf('regenerateSecret')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { DesktopBridge, UiApi } from '../../shared/api.js';
+
+afterEach(() => {
+  delete window.shelfwatch;
+  vi.resetModules();
+});
+
+// getApi() decides once per page load, so each case imports a fresh copy of the module.
+const freshGetApi = async () => (await import('../../renderer/src/api/client.js')).getApi;
+
+describe('transport selection', () => {
+  it('uses the desktop bridge when the preload exposes one', async () => {
+    const status = vi.fn(async () => ({ unread: 7 }));
+    const openExternal = vi.fn(async () => {});
+    const bridge = {
+      api: { status } as unknown as UiApi,
+      onEvent: () => () => {},
+      openExternal,
+      copyText: async () => {},
+      onNavigate: () => () => {},
+    } satisfies DesktopBridge;
+    window.shelfwatch = bridge;
+    const fetchSpy = vi.spyOn(window, 'fetch');
+    const client = (await freshGetApi())();
+    await expect(client.api.status(undefined)).resolves.toEqual({ unread: 7 });
+    await client.openExternal('javascript:alert(1)');
+    await client.openExternal('https://example.com/');
+    expect(openExternal.mock.calls).toEqual([['https://example.com/']]);
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it('falls back to HTTP with the fragment token when there is no bridge', async () => {
+    window.history.replaceState(null, '', '/#token=abc123');
+    const fetchSpy = vi
+      .spyOn(window, 'fetch')
+      .mockResolvedValue(new Response(JSON.stringify({ unread: 1 }), { status: 200 }));
+    const client = (await freshGetApi())();
+    expect(window.location.hash).toBe('');
+    await client.api.status(undefined);
+    const [url, init] = fetchSpy.mock.calls[0] ?? [];
+    expect(url).toBe('/api/status');
+    expect(init?.headers).toMatchObject({ Authorization: 'Bearer abc123' });
+  });
+});

@@ -1,0 +1,58 @@
+import { act, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { ApiProvider } from '../../renderer/src/api/ApiContext.js';
+import { FEED_ROW_HEIGHT, FeedList } from '../../renderer/src/views/feed/FeedList.js';
+import { WatchesProvider } from '../../renderer/src/watch/WatchesContext.js';
+import { createFakeClient } from './fakeApi.js';
+import { makeFeed } from './fixtures.js';
+
+const HUGE = makeFeed(100_000);
+
+function renderList(onNearEnd = () => {}) {
+  return render(
+    <ApiProvider client={createFakeClient({ feed: [] })}>
+      <WatchesProvider>
+        <FeedList
+          entries={HUGE}
+          total={HUGE.length}
+          hasMore={false}
+          loading={false}
+          onNearEnd={onNearEnd}
+          onOpen={() => {}}
+        />
+      </WatchesProvider>
+    </ApiProvider>,
+  );
+}
+
+const articles = () => screen.getAllByRole('article');
+
+describe('virtualized feed', () => {
+  it('renders only the rows in view out of 100,000 entries', () => {
+    renderList();
+    expect(articles().length).toBeGreaterThan(5);
+    expect(articles().length).toBeLessThan(40);
+    expect(screen.getByRole('feed').style.height).toBe(`${100_000 * FEED_ROW_HEIGHT}px`);
+    expect(articles()[0]?.getAttribute('aria-setsize')).toBe('100000');
+  });
+
+  it('renders the rows at the scroll position, still only a few', async () => {
+    renderList();
+    await act(async () => screen.getByTestId('feed-scroller').scrollTo({ top: 50_000 * FEED_ROW_HEIGHT }));
+    const positions = articles().map((article) => Number(article.getAttribute('aria-posinset')));
+    expect(positions).toContain(50_001);
+    expect(positions.length).toBeLessThan(40);
+  });
+
+  it('moves between entries with j/k', async () => {
+    renderList();
+    const user = userEvent.setup();
+    const first = articles()[0] as HTMLElement;
+    first.focus();
+    await user.keyboard('jj');
+    expect(document.activeElement?.getAttribute('aria-posinset')).toBe('3');
+    await user.keyboard('k');
+    expect(document.activeElement?.getAttribute('aria-posinset')).toBe('2');
+  });
+});

@@ -19,6 +19,8 @@ export function listen(handler: RequestListener, host: string, port: number): Pr
       requestTimeout: RECEIVER_TIMEOUTS.requestMs,
       headersTimeout: RECEIVER_TIMEOUTS.headersMs,
       maxHeaderSize: 16 * 1024,
+      // Node checks the two timeouts above only this often (default 30 s): a slow-loris would outlive them.
+      connectionsCheckingInterval: 1_000,
     },
     handler,
   );

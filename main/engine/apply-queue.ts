@@ -10,6 +10,7 @@ export class ApplyQueue {
   private queue: JournalRecord[] = [];
   private head = 0;
   private scheduled = false;
+  private paused = false;
   private waiters: { seq: number; resolve: () => void }[] = [];
 
   constructor(
@@ -34,14 +35,25 @@ export class ApplyQueue {
     return last ? this.applied(last.seq) : Promise.resolve();
   }
 
+  /** Holds applying (records keep queueing) while the store is being written in pieces. */
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    if (this.head < this.queue.length) this.schedule();
+  }
+
   private schedule(): void {
-    if (this.scheduled) return;
+    if (this.scheduled || this.paused) return;
     this.scheduled = true;
     setImmediate(() => this.runSlice());
   }
 
   private runSlice(): void {
     this.scheduled = false;
+    if (this.paused) return;
     const started = performance.now();
     const effects: ApplyEffects[] = [];
     while (this.head < this.queue.length && performance.now() - started < SLICE_MS) {

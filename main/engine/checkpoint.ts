@@ -11,6 +11,8 @@ export interface CheckpointOptions {
   quietMs: number;
   /** …but never longer than this after the first unsaved change */
   maxDelayMs: number;
+  /** keeps the data still while it is written (the store is encoded in pieces between other work) */
+  holdChanges: () => () => void;
   /** after each successful write, with the appliedSeq of the generation it replaced */
   afterWrite: (replacedSeq: number) => Promise<void>;
 }
@@ -49,6 +51,7 @@ export class Checkpointer {
 
   private async write(): Promise<void> {
     const seq = this.options.db.data.appliedSeq;
+    const release = this.options.holdChanges();
     try {
       await this.options.db.write();
     } catch (error) {
@@ -58,6 +61,8 @@ export class Checkpointer {
       });
       this.timer = setTimeout(() => void this.writeNow(), Math.min(60_000, 1_000 * 2 ** this.failures));
       return;
+    } finally {
+      release();
     }
     this.failures = 0;
     const replaced = this.writtenSeq;

@@ -62,17 +62,22 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
 
     const hub = new EventHub();
     const board = new StatusBoard(view, notices, (status) => hub.emit({ type: 'status', status }));
+    let queue: ApplyQueue | null = null;
     const checkpointer = new Checkpointer({
       db,
       log,
-      quietMs: options.checkpoint?.quietMs ?? 1_000,
-      maxDelayMs: options.checkpoint?.maxDelayMs ?? 5_000,
+      holdChanges: () => {
+        queue?.pause();
+        return () => queue?.resume();
+      },
+      quietMs: options.checkpoint?.quietMs ?? 2_000,
+      maxDelayMs: options.checkpoint?.maxDelayMs ?? 15_000,
       afterWrite: async (replacedSeq) => {
         const keepNewerThan = clock() - db.data.settings.retention.journalDays * DAY_MS;
         await pruneSegments(fsys, journalDir, replacedSeq, keepNewerThan);
       },
     });
-    const queue = new ApplyQueue(view, (effectsList) => {
+    queue = new ApplyQueue(view, (effectsList) => {
       const entries = effectsList.flatMap((effects) => effects.entries).map((entry) => view.joinProduct(entry));
       if (entries.length > 0) hub.emit({ type: 'feed', entries });
       const alerting = entries.filter((entry) => entry.alerts.length > 0);

@@ -23,7 +23,7 @@ export interface EngineOptions {
   log?: Logger;
   /** overrides the stored UI API token (SHELFWATCH_UI_TOKEN) */
   uiToken?: string;
-  /** how soon the store is written after changes (default 1 s quiet, at most 5 s); tests shorten it */
+  /** how soon the store is written after changes (default 2 s quiet, at most 15 s); tests shorten it */
   checkpoint?: { quietMs: number; maxDelayMs: number };
   /** the file operations of the journal and the store; tests inject faults here */
   fileSystem?: FileSystem;

@@ -41,16 +41,44 @@ interface StoreFile extends Omit<StoreData, 'products' | 'history' | 'feed'> {
 }
 
 export function encodeStore(data: StoreData): string {
-  const history: Record<string, Row[]> = {};
-  for (const [key, points] of Object.entries(data.history)) history[key] = points.map((p) => toRow(p, HISTORY_FIELDS));
-  const file: StoreFile = {
-    ...data,
-    format: 2,
-    products: Object.values(data.products).map((product) => toRow(product, PRODUCT_FIELDS)),
-    history,
-    feed: data.feed.toColumns(),
-  };
-  return JSON.stringify(file);
+  return [...storeTextParts(data)].join('');
+}
+
+/**
+ * The same text as encodeStore, in pieces of a few thousand rows, so a caller can write a large store without
+ * holding the event loop for the whole encoding (the receiver keeps answering between pieces). The data must not
+ * change until the last piece is taken.
+ */
+export function* storeTextParts(data: StoreData): Generator<string> {
+  const { products, history, feed, ...small } = data;
+  const head = JSON.stringify({ ...small, format: 2 });
+  yield `${head.slice(0, -1)},"products":[`;
+  yield* joined(Object.values(products), (product) => JSON.stringify(toRow(product, PRODUCT_FIELDS)));
+  yield '],"history":{';
+  yield* joined(Object.entries(history), ([key, points]) => {
+    return `${JSON.stringify(key)}:${JSON.stringify(points.map((point) => toRow(point, HISTORY_FIELDS)))}`;
+  });
+  yield '},"feed":{';
+  let first = true;
+  for (const [name, column] of Object.entries(feed.toColumns())) {
+    yield `${first ? '' : ','}${JSON.stringify(name)}:[`;
+    yield* joined(column as unknown[], (value) => JSON.stringify(value));
+    yield ']';
+    first = false;
+  }
+  yield '}}';
+}
+
+const PIECE_ROWS = 5_000;
+
+function* joined<T>(items: T[], encode: (item: T) => string): Generator<string> {
+  for (let start = 0; start < items.length; start += PIECE_ROWS) {
+    const piece = items
+      .slice(start, start + PIECE_ROWS)
+      .map(encode)
+      .join(',');
+    yield start === 0 ? piece : `,${piece}`;
+  }
 }
 
 /** The store, or null when the text is not a store file this version can read. */

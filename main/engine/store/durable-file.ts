@@ -4,8 +4,10 @@ import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { FileSystem } from '../file-system.js';
 import { syncDirectory } from '../file-system.js';
-import { decodeStore, encodeStore } from './codec.js';
+import { decodeStore, storeTextParts } from './codec.js';
 import type { StoreData } from './state.js';
+
+const WRITE_CHUNK = 1024 * 1024;
 
 export interface LoadReport {
   /** which file the data came from */
@@ -48,10 +50,9 @@ export class DurableStoreFile implements Adapter<StoreData> {
   }
 
   async write(data: StoreData): Promise<void> {
-    const bytes = Buffer.from(encodeStore(data), 'utf8');
     const fd = await this.fsys.open(this.temp, 'w');
     try {
-      await this.fsys.write(fd, bytes);
+      await this.writeInPieces(fd, data);
       await this.fsys.fsync(fd);
     } finally {
       await this.fsys.close(fd);
@@ -61,6 +62,23 @@ export class DurableStoreFile implements Adapter<StoreData> {
     });
     await this.fsys.rename(this.temp, this.file);
     await syncDirectory(this.fsys, this.dir);
+  }
+
+  /** Encodes and writes ~1 MB at a time, yielding to the event loop between pieces. */
+  private async writeInPieces(fd: number, data: StoreData): Promise<void> {
+    let pending: string[] = [];
+    let size = 0;
+    const flush = async () => {
+      await this.fsys.write(fd, Buffer.from(pending.join(''), 'utf8'));
+      pending = [];
+      size = 0;
+    };
+    for (const part of storeTextParts(data)) {
+      pending.push(part);
+      size += part.length;
+      if (size >= WRITE_CHUNK) await flush();
+    }
+    await flush();
   }
 
   private async load(file: string, moveAsideIfBad = true): Promise<StoreData | null> {

@@ -60,3 +60,25 @@ describe('app shell', () => {
     expect(await screen.findByTestId('status-line')).toBeTruthy();
   });
 });
+
+describe('routes the desktop face sends', () => {
+  it('opens the feed filtered to alerts from a digest notification', async () => {
+    const client = createFakeClient();
+    renderApp(client, '#/feed?filter=alerts');
+    await waitFor(() => expect(client.callsOf('feed').at(-1)?.filter).toBe('alerts'));
+    expect(screen.getByRole('button', { name: 'Alerts' }).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('follows onNavigate from the bridge to a product', async () => {
+    let navigateTo: (route: string) => void = () => {};
+    const client = createFakeClient();
+    client.onNavigate = (listener) => {
+      navigateTo = listener;
+      return () => {};
+    };
+    renderApp(client);
+    await screen.findByTestId('status-line');
+    navigateTo(`#/product/${encodeURIComponent('7001:SKU-1')}`);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Product 1' })).toBeTruthy();
+  });
+});

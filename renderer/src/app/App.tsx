@@ -72,6 +72,11 @@ function renderView(route: Route) {
     case 'settings':
       return <SettingsView />;
     default:
-      return <FeedView />;
+      return (
+        <FeedView
+          key={route.name === 'feed' ? route.filter : undefined}
+          initialFilter={route.name === 'feed' ? route.filter : undefined}
+        />
+      );
   }
 }

@@ -1,14 +1,20 @@
 // Hash routes: they work the same from file:// (desktop) and from the server face, and need no server support.
+import type { FeedFilter } from '../../../shared/api.js';
+
 export type Route =
-  | { name: 'feed' }
+  | { name: 'feed'; filter?: FeedFilter }
   | { name: 'product'; key: string }
   | { name: 'watchlist' }
   | { name: 'setup' }
   | { name: 'settings' }
   | { name: 'home' };
 
+const FEED_FILTERS: readonly string[] = ['all', 'watched', 'alerts'];
+
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '');
+  const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
+  // e.g. '#/feed?filter=alerts': where a desktop digest notification leads
+  const filter = new URLSearchParams(query).get('filter');
   if (path.startsWith('/product/')) {
     try {
       const key = decodeURIComponent(path.slice('/product/'.length));
@@ -20,7 +26,9 @@ export function parseRoute(hash: string): Route {
   }
   switch (path) {
     case '/feed':
-      return { name: 'feed' };
+      return filter && FEED_FILTERS.includes(filter)
+        ? { name: 'feed', filter: filter as FeedFilter }
+        : { name: 'feed' };
     case '/watchlist':
       return { name: 'watchlist' };
     case '/setup':

@@ -13,11 +13,11 @@ import { useFeed } from './useFeed.js';
 
 export const SEARCH_DEBOUNCE_MS = 300;
 
-export function FeedView() {
+export function FeedView({ initialFilter = 'all' }: { initialFilter?: FeedFilter | undefined }) {
   const { api } = useApiClient();
   const status = useStatus();
   const { byKey } = useWatches();
-  const [filter, setFilter] = useState<FeedFilter>('all');
+  const [filter, setFilter] = useState<FeedFilter>(initialFilter);
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), SEARCH_DEBOUNCE_MS);
   const watchedKeys = useMemo(() => new Set(byKey.keys()), [byKey]);

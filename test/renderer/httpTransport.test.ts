@@ -89,6 +89,14 @@ describe('HTTP transport', () => {
     listeners.status?.(new MessageEvent('status', { data: JSON.stringify({ type: 'status', status: { unread: 2 } }) }));
     listeners.feed?.(new MessageEvent('feed', { data: 'not json' }));
     expect(got).toEqual([{ type: 'status', status: { unread: 2 } }]);
+    // a dropped and re-opened stream asks for a catch-up
+    const reopened = vi.fn();
+    stream.onReopen(reopened);
+    listeners.open?.(new MessageEvent('open'));
+    expect(reopened).not.toHaveBeenCalled();
+    listeners.error?.(new MessageEvent('error'));
+    listeners.open?.(new MessageEvent('open'));
+    expect(reopened).toHaveBeenCalledTimes(1);
     stopA();
     expect(close).not.toHaveBeenCalled();
     stopB();

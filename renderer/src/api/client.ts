@@ -46,8 +46,16 @@ export function fromDesktopBridge(bridge: DesktopBridge): ApiClient {
 export function fromHttp(): ApiClient {
   const token = takeUiToken(window);
   const events = createEventStream(() => `/api/events?token=${encodeURIComponent(token ?? '')}`);
+  const api = createHttpApi({ token, fetch: (input, init) => window.fetch(input, init) });
+  // After a reconnect the status (unread, last postback, fault) is re-read so the UI does not show stale numbers.
+  events.onReopen(() => {
+    api.status(undefined).then(
+      (status) => events.emit({ type: 'status', status }),
+      () => {},
+    );
+  });
   return {
-    api: createHttpApi({ token, fetch: (input, init) => window.fetch(input, init) }),
+    api,
     subscribe: events.subscribe,
     openExternal: async (url) => {
       if (isHttpUrl(url)) window.open(url, '_blank', 'noopener');

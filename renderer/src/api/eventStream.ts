@@ -7,6 +7,8 @@ const EVENT_NAMES = ['feed', 'alert', 'status'] as const;
 export function createEventStream(url: () => string, open = (u: string) => new EventSource(u)) {
   const listeners = new Set<(event: UiEvent) => void>();
   let source: EventSource | null = null;
+  let dropped = false;
+  const reopenHandlers = new Set<() => void>();
 
   const dispatch = (name: (typeof EVENT_NAMES)[number], message: MessageEvent<string>) => {
     let data: unknown;
@@ -15,7 +17,10 @@ export function createEventStream(url: () => string, open = (u: string) => new E
     } catch {
       return; // a malformed event is not worth breaking the UI for
     }
-    const event = { ...(data as object), type: name } as UiEvent;
+    emit({ ...(data as object), type: name } as UiEvent);
+  };
+
+  const emit = (event: UiEvent) => {
     for (const listener of listeners) listener(event);
   };
 
@@ -24,9 +29,22 @@ export function createEventStream(url: () => string, open = (u: string) => new E
     for (const name of EVENT_NAMES) {
       source.addEventListener(name, (message) => dispatch(name, message as MessageEvent<string>));
     }
+    // Events sent while the stream was down are lost: tell whoever can catch up (e.g. re-read the status).
+    source.addEventListener('error', () => {
+      dropped = true;
+    });
+    source.addEventListener('open', () => {
+      if (!dropped) return;
+      dropped = false;
+      for (const handler of reopenHandlers) handler();
+    });
   };
 
   return {
+    emit,
+    onReopen(handler: () => void): void {
+      reopenHandlers.add(handler);
+    },
     subscribe(listener: (event: UiEvent) => void): () => void {
       listeners.add(listener);
       if (!source) connect();

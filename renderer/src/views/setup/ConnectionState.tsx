@@ -25,6 +25,8 @@ export function ConnectionState({ status }: { status: Status }) {
         <dd className="number" data-testid="received-count">
           {received.toLocaleString()}
         </dd>
+        <dt>Repeats (impact.com retries)</dt>
+        <dd className="number">{(status.receiver.duplicates ?? 0).toLocaleString()}</dd>
         <dt>Need attention</dt>
         <dd className="number" data-testid="quarantined-count">
           {quarantined.toLocaleString()}

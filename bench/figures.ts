@@ -1,0 +1,36 @@
+// Everything one bench run measures: the shape of bench-results/latest.json.
+import type { machineInfo } from './machine.js';
+import type { BurstFigures } from './measure/burst.js';
+import type { ProfileSummary } from './measure/cpu-profile.js';
+import type { FeedPageFigures } from './measure/feed-page.js';
+import type { BenchOptions } from './options.js';
+import type { ReceiverComparison } from './receiver-compare.js';
+import type { SeedInfo } from './seed/seed-folder.js';
+import type { TargetCheck } from './targets.js';
+
+export interface StartupFigures {
+  /** spawn() → ready line, Node + tsx start-up included */
+  spawnToReadyMs: number;
+  /** inside the child: process start → ready */
+  inProcessReadyMs: number;
+  /** startServer() alone: read the store, replay the journal tail, listen */
+  openMs: number;
+  /** resident memory at ready, after a full GC */
+  rssMb: number;
+  /** resident memory after the receiver runs and the burst, after a full GC */
+  rssAfterLoadMb: number | null;
+}
+
+export interface BenchFigures {
+  machine: ReturnType<typeof machineInfo>;
+  options: BenchOptions;
+  startedAt: string;
+  seed: Omit<SeedInfo, 'dir'>;
+  receiver: { empty: ReceiverComparison; large: ReceiverComparison };
+  burst: { empty: BurstFigures; large: BurstFigures };
+  startup: StartupFigures;
+  feedPage: FeedPageFigures;
+  firstRender: { coldMs: number | null; warmMs: number | null; selector: string; missingReason: string | null };
+  profile: { empty: ProfileSummary; large: ProfileSummary; files: string[] } | null;
+  targets: TargetCheck[];
+}

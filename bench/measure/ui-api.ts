@@ -1,0 +1,42 @@
+// Calls the server face's UI API with the bench token over a keep-alive connection, timing each call.
+import http from 'node:http';
+import { BENCH_TOKEN } from '../servers/protocol.js';
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+export interface Timed<T> {
+  body: T;
+  ms: number;
+}
+
+export function getJson<T>(port: number, pathAndQuery: string): Promise<Timed<T>> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = http.get(
+      { host: '127.0.0.1', port, path: pathAndQuery, agent, headers: { authorization: `Bearer ${BENCH_TOKEN}` } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const ms = performance.now() - started;
+          const text = Buffer.concat(chunks).toString('utf8');
+          if ((res.statusCode ?? 0) >= 400) reject(new Error(`${res.statusCode} ${pathAndQuery}: ${text}`));
+          else resolve({ body: JSON.parse(text) as T, ms });
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+  });
+}
+
+export async function appliedSeq(port: number): Promise<number> {
+  const { body } = await getJson<{ journal: { appliedSeq: number } }>(port, '/api/status');
+  return body.journal.appliedSeq;
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[at] ?? Number.NaN;
+}

@@ -1,0 +1,109 @@
+// The table on stdout and the same figures as JSON.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BenchFigures } from './figures.js';
+import type { ProfileSummary } from './measure/cpu-profile.js';
+import type { LoadFigures } from './measure/load.js';
+
+const num = (value: number | null | undefined, digits = 0) =>
+  value === null || value === undefined || Number.isNaN(value) ? 'n/a' : value.toFixed(digits);
+
+export function writeJson(file: string, figures: BenchFigures): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(figures, null, 2)}\n`);
+}
+
+export function formatTable(f: BenchFigures): string {
+  const lines: string[] = [];
+  const m = f.machine;
+  lines.push(
+    `Shelfwatch bench — ${m.cpu}, ${m.cores} cores, ${m.totalMemoryMb} MB, Node ${m.node}, load ${m.loadAverage}`,
+  );
+  lines.push(
+    `Large store: ${f.seed.products} products, ${f.seed.feedEntries} feed entries, ${f.seed.watches} watches, ` +
+      `store.json ${num(f.seed.storeBytes / 2 ** 20)} MB, journal ${num(f.seed.journalBytes / 2 ** 20)} MB; ` +
+      `${f.options.connections} connections, ${f.options.durationS} s per run`,
+  );
+  lines.push('');
+  lines.push(row(['receiver', 'store', 'req/s', 'p50 ms', 'p99 ms', 'acked', 'non-2xx', 'errors']));
+  lines.push(row(Array(8).fill('---')));
+  for (const size of ['empty', 'large'] as const) {
+    const r = f.receiver[size];
+    for (const [name, figures] of [
+      ['A no-op', r.A],
+      ['B naive lowdb', r.B],
+      ['C Shelfwatch', r.C],
+    ] as [string, LoadFigures][]) {
+      lines.push(
+        row([
+          name,
+          size,
+          num(figures.reqPerSec),
+          num(figures.p50Ms),
+          num(figures.p99Ms),
+          String(figures.acknowledged),
+          String(figures.non2xx),
+          String(figures.errors + figures.timeouts),
+        ]),
+      );
+    }
+    lines.push(row(['C/A', size, num(r.cOverA, 2), '', `p99 C/A ${num(r.p99COverA, 2)}`, '', '', '']));
+    lines.push(row(['C/B', size, `${r.cOverBIsLowerBound ? '≥ ' : ''}${num(r.cOverB, 1)}`, '', '', '', '', '']));
+  }
+  lines.push('');
+  for (const size of ['empty', 'large'] as const) {
+    const b = f.burst[size];
+    lines.push(
+      `Burst of ${b.postbacks} (${size} store): acks ${num(b.ackMs)} ms (${num(b.ackReqPerSec)} req/s, p99 ` +
+        `${num(b.p99Ms)} ms), feed reflects all at ${num(b.feedMs)} ms → T_feed/T_ack ${num(b.feedToAckRatio, 2)}`,
+    );
+  }
+  const s = f.startup;
+  lines.push(
+    `Start-up (large store): spawn→ready ${num(s.spawnToReadyMs)} ms (in process ${num(s.inProcessReadyMs)} ms, ` +
+      `startServer ${num(s.openMs)} ms); RSS ${num(s.rssMb)} MB at ready, ${num(s.rssAfterLoadMb)} MB after load`,
+  );
+  lines.push(`Feed page, 50 entries, ${f.feedPage.requestsPerCase} sequential requests per case (large store):`);
+  for (const c of f.feedPage.cases) {
+    const what = `filter=${c.filter}${c.q ? ` q=${c.q}` : ''}`;
+    lines.push(
+      `  ${what.padEnd(28)} p50 ${num(c.p50Ms, 1).padStart(6)} ms  p99 ${num(c.p99Ms, 1).padStart(6)} ms  (${c.items} items)`,
+    );
+  }
+  const r = f.firstRender;
+  lines.push(
+    r.missingReason
+      ? `Feed view first render: missing — ${r.missingReason}`
+      : `Feed view first render (Chromium, ${r.selector}): cold ${num(r.coldMs)} ms, warm ${num(r.warmMs)} ms`,
+  );
+  if (f.profile) {
+    lines.push('');
+    lines.push(formatProfile('C under --cpu-prof, burst at an empty store', f.profile.empty));
+    lines.push(formatProfile('C under --cpu-prof, burst at the large store', f.profile.large));
+  }
+  lines.push('');
+  lines.push(row(['target', 'value', 'limit', 'result']));
+  lines.push(row(Array(4).fill('---')));
+  for (const t of f.targets) {
+    lines.push(row([t.target, num(t.value, 2), t.limit, t.pass === null ? 'MISSING' : t.pass ? 'pass' : 'FAIL']));
+  }
+  return lines.join('\n');
+}
+
+function formatProfile(title: string, p: ProfileSummary): string {
+  const part = (rows: { name: string; ms: number; pct: number }[]) =>
+    rows.map((r) => `    ${num(r.pct, 1).padStart(5)}%  ${num(r.ms).padStart(6)} ms  ${r.name}`).join('\n');
+  return [
+    `${title} (${num(p.totalMs)} ms sampled)`,
+    '  by area (self time):',
+    part(p.byArea),
+    '  top functions (self time):',
+    part(p.topSelf),
+    '  inclusive time of ack-path functions:',
+    part(p.inclusive),
+  ].join('\n');
+}
+
+function row(cells: string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}

@@ -1,0 +1,149 @@
+// `npm run bench`: issue 5's benchmark. A (no-op Express), B (naive lowdb write per request) and C (Shelfwatch)
+// side by side at an empty and a large store, plus burst, start-up, memory, feed page and first-render figures.
+// Prints a table and writes the same figures to bench-results/latest.json.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type ChildServer, startChildServer, stopAllChildren } from './child-server.js';
+import type { BenchFigures, StartupFigures } from './figures.js';
+import { machineInfo } from './machine.js';
+import { type BurstFigures, measureBurst } from './measure/burst.js';
+import { measureFeedPages } from './measure/feed-page.js';
+import { FEED_ROW_SELECTOR, firstRenderUnavailable, measureFirstRender } from './measure/first-render.js';
+import { type BenchOptions, readOptions } from './options.js';
+import { profileBurst } from './profile-run.js';
+import { compareReceivers, type ReceiverComparison } from './receiver-compare.js';
+import { DIST_RENDERER, rendererDir } from './renderer-dir.js';
+import { formatTable, writeJson } from './report.js';
+import { writeNaiveSeed } from './seed/naive-store.js';
+import { buildSeedFolder, copySeed, type SeedInfo } from './seed/seed-folder.js';
+import { waitForCheckpoint } from './settle.js';
+import { checkTargets } from './targets.js';
+
+const MB = 2 ** 20;
+
+export async function runBench(
+  options: BenchOptions,
+  log: (text: string) => void = (text) => process.stderr.write(`${text}\n`),
+) {
+  const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfwatch-bench-'));
+  const folder = (name: string) => path.join(tempRoot, name);
+  const startedAt = new Date().toISOString();
+  try {
+    log(`seeding ${options.products} products…`);
+    const seed = await buildSeedFolder(folder('seed'), options.products);
+    writeNaiveSeed(folder('naive-seed.json'), options.products);
+    log(`  seeded in ${Math.round(seed.buildMs)} ms (+ the naive store)`);
+    const uiDir = options.ui ? rendererDir({ ...options, tempRoot }) : DIST_RENDERER;
+    const uiMissing = options.ui ? firstRenderUnavailable(uiDir) : 'skipped (--no-ui)';
+
+    log('large store: start-up, feed pages, first render, burst…');
+    copySeed(seed.dir, folder('c-large'));
+    const cLarge = await startChildServer('shelfwatch', { args: [folder('c-large'), uiDir] });
+    const startup: StartupFigures = {
+      spawnToReadyMs: cLarge.spawnToReadyMs,
+      inProcessReadyMs: cLarge.ready.readyMs,
+      openMs: Number(cLarge.ready.openMs),
+      rssMb: cLarge.ready.rssBytes / MB,
+      rssAfterLoadMb: null,
+    };
+    const feedPage = await measureFeedPages(cLarge.uiPort, options.feedRequests);
+    const firstRender = uiMissing
+      ? { coldMs: null, warmMs: null, selector: FEED_ROW_SELECTOR, missingReason: uiMissing }
+      : { ...(await measureFirstRender(cLarge.uiPort, options.quick ? 1 : 3)), missingReason: null };
+    const largeBurst = await burstAndSettle(cLarge, folder('c-large'), options);
+
+    log('empty store: burst…');
+    const cEmpty = await startChildServer('shelfwatch', { args: [folder('c-empty')] });
+    const emptyBurst = await burstAndSettle(cEmpty, folder('c-empty'), options);
+
+    log('empty store: A, C, B…');
+    const empty = await compareAt(cEmpty, null, folder('naive-empty.json'), options);
+    await cEmpty.stop();
+
+    log('large store: A, C, B…');
+    const large = await compareAt(cLarge, folder('naive-seed.json'), folder('naive-large.json'), options);
+    startup.rssAfterLoadMb = (await cLarge.residentBytes()) / MB;
+    await cLarge.stop();
+
+    let profile: BenchFigures['profile'] = null;
+    if (options.profile) profile = await runProfiles(seed, folder, options, log);
+
+    const { dir: _dir, ...seedFigures } = seed;
+    const figures: BenchFigures = {
+      machine: machineInfo(),
+      options,
+      startedAt,
+      seed: seedFigures,
+      receiver: { empty, large },
+      burst: { empty: emptyBurst, large: largeBurst },
+      startup,
+      feedPage,
+      firstRender,
+      profile,
+      targets: [],
+    };
+    figures.targets = checkTargets(figures);
+    writeJson(options.out, figures);
+    return figures;
+  } finally {
+    await stopAllChildren();
+    fs.rmSync(tempRoot, { recursive: true, force: true });
+  }
+}
+
+async function burstAndSettle(server: ChildServer, dataDir: string, options: BenchOptions): Promise<BurstFigures> {
+  const figures = await measureBurst(server, options.burst, options.connections);
+  await waitForCheckpoint(dataDir, Date.now());
+  return figures;
+}
+
+/** Starts A and B for this store size beside the running C, loads all three, and stops A and B. */
+async function compareAt(
+  c: ChildServer,
+  seedStore: string | null,
+  naiveFile: string,
+  options: BenchOptions,
+): Promise<ReceiverComparison> {
+  const tag = path.basename(naiveFile, '.json');
+  if (seedStore) fs.copyFileSync(seedStore, naiveFile);
+  const a = await startChildServer('noop');
+  const b = await startChildServer('naive', { args: [naiveFile] });
+  try {
+    const warmupS = options.quick ? 0 : 1;
+    return await compareReceivers(
+      { A: a, B: b, C: c },
+      { tag, durationS: options.durationS, connections: options.connections, warmupS },
+    );
+  } finally {
+    await a.stop();
+    // B may still be working off a backlog of whole-store writes: it must not steal CPU from what comes next.
+    await b.stop({ hard: true });
+    fs.rmSync(naiveFile, { force: true });
+  }
+}
+
+async function runProfiles(
+  seed: SeedInfo,
+  folder: (name: string) => string,
+  options: BenchOptions,
+  log: (text: string) => void,
+): Promise<NonNullable<BenchFigures['profile']>> {
+  const profileDir = path.join(path.dirname(options.out), 'profiles');
+  log('profiling C: burst at an empty store…');
+  const empty = await profileBurst(folder('p-empty'), profileDir, 'empty', options.burst, options.connections);
+  log('profiling C: burst at the large store…');
+  copySeed(seed.dir, folder('p-large'));
+  const large = await profileBurst(folder('p-large'), profileDir, 'large', options.burst, options.connections);
+  return { empty: empty.summary, large: large.summary, files: [empty.file, large.file] };
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === new URL(import.meta.url).pathname;
+if (isMain) {
+  const stopOnSignal = () => void stopAllChildren().then(() => process.exit(130));
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
+  const options = readOptions(process.argv.slice(2));
+  const figures = await runBench(options);
+  process.stdout.write(`${formatTable(figures)}\n\nJSON: ${options.out}\n`);
+}

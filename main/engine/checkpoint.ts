@@ -9,8 +9,10 @@ export interface CheckpointOptions {
   log: Logger;
   /** wait this long after the last change… */
   quietMs: number;
-  /** …but never longer than this after the first unsaved change */
+  /** …but never longer than this after the first unsaved change… */
   maxDelayMs: number;
+  /** …and write at once when this many records wait: they bound what a restart after a crash must replay */
+  maxUnsavedRecords: number;
   /** keeps the data still while it is written (the store is encoded in pieces between other work) */
   holdChanges: () => () => void;
   /** after each successful write, with the appliedSeq of the generation it replaced */
@@ -30,6 +32,11 @@ export class Checkpointer {
 
   /** The data changed: write it soon. */
   touch(): void {
+    const unsaved = this.options.db.data.appliedSeq - this.writtenSeq;
+    if (unsaved >= this.options.maxUnsavedRecords && !this.writing) {
+      void this.writeNow();
+      return;
+    }
     const now = Date.now();
     if (!this.timer) this.firstDirtyAt = now;
     if (this.timer) clearTimeout(this.timer);

@@ -72,6 +72,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       },
       quietMs: options.checkpoint?.quietMs ?? 2_000,
       maxDelayMs: options.checkpoint?.maxDelayMs ?? 15_000,
+      maxUnsavedRecords: 20_000,
       afterWrite: async (replacedSeq) => {
         const keepNewerThan = clock() - db.data.settings.retention.journalDays * DAY_MS;
         await pruneSegments(fsys, journalDir, replacedSeq, keepNewerThan);

@@ -65,6 +65,12 @@ describe('store codec', () => {
     ['empty', ''],
     ['truncated', () => encodeStore(populatedStore().data).slice(0, 200)],
     ['not JSON', 'garbage'],
+    [
+      'cut off between two lines (no end line)',
+      () => encodeStore(populatedStore().data).split('\n').slice(0, -2).join('\n'),
+    ],
+    ['trailing garbage after the end line', () => `${encodeStore(populatedStore().data)}{"products":[]}\n`],
+    ['NUL bytes', '\0'.repeat(64)],
     ['another program’s JSON', '{"hello":"world"}'],
     ['an old format', JSON.stringify({ ...emptyStore(), feed: [] })],
     ['feed columns of unequal length', () => encodeStore(populatedStore().data).replace('"sub":[0,', '"sub":[')],

@@ -1,6 +1,6 @@
 // The store file's format. Products, history and the feed are written as rows of values rather than objects with
-// repeated key names: at 100,000 products and 200,000 feed entries that makes the file less than half the size and
-// JSON.parse several times faster, which is most of the start-up time.
+// repeated key names (at 100,000 products and 200,000 feed entries the file is about half the size and parses
+// several times faster), and in lines of at most 5,000 rows, so reading it never holds more than one line of text.
 import type { HistoryPoint, ProductState } from '../../../shared/model.js';
 import { type FeedColumns, FeedLog } from './feed-log.js';
 import { looksLikeStore, type StoreData } from './state.js';
@@ -33,78 +33,127 @@ const HISTORY_FIELDS = [
 
 type Row = unknown[];
 
-interface StoreFile extends Omit<StoreData, 'products' | 'history' | 'feed'> {
-  format: 2;
-  products: Row[];
-  history: Record<string, Row[]>;
-  feed: FeedColumns;
-}
+const FORMAT = 3;
+const PIECE_ROWS = 5_000;
+
+/**
+ * One JSON document a line: a header with the small parts, then pieces of at most 5,000 products, history lists or
+ * feed entries, then an end line. Reading line by line keeps the start-up's peak memory to one piece of text at a
+ * time, and the end line tells a complete file from a truncated one.
+ */
+type Line =
+  | (Omit<StoreData, 'products' | 'history' | 'feed'> & { format: typeof FORMAT })
+  | { products: Row[] }
+  | { history: [string, Row[]][] }
+  | { feedKeys: string[] }
+  | { feed: Omit<FeedColumns, 'keys'> }
+  | { end: { products: number; feed: number } };
 
 export function encodeStore(data: StoreData): string {
   return [...storeTextParts(data)].join('');
 }
 
-/**
- * The same text as encodeStore, in pieces of a few thousand rows, so a caller can write a large store without
- * holding the event loop for the whole encoding (the receiver keeps answering between pieces). The data must not
- * change until the last piece is taken.
- */
+/** The file's lines, in order; the data must not change until the last one is taken. */
 export function* storeTextParts(data: StoreData): Generator<string> {
   const { products, history, feed, ...small } = data;
-  const head = JSON.stringify({ ...small, format: 2 });
-  yield `${head.slice(0, -1)},"products":[`;
-  yield* joined(Object.values(products), (product) => JSON.stringify(toRow(product, PRODUCT_FIELDS)));
-  yield '],"history":{';
-  yield* joined(Object.entries(history), ([key, points]) => {
-    return `${JSON.stringify(key)}:${JSON.stringify(points.map((point) => toRow(point, HISTORY_FIELDS)))}`;
-  });
-  yield '},"feed":{';
-  let first = true;
-  for (const [name, column] of Object.entries(feed.toColumns())) {
-    yield `${first ? '' : ','}${JSON.stringify(name)}:[`;
-    yield* joined(column as unknown[], (value) => JSON.stringify(value));
-    yield ']';
-    first = false;
+  yield line({ ...small, format: FORMAT });
+  const productList = Object.values(products);
+  for (const piece of pieces(productList)) yield line({ products: piece.map((p) => toRow(p, PRODUCT_FIELDS)) });
+  for (const piece of pieces(Object.entries(history))) {
+    yield line({ history: piece.map(([key, points]) => [key, points.map((p) => toRow(p, HISTORY_FIELDS))]) });
   }
-  yield '}}';
+  const { keys, ...columns } = feed.toColumns();
+  for (const piece of pieces(keys)) yield line({ feedKeys: piece });
+  for (let start = 0; start < feed.length; start += PIECE_ROWS) {
+    const slice = Object.fromEntries(
+      Object.entries(columns).map(([name, column]) => [name, (column as unknown[]).slice(start, start + PIECE_ROWS)]),
+    ) as Omit<FeedColumns, 'keys'>;
+    yield line({ feed: slice });
+  }
+  yield line({ end: { products: productList.length, feed: feed.length } });
 }
 
-const PIECE_ROWS = 5_000;
-
-function* joined<T>(items: T[], encode: (item: T) => string): Generator<string> {
-  for (let start = 0; start < items.length; start += PIECE_ROWS) {
-    const piece = items
-      .slice(start, start + PIECE_ROWS)
-      .map(encode)
-      .join(',');
-    yield start === 0 ? piece : `,${piece}`;
-  }
-}
-
-/** The store, or null when the text is not a store file this version can read. */
+/** The store, or null when the text is not a complete store file this version can read. */
 export function decodeStore(text: string): StoreData | null {
-  let file: StoreFile;
+  return decodeStoreLines(text.split('\n'));
+}
+
+/** Same as decodeStore, from the file's bytes, without turning the whole file into one string. */
+export function decodeStoreBytes(bytes: Buffer): StoreData | null {
+  return decodeStoreLines(linesOf(bytes));
+}
+
+function decodeStoreLines(lines: Iterable<string>): StoreData | null {
+  let header: Record<string, unknown> | null = null;
+  const products: Record<string, ProductState> = {};
+  const history: Record<string, HistoryPoint[]> = {};
+  const columns: FeedColumns = { keys: [], seq: [], sub: [], at: [], key: [], operation: [], flags: [], detail: [] };
+  let productCount = 0;
+  let end: { products: number; feed: number } | null = null;
   try {
-    file = JSON.parse(text) as StoreFile;
+    for (const text of lines) {
+      if (!text) continue;
+      if (end) return null; // nothing may follow the end line
+      const item = JSON.parse(text) as Record<string, unknown>;
+      if (!header) {
+        if (item.format !== FORMAT) return null;
+        header = item;
+      } else if (Array.isArray(item.products)) {
+        for (const row of item.products as Row[]) {
+          const product = fromRow<ProductState>(row, PRODUCT_FIELDS);
+          products[product.key] = product;
+          productCount++;
+        }
+      } else if (Array.isArray(item.history)) {
+        for (const [key, rows] of item.history as [string, Row[]][]) {
+          history[key] = rows.map((row) => fromRow<HistoryPoint>(row, HISTORY_FIELDS));
+        }
+      } else if (Array.isArray(item.feedKeys)) {
+        for (const key of item.feedKeys as string[]) columns.keys.push(key);
+      } else if (item.feed && typeof item.feed === 'object') {
+        appendColumns(columns, item.feed as Record<string, unknown[]>);
+      } else if (item.end && typeof item.end === 'object') {
+        end = item.end as { products: number; feed: number };
+      } else {
+        return null;
+      }
+    }
   } catch {
     return null;
   }
-  if (file?.format !== 2 || !Array.isArray(file.products) || typeof file.feed !== 'object') return null;
-  if (typeof file.history !== 'object' || file.history === null) return null;
-  const products: Record<string, ProductState> = {};
-  for (const row of file.products) {
-    const product = fromRow<ProductState>(row, PRODUCT_FIELDS);
-    products[product.key] = product;
-  }
-  const history: Record<string, HistoryPoint[]> = {};
-  for (const [key, rows] of Object.entries(file.history)) {
-    history[key] = rows.map((row) => fromRow<HistoryPoint>(row, HISTORY_FIELDS));
-  }
-  const feed = FeedLog.fromColumns(file.feed);
-  if (!feed) return null;
-  const { format: _format, ...rest } = file;
-  const data = { ...rest, products, history, feed };
+  if (!header || !end || end.products !== productCount) return null;
+  const feed = FeedLog.fromColumns(columns);
+  if (!feed || feed.length !== end.feed) return null;
+  const { format: _format, ...small } = header;
+  const data = { ...small, products, history, feed };
   return looksLikeStore(data) && rowsAreSound(data) ? data : null;
+}
+
+function appendColumns(columns: FeedColumns, piece: Record<string, unknown[]>): void {
+  for (const name of ['seq', 'sub', 'at', 'key', 'operation', 'flags', 'detail'] as const) {
+    const values = piece[name];
+    if (!Array.isArray(values)) throw new Error(`feed piece without ${name}`);
+    const column = columns[name] as unknown[];
+    for (const value of values) column.push(value);
+  }
+}
+
+function line(value: Line): string {
+  return `${JSON.stringify(value)}\n`;
+}
+
+function* pieces<T>(items: T[]): Generator<T[]> {
+  for (let start = 0; start < items.length; start += PIECE_ROWS) yield items.slice(start, start + PIECE_ROWS);
+}
+
+function* linesOf(bytes: Buffer): Generator<string> {
+  let start = 0;
+  while (start < bytes.length) {
+    const end = bytes.indexOf(0x0a, start);
+    const stop = end === -1 ? bytes.length : end;
+    yield bytes.toString('utf8', start, stop);
+    start = stop + 1;
+  }
 }
 
 function toRow<T extends object>(item: T, fields: readonly (keyof T)[]): Row {
@@ -126,6 +175,9 @@ function fromRow<T>(row: Row, fields: readonly string[]): T {
 
 /** A cheap check that the rows decoded into the shapes the engine relies on. */
 function rowsAreSound(data: StoreData): boolean {
-  const product = Object.values(data.products)[0];
-  return !product || (typeof product.key === 'string' && typeof product.removed === 'boolean');
+  for (const key in data.products) {
+    const product = data.products[key] as ProductState;
+    return typeof product.key === 'string' && typeof product.removed === 'boolean';
+  }
+  return true;
 }

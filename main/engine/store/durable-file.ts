@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { FileSystem } from '../file-system.js';
 import { syncDirectory } from '../file-system.js';
-import { decodeStore, storeTextParts } from './codec.js';
+import { decodeStoreBytes, storeTextParts } from './codec.js';
 import type { StoreData } from './state.js';
 
 const WRITE_CHUNK = 1024 * 1024;
@@ -89,7 +89,7 @@ export class DurableStoreFile implements Adapter<StoreData> {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
-    const data = decodeStore(bytes.toString('utf8'));
+    const data = decodeStoreBytes(bytes);
     if (data) return data;
     if (moveAsideIfBad) {
       const aside = `${file}.corrupt-${this.clock()}`;

@@ -1,6 +1,13 @@
 // The domain model both sides use. Shapes follow ../shared/DESIGN.md ("Local UI API").
 
-export const STOCK_VALUES = ['InStock', 'OutOfStock', 'BackOrder', 'PreOrder', 'LimitedAvailability', 'Unknown'] as const;
+export const STOCK_VALUES = [
+  'InStock',
+  'OutOfStock',
+  'BackOrder',
+  'PreOrder',
+  'LimitedAvailability',
+  'Unknown',
+] as const;
 export type StockAvailability = (typeof STOCK_VALUES)[number];
 
 export type Operation = 'Insert' | 'Update' | 'Delete';

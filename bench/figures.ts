@@ -31,6 +31,6 @@ export interface BenchFigures {
   startup: StartupFigures;
   feedPage: FeedPageFigures;
   firstRender: { coldMs: number | null; warmMs: number | null; selector: string; missingReason: string | null };
-  profile: { empty: ProfileSummary; large: ProfileSummary; files: string[] } | null;
+  profile: { empty: ProfileSummary; large: ProfileSummary; startup: ProfileSummary; files: string[] } | null;
   targets: TargetCheck[];
 }

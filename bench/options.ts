@@ -6,6 +6,8 @@ export interface BenchOptions {
   quick: boolean;
   /** seconds per load run */
   durationS: number;
+  /** A and C are loaded alternately this many times (A, C, A, C…) so a noisy neighbour hits both alike */
+  rounds: number;
   connections: number;
   /** products in the large store (twice as many feed entries) */
   products: number;
@@ -25,6 +27,7 @@ export function readOptions(argv: string[]): BenchOptions {
     options: {
       quick: { type: 'boolean', default: false },
       duration: { type: 'string' },
+      rounds: { type: 'string' },
       connections: { type: 'string' },
       products: { type: 'string' },
       burst: { type: 'string' },
@@ -44,6 +47,7 @@ export function readOptions(argv: string[]): BenchOptions {
   return {
     quick,
     durationS: num(values.duration, quick ? 1 : 10),
+    rounds: num(values.rounds, quick ? 1 : 3),
     connections: num(values.connections, 50),
     products: num(values.products, quick ? 2_000 : 100_000),
     burst: num(values.burst, quick ? 500 : 20_000),

@@ -48,7 +48,19 @@ export function formatTable(f: BenchFigures): string {
       );
     }
     lines.push(row(['C/A', size, num(r.cOverA, 2), '', `p99 C/A ${num(r.p99COverA, 2)}`, '', '', '']));
-    lines.push(row(['C/B', size, `${r.cOverBIsLowerBound ? '≥ ' : ''}${num(r.cOverB, 1)}`, '', '', '', '', '']));
+    const fromProbe = r.cOverBFromSequential ? ' (B acked nothing in its run: vs its sequential best case)' : '';
+    lines.push(
+      row([
+        'C/B',
+        size,
+        num(r.cOverB, 1),
+        '',
+        `B one-at-a-time p50 ${num(r.bSequential.p50Ms)} ms${fromProbe}`,
+        '',
+        '',
+        '',
+      ]),
+    );
   }
   lines.push('');
   for (const size of ['empty', 'large'] as const) {
@@ -80,6 +92,7 @@ export function formatTable(f: BenchFigures): string {
     lines.push('');
     lines.push(formatProfile('C under --cpu-prof, burst at an empty store', f.profile.empty));
     lines.push(formatProfile('C under --cpu-prof, burst at the large store', f.profile.large));
+    lines.push(formatProfile('C under --cpu-prof, start-up at the large store', f.profile.startup));
   }
   lines.push('');
   lines.push(row(['target', 'value', 'limit', 'result']));

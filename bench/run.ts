@@ -11,7 +11,7 @@ import { type BurstFigures, measureBurst } from './measure/burst.js';
 import { measureFeedPages } from './measure/feed-page.js';
 import { FEED_ROW_SELECTOR, firstRenderUnavailable, measureFirstRender } from './measure/first-render.js';
 import { type BenchOptions, readOptions } from './options.js';
-import { profileBurst } from './profile-run.js';
+import { profileBurst, profileStartup } from './profile-run.js';
 import { compareReceivers, type ReceiverComparison } from './receiver-compare.js';
 import { DIST_RENDERER, rendererDir } from './renderer-dir.js';
 import { formatTable, writeJson } from './report.js';
@@ -58,11 +58,17 @@ export async function runBench(
     const emptyBurst = await burstAndSettle(cEmpty, folder('c-empty'), options);
 
     log('empty store: A, C, B…');
-    const empty = await compareAt(cEmpty, null, folder('naive-empty.json'), options);
+    const empty = await compareAt(cEmpty, folder('c-empty'), null, folder('naive-empty.json'), options);
     await cEmpty.stop();
 
     log('large store: A, C, B…');
-    const large = await compareAt(cLarge, folder('naive-seed.json'), folder('naive-large.json'), options);
+    const large = await compareAt(
+      cLarge,
+      folder('c-large'),
+      folder('naive-seed.json'),
+      folder('naive-large.json'),
+      options,
+    );
     startup.rssAfterLoadMb = (await cLarge.residentBytes()) / MB;
     await cLarge.stop();
 
@@ -94,13 +100,14 @@ export async function runBench(
 
 async function burstAndSettle(server: ChildServer, dataDir: string, options: BenchOptions): Promise<BurstFigures> {
   const figures = await measureBurst(server, options.burst, options.connections);
-  await waitForCheckpoint(dataDir, Date.now());
+  if (!options.quick) await waitForCheckpoint(dataDir, Date.now(), 20_000);
   return figures;
 }
 
 /** Starts A and B for this store size beside the running C, loads all three, and stops A and B. */
 async function compareAt(
   c: ChildServer,
+  cDataDir: string,
   seedStore: string | null,
   naiveFile: string,
   options: BenchOptions,
@@ -111,9 +118,14 @@ async function compareAt(
   const b = await startChildServer('naive', { args: [naiveFile] });
   try {
     const warmupS = options.quick ? 0 : 1;
+    const rounds = options.rounds;
+    const settleC = async () => {
+      // The smoke run skips the wait (its figures are not compared against targets).
+      if (!options.quick) await waitForCheckpoint(cDataDir, Date.now(), 20_000);
+    };
     return await compareReceivers(
       { A: a, B: b, C: c },
-      { tag, durationS: options.durationS, connections: options.connections, warmupS },
+      { tag, durationS: options.durationS, connections: options.connections, warmupS, rounds, settleC },
     );
   } finally {
     await a.stop();
@@ -135,7 +147,15 @@ async function runProfiles(
   log('profiling C: burst at the large store…');
   copySeed(seed.dir, folder('p-large'));
   const large = await profileBurst(folder('p-large'), profileDir, 'large', options.burst, options.connections);
-  return { empty: empty.summary, large: large.summary, files: [empty.file, large.file] };
+  log('profiling C: start-up at the large store…');
+  copySeed(seed.dir, folder('p-startup'));
+  const startup = await profileStartup(folder('p-startup'), profileDir);
+  return {
+    empty: empty.summary,
+    large: large.summary,
+    startup: startup.summary,
+    files: [empty.file, large.file, startup.file],
+  };
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === new URL(import.meta.url).pathname;

@@ -4,30 +4,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FileSystem } from '../../main/engine/file-system.js';
 import { decodeStoreBytes } from '../../main/engine/store/codec.js';
 import { faultyFileSystem } from '../helpers/faulty-fs.js';
 import { request } from '../helpers/http.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { captureLog } from './helpers/capture-log.js';
 import { productOrNull, SECRET, settled, startEngine, type TestEngine } from './helpers/engine-harness.js';
+import { FAULT_CODES, FAULT_OPERATIONS } from './helpers/fault-operations.js';
 import { itemJson } from './helpers/postbacks.js';
 
-export const FAULT_OPERATIONS = [
-  'open',
-  'write',
-  'fdatasync',
-  'fsync',
-  'ftruncate',
-  'close',
-  'readFile',
-  'rename',
-  'unlink',
-  'readdir',
-  'mkdir',
-  'stat',
-] as const satisfies readonly (keyof FileSystem)[];
-export const FAULT_CODES = ['ENOSPC', 'EIO', 'EPERM', 'EROFS'] as const;
 /** The operations every acknowledgement depends on, with the journal segment already open. */
 const ON_ACK_PATH = new Set(['write', 'fdatasync']);
 

@@ -1,0 +1,73 @@
+// A file locked by another process (Windows sharing violations surface as EBUSY/EPERM): the checkpoint retries with
+// a bounded, growing delay (no busy loop) while postbacks keep being acknowledged from the journal, the old store
+// stays intact, and the store is written once the lock goes away. A locked journal answers 503, one attempt per
+// request.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeStoreBytes } from '../../main/engine/store/codec.js';
+import { faultyFileSystem } from '../helpers/faulty-fs.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+import { captureLog } from '../reliability/helpers/capture-log.js';
+import { settled, startEngine } from '../reliability/helpers/engine-harness.js';
+import { itemJson, post } from '../reliability/helpers/postbacks.js';
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const stored = (dir: string) => decodeStoreBytes(fs.readFileSync(path.join(dir, 'store.json')));
+
+describe('a file locked by another process', () => {
+  it('store locked: bounded retries, postbacks still acknowledged, store written once unlocked', async () => {
+    const temp = makeTempDir('shelfwatch-locked-');
+    const faulty = faultyFileSystem();
+    const log = captureLog();
+    const test = await startEngine(temp.dir, {
+      fileSystem: faulty.fsys,
+      log,
+      checkpoint: { quietMs: 10, maxDelayMs: 20 },
+    });
+    try {
+      expect(await post(test, itemJson('L0'))).toEqual([200]);
+      await settled(test.engine, temp.dir);
+      await pause(100);
+      expect(stored(temp.dir)?.products['77:L0']).toBeDefined();
+
+      faulty.fail('rename', 'EBUSY');
+      const renamesBefore = faulty.calls.rename ?? 0;
+      for (let i = 1; i <= 5; i++) expect(await post(test, itemJson(`L${i}`))).toEqual([200]);
+      await pause(6_000);
+      const attempts = (faulty.calls.rename ?? 0) - renamesBefore;
+      // 1 s, 2 s, 4 s … apart: at most a handful of attempts in 6 s, never a busy loop.
+      expect(attempts).toBeGreaterThanOrEqual(2);
+      expect(attempts).toBeLessThanOrEqual(4);
+      expect(stored(temp.dir)?.products['77:L0']).toBeDefined();
+      expect(stored(temp.dir)?.products['77:L5']).toBeUndefined();
+      expect(log.lines.filter((line) => line.includes('Could not save the store')).length).toBe(attempts);
+
+      faulty.heal();
+      for (let i = 0; i < 100 && !stored(temp.dir)?.products['77:L5']; i++) await pause(100);
+      expect(stored(temp.dir)?.products['77:L5']).toBeDefined();
+    } finally {
+      faulty.heal();
+      await test.close();
+      temp.remove();
+    }
+  }, 30_000);
+
+  it('journal locked: 503 with one write attempt per request, then 200 once unlocked', async () => {
+    const temp = makeTempDir('shelfwatch-locked-');
+    const faulty = faultyFileSystem();
+    const test = await startEngine(temp.dir, { fileSystem: faulty.fsys });
+    try {
+      expect(await post(test, itemJson('J0'))).toEqual([200]);
+      faulty.fail('write', 'EBUSY');
+      const writesBefore = faulty.calls.write ?? 0;
+      for (let i = 1; i <= 5; i++) expect(await post(test, itemJson(`J${i}`))).toEqual([503]);
+      expect((faulty.calls.write ?? 0) - writesBefore).toBe(5);
+      faulty.heal();
+      expect(await post(test, itemJson('J6'))).toEqual([200]);
+    } finally {
+      await test.close();
+      temp.remove();
+    }
+  });
+});

@@ -6,7 +6,7 @@ import type { NotificationText } from '../../main/desktop/notification-text.js';
 import type { UiEvent } from '../../shared/api.js';
 import { alertEntry } from '../desktop/fixtures.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
-import { allFeed, counts, productOrNull, startEngine, type TestEngine } from './helpers/engine-harness.js';
+import { allFeed, counts, productOrNull, settled, startEngine, type TestEngine } from './helpers/engine-harness.js';
 import { itemJson, post } from './helpers/postbacks.js';
 
 let temp = makeTempDir('shelfwatch-events-');
@@ -65,6 +65,7 @@ describe('ordering', () => {
   it('postbacks carry no timestamp, so arrival order wins: an "older" update arriving after a newer one is applied last', async () => {
     await post(test, itemJson('ORD-1', { price: '10.00' })); // the newer state, delivered first
     await post(test, itemJson('ORD-1', { price: '20.00' })); // an older state, delivered late
+    await settled(test.engine, temp.dir);
     const product = await productOrNull(test.engine, '77:ORD-1');
     expect(product?.currentPrice).toBe(20);
     const [latest] = await allFeed(test.engine);
@@ -77,6 +78,7 @@ describe('ordering', () => {
     await post(test, itemJson('CLK-1', { price: '11.00' }));
     now += 10 * 365 * 86_400_000;
     await post(test, itemJson('CLK-1', { price: '12.00' }));
+    await settled(test.engine, temp.dir);
     const feed = await allFeed(test.engine);
     expect(feed.map((entry) => entry.seq)).toEqual([...feed.map((entry) => entry.seq)].sort((a, b) => b - a));
     expect((await productOrNull(test.engine, '77:CLK-1'))?.currentPrice).toBe(12);

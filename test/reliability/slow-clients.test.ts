@@ -9,6 +9,8 @@ import { rawExchange } from './helpers/raw-socket.js';
 const temp = makeTempDir('shelfwatch-slow-');
 let test: TestEngine;
 beforeAll(async () => {
+  // Shorter than in production so the suite stays fast; what is under test is that Node enforces them promptly.
+  Object.assign(RECEIVER_TIMEOUTS, { headersMs: 1_500, requestMs: 3_000 });
   test = await startEngine(temp.dir);
 });
 afterAll(async () => {

@@ -28,7 +28,9 @@ export function requireToken(token: string) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const header = req.headers.authorization ?? '';
     const fromHeader = header.startsWith('Bearer ') ? header.slice(7) : '';
-    const fromQuery = req.path === '/api/events' && typeof req.query.token === 'string' ? req.query.token : '';
+    // Mounted with app.use('/api', …), req.path is relative ('/events'): compare the full path.
+    const isEvents = `${req.baseUrl}${req.path}` === '/api/events';
+    const fromQuery = isEvents && typeof req.query.token === 'string' ? req.query.token : '';
     if (!secretsMatch(fromHeader || fromQuery, token)) {
       res.status(401).json({ error: 'Missing or wrong token. Open the UI with the link Shelfwatch printed.' });
       return;

@@ -10,7 +10,7 @@ import { emptyStore } from '../../main/engine/store/state.js';
 import { StoreView } from '../../main/engine/store/view.js';
 import type { RawRequest } from '../../shared/model.js';
 
-export const INGEST_FUZZ_RUNS = 10_000;
+const INGEST_FUZZ_RUNS = 10_000;
 
 const key = fc.oneof(
   fc.constantFrom(

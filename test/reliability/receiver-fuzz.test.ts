@@ -9,7 +9,7 @@ import { makeTempDir } from '../helpers/temp-dir.js';
 import { journalRecords, SECRET, settled, startEngine } from './helpers/engine-harness.js';
 import { noSyncFileSystem } from './helpers/fast-file-system.js';
 
-export const RECEIVER_FUZZ_RUNS = 10_000;
+const RECEIVER_FUZZ_RUNS = 10_000;
 const temp = makeTempDir('shelfwatch-fuzz-');
 afterAll(() => temp.remove());
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });

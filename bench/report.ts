@@ -17,7 +17,7 @@ export function formatTable(f: BenchFigures): string {
   const lines: string[] = [];
   const m = f.machine;
   lines.push(
-    `Shelfwatch bench — ${m.cpu}, ${m.cores} cores, ${m.totalMemoryMb} MB, Node ${m.node}, load ${m.loadAverage}`,
+    `Shelfwatch bench — ${m.cpu}, ${m.cores} cores, ${m.totalMemoryMb} MB, Node ${m.node}, load ${m.loadAverage}, commit ${m.commit}${m.uncommittedEngineChanges ? ' + uncommitted engine changes' : ''}`,
   );
   lines.push(
     `Large store: ${f.seed.products} products, ${f.seed.feedEntries} feed entries, ${f.seed.watches} watches, ` +

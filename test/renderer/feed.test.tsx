@@ -1,6 +1,7 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import type { FeedEntry } from '../../shared/model.js';
 import { createFakeClient } from './fakeApi.js';
 import { makeEntry, makeFeed, makeProduct } from './fixtures.js';
 import { emit, renderApp } from './renderApp.js';
@@ -73,6 +74,27 @@ describe('feed', () => {
     // the same entry again (e.g. as an alert event) is not duplicated
     await emit(client, { type: 'alert', entries: [live] });
     expect(rows()).toHaveLength(6);
+  });
+
+  it('keeps a live entry that arrives while the first page is still loading', async () => {
+    // The page is answered from the engine's state before the postback was applied, but arrives after its event.
+    let answer: (page: { items: FeedEntry[]; next: null; total: number }) => void = () => undefined;
+    const pending = new Promise<{ items: FeedEntry[]; next: null; total: number }>((resolve) => {
+      answer = resolve;
+    });
+    const client = createFakeClient({}, { feed: () => pending });
+    renderApp(client);
+    await waitFor(() => expect(client.callsOf('feed')).toHaveLength(1));
+    const live = makeEntry({
+      id: 'live',
+      seq: 999,
+      product: makeProduct({ catalogItemId: 'LIVE-1', name: 'Live Jacket' }),
+    });
+    await emit(client, { type: 'feed', entries: [live] });
+    await act(async () => answer({ items: makeFeed(2), next: null, total: 2 }));
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    expect(within(rows()[0] as HTMLElement).getByText('Live Jacket')).toBeTruthy();
+    expect(screen.getByTestId('feed-count').textContent).toBe('3 entries');
   });
 
   it('marks an entry read when opened, and all with the button', async () => {

@@ -39,9 +39,16 @@ export function useFeed(filter: FeedFilter, q: string, watchedKeys: Set<string>)
           if (mine !== generation.current) return;
           inFlight.current = false;
           setState((s) => {
+            if (!before) {
+              // A postback that arrived live while the first page was on its way may be newer than the page:
+              // keep it (s.entries holds only such live entries here), or it would vanish until a reload.
+              const merged = mergeNewest(page.items, s.entries);
+              const total = page.total + merged.added;
+              return { entries: merged.entries, next: page.next, total, initial: false, loading: false, error: null };
+            }
             const known = new Set(s.entries.map((entry) => entry.id));
             const older = page.items.filter((entry) => !known.has(entry.id));
-            const entries = before ? [...s.entries, ...older] : page.items;
+            const entries = [...s.entries, ...older];
             return { entries, next: page.next, total: page.total, initial: false, loading: false, error: null };
           });
         },

@@ -1,0 +1,84 @@
+// The real server face (`node dist/main/serve.mjs`) as a child process on ephemeral ports: the banner it prints is
+// how a user finds the postback URL and the UI link, so the test reads the same two lines.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { ROOT, SERVE_ENTRY } from './build.js';
+
+export interface ServeChild {
+  postbackUrl: string;
+  uiUrl: string;
+  stop(): Promise<void>;
+}
+
+export interface ServeChildOptions {
+  dataDir: string;
+  secret: string;
+  uiToken: string;
+  startTimeoutMs?: number;
+}
+
+export async function startServeChild(options: ServeChildOptions): Promise<ServeChild> {
+  const args = [SERVE_ENTRY, '--data-dir', options.dataDir, '--receiver-port', '0', '--ui-port', '0'];
+  args.push('--secret', options.secret, '--ui-token', options.uiToken);
+  // No SHELFWATCH_* from the developer's shell: the flags above are the whole configuration.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('SHELFWATCH_')));
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
+  try {
+    const urls = await readBanner(child, () => output, options.startTimeoutMs ?? 30_000);
+    return { ...urls, stop: () => stopChild(child) };
+  } catch (error) {
+    await stopChild(child);
+    throw error;
+  }
+}
+
+function readBanner(
+  child: ChildProcess,
+  output: () => string,
+  timeoutMs: number,
+): Promise<{ postbackUrl: string; uiUrl: string }> {
+  return new Promise((resolve, reject) => {
+    const done = (error: Error | null) => {
+      clearTimeout(timer);
+      child.stdout?.off('data', check);
+      child.off('exit', onExit);
+      if (error) reject(error);
+    };
+    const check = () => {
+      const postback = /Postback URL:\s+(\S+)/.exec(output());
+      const ui = /UI:\s+(\S+)/.exec(output());
+      if (postback?.[1] && ui?.[1] && /Data folder:/.test(output())) {
+        done(null);
+        resolve({ postbackUrl: postback[1], uiUrl: ui[1] });
+      }
+    };
+    const onExit = (code: number | null) =>
+      done(new Error(`serve.mjs exited (${code}) before it started:\n${output()}`));
+    const timer = setTimeout(
+      () => done(new Error(`serve.mjs did not print its banner in ${timeoutMs} ms:\n${output()}`)),
+      timeoutMs,
+    );
+    child.stdout?.on('data', check);
+    child.once('exit', onExit);
+    check();
+  });
+}
+
+/** SIGTERM lets it save and exit cleanly; SIGKILL only if it hangs, so no child outlives the test run. */
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(killer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,162 @@
+// Issue 3, end to end: the built UI in a real Chromium against the real server face (a child process) on a fresh
+// data folder, seen the way a user sees it. The scenarios share one browser tab and one server and run in order:
+// each one starts where the previous one left the user (Setup → Connected → feed → watch → alert → product).
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../helpers/temp-dir.js';
+import { type BrowserSession, openBrowser } from './browser.js';
+import { ensureBuilt } from './build.js';
+import { CATALOG, item, send, TEST_POSTBACK } from './postbacks.js';
+import { publishScreenshots, SCREENSHOT_DIR, screenshot, type View } from './screenshots.js';
+import { type ServeChild, startServeChild } from './serve-child.js';
+
+const SECRET = 'e2e-secret-0123456789abcdef';
+const TOKEN = 'e2e-token-0123456789abcdef';
+/** live updates arrive over SSE within milliseconds; the slack is for a loaded 2-core CI machine */
+const LIVE_MS = 15_000;
+const XSS_NAME = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+
+describe('the UI in Chromium against the server face', () => {
+  const temp = makeTempDir('shelfwatch-e2e-');
+  const taken: View[] = [];
+  let server: ServeChild | undefined;
+  let browser: BrowserSession | undefined;
+  let page: Page;
+
+  const postbackUrl = () => server?.postbackUrl ?? '';
+  const origin = () => new URL(server?.uiUrl ?? '').origin;
+  const nav = () => page.getByRole('navigation', { name: 'Main' });
+  const entry = (text: string) => page.getByTestId('feed-entry').filter({ hasText: text });
+  const shoot = async (view: View) => {
+    await screenshot(page, view);
+    taken.push(view);
+  };
+  /** set once on the page: if it is still there later, the page updated live rather than reloading */
+  const markDocument = () => page.evaluate(() => Object.assign(globalThis, { __e2eSameDocument: true }));
+  const sameDocument = () => page.evaluate(() => '__e2eSameDocument' in globalThis);
+  const text = (locator: Locator) => locator.textContent().then((value) => value?.trim() ?? null);
+
+  beforeAll(async () => {
+    ensureBuilt();
+    server = await startServeChild({ dataDir: path.join(temp.dir, 'data'), secret: SECRET, uiToken: TOKEN });
+    browser = await openBrowser(path.join(temp.dir, 'profile'));
+    page = browser.page;
+    page.setDefaultTimeout(LIVE_MS);
+  });
+
+  afterAll(async () => {
+    // Each step on its own: a failed browser close must not leave the server child running, or the reverse.
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    temp.remove();
+    publishScreenshots(['setup', 'feed', 'product', 'watchlist', 'settings']);
+  });
+
+  it('1. a new user lands on Setup with the postback URL, the templates, and "Waiting for the test postback…"', async () => {
+    await page.goto(server?.uiUrl ?? '');
+    await page.getByRole('heading', { level: 1, name: 'Connect impact.com' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/setup');
+    expect(page.url()).not.toContain(TOKEN); // the token leaves the address bar once taken
+    expect(await text(page.getByTestId('postback-url'))).toBe(postbackUrl());
+    expect(postbackUrl()).toContain(`/postback/${SECRET}`);
+    expect(await text(page.getByTestId('template-json'))).toContain('"CatalogItemId":"{CatalogItemId}"');
+    expect(await text(page.getByTestId('template-get'))).toContain(`/postback/${SECRET}?`);
+    expect(await text(page.getByTestId('connection-state'))).toBe('Waiting for the test postback…');
+    await nav().getByRole('link', { name: 'Setup' }).waitFor();
+  });
+
+  it('2. a test postback turns the connection state to "Connected" without a reload', async () => {
+    await markDocument();
+    await send(postbackUrl(), TEST_POSTBACK);
+    await expect.poll(() => text(page.getByTestId('connection-state')), { timeout: LIVE_MS }).toBe('Connected');
+    expect(await sameDocument()).toBe(true);
+    await shoot('setup');
+  });
+
+  it('3. postbacks appear in the feed live', async () => {
+    await nav().getByRole('link', { name: /^Feed/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Feed' }).waitFor();
+    // the test postback proved the connection; it is not a product
+    await page.getByTestId('feed-empty').waitFor();
+    await markDocument();
+    const url = 'https://shop.example/tennis-balls';
+    await send(postbackUrl(), item('ACME-TB-12', { Name: 'Tennis balls', CurrentPrice: '39.99', Url: url }, 'Insert'));
+    await entry('Tennis balls').waitFor();
+    await send(postbackUrl(), item('ACME-PR-3', { Name: 'Padel racket', CurrentPrice: '129.00' }, 'Insert'));
+    await send(postbackUrl(), item('ACME-GT-1', { Name: 'Grip tape', StockAvailability: 'OutOfStock' }, 'Insert'));
+    await entry('Grip tape').waitFor();
+    const feed = page.getByRole('feed', { name: 'Product changes, newest first' });
+    await expect.poll(() => feed.getByRole('article').count(), { timeout: LIVE_MS }).toBe(3);
+    await expect.poll(() => text(page.getByTestId('feed-count')), { timeout: LIVE_MS }).toBe('3 entries');
+    await nav().getByRole('link', { name: 'Feed, 3 unread' }).waitFor();
+    expect(await sameDocument()).toBe(true);
+  });
+
+  it('4. a watched item that drops in price shows "$39.99 → $34.99 (−12.5%)" as an alert, with its history', async () => {
+    await page.getByRole('button', { name: 'Watch Tennis balls' }).click();
+    await entry('Tennis balls').getByText('Watching', { exact: true }).waitFor();
+    await send(postbackUrl(), item('ACME-TB-12', { CurrentPrice: '34.99' }));
+    const move = '$39.99 \u2192 $34.99 (\u221212.5%)'; // a real arrow and a real minus sign, as the user reads it
+    const alerted = entry('Tennis balls').filter({ has: page.getByTestId('feed-change').getByText(move) });
+    await alerted.waitFor();
+    await alerted.getByText('Alert', { exact: true }).waitFor();
+
+    await page.getByRole('button', { name: 'Alerts', exact: true }).click();
+    expect(await page.getByRole('button', { name: 'Alerts', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.getByTestId('feed-entry').count(), { timeout: LIVE_MS }).toBe(1);
+    expect(await text(page.getByTestId('feed-change'))).toBe(move);
+    await page.getByRole('button', { name: 'All', exact: true }).click();
+    await expect.poll(() => page.getByTestId('feed-entry').count(), { timeout: LIVE_MS }).toBe(4);
+    await shoot('feed');
+
+    await page.goto(`${origin()}/#/product/${encodeURIComponent(`${CATALOG}:ACME-TB-12`)}`);
+    await page.getByRole('heading', { level: 1, name: 'Tennis balls' }).waitFor();
+    const chart = page.getByTestId('history-chart');
+    await chart.waitFor({ state: 'visible' });
+    // the chart's screen-reader table has one row per history point
+    expect(await chart.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
+    expect(await text(page.getByTestId('product-facts').locator('dd').first())).toBe('$34.99');
+    await page.getByRole('button', { name: 'Open product' }).waitFor();
+    await page.getByRole('button', { name: 'Copy link' }).waitFor();
+    await shoot('product');
+  });
+
+  it('5. markup and a javascript: link in a payload are shown as text, never run or linked', async () => {
+    await nav().getByRole('link', { name: /^Feed/ }).click();
+    await send(
+      postbackUrl(),
+      item('XSS-1', { Name: XSS_NAME, Url: 'javascript:alert(3)', ImageUrl: 'javascript:alert(4)', CurrentPrice: '1' }),
+    );
+    await entry(XSS_NAME).waitFor();
+    await page.goto(`${origin()}/#/product/${encodeURIComponent(`${CATALOG}:XSS-1`)}`);
+    expect(await text(page.getByRole('heading', { level: 1 }))).toBe(XSS_NAME);
+    // The engine keeps only web links (the UI would say "not a web address" if one slipped through): no link at all.
+    await page.getByText(/^(No product link received|The product link is not a web address)$/).waitFor();
+    expect(await page.getByRole('button', { name: 'Open product' }).count()).toBe(0);
+    // give a broken image's onerror the moment it would need to fire
+    await page.waitForTimeout(500);
+    // The built index.html has no inline script at all (the CSP forbids them), so any would be the payload's.
+    const injected = {
+      imgX: await page.locator('img[src="x"], [onerror]').count(),
+      inlineScripts: await page.locator('script:not([src])').count(),
+      jsLinks: await page.locator('[href^="javascript:"], [src^="javascript:"]').count(),
+    };
+    expect(injected).toEqual({ imgX: 0, inlineScripts: 0, jsLinks: 0 });
+    expect(browser?.dialogs).toEqual([]);
+  });
+
+  it('shows the watchlist and settings, and the page made no off-machine request and threw nothing', async () => {
+    await nav().getByRole('link', { name: 'Watchlist' }).click();
+    await page.getByTestId('watch-row').filter({ hasText: 'Tennis balls' }).waitFor();
+    await page.getByRole('form', { name: 'Add a watch' }).waitFor();
+    await shoot('watchlist');
+    await nav().getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    await shoot('settings');
+    for (const view of taken) expect(fs.statSync(path.join(SCREENSHOT_DIR, `${view}.png`)).size).toBeGreaterThan(5_000);
+    expect(browser?.blocked).toEqual([]);
+    expect(browser?.pageErrors).toEqual([]);
+  });
+});

@@ -46,7 +46,7 @@ export async function buildSeedFolder(dir: string, products: number): Promise<Se
     products: Object.keys(data.products).length,
     feedEntries: data.feed.length,
     watches: data.watches.length,
-    alerts: data.feed.countWithAlerts(),
+    alerts: data.feed.alertTotal,
     appliedSeq: data.appliedSeq,
     storeBytes: fs.statSync(storeFile.file).size,
     journalBytes: segments.totalBytes,

@@ -4,7 +4,9 @@ import { type ApplyEffects, applyRecord } from './apply/index.js';
 import type { JournalRecord } from './journal/record.js';
 import type { StoreView } from './store/view.js';
 
-const SLICE_MS = 8;
+/** Applying gives way to the receiver: short slices while postbacks are being acknowledged, long ones when idle. */
+const BUSY_SLICE_MS = 2;
+const IDLE_SLICE_MS = 16;
 
 export class ApplyQueue {
   private queue: JournalRecord[] = [];
@@ -16,6 +18,7 @@ export class ApplyQueue {
   constructor(
     private readonly view: StoreView,
     private readonly onApplied: (effects: ApplyEffects[]) => void,
+    private readonly receiverBusy: () => boolean = () => false,
   ) {}
 
   push(records: JournalRecord[]): void {
@@ -55,8 +58,9 @@ export class ApplyQueue {
     this.scheduled = false;
     if (this.paused) return;
     const started = performance.now();
+    const budget = this.receiverBusy() ? BUSY_SLICE_MS : IDLE_SLICE_MS;
     const effects: ApplyEffects[] = [];
-    while (this.head < this.queue.length && performance.now() - started < SLICE_MS) {
+    while (this.head < this.queue.length && performance.now() - started < budget) {
       const record = this.queue[this.head++] as JournalRecord;
       if (record.seq > this.view.data.appliedSeq) effects.push(applyRecord(this.view, record));
     }

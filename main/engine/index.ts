@@ -78,14 +78,18 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
         await pruneSegments(fsys, journalDir, replacedSeq, keepNewerThan);
       },
     });
-    queue = new ApplyQueue(view, (effectsList) => {
-      const entries = effectsList.flatMap((effects) => effects.entries).map((entry) => view.joinProduct(entry));
-      if (entries.length > 0) hub.emit({ type: 'feed', entries });
-      const alerting = entries.filter((entry) => entry.alerts.length > 0);
-      if (alerting.length > 0) hub.emit({ type: 'alert', entries: alerting });
-      board.changed();
-      checkpointer.touch();
-    });
+    queue = new ApplyQueue(
+      view,
+      (effectsList) => {
+        const entries = effectsList.flatMap((effects) => effects.entries).map((entry) => view.joinProduct(entry));
+        if (entries.length > 0) hub.emit({ type: 'feed', entries });
+        const alerting = entries.filter((entry) => entry.alerts.length > 0);
+        if (alerting.length > 0) hub.emit({ type: 'alert', entries: alerting });
+        board.changed();
+        checkpointer.touch();
+      },
+      () => journal.busy,
+    );
     const journal = new JournalWriter({
       fsys,
       dir: journalDir,

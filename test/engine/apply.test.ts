@@ -122,6 +122,7 @@ describe('applying postbacks', () => {
     expect(feed.entry(feed.length - 1).changes[0]?.to).toBe(399);
     expect(h.view.data.history['7:A-1']).toHaveLength(5);
     expect(h.view.unread).toBe(h.view.data.feed.length);
+    expect(h.view.queryFeed({ q: 'lamp' }).total).toBe(h.view.data.feed.length); // per-key counts follow the trim
   });
 
   it('marks entries read and keeps the unread count right', () => {

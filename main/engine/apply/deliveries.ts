@@ -13,15 +13,21 @@ export function isRepeatedDelivery(recent: RecentDeliveries, raw: RawRequest, at
   const fingerprint = createHash('sha256')
     .update(`${raw.method}\n${raw.query}\n${raw.contentType}\n${raw.body}`)
     .digest('base64url');
+  forgetOldDeliveries(recent, atMs);
   const seenAt = recent[fingerprint];
   if (seenAt !== undefined && atMs - seenAt <= DUPLICATE_WINDOW_MS && atMs >= seenAt) return true;
+  delete recent[fingerprint]; // re-insert at the end: the object stays ordered by time
   recent[fingerprint] = atMs;
   return false;
 }
 
-/** Forgets deliveries older than the window (called now and then, not on every postback). */
-export function forgetOldDeliveries(recent: RecentDeliveries, nowMs: number): void {
-  for (const [fingerprint, seenAt] of Object.entries(recent)) {
-    if (nowMs - seenAt > DUPLICATE_WINDOW_MS) delete recent[fingerprint];
+/**
+ * Forgets deliveries older than the window. Keys keep insertion order and are inserted in time order, so only the
+ * oldest few are looked at. (A clock that jumped back leaves some out of order; they go once the clock passes them.)
+ */
+function forgetOldDeliveries(recent: RecentDeliveries, nowMs: number): void {
+  for (const fingerprint in recent) {
+    if (nowMs - (recent[fingerprint] as number) <= DUPLICATE_WINDOW_MS) return;
+    delete recent[fingerprint];
   }
 }

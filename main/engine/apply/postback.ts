@@ -2,7 +2,7 @@
 import type { RawRequest } from '../../../shared/model.js';
 import { normalize, parseRequest } from '../ingest/index.js';
 import type { StoreView } from '../store/view.js';
-import { forgetOldDeliveries, isRepeatedDelivery } from './deliveries.js';
+import { isRepeatedDelivery } from './deliveries.js';
 import { type ApplyEffects, noEffects } from './effects.js';
 import { applyProductSnapshot, type Origin } from './product.js';
 
@@ -13,7 +13,6 @@ export function applyPostback(view: StoreView, raw: RawRequest, origin: Origin &
   stats.received++;
   stats.lastPostbackAt = origin.at;
   const effects = { ...noEffects(), statusChanged: true };
-  if (origin.seq % 1000 === 0) forgetOldDeliveries(recentDeliveries, origin.atMs);
   if (isRepeatedDelivery(recentDeliveries, raw, origin.atMs)) {
     stats.duplicates++;
     return effects;

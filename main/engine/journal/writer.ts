@@ -40,6 +40,11 @@ export class JournalWriter {
     this.lastSeq = options.lastSeq;
   }
 
+  /** True while records wait for or undergo an fsync: postbacks are being acknowledged. */
+  get busy(): boolean {
+    return this.flushing !== null;
+  }
+
   get appendedSeq(): number {
     return this.lastSeq;
   }

@@ -32,6 +32,10 @@ export class FeedLog {
   private operation: number[] = [];
   private flags: number[] = [];
   private detail: string[] = [];
+  /** per key id: how many entries, and how many with alerts (so filtered totals need no scan) */
+  private perKey: number[] = [];
+  private alertsPerKey: number[] = [];
+  alertTotal = 0;
 
   get length(): number {
     return this.seq.length;
@@ -41,7 +45,9 @@ export class FeedLog {
     this.seq.push(entry.seq);
     this.sub.push(subOf(entry.id));
     this.at.push(Date.parse(entry.at));
-    this.key.push(this.keyId(entry.key));
+    const keyId = this.keyId(entry.key);
+    this.key.push(keyId);
+    this.count(keyId, entry.alerts.length > 0, 1);
     this.operation.push(OPERATIONS.indexOf(entry.operation));
     this.flags.push((entry.read ? READ : 0) | (entry.alerts.length > 0 ? HAS_ALERTS : 0));
     this.detail.push(JSON.stringify([entry.changes, entry.alerts]));
@@ -68,6 +74,23 @@ export class FeedLog {
     return this.keys[this.key[index] as number] as string;
   }
 
+  keyIdAt(index: number): number {
+    return this.key[index] as number;
+  }
+
+  /** Every product key the feed mentions; a key's position is its key id. */
+  get keyTable(): readonly string[] {
+    return this.keys;
+  }
+
+  keyIdOf(key: string): number | undefined {
+    return this.keyIds.get(key);
+  }
+
+  entriesFor(keyId: number, alertsOnly: boolean): number {
+    return (alertsOnly ? this.alertsPerKey[keyId] : this.perKey[keyId]) ?? 0;
+  }
+
   isRead(index: number): boolean {
     return ((this.flags[index] as number) & READ) !== 0;
   }
@@ -85,12 +108,6 @@ export class FeedLog {
 
   markAllRead(): void {
     for (let i = 0; i < this.flags.length; i++) this.flags[i] = (this.flags[i] as number) | READ;
-  }
-
-  countWithAlerts(): number {
-    let count = 0;
-    for (const flags of this.flags) if ((flags & HAS_ALERTS) !== 0) count++;
-    return count;
   }
 
   countUnread(): number {
@@ -119,7 +136,10 @@ export class FeedLog {
   /** Drops the oldest entries; returns how many of them were unread. */
   dropOldest(count: number): number {
     let unread = 0;
-    for (let i = 0; i < count; i++) if (!this.isRead(i)) unread++;
+    for (let i = 0; i < count; i++) {
+      if (!this.isRead(i)) unread++;
+      this.count(this.key[i] as number, this.hasAlerts(i), -1);
+    }
     for (const column of [this.seq, this.sub, this.at, this.key, this.operation, this.flags, this.detail]) {
       column.splice(0, count);
     }
@@ -148,7 +168,15 @@ export class FeedLog {
     if (columns.key.some((id) => !(id >= 0 && id < columns.keys.length))) return null;
     const log = new FeedLog();
     Object.assign(log, { ...columns, keyIds: new Map(columns.keys.map((key, id) => [key, id])) });
+    for (let i = 0; i < length; i++) log.count(log.key[i] as number, log.hasAlerts(i), 1);
     return log;
+  }
+
+  private count(keyId: number, hasAlerts: boolean, delta: number): void {
+    this.perKey[keyId] = (this.perKey[keyId] ?? 0) + delta;
+    if (!hasAlerts) return;
+    this.alertsPerKey[keyId] = (this.alertsPerKey[keyId] ?? 0) + delta;
+    this.alertTotal += delta;
   }
 
   private keyId(key: string): number {

@@ -8,12 +8,12 @@ export const MAX_PAGE = 200;
 
 export class StoreView {
   private watchesByKey = new Map<string, Watch[]>();
-  private searchText = new Map<string, string>();
+  /** lower-cased "name \n item id" per product key; built on the first search, kept current after */
+  private searchText: Map<string, string> | null = null;
   unread = 0;
 
   constructor(readonly data: StoreData) {
     this.reindexWatches();
-    for (const product of Object.values(data.products)) this.indexProduct(product);
     this.unread = data.feed.countUnread();
   }
 
@@ -29,8 +29,9 @@ export class StoreView {
     return this.watchesByKey.get(key) ?? [];
   }
 
+  /** A product was added or changed. */
   indexProduct(product: ProductState): void {
-    this.searchText.set(product.key, `${product.name ?? ''}\n${product.catalogItemId}`.toLowerCase());
+    this.searchText?.set(product.key, textOf(product));
   }
 
   joinProduct(entry: StoredFeedEntry): FeedEntry {
@@ -38,11 +39,16 @@ export class StoreView {
     return { ...entry, product };
   }
 
-  /** Newest first; `before` is an entry id; `q` matches the product name or item id, case-insensitively. */
+  /**
+   * Newest first; `before` is an entry id; `q` matches the product name or item id, case-insensitively.
+   * Filters are resolved to the set of product keys first, so scanning entries is an array lookup each, and the
+   * total comes from per-key counts instead of a second scan.
+   */
   queryFeed(query: FeedQuery): FeedPage {
     const feed = this.data.feed;
     const limit = Math.min(Math.max(query.limit ?? 50, 1), MAX_PAGE);
-    const matches = this.matcher(query);
+    const alertsOnly = query.filter === 'alerts';
+    const allowed = this.allowedKeys(query);
     let index = feed.length - 1;
     if (query.before) {
       const at = feed.indexOf(query.before);
@@ -50,33 +56,58 @@ export class StoreView {
     }
     const items: FeedEntry[] = [];
     for (; index >= 0 && items.length < limit; index--) {
-      if (matches(index)) items.push(this.joinProduct(feed.entry(index)));
+      if (alertsOnly && !feed.hasAlerts(index)) continue;
+      if (allowed && allowed[feed.keyIdAt(index)] !== 1) continue;
+      items.push(this.joinProduct(feed.entry(index)));
     }
     // A full page with entries left to look at may have more; a short page means the scan reached the start.
     const last = items.at(-1);
     const next = items.length === limit && index >= 0 && last ? last.id : null;
-    return { items, next, total: this.count(matches) };
+    return { items, next, total: this.total(allowed, alertsOnly) };
   }
 
-  private count(matches: (index: number) => boolean): number {
+  private total(allowed: Uint8Array | null, alertsOnly: boolean): number {
     const feed = this.data.feed;
-    if (matches === everything) return feed.length;
+    if (!allowed) return alertsOnly ? feed.alertTotal : feed.length;
     let total = 0;
-    for (let index = 0; index < feed.length; index++) if (matches(index)) total++;
+    for (let keyId = 0; keyId < allowed.length; keyId++)
+      if (allowed[keyId] === 1) total += feed.entriesFor(keyId, alertsOnly);
     return total;
   }
 
-  private matcher(query: FeedQuery): (index: number) => boolean {
-    const feed = this.data.feed;
+  /** A mask over the feed's key ids (1 = allowed), or null when every key is. */
+  private allowedKeys(query: FeedQuery): Uint8Array | null {
     const needle = query.q?.trim().toLowerCase() ?? '';
-    const filter = query.filter ?? 'all';
-    if (!needle && filter === 'all') return everything;
-    return (index) => {
-      if (filter === 'alerts' && !feed.hasAlerts(index)) return false;
-      if (filter === 'watched' && !this.watchesByKey.has(feed.keyAt(index))) return false;
-      return !needle || (this.searchText.get(feed.keyAt(index))?.includes(needle) ?? false);
-    };
+    const watchedOnly = query.filter === 'watched';
+    if (!needle && !watchedOnly) return null;
+    const feed = this.data.feed;
+    const keys = feed.keyTable;
+    const allowed = new Uint8Array(keys.length);
+    if (watchedOnly && !needle) {
+      for (const key of this.watchesByKey.keys()) {
+        const keyId = feed.keyIdOf(key);
+        if (keyId !== undefined) allowed[keyId] = 1;
+      }
+      return allowed;
+    }
+    const texts = this.searchTexts();
+    for (let keyId = 0; keyId < keys.length; keyId++) {
+      const key = keys[keyId] as string;
+      if (watchedOnly && !this.watchesByKey.has(key)) continue;
+      if (texts.get(key)?.includes(needle)) allowed[keyId] = 1;
+    }
+    return allowed;
+  }
+
+  private searchTexts(): Map<string, string> {
+    if (!this.searchText) {
+      this.searchText = new Map();
+      for (const product of Object.values(this.data.products)) this.searchText.set(product.key, textOf(product));
+    }
+    return this.searchText;
   }
 }
 
-const everything = (): boolean => true;
+function textOf(product: ProductState): string {
+  return `${product.name ?? ''}\n${product.catalogItemId}`.toLowerCase();
+}

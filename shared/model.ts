@@ -181,6 +181,23 @@ export const DEFAULT_SETTINGS: Settings = {
   alertsPausedUntil: null,
 };
 
+/** The fields an incoming postback key can map to (the Settings field mapping offers these). */
+export const CANONICAL_FIELDS = [
+  'operation',
+  'catalogId',
+  'campaignId',
+  'catalogItemId',
+  'name',
+  'url',
+  'imageUrl',
+  'currentPrice',
+  'originalPrice',
+  'currency',
+  'stockAvailability',
+  'inventory',
+] as const;
+export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
+
 export function productKey(catalogId: string, catalogItemId: string): string {
   return `${catalogId}:${catalogItemId}`;
 }

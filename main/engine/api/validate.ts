@@ -1,22 +1,15 @@
 // Checks what the UI sends before it is journaled: the journal holds only commands that apply cleanly.
 import type { SettingsPatch, WatchInput, WatchPatch } from '../../../shared/api.js';
-import { DEFAULT_SETTINGS, RULE_KINDS, VALUED_RULE_KINDS, type WatchRule } from '../../../shared/model.js';
+import {
+  CANONICAL_FIELDS,
+  DEFAULT_SETTINGS,
+  RULE_KINDS,
+  VALUED_RULE_KINDS,
+  type WatchRule,
+} from '../../../shared/model.js';
 import { ApiError } from './api-error.js';
 
-const CANONICAL = new Set([
-  'operation',
-  'catalogId',
-  'campaignId',
-  'catalogItemId',
-  'name',
-  'url',
-  'imageUrl',
-  'currentPrice',
-  'originalPrice',
-  'currency',
-  'stockAvailability',
-  'inventory',
-]);
+const CANONICAL: ReadonlySet<string> = new Set(CANONICAL_FIELDS);
 
 export function validateWatchInput(input: WatchInput): WatchInput {
   const target = input?.target;

@@ -1,21 +1,9 @@
 // Which incoming key means which canonical field. Partners name their template keys freely, so keys are compared
 // "folded" (lower-case, letters and digits only) and looked up in a built-in table, after the user's own mapping.
 
-export const CANONICAL_FIELDS = [
-  'operation',
-  'catalogId',
-  'campaignId',
-  'catalogItemId',
-  'name',
-  'url',
-  'imageUrl',
-  'currentPrice',
-  'originalPrice',
-  'currency',
-  'stockAvailability',
-  'inventory',
-] as const;
-export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
+import { CANONICAL_FIELDS, type CanonicalField } from '../../../shared/model.js';
+
+export { CANONICAL_FIELDS, type CanonicalField };
 
 /**
  * Built-in spellings, most specific first: when several keys of one postback map to the same field, the one listed

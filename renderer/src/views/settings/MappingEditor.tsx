@@ -1,19 +1,5 @@
 import { useState } from 'react';
-
-export const CANONICAL_FIELDS = [
-  'operation',
-  'catalogId',
-  'campaignId',
-  'catalogItemId',
-  'name',
-  'url',
-  'imageUrl',
-  'currentPrice',
-  'originalPrice',
-  'currency',
-  'stockAvailability',
-  'inventory',
-] as const;
+import { CANONICAL_FIELDS } from '../../../../shared/model.js';
 
 interface MappingRow {
   incoming: string;

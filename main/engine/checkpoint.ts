@@ -32,6 +32,8 @@ export class Checkpointer {
 
   /** The data changed: write it soon. */
   touch(): void {
+    // After a failed write its retry is already scheduled with a backoff: new changes must not bring it forward.
+    if (this.failures > 0 && this.timer) return;
     const unsaved = this.options.db.data.appliedSeq - this.writtenSeq;
     if (unsaved >= this.options.maxUnsavedRecords && !this.writing) {
       void this.writeNow();

@@ -6,7 +6,8 @@ import type { RawRequest } from '../../../shared/model.js';
 
 export const DUPLICATE_WINDOW_MS = 10 * 60_000;
 
-export type RecentDeliveries = Record<string, number>;
+/** fingerprint → receive time (ms); a Map keeps insertion order, which is time order */
+export type RecentDeliveries = Map<string, number>;
 
 /** True when this request repeats one seen within the window; otherwise remembers it. */
 export function isRepeatedDelivery(recent: RecentDeliveries, raw: RawRequest, atMs: number): boolean {
@@ -14,20 +15,20 @@ export function isRepeatedDelivery(recent: RecentDeliveries, raw: RawRequest, at
     .update(`${raw.method}\n${raw.query}\n${raw.contentType}\n${raw.body}`)
     .digest('base64url');
   forgetOldDeliveries(recent, atMs);
-  const seenAt = recent[fingerprint];
+  const seenAt = recent.get(fingerprint);
   if (seenAt !== undefined && atMs - seenAt <= DUPLICATE_WINDOW_MS && atMs >= seenAt) return true;
-  delete recent[fingerprint]; // re-insert at the end: the object stays ordered by time
-  recent[fingerprint] = atMs;
+  recent.delete(fingerprint); // re-insert at the end: the map stays ordered by time
+  recent.set(fingerprint, atMs);
   return false;
 }
 
 /**
- * Forgets deliveries older than the window. Keys keep insertion order and are inserted in time order, so only the
- * oldest few are looked at. (A clock that jumped back leaves some out of order; they go once the clock passes them.)
+ * Forgets deliveries older than the window. Entries are in time order, so only the oldest few are looked at.
+ * (A clock that jumped back leaves some out of order; they go once the clock passes them.)
  */
 function forgetOldDeliveries(recent: RecentDeliveries, nowMs: number): void {
-  for (const fingerprint in recent) {
-    if (nowMs - (recent[fingerprint] as number) <= DUPLICATE_WINDOW_MS) return;
-    delete recent[fingerprint];
+  for (const [fingerprint, seenAt] of recent) {
+    if (nowMs - seenAt <= DUPLICATE_WINDOW_MS) return;
+    recent.delete(fingerprint);
   }
 }

@@ -42,7 +42,10 @@ const PIECE_ROWS = 5_000;
  * time, and the end line tells a complete file from a truncated one.
  */
 type Line =
-  | (Omit<StoreData, 'products' | 'history' | 'feed'> & { format: typeof FORMAT })
+  | (Omit<StoreData, 'products' | 'history' | 'feed' | 'recentDeliveries'> & {
+      format: typeof FORMAT;
+      recentDeliveries: [string, number][];
+    })
   | { products: Row[] }
   | { history: [string, Row[]][] }
   | { feedKeys: string[] }
@@ -55,8 +58,8 @@ export function encodeStore(data: StoreData): string {
 
 /** The file's lines, in order; the data must not change until the last one is taken. */
 export function* storeTextParts(data: StoreData): Generator<string> {
-  const { products, history, feed, ...small } = data;
-  yield line({ ...small, format: FORMAT });
+  const { products, history, feed, recentDeliveries, ...small } = data;
+  yield line({ ...small, recentDeliveries: [...recentDeliveries], format: FORMAT });
   const productList = Object.values(products);
   for (const piece of pieces(productList)) yield line({ products: piece.map((p) => toRow(p, PRODUCT_FIELDS)) });
   for (const piece of pieces(Object.entries(history))) {
@@ -124,8 +127,9 @@ function decodeStoreLines(lines: Iterable<string>): StoreData | null {
   if (!header || !end || end.products !== productCount) return null;
   const feed = FeedLog.fromColumns(columns);
   if (!feed || feed.length !== end.feed) return null;
-  const { format: _format, ...small } = header;
-  const data = { ...small, products, history, feed };
+  const { format: _format, recentDeliveries, ...small } = header;
+  if (!Array.isArray(recentDeliveries)) return null;
+  const data = { ...small, recentDeliveries: new Map(recentDeliveries as [string, number][]), products, history, feed };
   return looksLikeStore(data) && rowsAreSound(data) ? data : null;
 }
 

@@ -38,7 +38,7 @@ export interface StoreData {
   quarantine: QuarantineEntry[];
   stats: ReceiverStats;
   /** fingerprints of recent postbacks → receive time (ms), to recognise repeated deliveries */
-  recentDeliveries: Record<string, number>;
+  recentDeliveries: Map<string, number>;
 }
 
 export function emptyStore(): StoreData {
@@ -53,7 +53,7 @@ export function emptyStore(): StoreData {
     settings: structuredClone(DEFAULT_SETTINGS),
     quarantine: [],
     stats: { received: 0, duplicates: 0, quarantined: 0, lastPostbackAt: null, testPostbackAt: null },
-    recentDeliveries: {},
+    recentDeliveries: new Map(),
   };
 }
 
@@ -72,7 +72,7 @@ export function looksLikeStore(value: unknown): value is StoreData {
     isRecord(data.settings) &&
     Array.isArray(data.quarantine) &&
     isRecord(data.stats) &&
-    isRecord(data.recentDeliveries)
+    data.recentDeliveries instanceof Map
   );
 }
 

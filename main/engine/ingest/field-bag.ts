@@ -16,42 +16,46 @@ export interface FieldBag {
 }
 
 export function createFieldBag(): FieldBag {
+  return new MapFieldBag();
+}
+
+// A class rather than closures: a bag is made for every postback, and per-call closures showed up as garbage.
+class MapFieldBag implements FieldBag {
   // A Map, not an object: keys like "__proto__" can never touch a prototype while collecting.
-  const fields = new Map<string, string>();
-  let values = 0;
-  let overflowed = false;
+  private readonly fields = new Map<string, string>();
+  private values = 0;
+  overflowed = false;
 
-  const put = (key: string, value: string) => {
-    if (key === '' || UNSAFE_KEYS.has(key) || fields.has(key)) return;
-    fields.set(key, value);
-  };
-  const admit = (): boolean => {
-    values += 1;
-    if (values > MAX_FIELDS) overflowed = true;
-    return !overflowed;
-  };
+  get size(): number {
+    return this.fields.size;
+  }
 
-  return {
-    add(path, value) {
-      const names = path.filter((segment): segment is string => typeof segment === 'string');
-      const leaf = names.at(-1);
-      if (leaf === undefined || names.some((name) => UNSAFE_KEYS.has(name.trim())) || !admit()) return;
-      put(leaf.trim(), value);
-      if (path.length > 1) put(path.map((segment) => String(segment).trim()).join('.'), value);
-    },
-    addKey(key, value) {
-      if (!admit()) return;
-      put(key.trim(), value);
-    },
-    get overflowed() {
-      return overflowed;
-    },
-    get size() {
-      return fields.size;
-    },
-    toRecord() {
-      // Object.fromEntries defines own properties (no setters run); unsafe keys were never stored anyway.
-      return Object.fromEntries(fields);
-    },
-  };
+  add(path: FieldPath, value: string): void {
+    const names = path.filter((segment): segment is string => typeof segment === 'string');
+    const leaf = names.at(-1);
+    if (leaf === undefined || names.some((name) => UNSAFE_KEYS.has(name.trim())) || !this.admit()) return;
+    this.put(leaf.trim(), value);
+    if (path.length > 1) this.put(path.map((segment) => String(segment).trim()).join('.'), value);
+  }
+
+  addKey(key: string, value: string): void {
+    if (!this.admit()) return;
+    this.put(key.trim(), value);
+  }
+
+  toRecord(): Record<string, string> {
+    // Object.fromEntries defines own properties (no setters run); unsafe keys were never stored anyway.
+    return Object.fromEntries(this.fields);
+  }
+
+  private put(key: string, value: string): void {
+    if (key === '' || UNSAFE_KEYS.has(key) || this.fields.has(key)) return;
+    this.fields.set(key, value);
+  }
+
+  private admit(): boolean {
+    this.values += 1;
+    if (this.values > MAX_FIELDS) this.overflowed = true;
+    return !this.overflowed;
+  }
 }

@@ -1,6 +1,7 @@
 // A raw postback (query string + body in whatever format the partner's template produced) → one flat record.
 import type { RawRequest } from '../../../shared/model.js';
 import { createFieldBag, type FieldBag } from './field-bag.js';
+import { parseFlatStringObject } from './flat-json.js';
 import { walkJson } from './json-fields.js';
 import { tokenizeJson } from './json-tokens.js';
 import { collectLenientPairs } from './lenient-json.js';
@@ -72,6 +73,8 @@ function parseBody(body: string, contentType: string): BodyResult {
 }
 
 function parseJson(body: string): BodyResult {
+  const flat = parseFlatStringObject(body);
+  if (flat) return withFields(flat, 'json');
   const strict = tokenizeJson(body, false);
   if (strict.ok) {
     const bag = createFieldBag();

@@ -1,7 +1,7 @@
 // Starts a server under test in its own Node process (so the load generator's CPU is not the server's), reads its
 // ready line, asks it for its memory, and stops it: gracefully first, SIGKILL if it does not go.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { bundledServer } from './servers/bundle.js';
 import type { ReadyLine } from './servers/protocol.js';
 
 export type ServerName = 'noop' | 'naive' | 'shelfwatch';
@@ -16,7 +16,7 @@ export interface StartOptions {
 export interface ChildServer {
   name: ServerName;
   ready: ReadyLine;
-  /** wall time from spawn() to the ready line: Node + tsx start-up, module loading, opening the store */
+  /** wall time from spawn() to the ready line: Node start-up, module loading, opening the store */
   spawnToReadyMs: number;
   receiverPort: number;
   uiPort: number;
@@ -31,13 +31,12 @@ export async function stopAllChildren(): Promise<void> {
   await Promise.all([...live].map((child) => stopChild(child, { hard: true })));
 }
 
-const script = (name: ServerName) => fileURLToPath(new URL(`./servers/${name}.ts`, import.meta.url));
-
-export function startChildServer(name: ServerName, options: StartOptions = {}): Promise<ChildServer> {
+export async function startChildServer(name: ServerName, options: StartOptions = {}): Promise<ChildServer> {
+  const script = await bundledServer(name);
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    ['--expose-gc', ...(options.nodeFlags ?? []), '--import', 'tsx', script(name), ...(options.args ?? [])],
+    ['--expose-gc', ...(options.nodeFlags ?? []), script, ...(options.args ?? [])],
     { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } },
   );
   live.add(child);
@@ -48,7 +47,7 @@ export function startChildServer(name: ServerName, options: StartOptions = {}): 
     errors = (errors + chunk.toString()).slice(-4000);
   });
 
-  return new Promise((resolve, reject) => {
+  return await new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       void stopChild(child, { hard: true });
       reject(new Error(`${name} was not ready within ${options.readyTimeoutMs ?? 120_000} ms: ${errors}`));

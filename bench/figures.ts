@@ -9,7 +9,7 @@ import type { SeedInfo } from './seed/seed-folder.js';
 import type { TargetCheck } from './targets.js';
 
 export interface StartupFigures {
-  /** spawn() → ready line, Node + tsx start-up included */
+  /** spawn() → ready line, Node start-up included */
   spawnToReadyMs: number;
   /** inside the child: process start → ready */
   inProcessReadyMs: number;

@@ -1,0 +1,28 @@
+// The servers under test run as esbuild bundles, like `npm run serve` runs the shipped dist/main/serve.mjs: run
+// through tsx, every closure also pays for a keep-names helper call, which charged C (more closures) more than A.
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import type { ServerName } from '../child-server.js';
+
+// Inside the repository (dist/ is ignored) so the bundles' bare imports (express, lowdb) resolve from node_modules.
+const OUT_DIR = fileURLToPath(new URL('../../dist/bench/', import.meta.url));
+const built = new Map<ServerName, Promise<string>>();
+
+export function bundledServer(name: ServerName): Promise<string> {
+  let bundle = built.get(name);
+  if (!bundle) {
+    const outfile = `${OUT_DIR}${name}.mjs`;
+    bundle = build({
+      entryPoints: [fileURLToPath(new URL(`./${name}.ts`, import.meta.url))],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      packages: 'external',
+      logLevel: 'warning',
+    }).then(() => outfile);
+    built.set(name, bundle);
+  }
+  return bundle;
+}

@@ -8,8 +8,8 @@ export const MAX_PAGE = 200;
 
 export class StoreView {
   private watchesByKey = new Map<string, Watch[]>();
-  /** lower-cased "name \n item id" per product key; built on the first search, kept current after */
-  private searchText: Map<string, string> | null = null;
+  /** lower-cased "name \n item id" per feed key id, filled in on the first search and kept current after */
+  private searchText: (string | undefined)[] = [];
   unread = 0;
 
   constructor(readonly data: StoreData) {
@@ -29,9 +29,10 @@ export class StoreView {
     return this.watchesByKey.get(key) ?? [];
   }
 
-  /** A product was added or changed. */
+  /** A product was added or changed: forget its search text (a new product has no key id yet; both fill in lazily). */
   indexProduct(product: ProductState): void {
-    this.searchText?.set(product.key, textOf(product));
+    const keyId = this.data.feed.keyIdOf(product.key);
+    if (keyId !== undefined) this.searchText[keyId] = undefined;
   }
 
   joinProduct(entry: StoredFeedEntry): FeedEntry {
@@ -90,21 +91,20 @@ export class StoreView {
       }
       return allowed;
     }
-    const texts = this.searchTexts();
+    const texts = this.searchText;
     for (let keyId = 0; keyId < keys.length; keyId++) {
-      const key = keys[keyId] as string;
-      if (watchedOnly && !this.watchesByKey.has(key)) continue;
-      if (texts.get(key)?.includes(needle)) allowed[keyId] = 1;
+      if (watchedOnly && !this.watchesByKey.has(keys[keyId] as string)) continue;
+      const text = texts[keyId] ?? this.searchTextOf(keyId);
+      if (text.includes(needle)) allowed[keyId] = 1;
     }
     return allowed;
   }
 
-  private searchTexts(): Map<string, string> {
-    if (!this.searchText) {
-      this.searchText = new Map();
-      for (const product of Object.values(this.data.products)) this.searchText.set(product.key, textOf(product));
-    }
-    return this.searchText;
+  private searchTextOf(keyId: number): string {
+    const product = this.data.products[this.data.feed.keyTable[keyId] as string];
+    const text = product ? textOf(product) : '';
+    this.searchText[keyId] = text;
+    return text;
   }
 }
 

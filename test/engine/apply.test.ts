@@ -137,6 +137,15 @@ describe('applying postbacks', () => {
 });
 
 describe('feed queries', () => {
+  it('finds a product by its new name after a rename, and no longer by the old one', () => {
+    const h = harness();
+    h.postback({ CatalogId: '1', CatalogItemId: 'SKU-9', Name: 'Old lamp', CurrentPrice: '5' });
+    expect(h.view.queryFeed({ q: 'old lamp' }).total).toBe(1);
+    h.postback({ CatalogId: '1', CatalogItemId: 'SKU-9', Name: 'Brass lantern', CurrentPrice: '5' });
+    expect(h.view.queryFeed({ q: 'lantern' }).total).toBe(2);
+    expect(h.view.queryFeed({ q: 'old lamp' }).total).toBe(0);
+  });
+
   it('pages newest first, filters watched and alerts, and searches name and item id', () => {
     const h = harness();
     for (let i = 0; i < 30; i++)

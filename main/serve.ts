@@ -31,7 +31,8 @@ main().catch((error: Error & { code?: string }) => {
     process.stderr.write(`${error.message ? `${error.message}\n\n` : ''}${USAGE}\n`);
     process.exit(error.message ? 2 : 0);
   }
-  const known = error.code === 'ELOCKED' || error.code === 'EADDRINUSE' || error.code === 'EACCES';
-  process.stderr.write(`Shelfwatch could not start: ${known ? error.message : (error.stack ?? error.message)}\n`);
+  // System errors (a code such as EADDRINUSE, EROFS, EIO) and the lock say what is wrong; only bugs need the stack.
+  const explained = typeof error.code === 'string';
+  process.stderr.write(`Shelfwatch could not start: ${explained ? error.message : (error.stack ?? error.message)}\n`);
   process.exit(1);
 });

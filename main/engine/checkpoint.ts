@@ -15,6 +15,8 @@ export interface CheckpointOptions {
   maxUnsavedRecords: number;
   /** keeps the data still while it is written (the store is encoded in pieces between other work) */
   holdChanges: () => () => void;
+  /** told the error when a write fails, and null once one succeeds again */
+  onWriteFault: (error: Error | null) => void;
   /** after each successful write, with the appliedSeq of the generation it replaced */
   afterWrite: (replacedSeq: number) => Promise<void>;
 }
@@ -65,6 +67,7 @@ export class Checkpointer {
       await this.options.db.write();
     } catch (error) {
       this.failures++;
+      this.options.onWriteFault(error instanceof Error ? error : new Error(String(error)));
       this.options.log.error('Could not save the store; the journal still holds every postback', {
         error: String(error),
       });
@@ -73,6 +76,7 @@ export class Checkpointer {
     } finally {
       release();
     }
+    if (this.failures > 0) this.options.onWriteFault(null);
     this.failures = 0;
     const replaced = this.writtenSeq;
     this.writtenSeq = seq;

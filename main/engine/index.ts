@@ -66,6 +66,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     const checkpointer = new Checkpointer({
       db,
       log,
+      onWriteFault: (error) => board.setStoreFault(error),
       holdChanges: () => {
         queue?.pause();
         return () => queue?.resume();

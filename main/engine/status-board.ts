@@ -8,6 +8,7 @@ const STATUS_EVENT_INTERVAL_MS = 250;
 
 export class StatusBoard {
   private fault: string | null = null;
+  private storeFault: string | null = null;
   private receiver: () => { url: string; port: number } = () => ({ url: '', port: 0 });
   private timer: NodeJS.Timeout | null = null;
 
@@ -27,6 +28,16 @@ export class StatusBoard {
       : null;
     if (next === this.fault) return;
     this.fault = next;
+    this.changed();
+  }
+
+  /** The store file could not be saved: postbacks are still safe (journal), but the user should know. */
+  setStoreFault(error: Error | null): void {
+    const next = error
+      ? `Cannot save the product store (${error.message}). Postbacks are still recorded safely in the journal; saving is retried.`
+      : null;
+    if (next === this.storeFault) return;
+    this.storeFault = next;
     this.changed();
   }
 
@@ -52,7 +63,7 @@ export class StatusBoard {
       journal: { appliedSeq },
       unread: this.view.unread,
       alertsPausedUntil: settings.alertsPausedUntil,
-      notices: this.notices,
+      notices: this.storeFault ? [...this.notices, this.storeFault] : this.notices,
     };
   }
 

@@ -5,6 +5,8 @@ import type { HistoryPoint, ProductState } from '../../../shared/model.js';
 import { type FeedColumns, FeedLog } from './feed-log.js';
 import { looksLikeStore, type StoreData } from './state.js';
 
+// The column orders below ARE the file format: written out here on purpose rather than derived from the model's
+// field lists, so reordering those can never misread a saved store.
 const PRODUCT_FIELDS = [
   'key',
   'catalogId',

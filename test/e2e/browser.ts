@@ -2,8 +2,9 @@
 // package with apt (.ci/run); a machine without it fails loudly instead of skipping the only real-browser check.
 import fs from 'node:fs';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.js';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+export { CHROMIUM_PATH };
 export const VIEWPORT = { width: 1280, height: 800 };
 
 export interface BrowserSession {
@@ -28,15 +29,7 @@ export async function openBrowser(profileDir: string): Promise<BrowserSession> {
     executablePath: CHROMIUM_PATH,
     headless: true,
     viewport: VIEWPORT,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   const session: BrowserSession = {
     context,

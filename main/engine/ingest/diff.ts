@@ -17,17 +17,9 @@ export interface ApplyResult {
 }
 
 /** Fields a snapshot may carry that are copied onto the state when present (absent = keep the old value). */
-const CARRIED = [
-  'campaignId',
-  'name',
-  'url',
-  'imageUrl',
-  'currentPrice',
-  'originalPrice',
-  'currency',
-  'stockAvailability',
-  'inventory',
-] as const satisfies readonly (keyof ProductSnapshot & keyof ProductState)[];
+const CARRIED = TRACKED_FIELDS.filter(
+  (field): field is Exclude<TrackedField, 'removed'> => field !== 'removed',
+) satisfies readonly (keyof ProductSnapshot & keyof ProductState)[];
 
 const PRICE_FIELDS: ReadonlySet<TrackedField> = new Set(['currentPrice', 'originalPrice']);
 const PRICE_TOLERANCE = 1e-9;

@@ -56,6 +56,14 @@ export interface ProductDetail {
   watches: Watch[];
 }
 
+/** A setting whose stored value is not the one in force, because a flag or an environment variable overrides it. */
+export interface SettingOverride {
+  setting: 'receiver.host' | 'receiver.port';
+  value: string | number;
+  /** e.g. "--receiver-port" or "SHELFWATCH_RECEIVER_PORT" */
+  setBy: string;
+}
+
 export interface Setup {
   postbackUrl: string;
   receiverHost: string;
@@ -63,6 +71,8 @@ export interface Setup {
   headerName: string;
   headerValue: string;
   templates: { jsonPost: string; getUrl: string };
+  /** receiver settings in force that differ from the stored ones (the Settings view says so) */
+  overrides: SettingOverride[];
 }
 
 export interface WatchInput {

@@ -61,8 +61,17 @@ export function describeChange(change: FieldChange, product: ProductState): stri
 }
 
 /** One line for a feed entry or a notification. */
-export function describeEntry(entry: { operation: Operation; changes: FieldChange[]; product: ProductState }): string {
+export function describeEntry(entry: {
+  operation: Operation;
+  changes: FieldChange[];
+  product: ProductState;
+  isNew?: boolean;
+}): string {
   const { operation, changes, product } = entry;
+  if (entry.isNew) {
+    const start = changes.filter((change) => change.field === 'currentPrice' || change.field === 'stockAvailability');
+    return ['New', ...start.map((change) => describeChange(change, product))].join(' · ');
+  }
   if (changes.length === 0) {
     if (operation === 'Delete') return 'Removed from catalog';
     if (operation === 'Insert') return 'New in catalog';

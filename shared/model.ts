@@ -1,4 +1,4 @@
-// The domain model both sides use. Shapes follow ../shared/DESIGN.md ("Local UI API").
+// The domain model both sides use (docs/ARCHITECTURE.md, "The UI API").
 
 export const STOCK_VALUES = [
   'InStock',
@@ -112,6 +112,9 @@ export interface Alert {
   message: string;
 }
 
+/** Where a feed entry's news came from: a postback, or impact.com's Partner API (a catch-up check). */
+export type FeedSource = 'postback' | 'api';
+
 export interface FeedEntry {
   id: string;
   at: string;
@@ -119,6 +122,11 @@ export interface FeedEntry {
   key: string;
   product: ProductState;
   operation: Operation;
+  /** the operation word the postback carried when it was none of Insert, Update, Delete (applied as an update) */
+  unknownOperation?: string;
+  /** the product's first entry: `changes` then lists its starting values (each `from: null`) */
+  isNew: boolean;
+  source: FeedSource;
   changes: FieldChange[];
   alerts: Alert[];
   read: boolean;

@@ -76,6 +76,7 @@ export class StatusBoard {
       headerName: receiver.headerName,
       headerValue: receiver.headerValue,
       templates: { jsonPost: jsonPostTemplate(), getUrl: getUrlTemplate(url) },
+      overrides: [],
     };
   }
 }

@@ -28,6 +28,8 @@ export function alertEntry(
       updatedAt: '2025-01-01T00:00:00.000Z',
     },
     operation: 'Update',
+    isNew: false,
+    source: 'postback',
     changes: [{ field: 'currentPrice', from: 20, to: 10 }],
     alerts: Array.from({ length: options.alerts ?? 1 }, () => ({ watchId: 'w1', kind: 'price-change', message })),
     read: false,

@@ -7,11 +7,25 @@ export interface PostbackFixture {
   path: string;
   headers: Record<string, string>;
   body: string;
-  expect: Record<string, unknown> & { key?: string; changes?: string[]; status?: number; test?: boolean };
+  expect: Record<string, unknown> & {
+    key?: string;
+    changes?: string[];
+    status?: number;
+    test?: boolean;
+    repeat?: boolean;
+    isNew?: boolean;
+    alerts?: string[];
+  };
 }
 
-/** The team's example postbacks: ../shared/fixtures beside the project's root. */
-export const FIXTURES_FILE = fileURLToPath(new URL('../../../shared/fixtures/postbacks.jsonl', import.meta.url));
+/** The example postbacks (test/fixtures/README.md says what they tell). */
+export const FIXTURES_FILE = fileURLToPath(new URL('../fixtures/postbacks.jsonl', import.meta.url));
+
+/** The watch the `flip-*` fixtures' `alerts` assume. */
+export const FLIP_WATCH = {
+  target: { catalogId: '24836', catalogItemId: 'ACME-LAMP-3' },
+  rules: [{ kind: 'price-change' }, { kind: 'back-in-stock' }, { kind: 'out-of-stock' }],
+} as const;
 
 export function loadFixtures(): PostbackFixture[] {
   return fs

@@ -51,13 +51,23 @@ describe('repeated deliveries', () => {
     expect(await alertsIn()).toBe(1);
   });
 
-  it('a re-delivery after the 10-minute window is a no-op update: still one feed entry, one alert', async () => {
+  it('a re-delivery hours later changes nothing: still one feed entry, one alert, counted as a repeat', async () => {
     const body = itemJson('DUP-1', { price: '19.99' });
     await post(test, body);
-    now += 11 * 60_000;
+    now += 3 * 3_600_000;
     await post(test, body);
-    expect(await counts(test)).toMatchObject({ feed: 1, duplicates: 0, received: 2 });
+    expect(await counts(test)).toMatchObject({ feed: 1, duplicates: 1, received: 2 });
     expect(await alertsIn()).toBe(1);
+  });
+
+  it('a byte-identical body after the item changed in between is a real change (a flip back)', async () => {
+    const inStock = itemJson('FLIP-1', { price: '19.99' });
+    await post(test, inStock);
+    await post(test, itemJson('FLIP-1', { price: '17.99' }));
+    await post(test, inStock);
+    await settled(test.engine, temp.dir);
+    expect(await counts(test)).toMatchObject({ feed: 3, duplicates: 0, received: 3 });
+    expect((await productOrNull(test.engine, '77:FLIP-1'))?.currentPrice).toBe(19.99);
   });
 });
 

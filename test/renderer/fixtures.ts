@@ -46,6 +46,8 @@ export function makeEntry(overrides: Partial<FeedEntry> = {}): FeedEntry {
     key: product.key,
     product,
     operation: 'Update',
+    isNew: false,
+    source: 'postback',
     changes: [{ field: 'currentPrice', from: 39.99, to: 34.99 }],
     alerts: [],
     read: false,
@@ -96,6 +98,7 @@ export function makeSetup(overrides: Partial<Setup> = {}): Setup {
         '{"change":"{Operation}","catalog_id":"{CatalogId}","item_id":"{CatalogItemId}","price":"{CurrentPrice}"}',
       getUrl: 'http://127.0.0.1:8787/postback/s3cr3t?item={CatalogItemId}&catalog={CatalogId}&price={CurrentPrice}',
     },
+    overrides: [],
     ...overrides,
   };
 }

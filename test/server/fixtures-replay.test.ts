@@ -1,9 +1,10 @@
-// Replays the team's example postbacks in order, over real HTTP into a fresh data folder, through the server face,
-// and checks what the receiver answered and what the UI API then shows.
+// Replays the example postbacks (test/fixtures) in order, over real HTTP into a fresh data folder, through the server
+// face, and checks what the receiver answered and what the UI API then shows: one feed entry and the right alerts
+// for every transition, none for a repeat.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../main/server/start.js';
 import type { FeedPage, ProductDetail, Status } from '../../shared/api.js';
-import { loadFixtures } from '../helpers/fixtures.js';
+import { FLIP_WATCH, loadFixtures } from '../helpers/fixtures.js';
 import { request } from '../helpers/http.js';
 import { api, startTestServer, TEST_SECRET } from '../helpers/server.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
@@ -32,6 +33,10 @@ describe('fixtures replayed in order through the server face', () => {
   let acknowledged = 0;
   for (const fixture of fixtures) {
     it(fixture.name, async () => {
+      if (fixture.name === 'flip-insert-lamp') {
+        await api(server, '/api/watches', { method: 'POST', body: FLIP_WATCH });
+        acknowledged++; // the watch is a journal record too
+      }
       const before = await api<FeedPage>(server, '/api/feed?limit=1');
       const response = await request(
         `http://127.0.0.1:${server.receiverPort}${fixture.path.replace('{secret}', TEST_SECRET)}`,
@@ -56,8 +61,8 @@ describe('fixtures replayed in order through the server face', () => {
         if (field in expected) expect(product[field], field).toEqual(expected[field]);
       }
       const after = await api<FeedPage>(server, '/api/feed?limit=1');
-      if (expected.changes?.length === 0) {
-        expect(after.total, 'a duplicate makes no feed entry').toBe(before.total);
+      if (expected.repeat) {
+        expect(after.total, 'a repeat makes no feed entry').toBe(before.total);
         return;
       }
       const entry = after.items[0];
@@ -65,6 +70,8 @@ describe('fixtures replayed in order through the server face', () => {
       expect(entry?.key).toBe(key);
       if (expected.operation) expect(entry?.operation).toBe(expected.operation);
       if (expected.changes) expect(entry?.changes.map((change) => change.field)).toEqual(expected.changes);
+      expect(entry?.isNew).toBe(expected.isNew === true);
+      if (expected.alerts) expect(entry?.alerts.map((alert) => alert.kind)).toEqual(expected.alerts);
     });
   }
 
@@ -72,5 +79,6 @@ describe('fixtures replayed in order through the server face', () => {
     const status = await api<Status>(server, '/api/status');
     expect(status.receiver.received).toBe(fixtures.filter((fixture) => !fixture.expect.status).length);
     expect(status.receiver.quarantined).toBe(0);
+    expect(status.receiver.duplicates).toBe(fixtures.filter((fixture) => fixture.expect.repeat).length);
   });
 });

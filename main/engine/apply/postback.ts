@@ -2,21 +2,16 @@
 import type { RawRequest } from '../../../shared/model.js';
 import { normalize, parseRequest } from '../ingest/index.js';
 import type { StoreView } from '../store/view.js';
-import { isRepeatedDelivery } from './deliveries.js';
 import { type ApplyEffects, noEffects } from './effects.js';
 import { applyProductSnapshot, type Origin } from './product.js';
 
 const QUARANTINE_LIMIT = 1000;
 
 export function applyPostback(view: StoreView, raw: RawRequest, origin: Origin & { atMs: number }): ApplyEffects {
-  const { stats, recentDeliveries } = view.data;
+  const { stats } = view.data;
   stats.received++;
   stats.lastPostbackAt = origin.at;
   const effects = { ...noEffects(), statusChanged: true };
-  if (isRepeatedDelivery(recentDeliveries, raw, origin.atMs)) {
-    stats.duplicates++;
-    return effects;
-  }
   const parsed = parseRequest(raw);
   if (!parsed.ok) {
     quarantine(view, raw, origin, parsed.reason);
@@ -28,8 +23,11 @@ export function applyPostback(view: StoreView, raw: RawRequest, origin: Origin &
   } else if (result.kind === 'unusable') {
     quarantine(view, raw, origin, result.reason);
   } else {
+    // State follows the last postback: a delivery is a repeat exactly when it changes nothing (impact.com's
+    // retries carry no event id, and a byte-identical body minutes later can be a real flip back).
     const entry = applyProductSnapshot(view, result.snapshot, origin);
     if (entry) effects.entries.push(entry);
+    else stats.duplicates++;
   }
   return effects;
 }

@@ -38,6 +38,8 @@ export function applyProductSnapshot(
     seq: origin.seq,
     key: next.key,
     operation: snapshot.operation,
+    isNew: firstSeen,
+    source: 'postback',
     changes,
     alerts,
     read: false,

@@ -37,7 +37,11 @@ export function applySnapshot(prev: ProductState | undefined, snap: ProductSnaps
       updatedAt: at,
     };
     copyPresent(snap, next);
-    return { next, changes: [], firstSeen: true };
+    // A first entry lists the starting values, so the feed can say "New: $39.99 · In stock" for good.
+    const changes = TRACKED_FIELDS.filter((field) => isStartingValue(field, next[field])).map(
+      (field): FieldChange => ({ field, from: null, to: next[field] ?? null }),
+    );
+    return { next, changes, firstSeen: true };
   }
 
   const candidate: ProductState = { ...prev, key, catalogId: snap.catalogId, catalogItemId: snap.catalogItemId };
@@ -62,6 +66,11 @@ export function applySnapshot(prev: ProductState | undefined, snap: ProductSnaps
   }
   const next = { ...candidate, updatedAt: changes.length > 0 ? at : prev.updatedAt };
   return { next, changes, firstSeen: false };
+}
+
+function isStartingValue(field: TrackedField, value: unknown): boolean {
+  if (field === 'removed') return false;
+  return value !== undefined && !(field === 'stockAvailability' && value === 'Unknown');
 }
 
 function copyPresent(snap: ProductSnapshot, target: ProductState): void {

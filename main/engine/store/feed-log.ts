@@ -7,6 +7,8 @@ import type { StoredFeedEntry } from './state.js';
 const OPERATIONS: Operation[] = ['Insert', 'Update', 'Delete'];
 const READ = 1;
 const HAS_ALERTS = 2;
+const IS_NEW = 4;
+const FROM_API = 8;
 
 /** The feed as it is written to the store file. */
 export interface FeedColumns {
@@ -49,7 +51,12 @@ export class FeedLog {
     this.key.push(keyId);
     this.count(keyId, entry.alerts.length > 0, 1);
     this.operation.push(OPERATIONS.indexOf(entry.operation));
-    this.flags.push((entry.read ? READ : 0) | (entry.alerts.length > 0 ? HAS_ALERTS : 0));
+    this.flags.push(
+      (entry.read ? READ : 0) |
+        (entry.alerts.length > 0 ? HAS_ALERTS : 0) |
+        (entry.isNew ? IS_NEW : 0) |
+        (entry.source === 'api' ? FROM_API : 0),
+    );
     this.detail.push(JSON.stringify([entry.changes, entry.alerts]));
   }
 
@@ -64,6 +71,8 @@ export class FeedLog {
       seq,
       key: this.keyAt(index),
       operation: OPERATIONS[this.operation[index] as number] as Operation,
+      isNew: ((this.flags[index] as number) & IS_NEW) !== 0,
+      source: ((this.flags[index] as number) & FROM_API) !== 0 ? 'api' : 'postback',
       changes,
       alerts,
       read: this.isRead(index),

@@ -6,7 +6,7 @@ const T1 = '2025-01-01T00:00:00.000Z';
 const T2 = '2025-01-02T00:00:00.000Z';
 
 describe('applySnapshot: first sight', () => {
-  it('creates the state with no changes', () => {
+  it('creates the state and lists its starting values as changes from nothing', () => {
     const result = applySnapshot(
       undefined,
       snapshot({ operation: 'Insert', currentPrice: 39.99, currency: 'USD' }),
@@ -14,7 +14,10 @@ describe('applySnapshot: first sight', () => {
     );
     expect(result).toEqual({
       firstSeen: true,
-      changes: [],
+      changes: [
+        { field: 'currentPrice', from: null, to: 39.99 },
+        { field: 'currency', from: null, to: 'USD' },
+      ],
       next: {
         key: '24836:ACME-TB-12',
         catalogId: '24836',

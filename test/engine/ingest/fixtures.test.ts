@@ -1,27 +1,27 @@
-// Replays the team's example postbacks in order: parse → normalize → diff, asserting every expectation.
-// "duplicate-of-price-drop" is a retry of an earlier delivery: the engine drops byte-identical requests seen within
-// 10 minutes before ingest (main/engine/apply/deliveries.ts); the replay models that step with `seenBodies`.
-import { readFileSync } from 'node:fs';
+// Replays the example postbacks (test/fixtures) in order through the pure pipeline: parse → normalize → diff → rules,
+// asserting every expectation. State follows the last postback: a delivery is a repeat exactly when it changes
+// nothing, whatever earlier body it matches byte for byte.
 import { describe, expect, it } from 'vitest';
-import { applySnapshot, normalize, parseRequest } from '../../../main/engine/ingest/index.js';
-import type { FieldChange, ProductState, RawRequest } from '../../../shared/model.js';
+import {
+  applySnapshot,
+  evaluateWatch,
+  normalize,
+  parseRequest,
+  type RuleMemory,
+} from '../../../main/engine/ingest/index.js';
+import type { FieldChange, ProductState, RawRequest, Watch } from '../../../shared/model.js';
+import { FLIP_WATCH, loadFixtures, type PostbackFixture } from '../../helpers/fixtures.js';
 
-interface Fixture {
-  name: string;
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  body: string;
-  expect: Record<string, unknown>;
-}
+const fixtures = loadFixtures();
+const flipWatch: Watch = {
+  id: 'flip-watch',
+  target: { ...FLIP_WATCH.target },
+  rules: FLIP_WATCH.rules.map((rule) => ({ ...rule })),
+  muted: false,
+  createdAt: '2025-01-01T00:00:00.000Z',
+};
 
-const FIXTURES_URL = new URL('../../../../shared/fixtures/postbacks.jsonl', import.meta.url);
-const fixtures: Fixture[] = readFileSync(FIXTURES_URL, 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as Fixture);
-
-function toRawRequest(fixture: Fixture): RawRequest {
+function toRawRequest(fixture: PostbackFixture): RawRequest {
   const at = fixture.path.indexOf('?');
   const contentType = Object.entries(fixture.headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
   return {
@@ -35,30 +35,22 @@ function toRawRequest(fixture: Fixture): RawRequest {
 
 interface Outcome {
   test?: true;
-  repeated?: true;
   operation?: string;
+  firstSeen?: boolean;
   state?: ProductState;
   changes?: FieldChange[];
+  alerts?: string[];
 }
 
 /** Replays all fixtures once, one minute apart, the way the engine applies journal records. */
 function replay(): Map<string, Outcome> {
   const states = new Map<string, ProductState>();
-  const seenBodies = new Map<string, number>();
   const outcomes = new Map<string, Outcome>();
+  let memory: RuleMemory | undefined;
   fixtures.forEach((fixture, index) => {
-    if (fixture.name === 'wrong-secret') return; // the receiver's concern: never reaches ingest
-    const atMs = Date.UTC(2025, 0, 1, 12, index);
-    const at = new Date(atMs).toISOString();
-    const raw = toRawRequest(fixture);
-    const delivery = `${raw.method}\n${raw.query}\n${raw.contentType}\n${raw.body}`;
-    const seenAt = seenBodies.get(delivery);
-    seenBodies.set(delivery, atMs);
-    if (seenAt !== undefined && atMs - seenAt <= 10 * 60_000) {
-      outcomes.set(fixture.name, { repeated: true, changes: [] });
-      return;
-    }
-    const parsed = parseRequest(raw);
+    if (fixture.expect.status) return; // the receiver's concern: never reaches ingest
+    const at = new Date(Date.UTC(2025, 0, 1, 12, index)).toISOString();
+    const parsed = parseRequest(toRawRequest(fixture));
     if (!parsed.ok) throw new Error(`${fixture.name}: ${parsed.reason}`);
     const normalized = normalize(parsed.fields, {});
     if (normalized.kind === 'test') {
@@ -68,9 +60,13 @@ function replay(): Map<string, Outcome> {
     if (normalized.kind !== 'snapshot') throw new Error(`${fixture.name}: ${normalized.reason}`);
     const { snapshot } = normalized;
     const key = `${snapshot.catalogId}:${snapshot.catalogItemId}`;
-    const { next, changes } = applySnapshot(states.get(key), snapshot, at);
+    const prev = states.get(key);
+    const { next, changes, firstSeen } = applySnapshot(prev, snapshot, at);
     states.set(key, next);
-    outcomes.set(fixture.name, { operation: snapshot.operation, state: next, changes });
+    const evaluation = evaluateWatch(flipWatch, prev, next, changes, memory);
+    if (key === `${flipWatch.target.catalogId}:${flipWatch.target.catalogItemId}`) memory = evaluation.memory;
+    const alerts = evaluation.alerts.map((alert) => alert.kind);
+    outcomes.set(fixture.name, { operation: snapshot.operation, firstSeen, state: next, changes, alerts });
   });
   return outcomes;
 }
@@ -78,20 +74,17 @@ function replay(): Map<string, Outcome> {
 describe('postback fixtures replayed in order', () => {
   const outcomes = replay();
   const STATE_FIELDS = ['key', 'currentPrice', 'originalPrice', 'stockAvailability', 'inventory', 'removed'] as const;
+  const delivered = fixtures.filter((f) => !f.expect.status);
 
-  it('covers every fixture but the wrong-secret one', () => {
-    expect(outcomes.size).toBe(fixtures.length - 1);
+  it('covers every fixture the receiver accepts', () => {
+    expect(outcomes.size).toBe(delivered.length);
   });
 
-  it.each(fixtures.filter((f) => f.name !== 'wrong-secret').map((f) => [f.name, f] as const))('%s', (name, fixture) => {
+  it.each(delivered.map((f) => [f.name, f] as const))('%s', (name, fixture) => {
     const outcome = outcomes.get(name);
     const expected = fixture.expect;
     if (expected.test === true) {
       expect(outcome).toEqual({ test: true });
-      return;
-    }
-    if (outcome?.repeated) {
-      expect(expected.changes).toEqual([]);
       return;
     }
     expect(outcome?.state).toBeDefined();
@@ -100,10 +93,16 @@ describe('postback fixtures replayed in order', () => {
     }
     if ('operation' in expected) expect(outcome?.operation).toBe(expected.operation);
     if ('changes' in expected) expect(outcome?.changes?.map((c) => c.field)).toEqual(expected.changes);
+    expect(outcome?.firstSeen, 'isNew').toBe(expected.isNew === true);
+    if (expected.repeat) expect(outcome?.changes).toEqual([]);
+    if (expected.alerts) expect(outcome?.alerts).toEqual(expected.alerts);
   });
 
   it('tells the story end to end', () => {
-    expect(outcomes.get('json-impact-names-insert')?.changes).toEqual([]);
+    expect(outcomes.get('json-impact-names-insert')?.changes?.slice(4, 6)).toEqual([
+      { field: 'currentPrice', from: null, to: 39.99 },
+      { field: 'originalPrice', from: null, to: 39.99 },
+    ]);
     expect(outcomes.get('json-snake-case-price-drop')?.changes).toEqual([
       { field: 'currentPrice', from: 39.99, to: 34.99 },
       { field: 'inventory', from: 120, to: 95 },
@@ -116,15 +115,14 @@ describe('postback fixtures replayed in order', () => {
     expect(headphones?.inventory).toBeUndefined();
   });
 
-  it('needs the delivery-level dedupe: as data, the late retry would roll inventory back from 40 to 95', () => {
-    expect(outcomes.get('duplicate-of-price-drop')).toEqual({ repeated: true, changes: [] });
-    const drop = fixtures.find((f) => f.name === 'duplicate-of-price-drop') as Fixture;
-    const parsed = parseRequest(toRawRequest(drop));
-    const normalized = parsed.ok ? normalize(parsed.fields, {}) : undefined;
-    const restocked = outcomes.get('xml-back-in-stock')?.state;
-    if (normalized?.kind !== 'snapshot' || restocked === undefined) throw new Error('fixture changed');
-    expect(applySnapshot(restocked, normalized.snapshot, 'later').changes).toEqual([
-      { field: 'inventory', from: 40, to: 95 },
-    ]);
+  it('applies a late retry as the latest word: the body of the price drop rolls inventory back from 40 to 95', () => {
+    expect(outcomes.get('late-retry-of-price-drop')?.changes).toEqual([{ field: 'inventory', from: 40, to: 95 }]);
+  });
+
+  it('follows every flip of the lamp: one entry and the right alert per transition, nothing for a repeat', () => {
+    const flips = delivered.filter((f) => f.name.startsWith('flip-'));
+    const transitions = flips.filter((f) => !f.expect.repeat && !f.expect.isNew);
+    expect(transitions.map((f) => outcomes.get(f.name)?.alerts?.length)).not.toContain(0);
+    expect(flips.filter((f) => f.expect.repeat).map((f) => outcomes.get(f.name)?.changes)).toEqual([[], []]);
   });
 });

@@ -31,6 +31,8 @@ export interface Status {
   alertsPausedUntil: string | null;
   /** things the user should know once, e.g. "the store was corrupt and was rebuilt from the journal" */
   notices: string[];
+  /** while a data folder of the previous version is upgraded: how far it got (products and feed entries) */
+  upgrade?: { done: number; total: number } | null;
 }
 
 export type FeedFilter = 'all' | 'watched' | 'alerts';
@@ -45,9 +47,11 @@ export interface FeedQuery {
 
 export interface FeedPage {
   items: FeedEntry[];
-  /** pass as `before` to get the next page; null at the end */
+  /** pass as `before` to get the next page; null at the end. A page may hold fewer than `limit` entries and still
+   * have a next one: a filter the feed must be scanned for returns what it found within its time budget. */
   next: string | null;
-  total: number;
+  /** how many entries match; null when counting would cost more than the page (a broad search) */
+  total: number | null;
 }
 
 export interface ProductDetail {

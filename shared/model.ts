@@ -15,6 +15,8 @@ export type Operation = 'Insert' | 'Update' | 'Delete';
 /** The fields a postback can carry about an item, normalized. Missing means "not sent", never "cleared". */
 export interface ProductSnapshot {
   operation: Operation;
+  /** the operation word as sent when it was none of Insert, Update, Delete (the snapshot is applied as an update) */
+  unknownOperation?: string;
   catalogId: string;
   catalogItemId: string;
   campaignId?: string;
@@ -44,6 +46,11 @@ export interface ProductState {
   removed: boolean;
   firstSeenAt: string;
   updatedAt: string;
+  /** impact.com's Partner API id of the item (e.g. product_24836_ACME-TB-12), once a catch-up check has seen it */
+  apiId?: string;
+  /** the brand (impact.com's AdvertiserName) and catalog name, once the catalogs are known */
+  brandName?: string;
+  catalogName?: string;
 }
 
 /** Fields whose change the diff reports (in this order). */
@@ -208,6 +215,17 @@ export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
 
 export function productKey(catalogId: string, catalogItemId: string): string {
   return `${catalogId}:${catalogItemId}`;
+}
+
+/** Whether a watch's target covers a product: the item itself, its whole catalog, or its brand's campaign. */
+export function watchCovers(
+  target: WatchTarget,
+  product: Pick<ProductState, 'catalogId' | 'catalogItemId' | 'campaignId'>,
+): boolean {
+  const wanted = target as { catalogId?: string; catalogItemId?: string; campaignId?: string };
+  if (wanted.campaignId !== undefined) return wanted.campaignId === product.campaignId;
+  if (wanted.catalogId !== product.catalogId) return false;
+  return wanted.catalogItemId === undefined || wanted.catalogItemId === product.catalogItemId;
 }
 
 /** Split a key at its first colon: catalog ids are integers, item ids may contain colons. */

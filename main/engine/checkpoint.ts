@@ -1,92 +1,94 @@
-// Writes the store (lowdb) some time after changes, not on every postback: the journal already made each postback
-// durable, so the checkpoint only bounds how much a restart must replay.
-import type { Low } from 'lowdb';
-import type { StoreData } from './store/state.js';
+// Makes the store durable some time after changes, not on every postback: the journal already made each postback
+// durable, so a checkpoint only bounds how much a restart must replay and lets old journal segments go.
+//
+// A checkpoint (1) has SQLite copy its write-ahead log into the database file, which syncs both, so every committed
+// record is on disk; (2) writes the documents file, never ahead of the database (replay relies on that); and
+// (3) prunes journal segments both cover.
+import type { Store } from './store/store.js';
 import type { Logger } from './types.js';
 
 export interface CheckpointOptions {
-  db: Low<StoreData>;
+  store: Store;
   log: Logger;
   /** wait this long after the last change… */
   quietMs: number;
-  /** …but never longer than this after the first unsaved change… */
+  /** …but never longer than this after the first unsaved change */
   maxDelayMs: number;
-  /** …and write at once when this many records wait: they bound what a restart after a crash must replay */
-  maxUnsavedRecords: number;
-  /** keeps the data still while it is written (the store is encoded in pieces between other work) */
-  holdChanges: () => () => void;
-  /** told the error when a write fails, and null once one succeeds again */
-  onWriteFault: (error: Error | null) => void;
-  /** after each successful write, with the appliedSeq of the generation it replaced */
-  afterWrite: (replacedSeq: number) => Promise<void>;
+  /** told the error when a checkpoint fails, and null once one succeeds again */
+  onFault: (error: Error | null) => void;
+  /** after each checkpoint, with the sequence number the database and the documents on disk both cover */
+  afterCheckpoint: (coveredSeq: number) => Promise<void>;
 }
 
 export class Checkpointer {
   private timer: NodeJS.Timeout | null = null;
   private firstDirtyAt = 0;
-  private writing: Promise<void> | null = null;
-  private writtenSeq: number;
+  private running: Promise<void> | null = null;
+  private durableSeq: number;
   private failures = 0;
 
   constructor(private readonly options: CheckpointOptions) {
-    this.writtenSeq = options.db.data.appliedSeq;
+    this.durableSeq = options.store.appliedSeq;
   }
 
-  /** The data changed: write it soon. */
+  /** The store changed: checkpoint soon. */
   touch(): void {
-    // After a failed write its retry is already scheduled with a backoff: new changes must not bring it forward.
+    // After a failed checkpoint its retry is already scheduled with a backoff: new changes must not bring it forward.
     if (this.failures > 0 && this.timer) return;
-    const unsaved = this.options.db.data.appliedSeq - this.writtenSeq;
-    if (unsaved >= this.options.maxUnsavedRecords && !this.writing) {
-      void this.writeNow();
-      return;
-    }
     const now = Date.now();
     if (!this.timer) this.firstDirtyAt = now;
     if (this.timer) clearTimeout(this.timer);
     const wait = Math.max(0, Math.min(this.options.quietMs, this.firstDirtyAt + this.options.maxDelayMs - now));
-    this.timer = setTimeout(() => void this.writeNow(), wait);
+    this.timer = setTimeout(() => void this.checkpointNow(), wait);
   }
 
-  /** Writes now if anything is unsaved (and waits for a write under way). */
-  async writeNow(): Promise<void> {
+  /** Checkpoints now if anything is not on disk yet (and waits for one under way). */
+  async checkpointNow(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    while (this.writing) await this.writing;
-    if (this.options.db.data.appliedSeq === this.writtenSeq) return;
-    this.writing = this.write().finally(() => {
-      this.writing = null;
+    while (this.running) await this.running;
+    if (!this.pending()) return;
+    this.running = this.run().finally(() => {
+      this.running = null;
     });
-    await this.writing;
-  }
-
-  private async write(): Promise<void> {
-    const seq = this.options.db.data.appliedSeq;
-    const release = this.options.holdChanges();
-    try {
-      await this.options.db.write();
-    } catch (error) {
-      this.failures++;
-      this.options.onWriteFault(error instanceof Error ? error : new Error(String(error)));
-      this.options.log.error('Could not save the store; the journal still holds every postback', {
-        error: String(error),
-      });
-      this.timer = setTimeout(() => void this.writeNow(), Math.min(60_000, 1_000 * 2 ** this.failures));
-      return;
-    } finally {
-      release();
-    }
-    if (this.failures > 0) this.options.onWriteFault(null);
-    this.failures = 0;
-    const replaced = this.writtenSeq;
-    this.writtenSeq = seq;
-    await this.options.afterWrite(replaced).catch((error: unknown) => {
-      this.options.log.warn('Could not prune the journal', { error: String(error) });
-    });
+    await this.running;
   }
 
   stop(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+  }
+
+  private pending(): boolean {
+    const { store } = this.options;
+    const written = store.writtenDocuments;
+    return (
+      store.appliedSeq !== this.durableSeq ||
+      store.documentsVersion !== written.version ||
+      written.appliedSeq !== this.durableSeq
+    );
+  }
+
+  private async run(): Promise<void> {
+    const { store } = this.options;
+    try {
+      const seq = store.appliedSeq;
+      store.db.pragma('wal_checkpoint(PASSIVE)'); // syncs the log first: everything committed is now on disk
+      this.durableSeq = seq;
+      await store.writeDocuments(seq);
+    } catch (error) {
+      this.failures++;
+      this.options.onFault(error instanceof Error ? error : new Error(String(error)));
+      this.options.log.error('Could not save the store; the journal still holds every postback', {
+        error: String(error),
+      });
+      this.timer = setTimeout(() => void this.checkpointNow(), Math.min(60_000, 1_000 * 2 ** this.failures));
+      return;
+    }
+    if (this.failures > 0) this.options.onFault(null);
+    this.failures = 0;
+    await this.options.afterCheckpoint(this.durableSeq).catch((error: unknown) => {
+      this.options.log.warn('Could not prune the journal', { error: String(error) });
+    });
   }
 }

@@ -1,24 +1,26 @@
-// Opens the engine on a data folder: lock, store, journal replay, receiver, UI API, live events.
+// Opens the engine on a data folder: lock, documents, database, journal replay, receiver, UI API, live events.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Low } from 'lowdb';
 import type { UiEvent } from '../../shared/api.js';
+import { DAMAGED_MESSAGE, guardDamage } from './api/damage-guard.js';
 import { createService } from './api/service.js';
-import { applyRecord } from './apply/index.js';
 import { ApplyQueue } from './apply-queue.js';
 import { Checkpointer } from './checkpoint.js';
 import { loadSecrets, saveSecrets } from './config.js';
 import { EventHub } from './event-hub.js';
 import { nodeFileSystem } from './file-system.js';
-import { JournalWriter, pruneSegments, readJournal } from './journal/index.js';
+import { JournalWriter, pruneSegments } from './journal/index.js';
 import { createReceiverApp } from './receiver/app.js';
 import { type Listening, listen } from './receiver/listen.js';
 import { newSecret } from './receiver/secret.js';
+import { journalEnd, replayJournal } from './replay.js';
+import { runUpgrade } from './run-upgrade.js';
+import { settingOverrides } from './setting-overrides.js';
 import { StatusBoard } from './status-board.js';
-import { DurableStoreFile } from './store/durable-file.js';
+import { DAMAGED_MARKER, isDamage } from './store/db/open.js';
+import { LOCAL_DEVICE } from './store/db/read-state.js';
 import { acquireLock } from './store/lock.js';
-import { emptyStore, type StoreData } from './store/state.js';
-import { StoreView } from './store/view.js';
+import { openStore } from './store/open-store.js';
 import type { Engine, EngineOptions, Logger } from './types.js';
 
 export { DataFolderLockedError } from './store/lock.js';
@@ -33,76 +35,92 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const journalDir = path.join(options.dataDir, 'journal');
   fs.mkdirSync(journalDir, { recursive: true });
   const releaseLock = acquireLock(options.dataDir);
+  let closeStore = () => {};
   try {
     const secrets = loadSecrets(options.dataDir);
     if (options.secret) secrets.secret = options.secret;
     const notices: string[] = [];
-
-    const storeFile = new DurableStoreFile(fsys, options.dataDir, clock);
-    const db = new Low<StoreData>(storeFile, emptyStore());
-    await db.read();
-    const loaded = storeFile.lastLoad;
-    if (loaded.movedAside.length > 0) {
-      notices.push(
-        `The saved state was damaged (${loaded.movedAside.join(', ')} moved aside) and was rebuilt from the journal.`,
-      );
-      log.warn('Store file damaged; rebuilt from the journal', { movedAside: loaded.movedAside });
-    }
-    const view = new StoreView(db.data);
-    const replay = await readJournal(fsys, journalDir, db.data.appliedSeq, (record) => applyRecord(view, record));
-    if (replay.tornTail) {
-      fs.truncateSync(replay.tornTail.path, replay.tornTail.goodLength);
-      log.warn('Dropped a torn last journal line (a write cut off by a crash; it was never acknowledged)');
-    }
-    if (replay.damaged > 0) {
-      notices.push(`${replay.damaged} damaged journal record(s) could not be read and were skipped.`);
-      log.error('Damaged journal records skipped', { damaged: replay.damaged });
-    }
-    const replayed = db.data.appliedSeq;
+    const { store, legacy, close } = await openStore({ dataDir: options.dataDir, fsys, clock, log, notices });
+    closeStore = close;
+    // An old store is upgraded after the engine is up (the UI shows progress); the journal waits until then.
+    const replay = legacy
+      ? await journalEnd(fsys, journalDir, log)
+      : await replayJournal(store, fsys, journalDir, log, notices);
 
     const hub = new EventHub();
-    const board = new StatusBoard(view, notices, (status) => hub.emit({ type: 'status', status }));
-    let queue: ApplyQueue | null = null;
+    let damageReported = false;
+    const onDamage = (error: Error) => {
+      if (damageReported) return;
+      damageReported = true;
+      fs.writeFileSync(
+        path.join(options.dataDir, DAMAGED_MARKER),
+        `${new Date(clock()).toISOString()} ${error.message}\n`,
+      );
+      notices.push(DAMAGED_MESSAGE);
+      log.error('The product database is damaged; it is rebuilt from the journal at the next start', {
+        error: error.message,
+      });
+    };
+    const board = new StatusBoard(store, notices, () => hub.emit({ type: 'status' }));
     const checkpointer = new Checkpointer({
-      db,
+      store,
       log,
-      onWriteFault: (error) => board.setStoreFault(error),
-      holdChanges: () => {
-        queue?.pause();
-        return () => queue?.resume();
-      },
+      onFault: (error) => board.setStoreFault(error),
       quietMs: options.checkpoint?.quietMs ?? 2_000,
       maxDelayMs: options.checkpoint?.maxDelayMs ?? 15_000,
-      maxUnsavedRecords: 20_000,
-      afterWrite: async (replacedSeq) => {
-        const keepNewerThan = clock() - db.data.settings.retention.journalDays * DAY_MS;
-        await pruneSegments(fsys, journalDir, replacedSeq, keepNewerThan);
+      afterCheckpoint: async (coveredSeq) => {
+        const keepNewerThan = clock() - store.settings.retention.journalDays * DAY_MS;
+        await pruneSegments(fsys, journalDir, coveredSeq, keepNewerThan);
       },
     });
-    queue = new ApplyQueue(
-      view,
-      (effectsList) => {
-        const entries = effectsList.flatMap((effects) => effects.entries).map((entry) => view.joinProduct(entry));
+    let journal: JournalWriter | null = null;
+    const queue = new ApplyQueue({
+      store,
+      onApplied: (effectsList) => {
+        const entries = effectsList.flatMap((effects) => effects.entries);
         if (entries.length > 0) hub.emit({ type: 'feed', entries });
         const alerting = entries.filter((entry) => entry.alerts.length > 0);
         if (alerting.length > 0) hub.emit({ type: 'alert', entries: alerting });
         board.changed();
         checkpointer.touch();
       },
-      () => journal.busy,
-    );
-    const journal = new JournalWriter({
+      onFault: (error) => {
+        board.setApplyFault(error);
+        if (error && isDamage(error)) onDamage(error);
+      },
+      receiverBusy: () => journal?.busy ?? false,
+    });
+    journal = new JournalWriter({
       fsys,
       dir: journalDir,
-      lastSeq: Math.max(replay.lastSeq, replayed),
+      lastSeq: Math.max(replay.lastSeq, store.appliedSeq),
       onDurable: (records) => queue.push(records),
       onFault: (error) => board.setFault(error),
     });
-    if (replay.lastSeq > 0 || replayed > 0) checkpointer.touch();
+    const writer = journal;
+    if (replay.applied > 0) checkpointer.touch();
+    let upgrading: Promise<void> | null = null;
+    if (legacy) {
+      queue.pause();
+      const catchUp = () => replayJournal(store, fsys, journalDir, log, notices);
+      upgrading = runUpgrade({ store, legacy, board, log, notices, dataDir: options.dataDir, catchUp }).then(
+        () => {
+          queue.resume();
+          checkpointer.touch();
+        },
+        (error: unknown) => {
+          notices.push(
+            `Upgrading your data failed (${String(error)}). Restart Shelfwatch to try again; nothing is lost.`,
+          );
+          log.error('Upgrade failed', { error: String(error) });
+          board.changed();
+        },
+      );
+    }
 
     const receiverConfig = () => ({
-      host: options.receiverHost ?? db.data.settings.receiver.host,
-      port: options.receiverPort ?? db.data.settings.receiver.port,
+      host: options.receiverHost ?? store.settings.receiver.host,
+      port: options.receiverPort ?? store.settings.receiver.port,
     });
     let listening: Listening | null = null;
     board.setReceiver(() => {
@@ -112,16 +130,21 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     });
 
     const run = async (command: Parameters<Parameters<typeof createService>[0]['run']>[0]) => {
-      const record = await journal.append({ type: 'command', command }, clock()).catch((error: Error) => {
+      const record = await writer.append({ type: 'command', command }, clock()).catch((error: Error) => {
         throw Object.assign(new Error(`Could not save the change: ${error.message}`), { status: 503 });
       });
-      await queue.applied(record.seq);
+      await queue.applied(record.seq).catch((error: Error) => {
+        throw Object.assign(
+          new Error(`Saved, but not applied yet: the product database cannot be written (${error.message}).`),
+          { status: 503 },
+        );
+      });
     };
-    const setup = () => board.setup(db.data.settings.receiver);
-    const api = createService({
-      view,
+    const setup = () => board.setup(store.settings.receiver, settingOverrides(options));
+    const serviceDeps = {
+      store,
       run,
-      status: () => board.status(),
+      status: (device: string) => board.status(device),
       setup,
       regenerateSecret: () => {
         secrets.secret = newSecret();
@@ -130,19 +153,27 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
         return setup();
       },
       clock,
-    });
+    };
 
     const receiverApp = createReceiverApp({
-      secrets: () => ({ secret: secrets.secret, ...pickHeader(db.data.settings.receiver) }),
-      persist: (raw) => journal.append({ type: 'postback', raw }, clock()),
+      secrets: () => ({
+        secret: secrets.secret,
+        headerName: store.settings.receiver.headerName,
+        headerValue: store.settings.receiver.headerValue,
+      }),
+      persist: (raw) => writer.append({ type: 'postback', raw }, clock()),
       retryAfterSeconds: 30,
     });
 
     let closed = false;
     return {
-      api,
+      api: guardDamage(createService(serviceDeps, LOCAL_DEVICE), onDamage),
+      apiFor: (device) => guardDamage(createService(serviceDeps, device), onDamage),
       uiToken: options.uiToken ?? secrets.uiToken,
-      subscribe: (listener: (event: UiEvent) => void) => hub.subscribe(listener),
+      subscribe: (listener: (event: UiEvent) => void, device = LOCAL_DEVICE) =>
+        hub.subscribe((event) =>
+          listener(event.type === 'status' ? { type: 'status', status: board.status(device) } : event),
+        ),
       async startReceiver() {
         const { host, port } = receiverConfig();
         listening = await listen(receiverApp, host, port);
@@ -157,22 +188,22 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
         if (closed) return;
         closed = true;
         await listening?.close();
-        await journal.close();
+        await upgrading;
+        await writer.close();
         await queue.drained();
+        queue.stop();
         checkpointer.stop();
-        await checkpointer.writeNow();
+        await checkpointer.checkpointNow();
         board.stop();
+        closeStore();
         releaseLock();
       },
     };
   } catch (error) {
+    closeStore();
     releaseLock();
     throw error;
   }
-}
-
-function pickHeader(receiver: { headerName: string; headerValue: string }) {
-  return { headerName: receiver.headerName, headerValue: receiver.headerValue };
 }
 
 export function postbackUrl(publicUrl: string | undefined, host: string, port: number, secret: string): string {

@@ -1,7 +1,8 @@
 // Builds the status and setup the UI shows, and sends at most a few status events a second during a burst.
-import type { Setup, Status } from '../../shared/api.js';
+import type { SettingOverride, Setup, Status } from '../../shared/api.js';
 import type { Settings } from '../../shared/model.js';
-import type { StoreView } from './store/view.js';
+import type { Store } from './store/store.js';
+import type { UpgradeProgress } from './store/upgrade.js';
 import { getUrlTemplate, jsonPostTemplate } from './templates.js';
 
 const STATUS_EVENT_INTERVAL_MS = 250;
@@ -9,13 +10,15 @@ const STATUS_EVENT_INTERVAL_MS = 250;
 export class StatusBoard {
   private fault: string | null = null;
   private storeFault: string | null = null;
+  private applyFault: string | null = null;
+  private upgrade: UpgradeProgress | null = null;
   private receiver: () => { url: string; port: number } = () => ({ url: '', port: 0 });
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly view: StoreView,
+    private readonly store: Store,
     private readonly notices: string[],
-    private readonly publish: (status: Status) => void,
+    private readonly publish: () => void,
   ) {}
 
   setReceiver(receiver: () => { url: string; port: number }): void {
@@ -31,7 +34,7 @@ export class StatusBoard {
     this.changed();
   }
 
-  /** The store file could not be saved: postbacks are still safe (journal), but the user should know. */
+  /** The store could not be saved: postbacks are still safe (journal), but the user should know. */
   setStoreFault(error: Error | null): void {
     const next = error
       ? `Cannot save the product store (${error.message}). Postbacks are still recorded safely in the journal; saving is retried.`
@@ -41,12 +44,27 @@ export class StatusBoard {
     this.changed();
   }
 
+  /** The database cannot take new changes: postbacks are kept in the journal and applied once it can. */
+  setApplyFault(error: Error | null): void {
+    const next = error
+      ? `Cannot write the product database (${error.message}). Postbacks are still recorded safely in the journal and are applied once writing works again.`
+      : null;
+    if (next === this.applyFault) return;
+    this.applyFault = next;
+    this.changed();
+  }
+
+  setUpgrade(progress: UpgradeProgress | null): void {
+    this.upgrade = progress && { ...progress };
+    this.changed();
+  }
+
   /** Something in the status changed: publish soon (coalesced). */
   changed(): void {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.publish(this.status());
+      this.publish();
     }, STATUS_EVENT_INTERVAL_MS);
   }
 
@@ -55,19 +73,21 @@ export class StatusBoard {
     this.timer = null;
   }
 
-  status(): Status {
-    const { stats, appliedSeq, settings } = this.view.data;
+  /** The status as one device sees it (the unread count is per device). */
+  status(device: string): Status {
+    const { stats, appliedSeq, settings } = this.store;
     const { url, port } = this.receiver();
     return {
       receiver: { url, port, ...stats, fault: this.fault },
       journal: { appliedSeq },
-      unread: this.view.unread,
+      unread: this.store.readState.unread(device),
       alertsPausedUntil: settings.alertsPausedUntil,
-      notices: this.storeFault ? [...this.notices, this.storeFault] : this.notices,
+      upgrade: this.upgrade,
+      notices: [...this.notices, ...[this.storeFault, this.applyFault].filter((notice) => notice !== null)],
     };
   }
 
-  setup(receiver: Settings['receiver']): Setup {
+  setup(receiver: Settings['receiver'], overrides: SettingOverride[]): Setup {
     const { url, port } = this.receiver();
     return {
       postbackUrl: url,
@@ -76,7 +96,7 @@ export class StatusBoard {
       headerName: receiver.headerName,
       headerValue: receiver.headerValue,
       templates: { jsonPost: jsonPostTemplate(), getUrl: getUrlTemplate(url) },
-      overrides: [],
+      overrides,
     };
   }
 }

@@ -16,6 +16,8 @@ export interface EngineOptions {
   /** overrides the stored receiver host/port (flags, SHELFWATCH_RECEIVER_*) */
   receiverHost?: string;
   receiverPort?: number;
+  /** where an override above came from ("--receiver-port", "SHELFWATCH_RECEIVER_PORT"), for the Settings view */
+  setBy?: { receiverHost?: string; receiverPort?: string };
   /** a public URL the user exposes the receiver at (tunnel); shown instead of the local one */
   publicUrl?: string;
   /** milliseconds since the epoch; injectable for tests */
@@ -37,12 +39,14 @@ export interface ReceiverAddress {
 }
 
 export interface Engine {
-  /** the UI API, shared by the IPC and HTTP transports */
+  /** the UI API of this computer's own UI, shared by the IPC and HTTP transports */
   api: UiApi;
+  /** the UI API as another device sees it (its own read state and unread count) */
+  apiFor(device: string): UiApi;
   /** the bearer token the server face's HTTP UI API requires */
   uiToken: string;
-  /** live events for the faces: feed entries, alerts, status; returns an unsubscribe function */
-  subscribe(listener: (event: UiEvent) => void): () => void;
+  /** live events for the faces: feed entries, alerts, status (as `device` sees it); returns an unsubscribe function */
+  subscribe(listener: (event: UiEvent) => void, device?: string): () => void;
   /** starts the postback receiver (Express) on the configured host and port */
   startReceiver(): Promise<ReceiverAddress>;
   /** stops taking postbacks, answers or refuses those in flight, checkpoints the store, releases the lock */

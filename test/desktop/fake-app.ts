@@ -49,6 +49,9 @@ export class FakeEngine implements Engine {
   readonly calls: string[] = [];
   readonly uiToken = 'ui-token';
   readonly api: UiApi = recordingApi().api;
+  apiFor(): UiApi {
+    return this.api;
+  }
   listeners = new Set<(event: UiEvent) => void>();
   closeResult: Promise<void> = Promise.resolve();
   receiverFailure: Error | null = null;

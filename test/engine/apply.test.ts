@@ -1,18 +1,28 @@
 // Applying journal records to the store: what a user sees in the feed, the quarantine and the settings.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { applyRecord } from '../../main/engine/apply/index.js';
 import type { Command, JournalRecord } from '../../main/engine/journal/record.js';
-import { emptyStore } from '../../main/engine/store/state.js';
-import { StoreView } from '../../main/engine/store/view.js';
+import { queryFeed } from '../../main/engine/store/feed-page.js';
+import type { FeedQuery } from '../../shared/api.js';
+import { openTestStore, type TestStore } from '../helpers/store.js';
 
 const T0 = Date.parse('2026-11-27T10:00:00Z');
+const opened: TestStore[] = [];
+afterEach(() => {
+  for (const test of opened.splice(0)) test.close();
+});
 
 function harness() {
-  const view = new StoreView(emptyStore());
+  const test = openTestStore();
+  opened.push(test);
+  const { store } = test;
   let seq = 0;
   let now = T0;
   return {
-    view,
+    store,
+    product: (key: string) => store.products.byKey(key),
+    feed: (query: FeedQuery = {}) => queryFeed(store, { limit: 200, ...query }, 'local'),
+    unread: () => store.readState.unread('local'),
     advance: (ms: number) => {
       now += ms;
     },
@@ -29,9 +39,9 @@ function harness() {
           body: typeof body === 'string' ? body : JSON.stringify(body),
         },
       };
-      return applyRecord(view, record);
+      return applyRecord(store, record);
     },
-    command: (command: Command) => applyRecord(view, { seq: ++seq, at: now, type: 'command', command }),
+    command: (command: Command) => applyRecord(store, { seq: ++seq, at: now, type: 'command', command }),
   };
 }
 
@@ -50,8 +60,8 @@ describe('applying postbacks', () => {
     expect(h.postback(item('8.00')).entries[0]?.changes).toEqual([{ field: 'currentPrice', from: 10, to: 8 }]);
     h.advance(60_000);
     expect(h.postback(item('10.00')).entries[0]?.changes).toEqual([{ field: 'currentPrice', from: 8, to: 10 }]);
-    expect(h.view.data.products['7:A-1']?.currentPrice).toBe(10);
-    expect(h.view.data.stats).toMatchObject({ received: 3, duplicates: 0 });
+    expect(h.product('7:A-1')?.currentPrice).toBe(10);
+    expect(h.store.stats).toMatchObject({ received: 3, duplicates: 0 });
   });
 
   it('counts a delivery that changes nothing as a repeat and makes no feed entry', () => {
@@ -60,7 +70,7 @@ describe('applying postbacks', () => {
     expect(h.postback(item('10.00')).entries).toHaveLength(0);
     h.advance(3_600_000);
     expect(h.postback(item('10.00')).entries).toHaveLength(0);
-    expect(h.view.data.stats).toMatchObject({ received: 3, duplicates: 2 });
+    expect(h.store.stats).toMatchObject({ received: 3, duplicates: 2 });
   });
 
   it('records a test postback as "connected" without a product or feed entry', () => {
@@ -71,24 +81,24 @@ describe('applying postbacks', () => {
       CurrentPrice: '{CurrentPrice}',
     });
     expect(effects.entries).toEqual([]);
-    expect(h.view.data.stats.testPostbackAt).toBe(new Date(T0).toISOString());
-    expect(Object.keys(h.view.data.products)).toEqual([]);
+    expect(h.store.stats.testPostbackAt).toBe(new Date(T0).toISOString());
+    expect(h.store.products.count()).toBe(0);
   });
 
   it('quarantines an unusable postback and re-processes it after a mapping change', () => {
     const h = harness();
     h.postback({ katalog: '7', artikel: 'B-2', preis: '5,50' });
-    expect(h.view.data.quarantine).toHaveLength(1);
-    expect(h.view.data.quarantine[0]?.reason).toMatch(/item id/i);
+    expect(h.store.quarantine.list()).toHaveLength(1);
+    expect(h.store.quarantine.list()[0]?.reason).toMatch(/item id/i);
     h.command({
       kind: 'updateSettings',
       patch: { mapping: { katalog: 'catalogId', artikel: 'catalogItemId', preis: 'currentPrice' } },
     });
     const effects = h.command({ kind: 'reprocessQuarantine' });
     expect(effects.entries.map((entry) => entry.key)).toEqual(['7:B-2']);
-    expect(h.view.data.products['7:B-2']?.currentPrice).toBe(5.5);
-    expect(h.view.data.quarantine).toEqual([]);
-    expect(h.view.data.stats.quarantined).toBe(0);
+    expect(h.product('7:B-2')?.currentPrice).toBe(5.5);
+    expect(h.store.quarantine.list()).toEqual([]);
+    expect(h.store.stats.quarantined).toBe(0);
   });
 
   it('raises a watch alert once, and the alert is on the feed entry', () => {
@@ -114,22 +124,28 @@ describe('applying postbacks', () => {
     const h = harness();
     h.command({ kind: 'updateSettings', patch: { retention: { feedEntries: 100, historyPerProduct: 5 } } });
     for (let i = 0; i < 300; i++) h.postback(item(`${100 + i}.00`));
-    expect(h.view.data.feed.length).toBeLessThanOrEqual(101);
-    const feed = h.view.data.feed;
-    expect(feed.entry(feed.length - 1).changes[0]?.to).toBe(399);
-    expect(h.view.data.history['7:A-1']).toHaveLength(5);
-    expect(h.view.unread).toBe(h.view.data.feed.length);
-    expect(h.view.queryFeed({ q: 'lamp' }).total).toBe(h.view.data.feed.length); // per-key counts follow the trim
+    expect(h.store.feed.entries).toBeLessThanOrEqual(101);
+    const page = h.feed();
+    expect(page.items).toHaveLength(h.store.feed.entries);
+    expect(page.items[0]?.changes[0]?.to).toBe(399);
+    const lamp = h.product('7:A-1');
+    expect(lamp && h.store.products.history(lamp.id, 100)).toHaveLength(5);
+    expect(h.unread()).toBe(h.store.feed.entries);
+    expect(h.feed({ q: 'lamp' }).total).toBe(h.store.feed.entries); // per-product counts follow the trim
   });
 
   it('marks entries read and keeps the unread count right', () => {
     const h = harness();
     h.postback(item('1.00'));
     h.postback(item('2.00'));
-    h.command({ kind: 'markRead', ids: [h.view.data.feed.entry(0).id] });
-    expect(h.view.unread).toBe(1);
+    h.command({ kind: 'markRead', ids: [h.feed().items.at(-1)?.id ?? ''] });
+    expect(h.unread()).toBe(1);
+    expect(h.feed().items.map((entry) => entry.read)).toEqual([false, true]);
     h.command({ kind: 'markRead', all: true });
-    expect(h.view.unread).toBe(0);
+    expect(h.unread()).toBe(0);
+    h.postback(item('3.00'));
+    expect(h.unread()).toBe(1);
+    expect(h.feed().items.map((entry) => entry.read)).toEqual([false, true, true]);
   });
 });
 
@@ -137,10 +153,10 @@ describe('feed queries', () => {
   it('finds a product by its new name after a rename, and no longer by the old one', () => {
     const h = harness();
     h.postback({ CatalogId: '1', CatalogItemId: 'SKU-9', Name: 'Old lamp', CurrentPrice: '5' });
-    expect(h.view.queryFeed({ q: 'old lamp' }).total).toBe(1);
+    expect(h.feed({ q: 'old lamp' }).total).toBe(1);
     h.postback({ CatalogId: '1', CatalogItemId: 'SKU-9', Name: 'Brass lantern', CurrentPrice: '5' });
-    expect(h.view.queryFeed({ q: 'lantern' }).total).toBe(2);
-    expect(h.view.queryFeed({ q: 'old lamp' }).total).toBe(0);
+    expect(h.feed({ q: 'lantern' }).total).toBe(2);
+    expect(h.feed({ q: 'old lamp' }).total).toBe(0);
   });
 
   it('pages newest first, filters watched and alerts, and searches name and item id', () => {
@@ -164,19 +180,17 @@ describe('feed queries', () => {
     });
     h.postback({ CatalogId: '1', CatalogItemId: 'SKU-3', CurrentPrice: '4' });
 
-    const first = h.view.queryFeed({ limit: 10 });
+    const first = h.feed({ limit: 10 });
     expect(first.items.map((entry) => entry.product.catalogItemId).slice(0, 2)).toEqual(['SKU-3', 'SKU-29']);
     expect(first.total).toBe(31);
-    const second = h.view.queryFeed({ limit: 10, before: first.next ?? '' });
+    const second = h.feed({ limit: 10, before: first.next ?? '' });
     expect(second.items[0]?.product.catalogItemId).toBe('SKU-20');
-    expect(h.view.queryFeed({ filter: 'watched' }).items.map((entry) => entry.seq)).toHaveLength(2);
-    expect(h.view.queryFeed({ filter: 'alerts' }).items.map((entry) => entry.alerts[0]?.kind)).toEqual([
-      'price-change',
-    ]);
-    expect(h.view.queryFeed({ q: 'red' }).total).toBe(16); // 15 red lamps + SKU-3's price change
+    expect(h.feed({ filter: 'watched' }).items.map((entry) => entry.seq)).toHaveLength(2);
+    expect(h.feed({ filter: 'alerts' }).items.map((entry) => entry.alerts[0]?.kind)).toEqual(['price-change']);
+    expect(h.feed({ q: 'red' }).total).toBe(16); // 15 red lamps + SKU-3's price change
     expect(
-      h.view
-        .queryFeed({ q: 'sku-1' })
+      h
+        .feed({ q: 'sku-1' })
         .items.map((entry) => entry.product.catalogItemId)
         .sort(),
     ).toEqual(['SKU-1', ...Array.from({ length: 10 }, (_, i) => `SKU-${10 + i}`)].sort());

@@ -1,8 +1,10 @@
 // Start-up on damaged data: Shelfwatch starts, moves a bad file aside, recovers from the journal and says so.
-// Each row damages a folder seeded with three acknowledged postbacks (store.json, store.prev.json, one segment).
+// Each row damages a folder seeded with three acknowledged postbacks (store.db, documents.json and its previous
+// generation, one journal segment).
 // (P2: the store always opens or recovers.)
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { encodeRecord } from '../../main/engine/journal/codec.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
@@ -17,7 +19,7 @@ async function seed(dir: string): Promise<void> {
   for (const item of ITEMS) {
     expect(await post(test, itemJson(item))).toEqual([200]);
     await settled(test.engine, dir);
-    await new Promise((resolve) => setTimeout(resolve, 20)); // one checkpoint each: store.json and store.prev.json
+    await new Promise((resolve) => setTimeout(resolve, 20)); // one checkpoint each: documents.json and its .prev
   }
   await test.close();
 }
@@ -36,71 +38,98 @@ interface Row {
   movedAside?: RegExp;
 }
 
-const BOTH_STORES = (change: (bytes: Buffer) => Buffer | string) => (dir: string) => {
-  rewrite(file(dir, 'store.json'), change);
-  rewrite(file(dir, 'store.prev.json'), change);
-};
 const REBUILT = /damaged.*rebuilt from the journal/;
+const DOCUMENTS_REBUILT = /settings and watches could not be read.*rebuilt from the journal/;
+/** A SQLite database of another program: a valid file, just not ours. */
+function foreignDatabase(target: string): void {
+  fs.rmSync(target);
+  const db = new Database(target);
+  db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes (text) VALUES ('hello')");
+  db.close();
+}
 
 const rows: Row[] = [
   {
-    name: 'an empty store.json',
-    damage: (d) => fs.writeFileSync(file(d, 'store.json'), ''),
+    name: 'an empty store.db',
+    damage: (d) => fs.writeFileSync(file(d, 'store.db'), ''),
     notice: REBUILT,
-    movedAside: /^store\.json\.corrupt-/,
+    movedAside: /^store\.db\.corrupt-/,
   },
   {
-    name: 'a truncated store.json',
-    damage: (d) => rewrite(file(d, 'store.json'), (b) => b.subarray(0, b.length >> 1)),
+    name: 'a truncated store.db',
+    damage: (d) => rewrite(file(d, 'store.db'), (b) => b.subarray(0, b.length >> 1)),
     notice: REBUILT,
-    movedAside: /^store\.json\.corrupt-/,
+    movedAside: /^store\.db\.corrupt-/,
   },
   {
-    name: 'a NUL-filled store.json',
-    damage: (d) => rewrite(file(d, 'store.json'), (b) => Buffer.alloc(b.length)),
+    name: 'a NUL-filled store.db',
+    damage: (d) => rewrite(file(d, 'store.db'), (b) => Buffer.alloc(b.length)),
     notice: REBUILT,
-    movedAside: /^store\.json\.corrupt-/,
+    movedAside: /^store\.db\.corrupt-/,
   },
   {
-    name: 'trailing garbage after store.json',
-    damage: (d) => rewrite(file(d, 'store.json'), (b) => Buffer.concat([b, Buffer.from('}}garbage\u0000')])),
+    name: 'store.db holding JSON text',
+    damage: (d) => fs.writeFileSync(file(d, 'store.db'), '{"version":99,"products":[]}'),
     notice: REBUILT,
-    movedAside: /^store\.json\.corrupt-/,
+    movedAside: /^store\.db\.corrupt-/,
   },
   {
-    name: 'store.json of the wrong schema',
-    damage: (d) => fs.writeFileSync(file(d, 'store.json'), '{"version":99,"products":[]}'),
+    name: 'store.db being another program’s SQLite database',
+    damage: (d) => foreignDatabase(file(d, 'store.db')),
     notice: REBUILT,
-    movedAside: /^store\.json\.corrupt-/,
+    movedAside: /^store\.db\.corrupt-/,
   },
   {
-    name: 'store.json holding another program’s JSON array',
-    damage: (d) => fs.writeFileSync(file(d, 'store.json'), '[1,2,3]'),
-    notice: REBUILT,
-    movedAside: /^store\.json\.corrupt-/,
-  },
-  {
-    name: 'both store generations damaged (rebuilt from the journal alone)',
-    damage: BOTH_STORES((b) => b.subarray(0, 10)),
-    notice: REBUILT,
-    movedAside: /^store\.prev\.json\.corrupt-/,
-  },
-  {
-    name: 'a missing store.json (the previous generation is used)',
-    damage: (d) => fs.rmSync(file(d, 'store.json')),
+    name: 'trailing garbage after store.db (SQLite reads only the pages its header names)',
+    damage: (d) => rewrite(file(d, 'store.db'), (b) => Buffer.concat([b, Buffer.from('}}garbage\u0000')])),
     notice: null,
   },
   {
-    name: 'both store files missing',
+    name: 'a garbage write-ahead log beside store.db (its frames fail their checksums)',
+    damage: (d) => fs.writeFileSync(file(d, 'store.db-wal'), Buffer.alloc(8192, 7)),
+    notice: null,
+  },
+  {
+    name: 'a missing store.db (rebuilt from the journal)',
+    damage: (d) => fs.rmSync(file(d, 'store.db')),
+    notice: null,
+  },
+  {
+    name: 'an empty documents.json (the previous generation is used)',
+    damage: (d) => fs.writeFileSync(file(d, 'documents.json'), ''),
+    notice: DOCUMENTS_REBUILT,
+    movedAside: /^documents\.json\.corrupt-/,
+  },
+  {
+    name: 'documents.json holding another program’s JSON array',
+    damage: (d) => fs.writeFileSync(file(d, 'documents.json'), '[1,2,3]'),
+    notice: DOCUMENTS_REBUILT,
+    movedAside: /^documents\.json\.corrupt-/,
+  },
+  {
+    name: 'both documents generations damaged (rebuilt from the journal alone)',
     damage: (d) => {
-      fs.rmSync(file(d, 'store.json'));
-      fs.rmSync(file(d, 'store.prev.json'));
+      rewrite(file(d, 'documents.json'), (b) => b.subarray(0, 10));
+      rewrite(file(d, 'documents.prev.json'), (b) => b.subarray(0, 10));
+    },
+    notice: DOCUMENTS_REBUILT,
+    movedAside: /^documents\.prev\.json\.corrupt-/,
+  },
+  {
+    name: 'a missing documents.json (the previous generation is used)',
+    damage: (d) => fs.rmSync(file(d, 'documents.json')),
+    notice: null,
+  },
+  {
+    name: 'every store file missing',
+    damage: (d) => {
+      for (const name of ['store.db', 'documents.json', 'documents.prev.json']) fs.rmSync(file(d, name));
     },
     notice: null,
   },
   {
-    name: 'a stale temp file from an unfinished checkpoint',
-    damage: (d) => fs.writeFileSync(file(d, 'store.json.tmp'), '{"half":'),
+    name: 'a stale temp file from an unfinished documents write',
+    damage: (d) => fs.writeFileSync(file(d, 'documents.json.tmp'), '{"half":'),
     notice: null,
   },
   {
@@ -148,8 +177,7 @@ const rows: Row[] = [
       const lines = fs.readFileSync(segment(d), 'utf8').split('\n');
       lines[1] = (lines[1] ?? '').replace('c2', 'cX');
       fs.writeFileSync(segment(d), lines.join('\n'));
-      fs.rmSync(file(d, 'store.json'));
-      fs.rmSync(file(d, 'store.prev.json'));
+      for (const name of ['store.db', 'documents.json', 'documents.prev.json']) fs.rmSync(file(d, name));
     },
     notice: /1 damaged journal record\(s\) could not be read/,
   },
@@ -181,7 +209,7 @@ describe('start-up on damaged data', () => {
           const expected = row.notice?.source.includes('damaged journal') ? ['c1', 'c3'] : ITEMS;
           for (const item of expected) expect(await productOrNull(test.engine, `77:${item}`)).not.toBeNull();
           if (row.movedAside) expect(fs.readdirSync(temp.dir).some((name) => row.movedAside?.test(name))).toBe(true);
-          expect(fs.existsSync(file(temp.dir, 'store.json.tmp'))).toBe(false);
+          expect(fs.existsSync(file(temp.dir, 'documents.json.tmp'))).toBe(false);
           // And it keeps working: a new postback is journaled after the last sequence number and applied.
           expect(await post(test, itemJson('c4'))).toEqual([200]);
           await settled(test.engine, temp.dir);

@@ -66,7 +66,7 @@ describe('fixtures replayed in order through the server face', () => {
         return;
       }
       const entry = after.items[0];
-      expect(after.total).toBe(before.total + 1);
+      expect(after.total).toBe((before.total ?? 0) + 1);
       expect(entry?.key).toBe(key);
       if (expected.operation) expect(entry?.operation).toBe(expected.operation);
       if (expected.changes) expect(entry?.changes.map((change) => change.field)).toEqual(expected.changes);

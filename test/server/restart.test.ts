@@ -1,6 +1,8 @@
-// State, watches, settings and the feed survive a restart; a damaged store file is rebuilt from the journal.
+// State, watches, settings and the feed survive a restart; a damaged database is rebuilt from the journal, whether
+// the damage is found at start-up or while running.
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../main/server/start.js';
 import type { FeedPage, ProductDetail, Status } from '../../shared/api.js';
@@ -8,6 +10,17 @@ import type { Settings, Watch } from '../../shared/model.js';
 import { postJson } from '../helpers/http.js';
 import { api, receiverUrl, startTestServer } from '../helpers/server.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
+
+/** Fills the root page of a table with garbage: SQLite notices only when something reads it. */
+function overwritePage(file: string, table: string): void {
+  const db = new Database(file, { readonly: true });
+  const page = db.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').pluck().get(table) as number;
+  const size = db.pragma('page_size', { simple: true }) as number;
+  db.close();
+  const fd = fs.openSync(file, 'r+');
+  fs.writeSync(fd, Buffer.alloc(size, 0x5a), 0, size, (page - 1) * size);
+  fs.closeSync(fd);
+}
 
 let temp = makeTempDir();
 afterEach(() => {
@@ -61,22 +74,45 @@ describe('restart', () => {
     }
   });
 
-  it('rebuilds a damaged store file from the journal and tells the user', async () => {
+  it('rebuilds a damaged database from the journal and tells the user', async () => {
     const first = await startTestServer(temp.dir);
     await seed(first);
     const before = await snapshot(first);
     await first.close();
-    fs.writeFileSync(path.join(temp.dir, 'store.json'), '{"version":1,"appliedSeq":');
-    fs.rmSync(path.join(temp.dir, 'store.prev.json'), { force: true });
+    fs.writeFileSync(path.join(temp.dir, 'store.db'), 'SQLite format 3\u0000 but not really');
 
     const second = await startTestServer(temp.dir);
     try {
       expect(await snapshot(second)).toEqual(before);
       const status = await api<Status>(second, '/api/status');
       expect(status.notices.join(' ')).toMatch(/damaged.*rebuilt from the journal/);
-      expect(fs.readdirSync(temp.dir).some((name) => name.startsWith('store.json.corrupt-'))).toBe(true);
+      expect(fs.readdirSync(temp.dir).some((name) => name.startsWith('store.db.corrupt-'))).toBe(true);
     } finally {
       await second.close();
+    }
+  });
+
+  it('says so when damage is found while running, and rebuilds the database at the next start', async () => {
+    const first = await startTestServer(temp.dir);
+    await seed(first);
+    const before = await snapshot(first);
+    await first.close();
+    overwritePage(path.join(temp.dir, 'store.db'), 'products');
+
+    const second = await startTestServer(temp.dir);
+    try {
+      await expect(snapshot(second)).rejects.toThrow(/^503 .*database is damaged/);
+      const status = await api<Status>(second, '/api/status');
+      expect(status.notices.join(' ')).toMatch(/database is damaged\. Restart Shelfwatch to rebuild it/);
+    } finally {
+      await second.close();
+    }
+    const third = await startTestServer(temp.dir);
+    try {
+      expect(await snapshot(third)).toEqual(before);
+      expect((await api<Status>(third, '/api/status')).notices.join(' ')).toMatch(/damaged.*rebuilt from the journal/);
+    } finally {
+      await third.close();
     }
   });
 

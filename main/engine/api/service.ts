@@ -1,53 +1,59 @@
-// The UI API over the engine: reads come from the in-memory view; changes are journaled first, then applied,
-// then answered, so a change the UI saw succeed survives a crash like an acknowledged postback.
+// The UI API over the engine, as one device sees it: reads come from the store; changes are journaled first, then
+// applied, then answered, so a change the UI saw succeed survives a crash like an acknowledged postback.
 import { randomUUID } from 'node:crypto';
 import type { Setup, Status, UiApi } from '../../../shared/api.js';
 import { productKey, type Watch } from '../../../shared/model.js';
 import { normalize, parseRequest, previewMapping } from '../ingest/index.js';
 import type { Command } from '../journal/record.js';
-import type { StoreView } from '../store/view.js';
+import { idOfPos } from '../store/db/feed.js';
+import { publicState } from '../store/db/products.js';
+import { queryFeed } from '../store/feed-page.js';
+import type { Store } from '../store/store.js';
 import { ApiError } from './api-error.js';
 import { validateSettingsPatch, validateWatchInput, validateWatchPatch } from './validate.js';
 
 export interface ServiceDeps {
-  view: StoreView;
+  store: Store;
   /** journals the command and resolves once it is applied */
   run(command: Command): Promise<void>;
-  status(): Status;
+  status(device: string): Status;
   setup(): Setup;
   regenerateSecret(): Setup;
   clock(): number;
 }
 
-export function createService(deps: ServiceDeps): UiApi {
-  const { view } = deps;
-  const data = () => view.data;
+export function createService(deps: ServiceDeps, device: string): UiApi {
+  const { store } = deps;
   const findWatch = (id: string): Watch => {
-    const watch = data().watches.find((candidate) => candidate.id === id);
+    const watch = store.docs.watches.find((candidate) => candidate.id === id);
     if (!watch) throw new ApiError(404, 'That watch no longer exists.');
     return watch;
   };
 
   return {
-    status: async () => deps.status(),
+    status: async () => deps.status(device),
     setup: async () => deps.setup(),
-    feed: async (query) => view.queryFeed(parseFeedQuery((query ?? {}) as Record<string, unknown>)),
+    feed: async (query) => queryFeed(store, parseFeedQuery((query ?? {}) as Record<string, unknown>), device),
     markRead: async (req) => {
       const ids = Array.isArray(req?.ids) ? req.ids.filter((id) => typeof id === 'string').slice(0, 10_000) : [];
-      if (req?.all === true) await deps.run({ kind: 'markRead', all: true });
-      else if (ids.length > 0) await deps.run({ kind: 'markRead', ids });
-      return { unread: view.unread };
+      if (req?.all === true) {
+        const newest = store.feed.newestPos();
+        if (newest !== null) await deps.run({ kind: 'markRead', all: true, device, through: idOfPos(newest) });
+      } else if (ids.length > 0) await deps.run({ kind: 'markRead', ids, device });
+      return { unread: store.readState.unread(device) };
     },
     product: async ({ key }) => {
-      const product = data().products[String(key)];
-      if (!product) throw new ApiError(404, 'No postback has mentioned this product yet.');
-      return { product, history: data().history[product.key] ?? [], watches: view.watchesFor(product.key) };
+      const stored = store.products.byKey(String(key));
+      if (!stored || stored.ghost) throw new ApiError(404, 'No postback has mentioned this product yet.');
+      const product = publicState(stored);
+      const history = store.products.history(stored.id, store.settings.retention.historyPerProduct);
+      return { product, history, watches: store.itemWatches(product.key) };
     },
-    listWatches: async () => data().watches,
+    listWatches: async () => store.docs.watches,
     createWatch: async (input) => {
       const valid = validateWatchInput(input);
       const key = productKey(valid.target.catalogId, valid.target.catalogItemId);
-      if (view.watchesFor(key).length > 0) throw new ApiError(409, 'This product is already on your watchlist.');
+      if (store.itemWatches(key).length > 0) throw new ApiError(409, 'This product is already on your watchlist.');
       const watch: Watch = {
         id: randomUUID(),
         target: valid.target,
@@ -64,20 +70,21 @@ export function createService(deps: ServiceDeps): UiApi {
       return findWatch(String(id));
     },
     deleteWatch: async ({ id }) => {
-      const exists = data().watches.some((watch) => watch.id === id);
+      const exists = store.docs.watches.some((watch) => watch.id === id);
       if (exists) await deps.run({ kind: 'deleteWatch', id: String(id) });
       return { deleted: exists };
     },
-    quarantine: async () => [...data().quarantine].reverse(),
+    quarantine: async () => store.quarantine.list().reverse(),
     reprocessQuarantine: async () => {
-      const before = data().quarantine.length;
+      const before = store.quarantine.count();
       if (before > 0) await deps.run({ kind: 'reprocessQuarantine' });
-      return { reprocessed: before - data().quarantine.length, remaining: data().quarantine.length };
+      const remaining = store.quarantine.count();
+      return { reprocessed: before - remaining, remaining };
     },
-    getSettings: async () => data().settings,
+    getSettings: async () => store.settings,
     updateSettings: async (patch) => {
       await deps.run({ kind: 'updateSettings', patch: validateSettingsPatch(patch) });
-      return data().settings;
+      return store.settings;
     },
     regenerateSecret: async () => deps.regenerateSecret(),
     previewMapping: async ({ raw, mapping }) => {

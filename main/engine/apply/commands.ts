@@ -1,57 +1,81 @@
-// Applies the user's commands. They were validated before they were journaled, so applying cannot fail.
+// Applies the user's commands. They were validated before they were journaled, so applying cannot fail on the
+// input. A command has a database part and a documents part (settings, watches); replay may need only one of them
+// (see apply/index.ts), and the database part runs first so that a failed transaction leaves the documents alone.
 import type { Command } from '../journal/record.js';
-import type { StoreView } from '../store/view.js';
+import { posOfId } from '../store/db/feed.js';
+import { LOCAL_DEVICE } from '../store/db/read-state.js';
+import type { Documents } from '../store/documents.js';
+import type { Store } from '../store/store.js';
 import { type ApplyEffects, noEffects } from './effects.js';
 import { trimFeed } from './product.js';
 import { applyPostbackAgain } from './reprocess.js';
 import { mergeSettings } from './settings-merge.js';
 
-export function applyCommand(view: StoreView, command: Command, seq: number, at: string): ApplyEffects {
-  const data = view.data;
-  const effects = noEffects();
-  switch (command.kind) {
-    case 'createWatch':
-      data.watches.push(command.watch);
-      effects.watchesChanged = true;
-      break;
-    case 'updateWatch': {
-      const watch = data.watches.find((candidate) => candidate.id === command.id);
-      if (!watch) break;
-      if (command.patch.rules) {
-        watch.rules = command.patch.rules;
-        delete data.ruleMemory[watch.id]; // new rules are evaluated afresh
-      }
-      if (command.patch.muted !== undefined) watch.muted = command.patch.muted;
-      effects.watchesChanged = true;
-      break;
-    }
-    case 'deleteWatch':
-      data.watches = data.watches.filter((watch) => watch.id !== command.id);
-      delete data.ruleMemory[command.id];
-      effects.watchesChanged = true;
-      break;
-    case 'updateSettings':
-      data.settings = mergeSettings(data.settings, command.patch);
-      trimFeed(view);
-      effects.statusChanged = true;
-      break;
-    case 'markRead':
-      markRead(view, command);
-      effects.statusChanged = true;
-      break;
-    case 'reprocessQuarantine':
-      return applyPostbackAgain(view, seq, at);
+export interface Parts {
+  data: boolean;
+  documents: boolean;
+}
+
+export function applyCommand(store: Store, command: Command, seq: number, at: string, parts: Parts): ApplyEffects {
+  const effects = parts.data ? applyDataPart(store, command, seq, at) : noEffects();
+  if (parts.documents && applyDocumentsPart(store.docs, command)) {
+    effects.watchesChanged ||= command.kind !== 'updateSettings';
+    effects.statusChanged ||= command.kind === 'updateSettings';
+    store.documentsChanged();
   }
-  if (effects.watchesChanged) view.reindexWatches();
   return effects;
 }
 
-function markRead(view: StoreView, command: { ids?: string[]; all?: boolean }): void {
-  const feed = view.data.feed;
-  if (command.all) {
-    feed.markAllRead();
-    view.unread = 0;
-    return;
+function applyDataPart(store: Store, command: Command, seq: number, at: string): ApplyEffects {
+  const effects = noEffects();
+  switch (command.kind) {
+    case 'updateWatch':
+      if (command.patch.rules) store.ruleMemory.forgetWatch(command.id); // new rules are evaluated afresh
+      break;
+    case 'deleteWatch':
+      store.ruleMemory.forgetWatch(command.id);
+      break;
+    case 'updateSettings':
+      trimFeed(store, mergeSettings(store.settings, command.patch).retention.feedEntries);
+      break;
+    case 'markRead': {
+      const device = command.device ?? LOCAL_DEVICE;
+      if (command.all) {
+        const through = command.through ? posOfId(command.through) : store.feed.newestPos();
+        if (through !== null) store.readState.markAllRead(device, through);
+      } else {
+        const positions = (command.ids ?? []).map(posOfId).filter((pos): pos is number => pos !== null);
+        store.readState.markRead(device, positions);
+      }
+      effects.statusChanged = true;
+      break;
+    }
+    case 'reprocessQuarantine':
+      return applyPostbackAgain(store, seq, at);
   }
-  for (const id of command.ids ?? []) if (feed.markRead(feed.indexOf(id))) view.unread--;
+  return effects;
+}
+
+/** Returns whether the documents changed. */
+function applyDocumentsPart(documents: Documents, command: Command): boolean {
+  switch (command.kind) {
+    case 'createWatch':
+      documents.watches.push(command.watch);
+      return true;
+    case 'updateWatch': {
+      const watch = documents.watches.find((candidate) => candidate.id === command.id);
+      if (!watch) return false;
+      if (command.patch.rules) watch.rules = command.patch.rules;
+      if (command.patch.muted !== undefined) watch.muted = command.patch.muted;
+      return true;
+    }
+    case 'deleteWatch':
+      documents.watches = documents.watches.filter((watch) => watch.id !== command.id);
+      return true;
+    case 'updateSettings':
+      documents.settings = mergeSettings(documents.settings, command.patch);
+      return true;
+    default:
+      return false;
+  }
 }

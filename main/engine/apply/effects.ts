@@ -1,8 +1,9 @@
-import type { StoredFeedEntry } from '../store/state.js';
+import type { FeedEntry } from '../../../shared/model.js';
 
-/** What applying one journal record changed, for the live events. */
+/** What applying journal records changed, for the live events. */
 export interface ApplyEffects {
-  entries: StoredFeedEntry[];
+  /** new feed entries with their products, as every device first sees them (unread) */
+  entries: FeedEntry[];
   statusChanged: boolean;
   watchesChanged: boolean;
 }

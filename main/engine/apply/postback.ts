@@ -1,40 +1,33 @@
 // Applies one acknowledged postback: parse → normalize → product change, test postback, or quarantine.
 import type { RawRequest } from '../../../shared/model.js';
 import { normalize, parseRequest } from '../ingest/index.js';
-import type { StoreView } from '../store/view.js';
+import type { Store } from '../store/store.js';
 import { type ApplyEffects, noEffects } from './effects.js';
-import { applyProductSnapshot, type Origin } from './product.js';
+import { applyProductSnapshot } from './product.js';
 
-const QUARANTINE_LIMIT = 1000;
-
-export function applyPostback(view: StoreView, raw: RawRequest, origin: Origin & { atMs: number }): ApplyEffects {
-  const { stats } = view.data;
+export function applyPostback(store: Store, raw: RawRequest, seq: number, at: string): ApplyEffects {
+  const { stats } = store;
   stats.received++;
-  stats.lastPostbackAt = origin.at;
+  stats.lastPostbackAt = at;
   const effects = { ...noEffects(), statusChanged: true };
   const parsed = parseRequest(raw);
   if (!parsed.ok) {
-    quarantine(view, raw, origin, parsed.reason);
+    stats.quarantined = store.quarantine.add({ id: String(seq), seq, at, reason: parsed.reason, raw });
     return effects;
   }
-  const result = normalize(parsed.fields, view.data.settings.mapping);
+  const result = normalize(parsed.fields, store.settings.mapping);
   if (result.kind === 'test') {
-    stats.testPostbackAt = origin.at;
+    stats.testPostbackAt = at;
   } else if (result.kind === 'unusable') {
-    quarantine(view, raw, origin, result.reason);
+    stats.quarantined = store.quarantine.add({ id: String(seq), seq, at, reason: result.reason, raw });
   } else {
     // State follows the last postback: a delivery is a repeat exactly when it changes nothing (impact.com's
     // retries carry no event id, and a byte-identical body minutes later can be a real flip back).
-    const entry = applyProductSnapshot(view, result.snapshot, origin);
+    const { snapshot } = result;
+    const origin = { seq, at, index: 0, source: 'postback' as const, unknownOperation: snapshot.unknownOperation };
+    const entry = applyProductSnapshot(store, snapshot, origin);
     if (entry) effects.entries.push(entry);
     else stats.duplicates++;
   }
   return effects;
-}
-
-function quarantine(view: StoreView, raw: RawRequest, origin: Origin, reason: string): void {
-  const list = view.data.quarantine;
-  list.push({ id: String(origin.seq), seq: origin.seq, at: origin.at, reason, raw });
-  if (list.length > QUARANTINE_LIMIT) list.splice(0, list.length - QUARANTINE_LIMIT);
-  view.data.stats.quarantined = list.length;
 }

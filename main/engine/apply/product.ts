@@ -1,68 +1,114 @@
 // Applies one normalized snapshot: diff against the stored state, history, watch rules, feed entry.
-import type { Alert, ProductSnapshot } from '../../../shared/model.js';
+import {
+  type Alert,
+  type FeedEntry,
+  type FeedSource,
+  type ProductSnapshot,
+  type ProductState,
+  productKey,
+} from '../../../shared/model.js';
 import { applySnapshot, evaluateWatch, historyPoint, shouldRecordHistory } from '../ingest/index.js';
-import type { StoredFeedEntry } from '../store/state.js';
-import type { StoreView } from '../store/view.js';
+import { publicState } from '../store/db/products.js';
+import { feedPos } from '../store/db/schema.js';
+import type { StoredFeedEntry } from '../store/feed-entry.js';
+import type { Store } from '../store/store.js';
 
 export interface Origin {
   seq: number;
-  /** ISO time the postback was received */
+  /** ISO time the record was received */
   at: string;
   /** position among the entries this journal record makes */
   index: number;
+  source: FeedSource;
+  /** the operation word the postback carried when it was none of Insert, Update, Delete */
+  unknownOperation?: string;
 }
 
-/** Returns the new feed entry, or null when the postback changed nothing (a duplicate or a no-op update). */
-export function applyProductSnapshot(
-  view: StoreView,
-  snapshot: ProductSnapshot,
-  origin: Origin,
-): StoredFeedEntry | null {
-  const data = view.data;
-  const prev = data.products[`${snapshot.catalogId}:${snapshot.catalogItemId}`];
+/** Returns the new feed entry, or null when the snapshot changed nothing (a repeat). */
+export function applyProductSnapshot(store: Store, snapshot: ProductSnapshot, origin: Origin): FeedEntry | null {
+  const key = productKey(snapshot.catalogId, snapshot.catalogItemId);
+  const stored = store.products.byKey(key);
+  const prev = stored && !stored.ghost ? publicState(stored) : undefined;
+  if (!prev && snapshot.operation === 'Delete') return recordUnknownRemoval(store, snapshot, origin, stored?.id);
   const { next, changes, firstSeen } = applySnapshot(prev, snapshot, origin.at);
   if (!firstSeen && changes.length === 0) return null;
-  data.products[next.key] = next;
-  view.indexProduct(next);
-  if (firstSeen || shouldRecordHistory(changes)) recordHistory(view, next.key, historyPoint(next));
-
+  const id = store.products.save(next, stored?.id);
+  if (firstSeen) store.productAdded({ ...next, id });
+  if (firstSeen || changes.some((change) => change.field === 'name')) store.products.index(id, next, undefined);
+  const pos = feedPos(origin.seq, origin.index);
+  if (firstSeen || shouldRecordHistory(changes)) {
+    const history = { id, historyCount: stored?.historyCount ?? 0 };
+    store.products.appendHistory(history, pos, historyPoint(next), store.settings.retention.historyPerProduct);
+  }
   const alerts: Alert[] = [];
-  for (const watch of view.watchesFor(next.key)) {
-    const result = evaluateWatch(watch, prev, next, changes, data.ruleMemory[watch.id]);
-    data.ruleMemory[watch.id] = result.memory;
+  for (const watch of store.watchesFor(next)) {
+    const result = evaluateWatch(watch, prev, next, changes, store.ruleMemory.get(watch.id, id));
+    store.ruleMemory.set(watch.id, id, result.memory);
     alerts.push(...result.alerts);
   }
-  const entry: StoredFeedEntry = {
+  return appendEntry(store, id, next, {
+    ...entryBase(origin, snapshot.operation),
+    isNew: firstSeen,
+    changes,
+    alerts,
+  });
+}
+
+/**
+ * A Delete for an item never seen before: the feed records it, but it creates no product to list, search or watch
+ * (a row marked as a ghost keeps the feed's join; the item's first real postback turns it into a product).
+ */
+function recordUnknownRemoval(
+  store: Store,
+  snapshot: ProductSnapshot,
+  origin: Origin,
+  ghostId: number | undefined,
+): FeedEntry | null {
+  if (ghostId !== undefined) return null; // its removal is already recorded
+  const state: ProductState = {
+    key: productKey(snapshot.catalogId, snapshot.catalogItemId),
+    catalogId: snapshot.catalogId,
+    catalogItemId: snapshot.catalogItemId,
+    stockAvailability: 'Unknown',
+    removed: true,
+    firstSeenAt: origin.at,
+    updatedAt: origin.at,
+  };
+  const id = store.products.saveGhost(state);
+  return appendEntry(store, id, state, { ...entryBase(origin, 'Delete'), isNew: false, changes: [], alerts: [] });
+}
+
+function entryBase(origin: Origin, operation: ProductSnapshot['operation']) {
+  const base = {
     id: origin.index === 0 ? String(origin.seq) : `${origin.seq}.${origin.index}`,
     at: origin.at,
     seq: origin.seq,
-    key: next.key,
-    operation: snapshot.operation,
-    isNew: firstSeen,
-    source: 'postback',
-    changes,
-    alerts,
+    operation,
+    source: origin.source,
     read: false,
   };
-  data.feed.append(entry);
-  view.unread++;
-  trimFeed(view);
-  return entry;
+  return origin.unknownOperation === undefined ? base : { ...base, unknownOperation: origin.unknownOperation };
 }
 
-function recordHistory(view: StoreView, key: string, point: ReturnType<typeof historyPoint>): void {
-  const history = view.data.history[key] ?? [];
-  history.push(point);
-  const limit = view.data.settings.retention.historyPerProduct;
-  if (history.length > limit) history.splice(0, history.length - limit);
-  view.data.history[key] = history;
+function appendEntry(
+  store: Store,
+  productId: number,
+  product: ProductState,
+  fields: Omit<StoredFeedEntry, 'key'>,
+): FeedEntry {
+  const entry: StoredFeedEntry = { ...fields, key: product.key };
+  store.feed.append(entry, productId);
+  store.readState.appended();
+  trimFeed(store);
+  return { ...entry, product };
 }
 
-/** Drops the oldest entries past the retention; in chunks, so a full feed does not shift the array every time. */
-export function trimFeed(view: StoreView): void {
-  const feed = view.data.feed;
-  const limit = view.data.settings.retention.feedEntries;
-  const slack = Math.max(1, Math.floor(limit / 100));
-  if (feed.length <= limit + slack) return;
-  view.unread -= feed.dropOldest(feed.length - limit);
+/** Drops the oldest entries past the retention, in chunks of 1 %, so the feed is not trimmed on every entry. */
+export function trimFeed(store: Store, feedEntries = store.settings.retention.feedEntries): void {
+  const slack = Math.max(1, Math.floor(feedEntries / 100));
+  if (store.feed.entries <= feedEntries + slack) return;
+  const through = store.feed.trim(feedEntries);
+  if (through === null) return;
+  store.readState.trimmed(through);
+  store.trimmedThrough = Math.max(store.trimmedThrough, through);
 }

@@ -1,27 +1,34 @@
 // Re-processing the quarantine after a mapping change: each entry is normalized again with today's mapping.
 import { normalize, parseRequest } from '../ingest/index.js';
-import type { StoreView } from '../store/view.js';
+import { ENTRIES_PER_RECORD } from '../store/db/schema.js';
+import type { Store } from '../store/store.js';
 import { type ApplyEffects, noEffects } from './effects.js';
 import { applyProductSnapshot } from './product.js';
 
-export function applyPostbackAgain(view: StoreView, seq: number, at: string): ApplyEffects {
-  const data = view.data;
+export function applyPostbackAgain(store: Store, seq: number, at: string): ApplyEffects {
   const effects = { ...noEffects(), statusChanged: true };
-  const stillUnusable = [];
   let index = 0;
-  for (const item of data.quarantine) {
+  for (const item of store.quarantine.list()) {
+    if (index >= ENTRIES_PER_RECORD) break; // the rest waits for the next re-process
     const parsed = parseRequest(item.raw);
-    const result = parsed.ok ? normalize(parsed.fields, data.settings.mapping) : null;
+    const result = parsed.ok ? normalize(parsed.fields, store.settings.mapping) : null;
     if (result?.kind === 'snapshot') {
-      const entry = applyProductSnapshot(view, result.snapshot, { seq, at, index: index++ });
+      const { snapshot } = result;
+      const origin = {
+        seq,
+        at,
+        index: index++,
+        source: 'postback' as const,
+        unknownOperation: snapshot.unknownOperation,
+      };
+      const entry = applyProductSnapshot(store, snapshot, origin);
       if (entry) effects.entries.push(entry);
+      store.quarantine.remove(item.seq);
     } else if (result?.kind === 'test') {
-      data.stats.testPostbackAt = item.at;
-    } else {
-      stillUnusable.push(item);
+      store.stats.testPostbackAt = item.at;
+      store.quarantine.remove(item.seq);
     }
   }
-  data.quarantine = stillUnusable;
-  data.stats.quarantined = stillUnusable.length;
+  store.stats.quarantined = store.quarantine.count();
   return effects;
 }

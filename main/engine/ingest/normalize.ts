@@ -19,11 +19,13 @@ export function normalize(fields: Record<string, string>, mapping: Record<string
   const identity = readIdentity(candidates, Object.keys(fields));
   if (identity.kind !== 'found') return identity;
 
+  const operation = parseOperation(candidates.pick('operation', (v) => v));
   const snapshot: ProductSnapshot = {
-    operation: parseOperation(candidates.pick('operation', (v) => v)),
+    operation: operation.operation,
     catalogId: identity.catalogId,
     catalogItemId: identity.catalogItemId,
   };
+  if (operation.unknown !== undefined) snapshot.unknownOperation = operation.unknown;
   const set = <K extends keyof ProductSnapshot>(key: K, value: ProductSnapshot[K] | undefined) => {
     if (value !== undefined) snapshot[key] = value;
   };

@@ -1,31 +1,22 @@
-// impact.com's {Operation} (Insert | Update | Delete) and the words partners type instead.
+// impact.com's {Operation}: Insert | Update | Delete, the only "what happened" a postback carries.
 import type { Operation } from '../../../shared/model.js';
 
-const OPERATION_WORDS: Record<string, Operation> = {
-  insert: 'Insert',
-  inserted: 'Insert',
-  add: 'Insert',
-  added: 'Insert',
-  create: 'Insert',
-  created: 'Insert',
-  new: 'Insert',
-  update: 'Update',
-  updated: 'Update',
-  change: 'Update',
-  changed: 'Update',
-  modify: 'Update',
-  modified: 'Update',
-  delete: 'Delete',
-  deleted: 'Delete',
-  remove: 'Delete',
-  removed: 'Delete',
-};
+const OPERATIONS: Record<string, Operation> = { insert: 'Insert', update: 'Update', delete: 'Delete' };
+
+export interface ParsedOperation {
+  operation: Operation;
+  /** the word as sent, when it was none of impact.com's three (the feed shows it; it is applied as an update) */
+  unknown?: string;
+}
 
 /**
- * Missing or unrecognized → 'Update': a postback always describes the item's current values, and an update is the
- * reading that loses nothing (only Delete changes meaning, and it is never guessed).
+ * Missing → 'Update': a postback always describes the item's current values, and an update is the reading that
+ * loses nothing. Another word ("Create", "Modified") is applied as an update too, but never silently: it is kept
+ * so the feed can say so, because only impact.com's own words are certain (Delete, above all, is never guessed).
  */
-export function parseOperation(value: string | undefined): Operation {
-  const folded = (value ?? '').toLowerCase().replace(/[^a-z]/g, '');
-  return Object.hasOwn(OPERATION_WORDS, folded) ? (OPERATION_WORDS[folded] as Operation) : 'Update';
+export function parseOperation(value: string | undefined): ParsedOperation {
+  const text = (value ?? '').trim();
+  const folded = text.toLowerCase().replace(/[^a-z]/g, '');
+  if (Object.hasOwn(OPERATIONS, folded)) return { operation: OPERATIONS[folded] as Operation };
+  return text === '' ? { operation: 'Update' } : { operation: 'Update', unknown: text.slice(0, 40) };
 }

@@ -1,6 +1,13 @@
 // Watch rules over one update: which alerts fire, and what each rule remembers for next time.
 import { describePriceMove } from '../../../shared/describe.js';
-import type { Alert, FieldChange, ProductState, Watch, WatchRule } from '../../../shared/model.js';
+import {
+  type Alert,
+  type FieldChange,
+  type ProductState,
+  type Watch,
+  type WatchRule,
+  watchCovers,
+} from '../../../shared/model.js';
 import { formatPrice } from '../../../shared/money.js';
 import {
   cameBackInStock,
@@ -34,13 +41,21 @@ export function evaluateWatch(
   memory: RuleMemory | undefined,
 ): WatchEvaluation {
   const remembered: RuleMemory = watch.rules.map((_, i) => memory?.[i] ?? null);
-  const targeted = watch.target.catalogId === next.catalogId && watch.target.catalogItemId === next.catalogItemId;
-  if (!targeted || (prev !== undefined && changes.length === 0)) return { alerts: [], memory: remembered };
+  if (!watchCovers(watch.target, next) || (prev !== undefined && changes.length === 0)) {
+    return { alerts: [], memory: remembered };
+  }
 
   const move = priceMove(prev, next, changes);
+  // A price in another currency cannot be compared with the rule's value, and a change of nothing but the currency
+  // says nothing new about the price: neither fires (or re-arms) a price threshold.
+  const currency = changes.find((change) => change.field === 'currency');
+  const currencySwitched = currency !== undefined && currency.from !== null && currency.to !== null;
+  const onlyCurrency = currency !== undefined && changes.length === 1;
+  const priceUnknowable = prev !== undefined && (currencySwitched || onlyCurrency);
   const alerts: Alert[] = [];
   const updated = watch.rules.map((rule, i): boolean | null => {
     if (isThresholdRule(rule)) {
+      if (priceUnknowable && rule.kind === 'price-below') return remembered[i] ?? null;
       const holds = thresholdHolds(rule, next);
       if (holds === undefined) return remembered[i] ?? null;
       if (holds && remembered[i] !== true) alerts.push(alertFor(watch, rule, next, move));

@@ -8,7 +8,8 @@ export type Command =
   | { kind: 'updateWatch'; id: string; patch: WatchPatch }
   | { kind: 'deleteWatch'; id: string }
   | { kind: 'updateSettings'; patch: SettingsPatch }
-  | { kind: 'markRead'; ids?: string[]; all?: boolean }
+  /** `device` defaults to this computer's own UI; `through` is the newest entry id "all" covers (absent: all) */
+  | { kind: 'markRead'; ids?: string[]; all?: boolean; device?: string; through?: string }
   | { kind: 'reprocessQuarantine' };
 
 export type RecordBody = { type: 'postback'; raw: RawRequest } | { type: 'command'; command: Command };

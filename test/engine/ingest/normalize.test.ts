@@ -83,20 +83,23 @@ describe('normalize: values', () => {
   it.each([
     ['Insert', 'Insert'],
     ['insert', 'Insert'],
-    ['ADD', 'Insert'],
-    ['create', 'Insert'],
-    ['new', 'Insert'],
+    ['INSERT', 'Insert'],
     ['Update', 'Update'],
-    ['changed', 'Update'],
     ['Delete', 'Delete'],
-    ['deleted', 'Delete'],
-    ['remove', 'Delete'],
+    [' delete ', 'Delete'],
     ['', 'Update'],
     ['{Operation}', 'Update'],
-    ['whatever', 'Update'],
   ])('operation %j → %s', (value, expected) => {
-    expect(snap({ ...ids, op: value }).operation).toBe(expected);
+    expect(snap({ ...ids, op: value })).toMatchObject({ operation: expected });
+    expect(snap({ ...ids, op: value }).unknownOperation).toBeUndefined();
   });
+
+  it.each(['Create', 'added', 'deleted', 'remove', 'whatever'])(
+    'operation %j is none of impact.com’s words: applied as an update and kept, never guessed',
+    (value) => {
+      expect(snap({ ...ids, op: value })).toMatchObject({ operation: 'Update', unknownOperation: value });
+    },
+  );
 
   it('treats empty values and placeholders as missing, never as cleared', () => {
     expect(snap({ ...ids, name: '', price: '{CurrentPrice}', stock: '  ', inventory: '{Inventory}' })).toEqual({

@@ -109,6 +109,21 @@ describe('event rules', () => {
     ]);
   });
 
+  it('a currency-only change never fires price-below, even when the rule holds for the first time', () => {
+    const w = watch([{ kind: 'price-below', value: 80 }]);
+    expect(run(w, state({ currentPrice: 79, currency: 'USD' }), [{ currency: 'CAD' }])).toEqual([[]]);
+    expect(run(w, state({ currentPrice: 79 }), [{ currency: 'USD' }])).toEqual([[]]);
+  });
+
+  it('price-below cannot compare across a currency switch; it fires in the new currency on the next price', () => {
+    const w = watch([{ kind: 'price-below', value: 80 }]);
+    const alerts = run(w, state({ currentPrice: 100, currency: 'USD' }), [
+      { currentPrice: 70, currency: 'EUR' },
+      { currentPrice: 69, currency: 'EUR' },
+    ]);
+    expect(alerts).toEqual([[], ['Acme Tennis Balls: €70.00 → €69.00 (−1.4%), below €80.00']]);
+  });
+
   it('back-in-stock fires from any known unavailable state, not from Unknown', () => {
     const w = watch([{ kind: 'back-in-stock' }]);
     for (const from of ['OutOfStock', 'BackOrder', 'PreOrder'] as const) {

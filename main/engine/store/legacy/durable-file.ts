@@ -2,8 +2,8 @@
 // rename into place, fsync the directory. lowdb's stock JSONFile adapter does none of the syncing.
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
-import type { FileSystem } from '../file-system.js';
-import { syncDirectory } from '../file-system.js';
+import type { FileSystem } from '../../file-system.js';
+import { syncDirectory } from '../../file-system.js';
 import { decodeStoreBytes, storeTextParts } from './codec.js';
 import type { StoreData } from './state.js';
 

@@ -1,6 +1,6 @@
 // The materialized view of the journal that lowdb keeps on disk.
 
-import type { FeedEntry } from '../../../shared/model.js';
+import type { FeedEntry } from '../../../../shared/model.js';
 import {
   DEFAULT_SETTINGS,
   type HistoryPoint,
@@ -8,7 +8,7 @@ import {
   type QuarantineEntry,
   type Settings,
   type Watch,
-} from '../../../shared/model.js';
+} from '../../../../shared/model.js';
 import { FeedLog } from './feed-log.js';
 
 /** A feed entry as stored: the product is joined in when read, so 200,000 entries do not hold 200,000 copies. */

@@ -1,0 +1,141 @@
+// The feed: one row per change, newest last. Rows hold what changed and the alerts; the product is joined in when
+// read, so a row never carries a stale copy of it.
+import type { Alert, FieldChange, Operation } from '../../../../shared/model.js';
+import type { StoredFeedEntry } from '../feed-entry.js';
+import type { Db } from './open.js';
+import { ENTRIES_PER_RECORD, FROM_API, feedPos, HAS_ALERTS, IS_NEW, seqOfPos } from './schema.js';
+
+export interface FeedRow {
+  pos: number;
+  product_id: number;
+  at: number;
+  operation: string;
+  unknown_operation: string | null;
+  flags: number;
+  changes: string;
+  alerts: string | null;
+}
+
+export class FeedTable {
+  private readonly insertStatement;
+  private readonly bumpProductStatement;
+  private readonly countStatement;
+  private readonly alertCountStatement;
+  private readonly oldestStatement;
+  private readonly newestStatement;
+  private readonly positionAtOffsetStatement;
+  private readonly droppedPerProductStatement;
+  private readonly dropProductCountsStatement;
+  private readonly deleteThroughStatement;
+  /** entries in the feed, and of them with alerts: kept here so totals cost nothing */
+  entries: number;
+  alerts: number;
+
+  constructor(db: Db) {
+    this.insertStatement = db.prepare(
+      'INSERT INTO feed (pos, product_id, at, operation, unknown_operation, flags, changes, alerts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.bumpProductStatement = db.prepare(
+      'UPDATE products SET feed_entries = feed_entries + 1, feed_alerts = feed_alerts + ? WHERE id = ?',
+    );
+    this.countStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM feed');
+    this.alertCountStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM feed WHERE flags & 1');
+    this.oldestStatement = db.prepare<[], { pos: number }>('SELECT pos FROM feed ORDER BY pos LIMIT 1');
+    this.newestStatement = db.prepare<[], { pos: number }>('SELECT pos FROM feed ORDER BY pos DESC LIMIT 1');
+    this.positionAtOffsetStatement = db.prepare<[number], { pos: number }>(
+      'SELECT pos FROM feed ORDER BY pos LIMIT 1 OFFSET ?',
+    );
+    this.droppedPerProductStatement = db.prepare<[number], { product_id: number; n: number; alerts: number }>(
+      'SELECT product_id, count(*) AS n, sum(flags & 1) AS alerts FROM feed WHERE pos <= ? GROUP BY product_id',
+    );
+    this.dropProductCountsStatement = db.prepare(
+      'UPDATE products SET feed_entries = feed_entries - ?, feed_alerts = feed_alerts - ? WHERE id = ?',
+    );
+    this.deleteThroughStatement = db.prepare('DELETE FROM feed WHERE pos <= ?');
+    this.entries = 0;
+    this.alerts = 0;
+    this.recount();
+  }
+
+  /** Counts the entries afresh (at start, and after a failed transaction left the counters unsure). */
+  recount(): void {
+    this.entries = this.countStatement.get()?.n ?? 0;
+    this.alerts = this.alertCountStatement.get()?.n ?? 0;
+  }
+
+  append(entry: StoredFeedEntry, productId: number): number {
+    const pos = posOfId(entry.id);
+    if (pos === null) throw new Error(`bad feed entry id ${entry.id}`);
+    const hasAlerts = entry.alerts.length > 0;
+    const flags = (hasAlerts ? HAS_ALERTS : 0) | (entry.isNew ? IS_NEW : 0) | (entry.source === 'api' ? FROM_API : 0);
+    this.insertStatement.run(
+      pos,
+      productId,
+      Date.parse(entry.at),
+      entry.operation,
+      entry.unknownOperation ?? null,
+      flags,
+      JSON.stringify(entry.changes),
+      hasAlerts ? JSON.stringify(entry.alerts) : null,
+    );
+    this.bumpProductStatement.run(hasAlerts ? 1 : 0, productId);
+    this.entries++;
+    if (hasAlerts) this.alerts++;
+    return pos;
+  }
+
+  oldestPos(): number | null {
+    return this.oldestStatement.get()?.pos ?? null;
+  }
+
+  newestPos(): number | null {
+    return this.newestStatement.get()?.pos ?? null;
+  }
+
+  /** Drops the oldest entries beyond `keep`; returns the newest dropped position (or null when none). */
+  trim(keep: number): number | null {
+    const drop = this.entries - keep;
+    if (drop <= 0) return null;
+    const through = this.positionAtOffsetStatement.get(drop - 1)?.pos;
+    if (through === undefined) return null;
+    for (const { product_id, n, alerts } of this.droppedPerProductStatement.all(through)) {
+      this.dropProductCountsStatement.run(n, alerts, product_id);
+      this.entries -= n;
+      this.alerts -= alerts;
+    }
+    this.deleteThroughStatement.run(through);
+    return through;
+  }
+}
+
+/** "<seq>" or "<seq>.<n>" → the feed position, or null when the id is not one. */
+export function posOfId(id: string): number | null {
+  const match = /^(\d{1,15})(?:\.(\d{1,4}))?$/.exec(id);
+  if (!match) return null;
+  const index = match[2] === undefined ? 0 : Number(match[2]);
+  if (index >= ENTRIES_PER_RECORD) return null;
+  return feedPos(Number(match[1]), index);
+}
+
+export function idOfPos(pos: number): string {
+  const index = pos % ENTRIES_PER_RECORD;
+  const seq = seqOfPos(pos);
+  return index === 0 ? String(seq) : `${seq}.${index}`;
+}
+
+/** A stored row → the entry without its product (joined by the caller) and without `read` (per device). */
+export function entryFromRow(row: FeedRow, key: string): Omit<StoredFeedEntry, 'read'> {
+  const entry: Omit<StoredFeedEntry, 'read'> = {
+    id: idOfPos(row.pos),
+    at: new Date(row.at).toISOString(),
+    seq: seqOfPos(row.pos),
+    key,
+    operation: row.operation as Operation,
+    isNew: (row.flags & IS_NEW) !== 0,
+    source: (row.flags & FROM_API) !== 0 ? 'api' : 'postback',
+    changes: JSON.parse(row.changes) as FieldChange[],
+    alerts: row.alerts === null ? [] : (JSON.parse(row.alerts) as Alert[]),
+  };
+  if (row.unknown_operation !== null) entry.unknownOperation = row.unknown_operation;
+  return entry;
+}

@@ -1,0 +1,119 @@
+// Opens (or creates) the product database. A file SQLite cannot read, or one shorter than its own page count says
+// (truncated), is moved aside so the engine can rebuild it from the journal; the caller tells the user.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { SCHEMA, SCHEMA_VERSION } from './schema.js';
+
+export type Db = Database.Database;
+
+export const DB_FILE = 'store.db';
+/** Written when SQLite reports damage while running: the next start moves the file aside and rebuilds it. */
+export const DAMAGED_MARKER = 'store.db.damaged';
+
+export interface OpenedDb {
+  db: Db;
+  file: string;
+  /** false when the file was created now (new folder, or a damaged one moved aside) */
+  existed: boolean;
+  movedAside: string[];
+}
+
+export function openDatabase(dataDir: string, clock: () => number): OpenedDb {
+  const file = path.join(dataDir, DB_FILE);
+  const movedAside: string[] = [];
+  const marker = path.join(dataDir, DAMAGED_MARKER);
+  if (fs.existsSync(marker)) {
+    if (fs.existsSync(file)) movedAside.push(moveAside(file, clock));
+    fs.rmSync(marker, { force: true });
+  }
+  const existed = fs.existsSync(file);
+  if (existed) {
+    const db = tryOpen(file);
+    if (db) return { db, file, existed: true, movedAside };
+    movedAside.push(moveAside(file, clock));
+  }
+  const db = new Database(file);
+  configure(db);
+  db.exec(SCHEMA);
+  db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  return { db, file, existed: false, movedAside };
+}
+
+/** A second connection for reads while the engine writes (WAL lets it read without waiting). */
+export function openReader(file: string): Db {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  db.pragma('cache_size = -16000');
+  return db;
+}
+
+function tryOpen(file: string): Db | null {
+  let db: Db | null = null;
+  try {
+    db = new Database(file, { fileMustExist: true });
+    configure(db);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version !== SCHEMA_VERSION) throw new Error(`schema version ${version}`);
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    // Pages already copied into the main file must all be there; WAL frames may hold newer ones.
+    const walPages = walFrameCount(file, pageSize);
+    if (fs.statSync(file).size < (pages - walPages) * pageSize) throw new Error('truncated');
+    db.prepare('SELECT count(*) FROM meta').get();
+    return db;
+  } catch {
+    db?.close();
+    return null;
+  }
+}
+
+function configure(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  // NORMAL in WAL mode: a commit survives a crash of the process; the journal covers a power loss, and the engine
+  // checkpoints (which syncs) before anything else relies on the database being on disk.
+  db.pragma('synchronous = NORMAL');
+  // Checkpoints run when the engine chooses (idle, or the WAL grew large), not inside a random commit.
+  db.pragma('wal_autocheckpoint = 0');
+  db.pragma('cache_size = -32000');
+  db.pragma('temp_store = MEMORY');
+}
+
+/** Frames in the WAL file: a 32-byte header, then frames of a 24-byte header plus one page. */
+function walFrameCount(file: string, pageSize: number): number {
+  try {
+    const size = fs.statSync(`${file}-wal`).size;
+    return Math.max(0, Math.floor((size - 32) / (pageSize + 24)));
+  } catch {
+    return 0;
+  }
+}
+
+function moveAside(file: string, clock: () => number): string {
+  const aside = `${file}.corrupt-${clock()}`;
+  fs.renameSync(file, aside);
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+  return path.basename(aside);
+}
+
+const prepared = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/** A prepared statement, made once per connection and SQL text (preparing costs more than most reads). */
+export function statement<Params extends unknown[], Row>(db: Db, sql: string): Database.Statement<Params, Row> {
+  let cache = prepared.get(db);
+  if (!cache) {
+    cache = new Map();
+    prepared.set(db, cache);
+  }
+  let found = cache.get(sql);
+  if (!found) {
+    found = db.prepare(sql);
+    cache.set(sql, found);
+  }
+  return found as unknown as Database.Statement<Params, Row>;
+}
+
+/** True for SQLite's errors that mean the file itself is damaged (as opposed to full, read-only, locked). */
+export function isDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB';
+}

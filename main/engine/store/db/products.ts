@@ -1,0 +1,219 @@
+// Products (current state), their history points, and the full-text search index over name, item id and brand.
+import type { HistoryPoint, ProductState, StockAvailability } from '../../../../shared/model.js';
+import type { Db } from './open.js';
+
+export interface StoredProduct extends ProductState {
+  id: number;
+  historyCount: number;
+  /** only a removal was ever seen: not a product to list (see apply/product.ts) */
+  ghost: boolean;
+}
+
+export interface ProductRow {
+  id: number;
+  key: string;
+  catalog_id: string;
+  item_id: string;
+  campaign_id: string | null;
+  name: string | null;
+  url: string | null;
+  image_url: string | null;
+  current_price: number | null;
+  original_price: number | null;
+  currency: string | null;
+  stock: string;
+  inventory: number | null;
+  removed: number;
+  api_id: string | null;
+  ghost: number;
+  first_seen_at: number;
+  updated_at: number;
+  history_count: number;
+}
+
+interface HistoryRow {
+  at: number;
+  price: number | null;
+  currency: string | null;
+  stock: string;
+  inventory: number | null;
+}
+
+const COLUMNS =
+  'key, catalog_id, item_id, campaign_id, name, url, image_url, current_price, original_price, currency, stock, inventory, removed, api_id, ghost, first_seen_at, updated_at';
+const COLUMN_COUNT = 17;
+
+export class ProductTable {
+  private readonly byKeyStatement;
+  private readonly byIdStatement;
+  private readonly insertStatement;
+  private readonly updateStatement;
+  private readonly indexStatement;
+  private readonly appendHistoryStatement;
+  private readonly trimHistoryStatement;
+  private readonly setHistoryCountStatement;
+  private readonly historyStatement;
+  private readonly countStatement;
+
+  constructor(db: Db) {
+    this.byKeyStatement = db.prepare<[string], ProductRow>('SELECT * FROM products WHERE key = ?');
+    this.byIdStatement = db.prepare<[number], ProductRow>('SELECT * FROM products WHERE id = ?');
+    this.insertStatement = db.prepare(`INSERT INTO products (${COLUMNS}) VALUES (${placeholders(COLUMN_COUNT)})`);
+    this.updateStatement = db.prepare(
+      `UPDATE products SET (${COLUMNS}) = (${placeholders(COLUMN_COUNT)}) WHERE id = ?`,
+    );
+    this.indexStatement = db.prepare(
+      'INSERT OR REPLACE INTO product_search (rowid, name, item_id, brand) VALUES (?, ?, ?, ?)',
+    );
+    this.appendHistoryStatement = db.prepare(
+      'INSERT OR REPLACE INTO history (product_id, pos, at, price, currency, stock, inventory) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.trimHistoryStatement = db.prepare(
+      'DELETE FROM history WHERE product_id = ? AND pos IN (SELECT pos FROM history WHERE product_id = ? ORDER BY pos LIMIT ?)',
+    );
+    this.setHistoryCountStatement = db.prepare('UPDATE products SET history_count = ? WHERE id = ?');
+    this.historyStatement = db.prepare<[number, number], HistoryRow>(
+      'SELECT at, price, currency, stock, inventory FROM history WHERE product_id = ? ORDER BY pos DESC LIMIT ?',
+    );
+    this.countStatement = db.prepare<[], { count: number }>('SELECT count(*) AS count FROM products WHERE NOT ghost');
+  }
+
+  byKey(key: string): StoredProduct | undefined {
+    const row = this.byKeyStatement.get(key);
+    return row ? fromRow(row) : undefined;
+  }
+
+  byId(id: number): StoredProduct | undefined {
+    const row = this.byIdStatement.get(id);
+    return row ? fromRow(row) : undefined;
+  }
+
+  count(): number {
+    return this.countStatement.get()?.count ?? 0;
+  }
+
+  /** Saves a new or changed state; returns the product's id. */
+  save(state: ProductState, id: number | undefined): number {
+    const values = toValues(state, false);
+    if (id === undefined) return Number(this.insertStatement.run(...values).lastInsertRowid);
+    this.updateStatement.run(...values, id);
+    return id;
+  }
+
+  /** Records an item only its removal was seen of (see StoredProduct.ghost). */
+  saveGhost(state: ProductState): number {
+    return Number(this.insertStatement.run(...toValues(state, true)).lastInsertRowid);
+  }
+
+  /** Keeps the search index current: call when the name or brand may have changed, and for a new product. */
+  index(id: number, state: ProductState, brand: string | undefined): void {
+    this.indexStatement.run(id, state.name ?? '', state.catalogItemId, brand ?? '');
+  }
+
+  /** Appends a point and drops the oldest beyond `limit`; returns the new count. */
+  appendHistory(product: { id: number; historyCount: number }, pos: number, point: HistoryPoint, limit: number) {
+    this.appendHistoryStatement.run(
+      product.id,
+      pos,
+      Date.parse(point.at),
+      point.currentPrice ?? null,
+      point.currency ?? null,
+      point.stockAvailability,
+      point.inventory ?? null,
+    );
+    return this.trimHistory(product.id, product.historyCount + 1, limit);
+  }
+
+  /** Points from before feed positions existed (an upgraded store): their index is their position. */
+  importHistory(id: number, points: HistoryPoint[]): void {
+    for (const [index, point] of points.entries()) {
+      this.appendHistoryStatement.run(
+        id,
+        index,
+        Date.parse(point.at),
+        point.currentPrice ?? null,
+        point.currency ?? null,
+        point.stockAvailability,
+        point.inventory ?? null,
+      );
+    }
+    this.setHistoryCountStatement.run(points.length, id);
+  }
+
+  trimHistory(id: number, count: number, limit: number): number {
+    if (count > limit) this.trimHistoryStatement.run(id, id, count - limit);
+    const kept = Math.min(count, limit);
+    this.setHistoryCountStatement.run(kept, id);
+    return kept;
+  }
+
+  /** Oldest first, at most `limit` of the newest points. */
+  history(id: number, limit: number): HistoryPoint[] {
+    return this.historyStatement.all(id, limit).reverse().map(historyFromRow);
+  }
+}
+
+function placeholders(count: number): string {
+  return Array.from({ length: count }, () => '?').join(', ');
+}
+
+function toValues(state: ProductState, ghost: boolean) {
+  return [
+    state.key,
+    state.catalogId,
+    state.catalogItemId,
+    state.campaignId ?? null,
+    state.name ?? null,
+    state.url ?? null,
+    state.imageUrl ?? null,
+    state.currentPrice ?? null,
+    state.originalPrice ?? null,
+    state.currency ?? null,
+    state.stockAvailability,
+    state.inventory ?? null,
+    state.removed ? 1 : 0,
+    state.apiId ?? null,
+    ghost ? 1 : 0,
+    Date.parse(state.firstSeenAt),
+    Date.parse(state.updatedAt),
+  ];
+}
+
+export function fromRow(row: ProductRow): StoredProduct {
+  const state: StoredProduct = {
+    id: row.id,
+    historyCount: row.history_count,
+    ghost: row.ghost === 1,
+    key: row.key,
+    catalogId: row.catalog_id,
+    catalogItemId: row.item_id,
+    stockAvailability: row.stock as StockAvailability,
+    removed: row.removed === 1,
+    firstSeenAt: new Date(row.first_seen_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+  if (row.campaign_id !== null) state.campaignId = row.campaign_id;
+  if (row.name !== null) state.name = row.name;
+  if (row.url !== null) state.url = row.url;
+  if (row.image_url !== null) state.imageUrl = row.image_url;
+  if (row.current_price !== null) state.currentPrice = row.current_price;
+  if (row.original_price !== null) state.originalPrice = row.original_price;
+  if (row.currency !== null) state.currency = row.currency;
+  if (row.inventory !== null) state.inventory = row.inventory;
+  if (row.api_id !== null) state.apiId = row.api_id;
+  return state;
+}
+
+function historyFromRow(row: HistoryRow): HistoryPoint {
+  const point: HistoryPoint = { at: new Date(row.at).toISOString(), stockAvailability: row.stock as StockAvailability };
+  if (row.price !== null) point.currentPrice = row.price;
+  if (row.currency !== null) point.currency = row.currency;
+  if (row.inventory !== null) point.inventory = row.inventory;
+  return point;
+}
+
+/** The public state: the database's id and bookkeeping stay inside the store. */
+export function publicState(product: StoredProduct): ProductState {
+  const { id: _id, historyCount: _count, ghost: _ghost, ...state } = product;
+  return state;
+}

@@ -1,0 +1,118 @@
+// What each device has read. "Mark all read" moves a device's watermark (everything at or before it is read);
+// single entries marked after it are rows of their own. Unread counts are kept per device in memory.
+import type { Db } from './open.js';
+
+export const LOCAL_DEVICE = 'local';
+
+export class ReadState {
+  private readonly throughStatement;
+  private readonly setThroughStatement;
+  private readonly marksInStatement;
+  private readonly markStatement;
+  private readonly dropMarksThroughStatement;
+  private readonly dropDeviceMarksStatement;
+  private readonly forgetDeviceStatement;
+  private readonly unreadAfterStatement;
+  private readonly marksAfterStatement;
+  private readonly throughCache = new Map<string, number>();
+  private readonly unreadCache = new Map<string, number>();
+
+  constructor(private readonly db: Db) {
+    this.throughStatement = db.prepare<[string], { pos: number }>('SELECT pos FROM read_through WHERE device = ?');
+    this.setThroughStatement = db.prepare('INSERT OR REPLACE INTO read_through (device, pos) VALUES (?, ?)');
+    this.marksInStatement = db.prepare<[string, number, number], { pos: number }>(
+      'SELECT pos FROM read_marks WHERE device = ? AND pos BETWEEN ? AND ?',
+    );
+    this.markStatement = db.prepare(
+      'INSERT OR IGNORE INTO read_marks (device, pos) SELECT ?, pos FROM feed WHERE pos = ?',
+    );
+    this.dropMarksThroughStatement = db.prepare('DELETE FROM read_marks WHERE pos <= ?');
+    this.dropDeviceMarksStatement = db.prepare('DELETE FROM read_marks WHERE device = ? AND pos <= ?');
+    this.forgetDeviceStatement = db.prepare('DELETE FROM read_marks WHERE device = ?');
+    this.unreadAfterStatement = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM feed WHERE pos > ?');
+    this.marksAfterStatement = db.prepare<[string, number], { n: number }>(
+      'SELECT count(*) AS n FROM read_marks WHERE device = ? AND pos > ?',
+    );
+  }
+
+  through(device: string): number {
+    let pos = this.throughCache.get(device);
+    if (pos === undefined) {
+      pos = this.throughStatement.get(device)?.pos ?? 0;
+      this.throughCache.set(device, pos);
+    }
+    return pos;
+  }
+
+  unread(device: string): number {
+    let count = this.unreadCache.get(device);
+    if (count === undefined) {
+      const through = this.through(device);
+      count =
+        (this.unreadAfterStatement.get(through)?.n ?? 0) - (this.marksAfterStatement.get(device, through)?.n ?? 0);
+      this.unreadCache.set(device, count);
+    }
+    return count;
+  }
+
+  /** Which of these positions (from lowest to highest) the device has read. */
+  readAmong(device: string, positions: number[]): Set<number> {
+    const read = new Set<number>();
+    if (positions.length === 0) return read;
+    const through = this.through(device);
+    let low = Number.POSITIVE_INFINITY;
+    let high = 0;
+    for (const pos of positions) {
+      if (pos <= through) read.add(pos);
+      else {
+        low = Math.min(low, pos);
+        high = Math.max(high, pos);
+      }
+    }
+    if (high > 0) for (const row of this.marksInStatement.all(device, low, high)) read.add(row.pos);
+    return read;
+  }
+
+  /** Marks entries read; positions not in the feed (trimmed, or never there) are ignored. */
+  markRead(device: string, positions: number[]): void {
+    const through = this.through(device);
+    const fresh = positions.filter((pos) => pos > through);
+    const already = this.readAmong(device, fresh);
+    let marked = 0;
+    for (const pos of fresh) if (!already.has(pos) && this.markStatement.run(device, pos).changes > 0) marked++;
+    if (this.unreadCache.has(device)) this.unreadCache.set(device, this.unread(device) - marked);
+  }
+
+  /** Everything up to and including `pos` is read for this device. */
+  markAllRead(device: string, pos: number): void {
+    if (pos <= this.through(device)) return;
+    this.setThroughStatement.run(device, pos);
+    this.dropDeviceMarksStatement.run(device, pos);
+    this.throughCache.set(device, pos);
+    this.unreadCache.delete(device);
+  }
+
+  /** A new entry is unread for every device. */
+  appended(): void {
+    for (const [device, count] of this.unreadCache) this.unreadCache.set(device, count + 1);
+  }
+
+  /** The feed lost its oldest entries up to `pos`: their marks go, and the counts are taken afresh. */
+  trimmed(pos: number): void {
+    this.dropMarksThroughStatement.run(pos);
+    this.unreadCache.clear();
+  }
+
+  /** Cached positions and counts may be wrong (a transaction failed): read them afresh when next asked. */
+  forgetCounts(): void {
+    this.throughCache.clear();
+    this.unreadCache.clear();
+  }
+
+  forget(device: string): void {
+    this.forgetDeviceStatement.run(device);
+    this.db.prepare('DELETE FROM read_through WHERE device = ?').run(device);
+    this.throughCache.delete(device);
+    this.unreadCache.delete(device);
+  }
+}

@@ -1,0 +1,98 @@
+// The product database's tables. Bulk data only: products, their history, the feed, per-device read state, what
+// watch rules remember per product, the quarantine, and the receiver's counters. The small user-owned documents
+// (settings, watches, devices, catalogs) live in lowdb's documents.json beside it.
+//
+// A feed entry's position `pos` is seq * 4096 + n: the journal sequence number of the record that made it, and its
+// place among that record's entries (re-processing the quarantine makes several). Positions only grow, so the feed
+// is read newest-first by its primary key and an SSE client resumes by sequence number.
+
+export const SCHEMA_VERSION = 1;
+
+export const SCHEMA = `
+CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+CREATE TABLE products (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  catalog_id TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  campaign_id TEXT,
+  name TEXT,
+  url TEXT,
+  image_url TEXT,
+  current_price REAL,
+  original_price REAL,
+  currency TEXT,
+  stock TEXT NOT NULL,
+  inventory INTEGER,
+  removed INTEGER NOT NULL,
+  api_id TEXT,
+  -- 1 while all Shelfwatch saw of the item is its removal: kept for the feed, never listed as a product
+  ghost INTEGER NOT NULL DEFAULT 0,
+  first_seen_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  history_count INTEGER NOT NULL DEFAULT 0,
+  -- how many feed entries (and of them with alerts) mention the product: filtered totals without a scan
+  feed_entries INTEGER NOT NULL DEFAULT 0,
+  feed_alerts INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX products_catalog ON products (catalog_id);
+CREATE INDEX products_campaign ON products (campaign_id) WHERE campaign_id IS NOT NULL;
+
+CREATE TABLE history (
+  product_id INTEGER NOT NULL,
+  pos INTEGER NOT NULL,
+  at INTEGER NOT NULL,
+  price REAL,
+  currency TEXT,
+  stock TEXT NOT NULL,
+  inventory INTEGER,
+  PRIMARY KEY (product_id, pos)
+) WITHOUT ROWID;
+
+CREATE TABLE feed (
+  pos INTEGER PRIMARY KEY,
+  product_id INTEGER NOT NULL,
+  at INTEGER NOT NULL,
+  operation TEXT NOT NULL,
+  unknown_operation TEXT,
+  flags INTEGER NOT NULL,
+  changes TEXT NOT NULL,
+  alerts TEXT
+);
+CREATE INDEX feed_product ON feed (product_id, pos);
+CREATE INDEX feed_alerts ON feed (pos) WHERE flags & 1;
+
+CREATE TABLE read_through (device TEXT PRIMARY KEY, pos INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE read_marks (device TEXT NOT NULL, pos INTEGER NOT NULL, PRIMARY KEY (device, pos)) WITHOUT ROWID;
+
+CREATE TABLE rule_memory (
+  watch_id TEXT NOT NULL,
+  product_id INTEGER NOT NULL,
+  memory TEXT NOT NULL,
+  PRIMARY KEY (watch_id, product_id)
+) WITHOUT ROWID;
+
+CREATE TABLE quarantine (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, reason TEXT NOT NULL, raw TEXT NOT NULL);
+
+CREATE VIRTUAL TABLE product_search USING fts5 (
+  name, item_id, brand,
+  content = '', contentless_delete = 1, prefix = '2 3', tokenize = 'unicode61 remove_diacritics 2'
+);
+`;
+
+/** Feed entry flags. */
+export const HAS_ALERTS = 1;
+export const IS_NEW = 2;
+export const FROM_API = 4;
+
+/** Entries one journal record can make, at most (a feed position's low bits). */
+export const ENTRIES_PER_RECORD = 4096;
+
+export function feedPos(seq: number, index: number): number {
+  return seq * ENTRIES_PER_RECORD + index;
+}
+
+export function seqOfPos(pos: number): number {
+  return Math.floor(pos / ENTRIES_PER_RECORD);
+}

@@ -1,0 +1,95 @@
+// A page of the feed for one device: the filter resolved to what the database can answer fast (see
+// db/feed-query.ts), the entries joined with their products, and each entry's read state for that device.
+import type { FeedPage, FeedQuery } from '../../../shared/api.js';
+import type { FeedEntry } from '../../../shared/model.js';
+import { entryFromRow, type FeedRow, idOfPos, posOfId } from './db/feed.js';
+import { type FeedFilter, INDEXED_PRODUCTS_MAX } from './db/feed-query.js';
+import { statement } from './db/open.js';
+import { fromRow, publicState } from './db/products.js';
+import { ftsQuery, textMatcher } from './search.js';
+import type { Store } from './store.js';
+
+export const MAX_PAGE = 200;
+/** A search matching more products than this is answered by testing the feed's products' words directly. */
+const SEARCH_SET_MAX = 20_000;
+
+interface Resolved {
+  filter: FeedFilter;
+  /** null when counting would cost more than the page (a broad search, a large watched set) */
+  total: number | null;
+}
+
+export function queryFeed(store: Store, query: FeedQuery, device: string): FeedPage {
+  const limit = Math.min(Math.max(Math.trunc(query.limit ?? 50) || 50, 1), MAX_PAGE);
+  const before = query.before ? posOfId(query.before) : Number.MAX_SAFE_INTEGER;
+  if (before === null) return { items: [], next: null, total: 0 };
+  const { filter, total } = resolveFilter(store, query);
+  const scan = store.feedQuery.page(filter, before, limit);
+  return {
+    items: entriesAt(store, scan.positions, device),
+    next: scan.next === null ? null : idOfPos(scan.next),
+    total,
+  };
+}
+
+function resolveFilter(store: Store, query: FeedQuery): Resolved {
+  const alertsOnly = query.filter === 'alerts';
+  const watched = query.filter === 'watched' ? store.watchedProductIds() : null;
+  const search = query.q ? ftsQuery(query.q) : null;
+  if (!search) {
+    if (!watched)
+      return { filter: { kind: 'all', alertsOnly }, total: alertsOnly ? store.feed.alerts : store.feed.entries };
+    return bySet(store, [...watched], alertsOnly);
+  }
+  const matching = statement<[string, number], number>(
+    store.db,
+    'SELECT rowid FROM product_search WHERE product_search MATCH ? LIMIT ?',
+  )
+    .pluck()
+    .all(search, SEARCH_SET_MAX + 1);
+  if (matching.length <= SEARCH_SET_MAX) {
+    return bySet(store, watched ? matching.filter((id) => watched.has(id)) : matching, alertsOnly);
+  }
+  const matches = textMatcher(query.q ?? '');
+  return {
+    filter: {
+      kind: 'text',
+      alertsOnly,
+      test: (text) => matches([text.name, text.itemId]) && (!watched || watched.has(text.productId)),
+    },
+    total: null,
+  };
+}
+
+function bySet(store: Store, ids: number[], alertsOnly: boolean): Resolved {
+  if (ids.length > INDEXED_PRODUCTS_MAX) {
+    const set = new Set(ids);
+    return { filter: { kind: 'match', alertsOnly, test: (id) => set.has(id) }, total: null };
+  }
+  const totals = statement<[string], { entries: number | null; alerts: number | null }>(
+    store.db,
+    'SELECT sum(feed_entries) AS entries, sum(feed_alerts) AS alerts FROM products WHERE id IN (SELECT value FROM json_each(?))',
+  ).get(JSON.stringify(ids));
+  return {
+    filter: { kind: 'products', ids, alertsOnly },
+    total: (alertsOnly ? totals?.alerts : totals?.entries) ?? 0,
+  };
+}
+
+type JoinedRow = FeedRow & Parameters<typeof fromRow>[0];
+
+/** The entries at these positions (newest first), with their products and this device's read state. */
+export function entriesAt(store: Store, positions: number[], device: string): FeedEntry[] {
+  if (positions.length === 0) return [];
+  const rows = statement<[string], JoinedRow>(
+    store.db,
+    `SELECT f.pos, f.product_id, f.at, f.operation, f.unknown_operation, f.flags, f.changes, f.alerts, p.*
+     FROM feed f JOIN products p ON p.id = f.product_id
+     WHERE f.pos IN (SELECT value FROM json_each(?)) ORDER BY f.pos DESC`,
+  ).all(JSON.stringify(positions));
+  const read = store.readState.readAmong(device, positions);
+  return rows.map((row) => {
+    const product = publicState(fromRow(row));
+    return { ...entryFromRow(row, product.key), product, read: read.has(row.pos) };
+  });
+}

@@ -1,0 +1,156 @@
+// The engine's materialized view of the journal: bulk data in SQLite (store.db), the user's documents in lowdb
+// (documents.json). Each keeps the journal sequence number it reflects; the database writes its number in the same
+// transaction as the rows it covers, so a crash never leaves it half-applied.
+import type { Low } from 'lowdb';
+import type { ProductState, Settings, Watch } from '../../../shared/model.js';
+import { FeedTable } from './db/feed.js';
+import { FeedQuery } from './db/feed-query.js';
+import { emptyStats, Meta, type ReceiverStats } from './db/meta.js';
+import type { Db } from './db/open.js';
+import { ProductTable } from './db/products.js';
+import { QuarantineTable } from './db/quarantine.js';
+import { ReadState } from './db/read-state.js';
+import { RuleMemoryTable } from './db/rule-memory.js';
+import type { Documents } from './documents.js';
+import { WatchIndex } from './watch-index.js';
+
+export class Store {
+  readonly products: ProductTable;
+  readonly feed: FeedTable;
+  readonly feedQuery: FeedQuery;
+  readonly readState: ReadState;
+  readonly ruleMemory: RuleMemoryTable;
+  readonly quarantine: QuarantineTable;
+  private readonly meta: Meta;
+  /** every journal record up to here is reflected in the database */
+  appliedSeq: number;
+  stats: ReceiverStats;
+  /** the newest feed position retention dropped: an event stream resuming from before it must start over */
+  trimmedThrough: number;
+  private watches: WatchIndex;
+  private watchedIds: Set<number> | null = null;
+  /** counts changes to the documents, so the checkpoint knows when to write them */
+  documentsVersion = 0;
+
+  constructor(
+    readonly db: Db,
+    private readonly low: Low<Documents>,
+  ) {
+    this.products = new ProductTable(db);
+    this.feed = new FeedTable(db);
+    this.feedQuery = new FeedQuery(db);
+    this.readState = new ReadState(db);
+    this.ruleMemory = new RuleMemoryTable(db);
+    this.quarantine = new QuarantineTable(db);
+    this.meta = new Meta(db);
+    this.appliedSeq = this.meta.get('appliedSeq', 0);
+    this.stats = { ...emptyStats(), ...this.meta.get<Partial<ReceiverStats>>('stats', {}) };
+    this.trimmedThrough = this.meta.get('trimmedThrough', 0);
+    this.watches = new WatchIndex(this.docs.watches);
+  }
+
+  get docs(): Documents {
+    return this.low.data;
+  }
+
+  get settings(): Settings {
+    return this.low.data.settings;
+  }
+
+  /**
+   * Runs database changes as one transaction that also records `appliedSeq`, the counters and the retention mark.
+   * When it fails, nothing of it stays: the in-memory counters are read back from the database.
+   */
+  commit<T>(change: () => T): T {
+    try {
+      return this.db.transaction(() => {
+        const result = change();
+        this.meta.set('appliedSeq', this.appliedSeq);
+        this.meta.set('stats', this.stats);
+        this.meta.set('trimmedThrough', this.trimmedThrough);
+        return result;
+      })();
+    } catch (error) {
+      this.reloadCounters();
+      throw error;
+    }
+  }
+
+  /** Marks (or clears) an upgrade under way, in its own transaction: see open-store.ts. */
+  markUpgrading(running: boolean): void {
+    this.db
+      .prepare(
+        running
+          ? "INSERT OR REPLACE INTO meta (name, value) VALUES ('upgrading', 'true')"
+          : "DELETE FROM meta WHERE name = 'upgrading'",
+      )
+      .run();
+  }
+
+  private reloadCounters(): void {
+    this.appliedSeq = this.meta.get('appliedSeq', 0);
+    this.stats = { ...emptyStats(), ...this.meta.get<Partial<ReceiverStats>>('stats', {}) };
+    this.trimmedThrough = this.meta.get('trimmedThrough', 0);
+    this.feed.recount();
+    this.readState.forgetCounts();
+    this.watchedIds = null;
+  }
+
+  /** The documents changed in memory: index the watches again and have them written soon. */
+  documentsChanged(): void {
+    this.documentsVersion++;
+    this.reindexWatches();
+  }
+
+  /** Writes the documents file, recording that it reflects every record up to `appliedSeq`. */
+  async writeDocuments(appliedSeq: number): Promise<void> {
+    const version = this.documentsVersion;
+    const saved = this.low.data.appliedSeq;
+    this.low.data.appliedSeq = appliedSeq;
+    // lowdb serializes synchronously before its first await, so later changes cannot slip into this write.
+    const writing = this.low.write();
+    this.low.data.appliedSeq = saved;
+    await writing;
+    this.writtenDocuments = { version, appliedSeq };
+  }
+
+  /** What the documents file on disk reflects (its version and the records it covers). */
+  writtenDocuments = { version: 0, appliedSeq: 0 };
+
+  watchesFor(product: Pick<ProductState, 'key' | 'catalogId' | 'campaignId'>): Watch[] {
+    return this.watches.watchesFor(product);
+  }
+
+  itemWatches(key: string): Watch[] {
+    return this.watches.itemWatches(key);
+  }
+
+  /** The watches changed: rebuild the index (and, lazily, the set of watched products). */
+  reindexWatches(): void {
+    this.watches = new WatchIndex(this.docs.watches);
+    this.watchedIds = null;
+  }
+
+  /** A product was saved for the first time: if a watch covers it, the watched set must include it. */
+  productAdded(product: ProductState & { id: number }): void {
+    if (this.watchedIds && this.watchesFor(product).length > 0) this.watchedIds.add(product.id);
+  }
+
+  /** Ids of every product some watch covers. */
+  watchedProductIds(): Set<number> {
+    this.watchedIds ??= new Set(this.queryWatchedIds());
+    return this.watchedIds;
+  }
+
+  private queryWatchedIds(): number[] {
+    const list = (values: Iterable<string>) => JSON.stringify([...values]);
+    return this.db
+      .prepare<[string, string, string], number>(
+        `SELECT id FROM products WHERE key IN (SELECT value FROM json_each(?))
+         UNION SELECT id FROM products WHERE catalog_id IN (SELECT value FROM json_each(?))
+         UNION SELECT id FROM products WHERE campaign_id IN (SELECT value FROM json_each(?))`,
+      )
+      .pluck()
+      .all(list(this.watches.itemKeys), list(this.watches.catalogIds), list(this.watches.campaignIds));
+  }
+}

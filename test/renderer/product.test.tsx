@@ -101,6 +101,19 @@ describe('product view', () => {
     expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
   });
 
+  it('stops watching only after a confirm that says it deletes the watch, and the page stays', async () => {
+    const client = productClient();
+    openProduct(client);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Stop watching Trail Runner 2 Shoe' }));
+    expect(client.callsOf('deleteWatch')).toEqual([]);
+    expect(screen.getByText('Delete this watch and its rules? The product and its history stay.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Delete watch' }));
+    expect(client.callsOf('deleteWatch')).toEqual([{ id: 'w1' }]);
+    expect(await screen.findByText(/^Not watched\./)).toBeTruthy();
+    expect(screen.getByTestId('product-facts')).toBeTruthy();
+  });
+
   it('shows times on the chart axis when the history is less than a day long, dates otherwise', async () => {
     const client = productClient();
     const { unmount } = openProduct(client);

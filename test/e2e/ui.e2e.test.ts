@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { type BrowserSession, openBrowser, VIEWPORT } from './browser.js';
 import { ensureBuilt } from './build.js';
+import { drawsInColour } from './glyphs.js';
 import { NARROW_VIEWPORT, NARROW_WIDTHS, resize, sidewaysScrolling, visibleFeedRows } from './layout.js';
 import { CATALOG, item, send, TEST_POSTBACK } from './postbacks.js';
 import { fileName, publishScreenshots, SCREENSHOT_DIR, screenshot, type View } from './screenshots.js';
@@ -108,7 +109,7 @@ describe('the UI in Chromium against the server face', () => {
     const url = 'https://shop.example/tennis-balls';
     await send(postbackUrl(), item('ACME-TB-12', { Name: 'Tennis balls', CurrentPrice: '39.99', Url: url }, 'Insert'));
     await entry('Tennis balls').waitFor();
-    await send(postbackUrl(), item('ACME-PR-3', { Name: 'Padel racket', CurrentPrice: '129.00' }, 'Insert'));
+    await send(postbackUrl(), item('ACME-PR-3', { Name: 'Padel racket \u{1F3BE}', CurrentPrice: '129.00' }, 'Insert'));
     await send(postbackUrl(), item('ACME-GT-1', { Name: 'Grip tape', StockAvailability: 'OutOfStock' }, 'Insert'));
     await entry('Grip tape').waitFor();
     const feed = page.getByRole('feed', { name: 'Product changes, newest first' });
@@ -120,6 +121,10 @@ describe('the UI in Chromium against the server face', () => {
     expect(await text(entry('Tennis balls').getByTestId('feed-change'))).toBe('New: $39.99');
     expect(await text(entry('Padel racket').getByTestId('feed-change'))).toBe('New: $129.00');
     expect(await text(entry('Grip tape').getByTestId('feed-change'))).toBe('New: Out of stock');
+    // a brand's emoji in a name is drawn, not shown as an empty box (CI installs fonts-noto-color-emoji)
+    expect(await drawsInColour(page, '\u{1F3BE}'), 'a colour emoji font (apt-get install fonts-noto-color-emoji)').toBe(
+      true,
+    );
   });
 
   it('4. a watched item that drops in price shows "$39.99 → $34.99 (−12.5%)" as an alert, with its history', async () => {

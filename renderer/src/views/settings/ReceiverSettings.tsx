@@ -62,8 +62,9 @@ export function ReceiverSettings({
 function OverrideNote({ override }: { override: InForce }) {
   return (
     <span data-testid="override-note">
-      In force: <strong>{String(override.value)}</strong>, set by <code>{override.setBy}</code>. Editing here changes
-      the stored default, {whenDefaultApplies(override.setBy)}.
+      In force: <strong>{String(override.value)}</strong>, set by{' '}
+      <code className="setting-source">{override.setBy}</code>. Editing here changes the stored default,{' '}
+      {whenDefaultApplies(override.setBy)}.
     </span>
   );
 }

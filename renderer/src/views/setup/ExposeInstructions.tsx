@@ -13,9 +13,9 @@ export function ExposeInstructions({ setup }: { setup: Setup }) {
   const ngrok = `ngrok http ${port}`;
   const loopbackOnly = ['127.0.0.1', 'localhost', '::1'].includes(host);
   const setBy = [
-    hostOverride ? `host set by ${hostOverride.setBy}` : null,
-    portOverride ? `port set by ${portOverride.setBy}` : null,
-  ].filter(Boolean);
+    hostOverride ? { what: 'host', by: hostOverride.setBy } : null,
+    portOverride ? { what: 'port', by: portOverride.setBy } : null,
+  ].filter((item) => item !== null);
   return (
     <div className="expose">
       <p data-testid="receiver-in-use">
@@ -23,8 +23,20 @@ export function ExposeInstructions({ setup }: { setup: Setup }) {
         <code>
           {host}:{port}
         </code>
-        {setBy.length > 0 ? ` (${setBy.join(', ')})` : ''}. Expose that port with one of these, then give impact.com the
-        public address the tool prints, followed by <code>{path}</code>.
+        {setBy.length > 0 ? (
+          <>
+            {' ('}
+            {setBy.map((item, index) => (
+              <span key={item.what}>
+                {index > 0 ? ', ' : ''}
+                {item.what} set by <code className="setting-source">{item.by}</code>
+              </span>
+            ))}
+            )
+          </>
+        ) : null}
+        . Expose that port with one of these, then give impact.com the public address the tool prints, followed by{' '}
+        <code>{path}</code>.
       </p>
       <h3>Cloudflare Tunnel (free, no account needed for a quick tunnel)</h3>
       <div className="copy-line">

@@ -77,8 +77,12 @@ const LISTING_ORDER: readonly TrackedField[] = [
   'imageUrl',
 ];
 
-export function byListingOrder(changes: readonly FieldChange[]): FieldChange[] {
-  return [...changes].sort((a, b) => LISTING_ORDER.indexOf(a.field) - LISTING_ORDER.indexOf(b.field));
+function byListingOrder(changes: readonly FieldChange[]): FieldChange[] {
+  const rank = (change: FieldChange) => {
+    const at = LISTING_ORDER.indexOf(change.field);
+    return at === -1 ? LISTING_ORDER.length : at; // a field added to the model later goes last, not first
+  };
+  return [...changes].sort((a, b) => rank(a) - rank(b));
 }
 
 export type DescribedEntry = Pick<FeedEntry, 'operation' | 'changes' | 'product' | 'isNew' | 'unknownOperation'>;
@@ -114,7 +118,7 @@ function describeBody(entry: DescribedEntry): string {
 }
 
 /** Said after the changes, so price and stock still come first. */
-export function describeUnknownOperation(word: string): string {
+function describeUnknownOperation(word: string): string {
   return `Unrecognized operation \u201c${word}\u201d, applied as an update`;
 }
 

@@ -1,6 +1,6 @@
 // Plain-text words for what changed: used in notifications, the feed and alert messages.
 
-import type { FieldChange, Operation, ProductState, StockAvailability } from './model.js';
+import type { FeedEntry, FieldChange, ProductState, StockAvailability, TrackedField } from './model.js';
 import { formatPrice, percentChange } from './money.js';
 import { STOCK_LABELS } from './stock.js';
 
@@ -12,7 +12,7 @@ export function formatPercent(pct: number): string {
   return pct < 0 ? `${MINUS}${Math.abs(pct)}%` : `+${pct}%`;
 }
 
-/** "$39.99 → $34.99 (−12.5%)"; both sides in the product's current currency. */
+/** "$39.99 → $34.99 (−12.5%)"; both sides in one currency. */
 export function describePriceMove(from: number, to: number, currency: string | undefined): string {
   const pct = percentChange(from, to);
   const move = `${formatPrice(from, currency)} ${ARROW} ${formatPrice(to, currency)}`;
@@ -32,12 +32,12 @@ function describeAmount(label: string, change: FieldChange, format: (n: number) 
   return `${label.trim() || 'Value'} removed`;
 }
 
-export function describeChange(change: FieldChange, product: ProductState): string {
+export function describeChange(change: FieldChange, product: ProductState, currency = product.currency): string {
   const { from, to } = change;
-  const money = (n: number) => formatPrice(n, product.currency);
+  const money = (n: number) => formatPrice(n, currency);
   switch (change.field) {
     case 'currentPrice':
-      if (typeof from === 'number' && typeof to === 'number') return describePriceMove(from, to, product.currency);
+      if (typeof from === 'number' && typeof to === 'number') return describePriceMove(from, to, currency);
       return describeAmount('Price ', change, money);
     case 'originalPrice':
       return describeAmount('Original price ', change, money);
@@ -60,22 +60,70 @@ export function describeChange(change: FieldChange, product: ProductState): stri
   }
 }
 
+/**
+ * The order changes are listed in: price and stock first, always (a long line is cut at its end), then whether it is
+ * still in the catalog, inventory, and the rest.
+ */
+const LISTING_ORDER: readonly TrackedField[] = [
+  'currentPrice',
+  'stockAvailability',
+  'removed',
+  'inventory',
+  'originalPrice',
+  'currency',
+  'campaignId',
+  'name',
+  'url',
+  'imageUrl',
+];
+
+function byListingOrder(changes: readonly FieldChange[]): FieldChange[] {
+  const rank = (change: FieldChange) => {
+    const at = LISTING_ORDER.indexOf(change.field);
+    return at === -1 ? LISTING_ORDER.length : at; // a field added to the model later goes last, not first
+  };
+  return [...changes].sort((a, b) => rank(a) - rank(b));
+}
+
+export type DescribedEntry = Pick<FeedEntry, 'operation' | 'changes' | 'product' | 'isNew' | 'unknownOperation'>;
+
+/** The currency the entry's prices were sent in: the one it set, else the product's. */
+function entryCurrency(entry: DescribedEntry): string | undefined {
+  const set = entry.changes.find((change) => change.field === 'currency')?.to;
+  return typeof set === 'string' ? set : entry.product.currency;
+}
+
+/** "New: $39.99 · In stock", from the entry's own starting values (the product may have changed since). */
+function describeStart(entry: DescribedEntry): string {
+  const currency = entryCurrency(entry);
+  const start: string[] = [];
+  for (const change of byListingOrder(entry.changes)) {
+    if (change.field === 'currentPrice' && typeof change.to === 'number') start.push(formatPrice(change.to, currency));
+    if (change.field === 'stockAvailability' && change.to !== null) start.push(stockLabel(change.to));
+  }
+  return start.length > 0 ? `New: ${start.join(' · ')}` : 'New: no price or stock yet';
+}
+
+function describeBody(entry: DescribedEntry): string {
+  if (entry.isNew) return describeStart(entry);
+  if (entry.changes.length === 0) {
+    // An entry without changes is a Delete of an item no postback had mentioned (the engine creates no product),
+    // or a first entry stored before first entries listed their starting values.
+    return entry.operation === 'Delete' ? 'Removed from catalog (never seen before)' : 'New in catalog';
+  }
+  const currency = entryCurrency(entry);
+  return byListingOrder(entry.changes)
+    .map((change) => describeChange(change, entry.product, currency))
+    .join(', ');
+}
+
+/** Said after the changes, so price and stock still come first. */
+function describeUnknownOperation(word: string): string {
+  return `Unrecognized operation \u201c${word}\u201d, applied as an update`;
+}
+
 /** One line for a feed entry or a notification. */
-export function describeEntry(entry: {
-  operation: Operation;
-  changes: FieldChange[];
-  product: ProductState;
-  isNew?: boolean;
-}): string {
-  const { operation, changes, product } = entry;
-  if (entry.isNew) {
-    const start = changes.filter((change) => change.field === 'currentPrice' || change.field === 'stockAvailability');
-    return ['New', ...start.map((change) => describeChange(change, product))].join(' · ');
-  }
-  if (changes.length === 0) {
-    if (operation === 'Delete') return 'Removed from catalog';
-    if (operation === 'Insert') return 'New in catalog';
-    return product.firstSeenAt === product.updatedAt ? 'First seen' : 'No changes';
-  }
-  return changes.map((change) => describeChange(change, product)).join(', ');
+export function describeEntry(entry: DescribedEntry): string {
+  const body = describeBody(entry);
+  return entry.unknownOperation === undefined ? body : `${body} · ${describeUnknownOperation(entry.unknownOperation)}`;
 }

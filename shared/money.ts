@@ -112,18 +112,39 @@ function parseDecimal(text: string): number | undefined {
   return Math.round(amount * 1e6) / 1e6;
 }
 
-/** "$39.99", "€12.50", "12.50 CHF" (codes without a symbol go after the number), "1,299.00" without a currency. */
+/**
+ * "$39.99", "€12.50", "12.50 CHF" (codes without a symbol go after the number), "1,299.00" without a currency.
+ * Shown with the precision rules compare at: a stored 79.995 reads "$79.995", never a rounded "$80.00" that a
+ * "below $80" alert would contradict. The currency's usual decimals are the minimum; up to 6 more are kept.
+ */
 export function formatPrice(amount: number, currency?: string): string {
   const code = currency?.toUpperCase();
+  const decimals = storedDecimals(amount);
   if (code !== undefined && KNOWN_CODES.has(code)) {
-    const parts = new Intl.NumberFormat('en-US', { style: 'currency', currency: code }).formatToParts(amount);
+    const usual = new Intl.NumberFormat('en-US', { style: 'currency', currency: code }).resolvedOptions();
+    const parts = new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency: code,
+      minimumFractionDigits: usual.minimumFractionDigits,
+      maximumFractionDigits: Math.max(usual.maximumFractionDigits ?? 2, decimals),
+    }).formatToParts(amount);
     const symbol = parts.find((part) => part.type === 'currency')?.value;
     if (symbol !== code) return parts.map((part) => part.value).join('');
     const number = parts.filter((part) => part.type !== 'currency' && part.type !== 'literal');
     return `${number.map((part) => part.value).join('')} ${code}`;
   }
-  const plain = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
+  const plain = new Intl.NumberFormat('en-US', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: Math.max(2, decimals),
+  }).format(amount);
   return code !== undefined && /^[A-Z]{3}$/.test(code) ? `${plain} ${code}` : plain;
+}
+
+/** Decimal places the number really has, up to the 6 that parsePrice keeps (binary noise beyond that is ignored). */
+function storedDecimals(amount: number): number {
+  if (!Number.isFinite(amount)) return 0;
+  const fraction = amount.toFixed(6).split('.')[1] ?? '';
+  return fraction.replace(/0+$/, '').length;
 }
 
 /** Percent change from → to, rounded to one decimal: 39.99 → 34.99 is -12.5. 0 when `from` is 0. */

@@ -18,12 +18,18 @@ export function jsonPostTemplate(): string {
   return `{${FIELDS.map(([key, placeholder]) => `"${key}":"{${placeholder}}"`).join(',')}}`;
 }
 
-/** GET variant: the ids, price and stock fit comfortably in a URL. */
+/**
+ * GET variant, one line: the ids, Name and Url (without them the feed shows item ids and offers no link), price and
+ * stock. impact.com URL-encodes what it puts in place of each placeholder, so a name with "&" stays one value.
+ * Image, original price and program are left to the POST template, to keep the URL short.
+ */
 export function getUrlTemplate(postbackUrl: string): string {
   const query = [
     'Operation',
     'CatalogId',
     'CatalogItemId',
+    'Name',
+    'Url',
     'CurrentPrice',
     'Currency',
     'StockAvailability',

@@ -1,15 +1,18 @@
 // Issue 3, end to end: the built UI in a real Chromium against the real server face (a child process) on a fresh
 // data folder, seen the way a user sees it. The scenarios share one browser tab and one server and run in order:
 // each one starts where the previous one left the user (Setup → Connected → feed → watch → alert → product).
+// Issue 8: every view is also seen at a tray popover's width (400 px, and checked at 360 and 420).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../helpers/temp-dir.js';
-import { type BrowserSession, openBrowser } from './browser.js';
+import { type BrowserSession, openBrowser, VIEWPORT } from './browser.js';
 import { ensureBuilt } from './build.js';
+import { drawsInColour } from './glyphs.js';
+import { NARROW_VIEWPORT, NARROW_WIDTHS, resize, sidewaysScrolling, visibleFeedRows } from './layout.js';
 import { CATALOG, item, send, TEST_POSTBACK } from './postbacks.js';
-import { publishScreenshots, SCREENSHOT_DIR, screenshot, type View } from './screenshots.js';
+import { fileName, publishScreenshots, SCREENSHOT_DIR, screenshot, type View } from './screenshots.js';
 import { type ServeChild, startServeChild } from './serve-child.js';
 
 const SECRET = 'e2e-secret-0123456789abcdef';
@@ -29,8 +32,26 @@ describe('the UI in Chromium against the server face', () => {
   const origin = () => new URL(server?.uiUrl ?? '').origin;
   const nav = () => page.getByRole('navigation', { name: 'Main' });
   const entry = (text: string) => page.getByTestId('feed-entry').filter({ hasText: text });
+  /**
+   * Screenshots the view at the desktop width and at 400 px, and checks at each width of the compact range that
+   * nothing scrolls sideways; in the feed, that every row in view shows its name and its change whole.
+   */
   const shoot = async (view: View) => {
-    await screenshot(page, view);
+    expect(await sidewaysScrolling(page), `${view} at ${VIEWPORT.width} px`).toEqual([]);
+    await screenshot(page, view, 'wide');
+    for (const width of NARROW_WIDTHS) {
+      await resize(page, { ...NARROW_VIEWPORT, width });
+      expect(await sidewaysScrolling(page), `${view} at ${width} px`).toEqual([]);
+    }
+    await resize(page, NARROW_VIEWPORT);
+    expect(await sidewaysScrolling(page), `${view} at ${NARROW_VIEWPORT.width} px`).toEqual([]);
+    if (view === 'feed') {
+      const rows = await visibleFeedRows(page);
+      expect(rows.length, 'feed rows in view at 400 px').toBeGreaterThanOrEqual(3);
+      for (const row of rows) expect(row, `feed row ${row.name}`).toMatchObject({ inside: true, changeWhole: true });
+    }
+    await screenshot(page, view, 'narrow');
+    await resize(page, VIEWPORT);
     taken.push(view);
   };
   /** set once on the page: if it is still there later, the page updated live rather than reloading */
@@ -63,6 +84,10 @@ describe('the UI in Chromium against the server face', () => {
     expect(postbackUrl()).toContain(`/postback/${SECRET}`);
     expect(await text(page.getByTestId('template-json'))).toContain('"CatalogItemId":"{CatalogItemId}"');
     expect(await text(page.getByTestId('template-get'))).toContain(`/postback/${SECRET}?`);
+    expect(await text(page.getByTestId('template-get'))).toContain('&Name={Name}&Url={Url}&');
+    // the port the receiver really listens on (the server was started with --receiver-port 0: any free port)
+    const port = new URL(postbackUrl()).port;
+    expect(await text(page.getByTestId('receiver-in-use'))).toContain(`127.0.0.1:${port}`);
     expect(await text(page.getByTestId('connection-state'))).toBe('Waiting for the test postback…');
     await nav().getByRole('link', { name: 'Setup' }).waitFor();
   });
@@ -84,7 +109,7 @@ describe('the UI in Chromium against the server face', () => {
     const url = 'https://shop.example/tennis-balls';
     await send(postbackUrl(), item('ACME-TB-12', { Name: 'Tennis balls', CurrentPrice: '39.99', Url: url }, 'Insert'));
     await entry('Tennis balls').waitFor();
-    await send(postbackUrl(), item('ACME-PR-3', { Name: 'Padel racket', CurrentPrice: '129.00' }, 'Insert'));
+    await send(postbackUrl(), item('ACME-PR-3', { Name: 'Padel racket \u{1F3BE}', CurrentPrice: '129.00' }, 'Insert'));
     await send(postbackUrl(), item('ACME-GT-1', { Name: 'Grip tape', StockAvailability: 'OutOfStock' }, 'Insert'));
     await entry('Grip tape').waitFor();
     const feed = page.getByRole('feed', { name: 'Product changes, newest first' });
@@ -92,6 +117,14 @@ describe('the UI in Chromium against the server face', () => {
     await expect.poll(() => text(page.getByTestId('feed-count')), { timeout: LIVE_MS }).toBe('3 entries');
     await nav().getByRole('link', { name: 'Feed, 3 unread' }).waitFor();
     expect(await sameDocument()).toBe(true);
+    // a first entry says what the product started at
+    expect(await text(entry('Tennis balls').getByTestId('feed-change'))).toBe('New: $39.99');
+    expect(await text(entry('Padel racket').getByTestId('feed-change'))).toBe('New: $129.00');
+    expect(await text(entry('Grip tape').getByTestId('feed-change'))).toBe('New: Out of stock');
+    // a brand's emoji in a name is drawn, not shown as an empty box (CI installs fonts-noto-color-emoji)
+    expect(await drawsInColour(page, '\u{1F3BE}'), 'a colour emoji font (apt-get install fonts-noto-color-emoji)').toBe(
+      true,
+    );
   });
 
   it('4. a watched item that drops in price shows "$39.99 → $34.99 (−12.5%)" as an alert, with its history', async () => {
@@ -109,6 +142,9 @@ describe('the UI in Chromium against the server face', () => {
     expect(await text(page.getByTestId('feed-change'))).toBe(move);
     await page.getByRole('button', { name: 'All', exact: true }).click();
     await expect.poll(() => page.getByTestId('feed-entry').count(), { timeout: LIVE_MS }).toBe(4);
+    // ...and still says so after the product changed
+    const firstEntry = entry('Tennis balls').filter({ hasNot: page.getByText(move) });
+    expect(await text(firstEntry.getByTestId('feed-change'))).toBe('New: $39.99');
     await shoot('feed');
 
     await page.goto(`${origin()}/#/product/${encodeURIComponent(`${CATALOG}:ACME-TB-12`)}`);
@@ -154,8 +190,17 @@ describe('the UI in Chromium against the server face', () => {
     await shoot('watchlist');
     await nav().getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    // side by side, the header name and value fields line up although only one has a hint under it
+    const headerName = await page.getByRole('textbox', { name: 'Header name (optional)' }).boundingBox();
+    const headerValue = await page.getByLabel('Header value', { exact: true }).boundingBox();
+    expect(headerValue?.y).toBe(headerName?.y);
+    expect(headerValue?.x).toBeGreaterThan((headerName?.x ?? 0) + (headerName?.width ?? 0));
     await shoot('settings');
-    for (const view of taken) expect(fs.statSync(path.join(SCREENSHOT_DIR, `${view}.png`)).size).toBeGreaterThan(5_000);
+    for (const view of taken) {
+      for (const width of ['wide', 'narrow'] as const) {
+        expect(fs.statSync(path.join(SCREENSHOT_DIR, fileName(view, width))).size).toBeGreaterThan(5_000);
+      }
+    }
     expect(browser?.blocked).toEqual([]);
     expect(browser?.pageErrors).toEqual([]);
   });

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { FeedEntry } from '../../shared/model.js';
 import { createFakeClient } from './fakeApi.js';
-import { makeEntry, makeFeed, makeProduct } from './fixtures.js';
+import { makeEntry, makeFeed, makeProduct, minutesAgo } from './fixtures.js';
 import { emit, renderApp } from './renderApp.js';
 
 const rows = () => screen.queryAllByTestId('feed-entry');
@@ -31,6 +31,91 @@ describe('feed', () => {
     expect(image.getAttribute('loading')).toBe('lazy');
     const time = within(second as HTMLElement).getByText('2 min ago');
     expect(time.getAttribute('title')).toBeTruthy();
+  });
+
+  it('words each kind of entry the way a partner reads it', async () => {
+    const named = (catalogItemId: string, name: string) => makeProduct({ catalogItemId, name });
+    // the product has been updated since its first entry: that entry still says what it started at
+    const first = makeEntry({
+      id: 'first',
+      seq: 1,
+      operation: 'Insert',
+      isNew: true,
+      product: makeProduct({ catalogItemId: 'FIRST-1', name: 'First Kettle', currentPrice: 34.99 }),
+      changes: [
+        { field: 'name', from: null, to: 'First Kettle' },
+        { field: 'currentPrice', from: null, to: 39.99 },
+        { field: 'currency', from: null, to: 'USD' },
+        { field: 'stockAvailability', from: null, to: 'InStock' },
+      ],
+    });
+    const full = makeEntry({
+      id: 'full',
+      seq: 2,
+      product: named('FULL-1', 'Full Update Lamp'),
+      changes: [
+        { field: 'campaignId', from: '1', to: '2' },
+        { field: 'name', from: 'Lamp', to: 'Full Update Lamp' },
+        { field: 'imageUrl', from: 'https://img.example/a.jpg', to: 'https://img.example/b.jpg' },
+        { field: 'stockAvailability', from: 'OutOfStock', to: 'InStock' },
+        { field: 'currentPrice', from: 85, to: 79 },
+      ],
+    });
+    const odd = makeEntry({
+      id: 'odd',
+      seq: 3,
+      product: named('ODD-1', 'Odd Operation Mug'),
+      unknownOperation: 'Create',
+      changes: [{ field: 'inventory', from: 12, to: 3 }],
+    });
+    const checked = makeEntry({
+      id: 'checked',
+      seq: 4,
+      product: named('CHECK-1', 'Checked Chair'),
+      source: 'api',
+      changes: [{ field: 'stockAvailability', from: 'InStock', to: 'OutOfStock' }],
+    });
+    const idsOnly = makeProduct({
+      catalogItemId: 'GONE-1',
+      name: undefined,
+      url: undefined,
+      imageUrl: undefined,
+      currentPrice: undefined,
+      originalPrice: undefined,
+      currency: undefined,
+      campaignId: undefined,
+      inventory: undefined,
+      stockAvailability: 'Unknown',
+      firstSeenAt: minutesAgo(1),
+      updatedAt: minutesAgo(1),
+    });
+    const gone = makeEntry({ id: 'gone', seq: 5, operation: 'Delete', product: idsOnly, changes: [] });
+    renderApp(createFakeClient({ feed: [gone, checked, odd, full, first] }));
+
+    await waitFor(() => expect(rows()).toHaveLength(5));
+    const change = (name: string | RegExp) => {
+      const row = rows().find((candidate) => within(candidate).queryByRole('link', { name }));
+      return row ? within(row).getByTestId('feed-change').textContent : null;
+    };
+    expect(change(/First Kettle/)).toBe('New: $39.99 · In stock');
+    expect(change(/Full Update Lamp/)).toBe(
+      '$85.00 → $79.00 (−7.1%), Out of stock → In stock, Program 1 → 2, Name changed, Image changed',
+    );
+    expect(change(/Odd Operation Mug/)).toBe(
+      'Inventory 12 → 3 · Unrecognized operation “Create”, applied as an update',
+    );
+    expect(change(/GONE-1/)).toBe('Removed from catalog (never seen before)');
+    // only an entry found by checking impact.com says so
+    const marked = rows().filter((row) => within(row).queryByText('found on check'));
+    expect(marked).toHaveLength(1);
+    expect(within(marked[0] as HTMLElement).getByRole('link', { name: /Checked Chair/ })).toBeTruthy();
+  });
+
+  it('shows a price with the precision it is compared at', async () => {
+    const precise = makeEntry({ changes: [{ field: 'currentPrice', from: 85, to: 79.995 }] });
+    renderApp(createFakeClient({ feed: [precise] }));
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(within(rows()[0] as HTMLElement).getByTestId('feed-change').textContent).toBe('$85.00 → $79.995 (−5.9%)');
   });
 
   it('asks the API for the chosen filter', async () => {

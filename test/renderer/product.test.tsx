@@ -100,4 +100,51 @@ describe('product view', () => {
     expect(await screen.findByText(/Could not load this product: No product 1:nope/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
   });
+
+  it('stops watching only after a confirm that says it deletes the watch, and the page stays', async () => {
+    const client = productClient();
+    openProduct(client);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Stop watching Trail Runner 2 Shoe' }));
+    expect(client.callsOf('deleteWatch')).toEqual([]);
+    expect(screen.getByText('Delete this watch and its rules? The product and its history stay.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Delete watch' }));
+    expect(client.callsOf('deleteWatch')).toEqual([{ id: 'w1' }]);
+    expect(await screen.findByText(/^Not watched\./)).toBeTruthy();
+    expect(screen.getByTestId('product-facts')).toBeTruthy();
+  });
+
+  it('shows times on the chart axis when the history is less than a day long, dates otherwise', async () => {
+    const client = productClient();
+    const { unmount } = openProduct(client);
+    const axis = await screen.findByTestId('time-axis');
+    expect(axis.textContent).toMatch(/\d:\d\d/);
+
+    unmount();
+    const days = history.map((point, index) => ({ ...point, at: minutesAgo((3 - index) * 3 * 24 * 60) }));
+    client.data.products.set(product.key, { product, history: days });
+    openProduct(client);
+    const dated = await screen.findByTestId('time-axis');
+    expect(dated.textContent).not.toMatch(/\d:\d\d/);
+    expect(dated.querySelectorAll('text')).toHaveLength(2);
+  });
+
+  it('says "one price so far" for a one-point history instead of showing it as both min and max', async () => {
+    const single: HistoryPoint[] = [
+      { at: minutesAgo(5), currentPrice: 9.99, currency: 'USD', stockAvailability: 'InStock' },
+    ];
+    const client = createFakeClient({ products: new Map([[product.key, { product, history: single }]]) });
+    openProduct(client);
+    expect((await screen.findByTestId('chart-note')).textContent).toBe('One price so far: $9.99');
+    const chart = screen.getByRole('img', { name: /1 point, one price so far: \$9\.99/ });
+    const labels = [...chart.querySelectorAll('text')].map((text) => text.textContent);
+    expect(labels.filter((label) => label === '$9.99')).toHaveLength(1);
+  });
+
+  it('shows a price with the precision it is compared at', async () => {
+    const precise = { ...product, currentPrice: 79.995 };
+    const client = createFakeClient({ products: new Map([[product.key, { product: precise, history: [] }]]) });
+    openProduct(client);
+    expect(within(await screen.findByTestId('product-facts')).getByText('$79.995')).toBeTruthy();
+  });
 });

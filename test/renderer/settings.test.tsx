@@ -2,8 +2,14 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createFakeClient } from './fakeApi.js';
-import { makeSettings } from './fixtures.js';
+import { makeSettings, makeSetup } from './fixtures.js';
 import { renderApp } from './renderApp.js';
+
+/** What a screen reader reads after a field's name: its notes and hints. */
+function description(element: HTMLElement): string {
+  const ids = element.getAttribute('aria-describedby')?.split(' ') ?? [];
+  return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+}
 
 describe('settings', () => {
   it('edits the field mapping, previews it on a pasted postback, and saves it', async () => {
@@ -78,5 +84,35 @@ describe('settings', () => {
     await user.click(screen.getByRole('button', { name: 'Yes, regenerate' }));
     expect((await screen.findByTestId('new-postback-url')).textContent).toBe('http://127.0.0.1:8787/postback/n3w');
     expect(client.callsOf('regenerateSecret')).toHaveLength(1);
+  });
+
+  it('shows the receiver port in force when a flag sets it, and what editing the stored one changes', async () => {
+    const overrides = [{ setting: 'receiver.port' as const, value: 18787, setBy: '--receiver-port' }];
+    const client = createFakeClient({ setup: makeSetup({ receiverPort: 18787, overrides }) });
+    renderApp(client, '#/settings');
+    const port = await screen.findByRole('spinbutton', { name: 'Port' });
+    // the stored default stays what the field edits
+    expect((port as HTMLInputElement).value).toBe('8787');
+    await waitFor(() => expect(description(port)).toContain('In force: 18787, set by --receiver-port.'));
+    expect(description(port)).toContain('Editing here changes the stored default, used when the flag is not given.');
+    expect(description(screen.getByRole('textbox', { name: 'Host' }))).not.toContain('In force');
+  });
+
+  it('names the environment variable that sets the host', async () => {
+    const overrides = [{ setting: 'receiver.host' as const, value: '0.0.0.0', setBy: 'SHELFWATCH_RECEIVER_HOST' }];
+    const client = createFakeClient({ setup: makeSetup({ overrides }) });
+    renderApp(client, '#/settings');
+    const host = await screen.findByRole('textbox', { name: 'Host' });
+    await waitFor(() => expect(description(host)).toContain('In force: 0.0.0.0, set by SHELFWATCH_RECEIVER_HOST.'));
+    expect(description(host)).toContain('used when that environment variable is not set');
+    expect(description(screen.getByRole('spinbutton', { name: 'Port' }))).not.toContain('In force');
+  });
+
+  it('says nothing is overridden when the stored values are in force', async () => {
+    const client = createFakeClient();
+    renderApp(client, '#/settings');
+    await screen.findByRole('spinbutton', { name: 'Port' });
+    await waitFor(() => expect(client.callsOf('setup')).toHaveLength(1));
+    expect(screen.queryByTestId('override-note')).toBeNull();
   });
 });

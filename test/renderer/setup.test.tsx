@@ -66,4 +66,22 @@ describe('setup', () => {
     await emit(client, { type: 'status', status: makeStatus({ quarantined: 2 }) });
     await waitFor(() => expect(screen.getAllByTestId('quarantine-entry')).toHaveLength(1));
   });
+
+  it('shows the port the receiver really listens on, and the flag that set it', async () => {
+    const overrides = [{ setting: 'receiver.port' as const, value: 18787, setBy: '--receiver-port' }];
+    const client = createFakeClient({ setup: makeSetup({ receiverPort: 18787, overrides }) });
+    renderApp(client, '#/setup');
+    const inUse = await screen.findByTestId('receiver-in-use');
+    expect(inUse.textContent).toContain('The receiver listens on 127.0.0.1:18787 (port set by --receiver-port).');
+    expect(screen.getByText('cloudflared tunnel --url http://localhost:18787')).toBeTruthy();
+  });
+
+  it('explains what the GET template loses when trimmed, and what a repeat is', async () => {
+    const client = createFakeClient({ status: makeStatus({ duplicates: 4 }) });
+    renderApp(client, '#/setup');
+    expect((await screen.findByTestId('template-get-note')).textContent).toMatch(
+      /keep Name and Url: without them the feed shows item ids instead of names and offers no\s+product link/,
+    );
+    expect(screen.getByTestId('repeat-count').textContent).toBe('4 deliveries that changed nothing');
+  });
 });

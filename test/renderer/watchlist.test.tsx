@@ -62,7 +62,7 @@ describe('watchlist', () => {
     expect(client.callsOf('createWatch')).toEqual([]);
   });
 
-  it('mutes, edits and deletes (after confirming)', async () => {
+  it('mutes, edits and stops watching (after confirming)', async () => {
     const client = watchlistClient();
     renderApp(client, '#/watchlist');
     const user = userEvent.setup();
@@ -76,9 +76,9 @@ describe('watchlist', () => {
     await user.click(within(row).getByRole('button', { name: 'Save rules' }));
     expect(client.callsOf('updateWatch').at(-1)).toEqual({ id: 'w1', rules: [{ kind: 'back-in-stock' }] });
 
-    await user.click(within(row).getByRole('button', { name: 'Delete watch on Product 2' }));
+    await user.click(within(row).getByRole('button', { name: 'Stop watching Product 2' }));
     expect(client.callsOf('deleteWatch')).toEqual([]);
-    await user.click(within(row).getByRole('button', { name: 'Yes, delete' }));
+    await user.click(within(row).getByRole('button', { name: 'Delete watch' }));
     expect(client.callsOf('deleteWatch')).toEqual([{ id: 'w1' }]);
     await waitFor(() => expect(screen.queryByRole('listitem', { name: 'Watch on Product 2' })).toBeNull());
     expect(screen.getByTestId('watchlist-empty')).toBeTruthy();

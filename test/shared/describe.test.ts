@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeChange, describeEntry } from '../../shared/describe.js';
+import { type DescribedEntry, describeChange, describeEntry } from '../../shared/describe.js';
 import type { FieldChange, ProductState } from '../../shared/model.js';
 
 const product: ProductState = {
@@ -51,18 +51,80 @@ describe('describeChange', () => {
 });
 
 describe('describeEntry', () => {
-  it('summarizes entries without changes by their operation', () => {
-    expect(describeEntry({ operation: 'Insert', changes: [], product })).toBe('New in catalog');
-    expect(describeEntry({ operation: 'Delete', changes: [], product })).toBe('Removed from catalog');
-    expect(describeEntry({ operation: 'Update', changes: [], product })).toBe('No changes');
-    const fresh = { ...product, updatedAt: product.firstSeenAt };
-    expect(describeEntry({ operation: 'Update', changes: [], product: fresh })).toBe('First seen');
+  const entry = (fields: Partial<DescribedEntry>): DescribedEntry => ({
+    operation: 'Update',
+    changes: [],
+    product,
+    isNew: false,
+    ...fields,
   });
 
-  it('joins the changes in order', () => {
-    const changes = [change('currentPrice', 39.99, 34.99), change('inventory', 120, 95)];
-    expect(describeEntry({ operation: 'Update', changes, product })).toBe(
-      '$39.99 → $34.99 (−12.5%), Inventory 120 → 95',
+  it('words a first entry from its own starting values, however the product changed since', () => {
+    // the product is now $34.99 and updated since; the entry still says what it started at
+    const changes = [
+      change('name', null, 'Acme Tennis Balls'),
+      change('currentPrice', null, 39.99),
+      change('currency', null, 'USD'),
+      change('stockAvailability', null, 'InStock'),
+      change('inventory', null, 120),
+    ];
+    expect(describeEntry(entry({ operation: 'Insert', isNew: true, changes }))).toBe('New: $39.99 · In stock');
+    expect(describeEntry(entry({ isNew: true, changes: [change('stockAvailability', null, 'OutOfStock')] }))).toBe(
+      'New: Out of stock',
     );
+    expect(describeEntry(entry({ isNew: true, changes: [change('name', null, 'Bare')] }))).toBe(
+      'New: no price or stock yet',
+    );
+  });
+
+  it('prices a first entry in the currency it was sent in', () => {
+    const changes = [change('currentPrice', null, 12.5), change('currency', null, 'EUR')];
+    expect(describeEntry(entry({ isNew: true, changes }))).toBe('New: €12.50');
+  });
+
+  it('lists price and stock first, then removal, inventory and the rest', () => {
+    const changes = [
+      change('campaignId', '1', '2'),
+      change('name', 'a', 'b'),
+      change('url', 'a', 'b'),
+      change('imageUrl', 'a', 'b'),
+      change('inventory', 120, 95),
+      change('stockAvailability', 'OutOfStock', 'InStock'),
+      change('currentPrice', 39.99, 34.99),
+    ];
+    expect(describeEntry(entry({ changes }))).toBe(
+      '$39.99 → $34.99 (−12.5%), Out of stock → In stock, Inventory 120 → 95, Program 1 → 2, Name changed, ' +
+        'Link changed, Image changed',
+    );
+  });
+
+  it('says when an update carried an operation it did not recognize, after the changes', () => {
+    const changes = [change('currentPrice', 39.99, 34.99)];
+    expect(describeEntry(entry({ changes, unknownOperation: 'Create' }))).toBe(
+      '$39.99 → $34.99 (−12.5%) · Unrecognized operation “Create”, applied as an update',
+    );
+  });
+
+  it('words a Delete for an item never seen, which has no changes', () => {
+    const idsOnly: ProductState = {
+      key: '24836:GONE-1',
+      catalogId: '24836',
+      catalogItemId: 'GONE-1',
+      stockAvailability: 'Unknown',
+      removed: true,
+      firstSeenAt: '2025-01-01T00:00:00.000Z',
+      updatedAt: '2025-01-01T00:00:00.000Z',
+    };
+    expect(describeEntry(entry({ operation: 'Delete', product: idsOnly }))).toBe(
+      'Removed from catalog (never seen before)',
+    );
+    expect(describeEntry(entry({ operation: 'Delete', changes: [change('removed', false, true)] }))).toBe(
+      'Removed from catalog',
+    );
+  });
+
+  it('never says "No changes" for a first entry stored before first entries listed their values', () => {
+    expect(describeEntry(entry({ operation: 'Update' }))).toBe('New in catalog');
+    expect(describeEntry(entry({ operation: 'Insert' }))).toBe('New in catalog');
   });
 });

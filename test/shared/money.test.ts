@@ -97,6 +97,21 @@ describe('formatPrice', () => {
     expect(formatPrice(1299)).toBe('1,299.00');
     expect(formatPrice(3.5, 'dollars')).toBe('3.50');
   });
+
+  it('shows the precision prices compare at: 79.995 is not "$80.00" (a "below $80" alert fires on it)', () => {
+    expect(formatPrice(79.995, 'USD')).toBe('$79.995');
+    expect(formatPrice(0.123456, 'EUR')).toBe('€0.123456');
+    expect(formatPrice(12.3456, 'CHF')).toBe('12.3456 CHF');
+    expect(formatPrice(79.995)).toBe('79.995');
+    expect(formatPrice(1200.5, 'JPY')).toBe('¥1,200.5');
+  });
+
+  it('keeps the usual two decimals when the number has no more, and ignores binary noise', () => {
+    expect(formatPrice(80, 'USD')).toBe('$80.00');
+    expect(formatPrice(79.9, 'USD')).toBe('$79.90');
+    expect(formatPrice(0.1 + 0.2, 'USD')).toBe('$0.30');
+    expect(formatPrice(parsePrice('79.995')?.amount ?? 0, 'USD')).toBe('$79.995');
+  });
 });
 
 describe('percentChange', () => {

@@ -4,7 +4,7 @@ import { messageOf } from '../api/useLoad.js';
 import { ConfirmButton } from '../components/ConfirmButton.js';
 import { useWatches } from './WatchesContext.js';
 
-/** Mute (takes effect at once) and delete (asks first). */
+/** Mute (takes effect at once) and stop watching, which deletes the watch and its rules (asks first). */
 export function WatchActions({ watch, subject }: { watch: Watch; subject: string }) {
   const { update, remove } = useWatches();
   const [error, setError] = useState<string | null>(null);
@@ -24,10 +24,10 @@ export function WatchActions({ watch, subject }: { watch: Watch; subject: string
         {watch.muted ? 'Unmute' : 'Mute'}
       </button>
       <ConfirmButton
-        label="Delete"
-        ariaLabel={`Delete watch on ${subject}`}
-        confirmLabel="Yes, delete"
-        question={`Stop watching ${subject}?`}
+        label="Stop watching"
+        ariaLabel={`Stop watching ${subject}`}
+        confirmLabel="Delete watch"
+        question="Delete this watch and its rules? The product and its history stay."
         danger
         onConfirm={() => run(remove(watch.id))}
       />

@@ -1,11 +1,14 @@
 // The virtualized feed: only the rows in view (plus a little overscan) exist in the DOM, so 100,000+ entries
-// scroll as smoothly as 10. Rows have a fixed height so no row ever has to be measured.
+// scroll as smoothly as 10. Rows have a fixed height so no row ever has to be measured: one height per layout.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { FeedEntry } from '../../../../shared/model.js';
+import { useNarrow } from '../../lib/useNarrow.js';
 import { FeedRow } from './FeedRow.js';
 
 export const FEED_ROW_HEIGHT = 88;
+/** the compact layout stacks name, a change of up to two lines, an alert and the time/watch line (styles.css) */
+export const FEED_ROW_HEIGHT_NARROW = 128;
 /** start fetching the next page this many rows before the end */
 const PREFETCH_ROWS = 20;
 
@@ -22,10 +25,11 @@ export function FeedList({ entries, total, hasMore, loading, onNearEnd, onOpen }
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const pendingFocus = useRef<number | null>(null);
+  const rowHeight = useNarrow() ? FEED_ROW_HEIGHT_NARROW : FEED_ROW_HEIGHT;
   const virtualizer = useVirtualizer({
     count: entries.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => FEED_ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 8,
     getItemKey: (index) => entries[index]?.id ?? index,
     // React 19 batches the scroll re-render well enough; flushSync from a layout effect only earns a warning.
@@ -38,6 +42,17 @@ export function FeedList({ entries, total, hasMore, loading, onNearEnd, onOpen }
     if (hasMore && !loading && lastVisible >= entries.length - PREFETCH_ROWS) onNearEnd();
   }, [hasMore, loading, lastVisible, entries.length, onNearEnd]);
 
+  // The layout changed (the window was resized across the breakpoint): re-lay the rows, keeping the top one in view.
+  const laidOutHeight = useRef(rowHeight);
+  useLayoutEffect(() => {
+    const previous = laidOutHeight.current;
+    if (previous === rowHeight) return;
+    laidOutHeight.current = rowHeight;
+    virtualizer.measure();
+    const element = scroller.current;
+    if (element) element.scrollTop = Math.round(element.scrollTop / previous) * rowHeight;
+  }, [rowHeight, virtualizer]);
+
   // Live entries are prepended: if the user has scrolled down, keep what they are reading where it was.
   const firstId = useRef<string | undefined>(undefined);
   useLayoutEffect(() => {
@@ -46,7 +61,7 @@ export function FeedList({ entries, total, hasMore, loading, onNearEnd, onOpen }
     const element = scroller.current;
     if (!previous || !element || element.scrollTop === 0) return;
     const shift = entries.findIndex((entry) => entry.id === previous);
-    if (shift > 0) element.scrollTop += shift * FEED_ROW_HEIGHT;
+    if (shift > 0) element.scrollTop += shift * laidOutHeight.current;
   }, [entries]);
 
   useEffect(() => {
@@ -96,7 +111,7 @@ export function FeedList({ entries, total, hasMore, loading, onNearEnd, onOpen }
               tabIndex={item.index === active ? 0 : -1}
               onFocus={() => setActive(item.index)}
               className="feed-article"
-              style={{ height: FEED_ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+              style={{ height: rowHeight, transform: `translateY(${item.start}px)` }}
             >
               <FeedRow entry={entry} onOpen={onOpen} />
             </article>

@@ -36,7 +36,14 @@ export const FeedRow = memo(function FeedRow({ entry, onOpen }: FeedRowProps) {
         ) : null}
       </div>
       <div className="feed-side">
-        <RelativeTime iso={entry.at} />
+        <span className="feed-when">
+          {entry.source === 'api' ? (
+            <span className="badge" title="Found by checking impact.com, not sent as a postback">
+              found on check
+            </span>
+          ) : null}
+          <RelativeTime iso={entry.at} />
+        </span>
         <WatchButton
           target={{ catalogId: entry.product.catalogId, catalogItemId: entry.product.catalogItemId }}
           name={name}

@@ -40,15 +40,20 @@ export function priceRange(points: HistoryPoint[]): { min: number; max: number }
   return { min: Math.min(...prices), max: Math.max(...prices) };
 }
 
+/** Price → y: the range padded by 10% (a flat price sits mid-height rather than on an edge). */
+export function priceScale(range: { min: number; max: number }, box: ChartBox): (price: number) => number {
+  const pad = (range.max - range.min) * 0.1 || Math.max(range.max * 0.1, 1);
+  const low = range.min - pad;
+  const high = range.max + pad;
+  return (price) => box.bottom - ((price - low) / (high - low)) * (box.bottom - box.top);
+}
+
 /** A step line: the price holds until the next point changes it, then runs to the right edge. */
 export function priceStepPath(points: HistoryPoint[], box: ChartBox): string {
   const range = priceRange(points);
   if (!range) return '';
   const x = timeScale(points, box);
-  const pad = (range.max - range.min) * 0.1 || Math.max(range.max * 0.1, 1);
-  const low = range.min - pad;
-  const high = range.max + pad;
-  const y = (price: number) => box.bottom - ((price - low) / (high - low)) * (box.bottom - box.top);
+  const y = priceScale(range, box);
   let path = '';
   for (const point of points) {
     if (typeof point.currentPrice !== 'number') continue;

@@ -29,7 +29,7 @@ export function NotificationSettings({
         onChange={(on) => set({ quietHours: on ? { start: '22:00', end: '07:00' } : null })}
       />
       {value.quietHours ? (
-        <div className="row">
+        <div className="field-row">
           <TextField
             label="Quiet from"
             type="time"

@@ -1,26 +1,47 @@
+import type { Setup } from '../../../../shared/api.js';
 import type { Settings } from '../../../../shared/model.js';
+import { type InForce, inForce, whenDefaultApplies } from '../../lib/overrides.js';
 import { NumberField, TextField } from './fields.js';
 
 type Receiver = Settings['receiver'];
 
-export function ReceiverSettings({ value, onChange }: { value: Receiver; onChange: (v: Receiver) => void }) {
+export function ReceiverSettings({
+  value,
+  onChange,
+  setup,
+}: {
+  value: Receiver;
+  onChange: (v: Receiver) => void;
+  /** what is in force right now; null until loaded (or when it could not be) */
+  setup: Pick<Setup, 'overrides' | 'receiverPort'> | null;
+}) {
   const set = (patch: Partial<Receiver>) => onChange({ ...value, ...patch });
+  const host = setup ? inForce(setup, 'receiver.host') : null;
+  const port = setup ? inForce(setup, 'receiver.port') : null;
   return (
     <fieldset className="settings-group">
       <legend>Receiver</legend>
-      <div className="row">
+      <div className="field-row">
         <TextField
           label="Host"
           value={value.host}
           onChange={(host) => set({ host })}
+          note={host ? <OverrideNote override={host} /> : null}
           hint="127.0.0.1 for a tunnel; 0.0.0.0 to accept a router's port forward."
         />
-        <NumberField label="Port" value={value.port} min={1} max={65535} onChange={(port) => set({ port })} />
+        <NumberField
+          label="Port"
+          value={value.port}
+          min={1}
+          max={65535}
+          onChange={(port) => set({ port })}
+          note={port ? <OverrideNote override={port} /> : null}
+        />
       </div>
       <p className="muted" data-testid="restart-note">
         Host and port changes apply after a restart.
       </p>
-      <div className="row">
+      <div className="field-row">
         <TextField
           label="Header name (optional)"
           value={value.headerName}
@@ -35,5 +56,15 @@ export function ReceiverSettings({ value, onChange }: { value: Receiver; onChang
         />
       </div>
     </fieldset>
+  );
+}
+
+function OverrideNote({ override }: { override: InForce }) {
+  return (
+    <span data-testid="override-note">
+      In force: <strong>{String(override.value)}</strong>, set by{' '}
+      <code className="setting-source">{override.setBy}</code>. Editing here changes the stored default,{' '}
+      {whenDefaultApplies(override.setBy)}.
+    </span>
   );
 }

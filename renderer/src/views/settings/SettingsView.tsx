@@ -22,6 +22,8 @@ export function SettingsView() {
 
 function SettingsForm({ saved }: { saved: Settings }) {
   const { api } = useApiClient();
+  // What is in force (a flag may override the stored receiver host/port); the form works without it.
+  const setup = useLoad(() => api.setup(undefined), [api]).state.data ?? null;
   const [draft, setDraft] = useState(saved);
   const [result, setResult] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -67,7 +69,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
         />
       </fieldset>
       <RetentionSettings value={draft.retention} onChange={(retention) => set({ retention })} />
-      <ReceiverSettings value={draft.receiver} onChange={(receiver) => set({ receiver })} />
+      <ReceiverSettings value={draft.receiver} onChange={(receiver) => set({ receiver })} setup={setup} />
       <fieldset className="settings-group">
         <legend>Field mapping</legend>
         <p className="muted">

@@ -1,5 +1,6 @@
-// Small labelled inputs: every control gets a visible label, which is also its accessible name.
-import type { ReactNode } from 'react';
+// Small labelled inputs: every control gets a visible label as its accessible name; hints and notes are its
+// description (kept out of the name so "Port" stays "Port" for a screen reader).
+import { type ReactNode, useId } from 'react';
 
 export function CheckboxField(props: { label: string; checked: boolean; onChange: (checked: boolean) => void }) {
   return (
@@ -10,6 +11,38 @@ export function CheckboxField(props: { label: string; checked: boolean; onChange
   );
 }
 
+interface FieldFrameProps {
+  label: string;
+  /** what the field is for */
+  hint?: ReactNode;
+  /** something about its current value the user must know, e.g. that a flag overrides it */
+  note?: ReactNode;
+  children: (ids: { id: string; describedBy: string | undefined }) => ReactNode;
+}
+
+function FieldFrame({ label, hint, note, children }: FieldFrameProps) {
+  const id = useId();
+  const noteId = note ? `${id}-note` : undefined;
+  const hintId = hint ? `${id}-hint` : undefined;
+  const describedBy = [noteId, hintId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children({ id, describedBy })}
+      {note ? (
+        <small className="field-note" id={noteId}>
+          {note}
+        </small>
+      ) : null}
+      {hint ? (
+        <small className="muted" id={hintId}>
+          {hint}
+        </small>
+      ) : null}
+    </div>
+  );
+}
+
 export function NumberField(props: {
   label: string;
   value: number;
@@ -17,20 +50,23 @@ export function NumberField(props: {
   min?: number;
   max?: number;
   hint?: ReactNode;
+  note?: ReactNode;
 }) {
   return (
-    <label className="field">
-      <span>{props.label}</span>
-      <input
-        type="number"
-        className="number"
-        value={Number.isFinite(props.value) ? props.value : ''}
-        min={props.min}
-        max={props.max}
-        onChange={(event) => props.onChange(event.target.valueAsNumber)}
-      />
-      {props.hint ? <small className="muted">{props.hint}</small> : null}
-    </label>
+    <FieldFrame label={props.label} hint={props.hint} note={props.note}>
+      {({ id, describedBy }) => (
+        <input
+          id={id}
+          aria-describedby={describedBy}
+          type="number"
+          className="number"
+          value={Number.isFinite(props.value) ? props.value : ''}
+          min={props.min}
+          max={props.max}
+          onChange={(event) => props.onChange(event.target.valueAsNumber)}
+        />
+      )}
+    </FieldFrame>
   );
 }
 
@@ -40,12 +76,19 @@ export function TextField(props: {
   onChange: (value: string) => void;
   type?: 'text' | 'time' | 'password';
   hint?: ReactNode;
+  note?: ReactNode;
 }) {
   return (
-    <label className="field">
-      <span>{props.label}</span>
-      <input type={props.type ?? 'text'} value={props.value} onChange={(event) => props.onChange(event.target.value)} />
-      {props.hint ? <small className="muted">{props.hint}</small> : null}
-    </label>
+    <FieldFrame label={props.label} hint={props.hint} note={props.note}>
+      {({ id, describedBy }) => (
+        <input
+          id={id}
+          aria-describedby={describedBy}
+          type={props.type ?? 'text'}
+          value={props.value}
+          onChange={(event) => props.onChange(event.target.value)}
+        />
+      )}
+    </FieldFrame>
   );
 }

@@ -25,8 +25,11 @@ export function ConnectionState({ status }: { status: Status }) {
         <dd className="number" data-testid="received-count">
           {received.toLocaleString()}
         </dd>
-        <dt>Repeats (impact.com retries)</dt>
-        <dd className="number">{(status.receiver.duplicates ?? 0).toLocaleString()}</dd>
+        <dt>Repeats</dt>
+        <dd data-testid="repeat-count">
+          <span className="number">{(status.receiver.duplicates ?? 0).toLocaleString()}</span>{' '}
+          <span className="muted">deliveries that changed nothing</span>
+        </dd>
         <dt>Need attention</dt>
         <dd className="number" data-testid="quarantined-count">
           {quarantined.toLocaleString()}

@@ -49,6 +49,10 @@ export function SetupView() {
         {setup.templates.getUrl}
       </pre>
       <CopyButton text={setup.templates.getUrl} label="Copy the GET URL template" />
+      <p className="muted" data-testid="template-get-note">
+        If you shorten it, keep Name and Url: without them the feed shows item ids instead of names and offers no
+        product link. GET leaves out the image, the original price and the program; the POST body carries them.
+      </p>
       <h3>Optional: a second secret in a header</h3>
       {setup.headerName ? (
         <div className="copy-line">

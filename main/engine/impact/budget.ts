@@ -87,7 +87,9 @@ export class GroupBudget {
     if (headers.limit !== undefined) this.limit = headers.limit;
     if (headers.remaining !== undefined) {
       this.serverRemaining = Math.max(0, headers.remaining - othersInFlight);
-      this.serverResetAt = headers.resetAt ?? this.serverResetAt ?? now + UNKNOWN_RESET_PROBE_MS;
+      // Retry-After is impact.com's most specific word on when to come back; the window's reset is the fallback.
+      const resetAt = this.serverRemaining === 0 ? (headers.retryAt ?? headers.resetAt) : headers.resetAt;
+      this.serverResetAt = resetAt ?? this.serverResetAt ?? now + UNKNOWN_RESET_PROBE_MS;
     } else if (headers.resetAt !== undefined) {
       this.serverResetAt = headers.resetAt;
     }

@@ -194,7 +194,10 @@ export function createImpactClient(options: ImpactClientOptions): ImpactClient {
       }
       const link = paths.items(catalogId, `CatalogItemId = ${queryString(catalogItemId)}`);
       const page = await nullWhenMissing(() => itemPage(link, catalogId));
-      return page?.items.find(matches) ?? null;
+      const found = page?.items.find(matches) ?? null;
+      // No match but more pages: impact.com did not filter, so absence proves nothing (and "removed" would be a lie).
+      if (found === null && page?.next) throw badResponse('impact.com did not narrow the answer to this item');
+      return found;
     },
 
     listCatalogItems: (catalogId, cursor) => {

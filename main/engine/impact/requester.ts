@@ -132,7 +132,9 @@ export class Requester {
   private resolve(target: string): string {
     if (/^[a-z][a-z0-9+.-]*:/i.test(target)) {
       // An absolute link is followed only to impact.com itself: the credentials go wherever we follow.
-      if (new URL(target).origin !== this.base.origin) throw badResponse('a next-page link to another host');
+      if (!URL.canParse(target) || new URL(target).origin !== this.base.origin) {
+        throw badResponse('a next-page link to another host');
+      }
       return target;
     }
     if (!target.startsWith('/') || target.startsWith('//')) throw badResponse('a next-page link that is not a path');

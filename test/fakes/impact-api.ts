@@ -31,6 +31,8 @@ export interface FakeRequest {
   headers: Record<string, string>;
   status: number;
   group: FakeGroup;
+  /** the fake's clock when it arrived */
+  at: number;
 }
 
 export interface FakeImpactApi {
@@ -113,6 +115,7 @@ export async function startFakeImpactApi(options: FakeImpactApiOptions = {}): Pr
       headers,
       status: 0,
       group,
+      at: now(),
     };
     requests.push(entry);
     const format = forcedFormat ?? formatOf(req, rawPath);
@@ -145,7 +148,10 @@ export async function startFakeImpactApi(options: FakeImpactApiOptions = {}): Pr
     if (fault?.type === 'slow') await wait(fault.delayMs);
     if (fault?.type === 'status') {
       const rateHeaders: Record<string, string> = fault.status === 429 ? limits.headers(group, 0, true) : {};
-      if (fault.retryAfterSeconds !== undefined) rateHeaders['Retry-After'] = String(fault.retryAfterSeconds);
+      if (fault.retryAfterSeconds !== undefined) {
+        rateHeaders['Retry-After'] = String(fault.retryAfterSeconds);
+        if ('RateLimit-Reset' in rateHeaders) rateHeaders['RateLimit-Reset'] = String(fault.retryAfterSeconds);
+      }
       return send(fault.status, errorBody(fault.message ?? `Injected ${fault.status}`), rateHeaders);
     }
 
@@ -154,6 +160,15 @@ export async function startFakeImpactApi(options: FakeImpactApiOptions = {}): Pr
     if (fault?.type === 'huge') {
       entry.status = 200;
       return streamHuge(res, fault.bytes, fault.declareLength ?? false);
+    }
+    if (fault?.type === 'raw') {
+      entry.status = fault.status ?? 200;
+      res
+        .status(entry.status)
+        .set(rate.headers)
+        .type(fault.contentType ?? 'application/json')
+        .send(fault.text);
+      return;
     }
     if (fault?.type === 'malformed') {
       entry.status = 200;

@@ -127,6 +127,12 @@ export class FakeCatalogData {
     return [...catalog.items.values()].sort((a, b) => b.seq - a.seq).map((item) => item.record);
   }
 
+  itemById(catalogId: string, id: string): WireRecord | undefined {
+    const catalog = this.catalogs.get(catalogId);
+    for (const item of catalog?.items.values() ?? []) if (item.record.Id === id) return item.record;
+    return undefined;
+  }
+
   /** Every item of every catalog, newest-created first, each with its creation number (the search cursor). */
   allItems(): { seq: number; record: WireRecord }[] {
     return [...this.catalogs.values()].flatMap((catalog) => [...catalog.items.values()]).sort((a, b) => b.seq - a.seq);

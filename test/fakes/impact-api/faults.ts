@@ -11,6 +11,8 @@ export type FakeFault =
   | { type: 'malformed'; path?: string }
   /** a 200 streaming this many bytes; with `declareLength`, a Content-Length says so up front */
   | { type: 'huge'; bytes: number; declareLength?: boolean; path?: string }
+  /** exactly this answer (a wrong shape, an HTML page from a proxy…) */
+  | { type: 'raw'; status?: number; contentType?: string; text: string; path?: string }
   /** the connection is closed without an answer */
   | { type: 'drop'; path?: string };
 

@@ -107,6 +107,6 @@ export function answer(data: FakeCatalogData, rest: string, path: string, params
   }
   if (sub !== 'Items') return notFound();
   if (itemId === undefined) return items(data, catalogId, path, params);
-  const item = data.itemRecords(catalogId)?.find((record) => record.Id === itemId);
+  const item = data.itemById(catalogId, itemId);
   return item === undefined ? notFound() : { status: 200, body: item, element: 'Item' };
 }

@@ -184,6 +184,26 @@ describe('impact.com client: items', () => {
     expect(fake.requests.at(-1)?.query.Query).toBe("CatalogItemId = 'O''NEIL-CAP'");
   });
 
+  it('does not call an item gone when impact.com ignored the query (more pages, no match)', async () => {
+    const { fake, client } = bed();
+    const other = `{"Id":"product_${ACME}_ACME-TB-12","CatalogId":"${ACME}","CatalogItemId":"ACME-TB-12"}`;
+    const next = `/Mediapartners/${fake.accountSid}/Catalogs/${ACME}/Items?Page=2`;
+    fake.injectFault({ type: 'raw', text: `{"@nextpageuri":"${next}","Items":[${other}]}` });
+    await expect(client().getItem({ catalogId: ACME, catalogItemId: 'ACME-TENT-2P' })).rejects.toMatchObject({
+      kind: 'bad-response',
+    });
+  });
+
+  it('follows an absolute next-page link only to impact.com itself', async () => {
+    const { fake, client } = bed();
+    fake.injectFault({
+      type: 'raw',
+      text: '{"@nextpageuri":"https://elsewhere.example/Catalogs?Page=2","Catalogs":[]}',
+    });
+    await expect(client().listCatalogs()).rejects.toMatchObject({ kind: 'bad-response' });
+    expect(fake.requests).toHaveLength(1);
+  });
+
   it('reads empty values as missing, not as zero', async () => {
     const { client } = bed();
     const item = await client().getItem({ catalogId: BRIGHTSIDE, catalogItemId: 'BS-CHAIR' });

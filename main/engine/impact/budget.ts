@@ -5,6 +5,14 @@ import type { RateHeaders } from './rate-headers.js';
 export type EndpointGroup = 'product-search' | 'other';
 export const ENDPOINT_GROUPS: readonly EndpointGroup[] = ['product-search', 'other'];
 
+/**
+ * 'interactive': someone is waiting for it (a search, Verify, "Check now" on one product). 'background': bulk work
+ * (a reconcile) that may take hours and must not starve the interactive kind.
+ */
+export type RequestPriority = 'interactive' | 'background';
+/** The part of our hourly allowance background work leaves for interactive requests. */
+const INTERACTIVE_RESERVE_SHARE = 0.1;
+
 export const HOUR_MS = 3_600_000;
 /** impact.com's documented limits; a limit header on any answer replaces them. */
 export const DEFAULT_HOURLY_LIMITS: Readonly<Record<EndpointGroup, number>> = { 'product-search': 3000, other: 1000 };
@@ -40,16 +48,22 @@ export class GroupBudget {
     return Math.max(1, Math.floor(this.limit * this.share));
   }
 
+  /** How many of them background work leaves for interactive requests. */
+  reserved(): number {
+    const allowance = this.allowance();
+    return allowance < 2 ? 0 : Math.max(1, Math.floor(allowance * INTERACTIVE_RESERVE_SHARE));
+  }
+
   used(now: number): number {
     this.expire(now);
     return this.sent.length;
   }
 
-  /** The earliest time a request may be sent: `now` when it may go now. */
-  nextSendAt(now: number): number {
+  /** The earliest time a request of this priority may be sent: `now` when it may go now. */
+  nextSendAt(now: number, priority: RequestPriority): number {
     this.expire(now);
     let at = Math.max(now, this.blockedUntil);
-    const allowance = this.allowance();
+    const allowance = this.allowance() - (priority === 'background' ? this.reserved() : 0);
     if (this.sent.length >= allowance) {
       // When enough of the oldest sends leave the hour that one more fits.
       at = Math.max(at, (this.sent[this.sent.length - allowance] as number) + HOUR_MS);

@@ -1,84 +1,14 @@
 // impact.com's Partner API, the parts Shelfwatch uses: catalogs (brand names), search (watch from results) and
 // items (catch-up after downtime). Plain Node; the engine wires it to settings, the cache and the journal.
-import type { Catalog, CatalogItem } from '../../../shared/impact-catalog.js';
-import { ENDPOINT_GROUPS, type EndpointGroup } from './budget.js';
+import type { Catalog } from '../../../shared/impact-catalog.js';
+import { ENDPOINT_GROUPS, type RequestPriority } from './budget.js';
 import { badResponse, ImpactApiError } from './errors.js';
 import { type ApiItem, hasItemIdentity, toApiItem, toCatalog, toCatalogItem } from './mapping.js';
 import { isOwnCatalogLink, partnerPaths, queryString } from './paths.js';
-import { type ImpactLogger, type RateLimitInfo, Requester } from './requester.js';
-import type { GroupSchedule } from './scheduler.js';
+import { Requester } from './requester.js';
+import type { ImpactClient, ImpactClientOptions, ImpactSchedule, Page } from './types.js';
 import { readPage, readSingle } from './wire-read.js';
 import { catalogPageSchema, itemPageSchema, type WireItem, wireCatalogSchema, wireItemSchema } from './wire-schema.js';
-
-export interface ImpactClientOptions {
-  /** default https://api.impact.com (the caller reads SHELFWATCH_IMPACT_API_BASE) */
-  baseUrl?: string;
-  accountSid: string;
-  authToken: string;
-  fetch?: typeof fetch;
-  /** epoch ms; drives the hourly budget */
-  clock?: () => number;
-  /** every wait (budget, Retry-After, backoff) goes through it */
-  sleep?: (ms: number) => Promise<void>;
-  /** [0, 1) for backoff jitter */
-  random?: () => number;
-  /** the share of each hourly limit we spend (default 0.5: the rest stays for the partner's other tools) */
-  budgetShare?: number;
-  log?: ImpactLogger;
-  /** per request, headers and body (default 15 s) */
-  timeoutMs?: number;
-  /** an answer larger than this is refused (default 10 MB) */
-  maxResponseBytes?: number;
-  /** tries per request, including the first (default 5) */
-  maxAttempts?: number;
-}
-
-export interface SearchQuery {
-  keyword: string;
-  /** only this catalog */
-  catalogId?: string;
-  /** `next` of the previous page */
-  cursor?: string | null;
-  /** default 50, at most 200 */
-  pageSize?: number;
-}
-
-export interface Page<T> {
-  items: T[];
-  /** impact.com's @nextpageuri to follow verbatim for the next page; null on the last page */
-  next: string | null;
-}
-
-export interface ItemRef {
-  catalogId: string;
-  catalogItemId: string;
-  /** impact.com's Id when known (from a search or an earlier fetch): one request instead of a query */
-  apiId?: string | null;
-}
-
-export type ImpactSchedule = Record<EndpointGroup, GroupSchedule>;
-
-export interface ImpactClient {
-  readonly accountSid: string;
-  /** every catalog, all pages; also remembered for brand names in search results */
-  listCatalogs(): Promise<Catalog[]>;
-  /** null when impact.com does not have it */
-  getCatalog(catalogId: string): Promise<Catalog | null>;
-  /** one page of results per call */
-  searchItems(query: SearchQuery): Promise<Page<CatalogItem>>;
-  /** the item's current state; null when impact.com no longer has it */
-  getItem(ref: ItemRef): Promise<ApiItem | null>;
-  /** one page of a catalog's items, newest first */
-  listCatalogItems(catalogId: string, cursor?: string | null): Promise<Page<ApiItem>>;
-  /** the hourly limit impact.com last reported (of `group`, else of the last answer that carried one) */
-  rateLimit(group?: EndpointGroup): RateLimitInfo | null;
-  /** per endpoint group: what the budget allows now and when waiting requests will go */
-  schedule(): ImpactSchedule;
-  /** brand names for search results from a cache, before (or instead of) listCatalogs() */
-  primeCatalogs(catalogs: readonly Catalog[]): void;
-  /** refuses waiting and later requests ('cancelled') and aborts those in flight */
-  close(): void;
-}
 
 const DEFAULT_BASE_URL = 'https://api.impact.com';
 const DEFAULT_SEARCH_PAGE_SIZE = 50;
@@ -126,8 +56,8 @@ export function createImpactClient(options: ImpactClientOptions): ImpactClient {
       .filter(hasItemIdentity)
       .map(toApiItem);
 
-  const itemPage = async (link: string, catalogId?: string): Promise<Page<ApiItem>> => {
-    const page = readPage(itemPageSchema, await requester.get(link));
+  const itemPage = async (link: string, priority: RequestPriority, catalogId?: string): Promise<Page<ApiItem>> => {
+    const page = readPage(itemPageSchema, await requester.get(link, priority));
     return { items: itemsOf(page.body.Items, catalogId), next: page.next };
   };
 
@@ -143,7 +73,7 @@ export function createImpactClient(options: ImpactClientOptions): ImpactClient {
         // Never trusting @total means trusting @nextpageuri to end: a link seen before would loop forever.
         if (seen.has(link)) throw badResponse('a next-page link that repeats');
         seen.add(link);
-        const answer: Record<string, unknown> = await requester.get(link);
+        const answer: Record<string, unknown> = await requester.get(link, 'interactive');
         const page = readPage(catalogPageSchema, answer);
         catalogs.push(...page.body.Catalogs.filter((wire) => wire.Id !== '').map(toCatalog));
         link = page.next;
@@ -155,7 +85,9 @@ export function createImpactClient(options: ImpactClientOptions): ImpactClient {
 
     getCatalog: (catalogId) =>
       nullWhenMissing(async () =>
-        toCatalog(readSingle(wireCatalogSchema, await requester.get(paths.catalog(catalogId)), 'Catalog')),
+        toCatalog(
+          readSingle(wireCatalogSchema, await requester.get(paths.catalog(catalogId), 'interactive'), 'Catalog'),
+        ),
       ),
 
     async searchItems({ keyword, catalogId, cursor, pageSize = DEFAULT_SEARCH_PAGE_SIZE }) {
@@ -178,33 +110,33 @@ export function createImpactClient(options: ImpactClientOptions): ImpactClient {
       } else {
         link = paths.search(keyword.trim(), pageSize);
       }
-      const page = await itemPage(link, catalogId || undefined);
+      const page = await itemPage(link, 'interactive', catalogId || undefined);
       return { items: page.items.map((item) => toCatalogItem(item, brandOf(item))), next: page.next };
     },
 
-    async getItem({ catalogId, catalogItemId, apiId }) {
+    async getItem({ catalogId, catalogItemId, apiId }, { priority = 'background' } = {}) {
       const matches = (item: ApiItem) => item.catalogId === catalogId && item.catalogItemId === catalogItemId;
       if (apiId) {
         const byId = await nullWhenMissing(async () => {
-          const wire = readSingle(wireItemSchema, await requester.get(paths.item(catalogId, apiId)), 'Item');
+          const wire = readSingle(wireItemSchema, await requester.get(paths.item(catalogId, apiId), priority), 'Item');
           return itemsOf([wire], catalogId)[0] ?? null;
         });
         // A stale or reshaped Id falls back to the query rather than reporting the item gone.
         if (byId !== null && matches(byId)) return byId;
       }
       const link = paths.items(catalogId, `CatalogItemId = ${queryString(catalogItemId)}`);
-      const page = await nullWhenMissing(() => itemPage(link, catalogId));
+      const page = await nullWhenMissing(() => itemPage(link, priority, catalogId));
       const found = page?.items.find(matches) ?? null;
       // No match but more pages: impact.com did not filter, so absence proves nothing (and "removed" would be a lie).
       if (found === null && page?.next) throw badResponse('impact.com did not narrow the answer to this item');
       return found;
     },
 
-    listCatalogItems: (catalogId, cursor) => {
+    listCatalogItems: (catalogId, cursor, { priority = 'background' } = {}) => {
       if (cursor && !isOwnCatalogLink(cursor, paths.root)) {
         return Promise.reject(new ImpactApiError('rejected', 'this catalog listing cannot be continued; start again'));
       }
-      return itemPage(cursor || paths.items(catalogId), catalogId);
+      return itemPage(cursor || paths.items(catalogId), priority, catalogId);
     },
 
     rateLimit: (group) => requester.rateLimit(group),

@@ -1,7 +1,7 @@
 // GET with everything impact.com asks of a client: pinned version, Basic auth, the scheduler's slot and budget, the
 // rate-limit headers read on every answer, 429 waits as long as impact.com says, 5xx and network failures retried
 // with exponential backoff and jitter, a bounded number of attempts.
-import { type EndpointGroup, endpointGroupOf } from './budget.js';
+import { type EndpointGroup, endpointGroupOf, type RequestPriority } from './budget.js';
 import { badResponse, createRedactor, errorForStatus, ImpactApiError } from './errors.js';
 import { readRateHeaders } from './rate-headers.js';
 import { RequestScheduler } from './scheduler.js';
@@ -64,11 +64,11 @@ export class Requester {
   }
 
   /** `target`: a path we built, or a next-page link impact.com gave us (followed verbatim, relative to the base). */
-  async get(target: string): Promise<Record<string, unknown>> {
+  async get(target: string, priority: RequestPriority): Promise<Record<string, unknown>> {
     const url = this.resolve(target);
     const group = endpointGroupOf(new URL(url).pathname);
     for (let attempt = 1; ; attempt += 1) {
-      const release = await this.scheduler.acquire(group);
+      const release = await this.scheduler.acquire(group, priority);
       let answer: RawAnswer;
       try {
         answer = await exchange(url, {

@@ -94,7 +94,7 @@ describe('impact.com client: its own limits', () => {
     expect(fake.stats.maxInFlight).toBe(2);
   });
 
-  it('fetches 3,000 items against a 1,000/h budget spending half of each hour: never refused, schedule shown', async () => {
+  it('fetches 3,000 items against a 1,000/h budget within half of each hour: never refused, schedule shown', async () => {
     const { fake, client, clock } = bed();
     fake.setHourlyLimit('product-search', 1000);
     for (let i = 0; i < 3000; i++)
@@ -120,20 +120,47 @@ describe('impact.com client: its own limits', () => {
     const perHour = new Map<number, number>();
     for (const r of fake.requests)
       perHour.set(Math.floor(r.at / HOUR), (perHour.get(Math.floor(r.at / HOUR)) ?? 0) + 1);
-    expect([...perHour.values()]).toEqual([500, 500, 500, 500, 500, 500]);
-    // The first wait: the hour's half is spent, the rest queued, the next batch at 11:00.
+    // Half of 1,000 is 500 an hour, of which background work leaves 50 for searches: 450 an hour.
+    expect([...perHour.values()]).toEqual([450, 450, 450, 450, 450, 450, 300]);
+    // The first wait: the hour's share is spent, the rest queued, the next batch at 11:00.
     expect(schedules[0]).toMatchObject({
       group: 'product-search',
-      used: 500,
+      used: 450,
       budget: 500,
+      reserved: 50,
       limit: 1000,
-      queued: 2500,
+      queued: 2550,
       resetAt: '2026-06-01T11:00:00.000Z',
       nextAt: '2026-06-01T11:00:00.000Z',
     });
     expect(schedules.map((s) => s.nextAt)).toEqual(
-      ['11', '12', '13', '14', '15'].map((hour) => `2026-06-01T${hour}:00:00.000Z`),
+      ['11', '12', '13', '14', '15', '16'].map((hour) => `2026-06-01T${hour}:00:00.000Z`),
     );
-    expect(clock.now()).toBe(TEN_AM + 5 * HOUR);
+    expect(clock.now()).toBe(TEN_AM + 6 * HOUR);
   }, 120_000); // 3,000 real HTTP round trips: seconds on a loaded shared machine, never hours
+
+  it('answers a search at once while background work waits hours for budget', async () => {
+    const { fake, client, clock } = bed();
+    fake.setHourlyLimit('product-search', 1000);
+    for (let i = 0; i < 600; i++) fake.putItem(ACME, { catalogItemId: `BULK-${i}`, name: `Bulk ${i}` });
+    let searchedAt: number | undefined;
+    let found: string[] = [];
+    const impact = client({
+      sleep: async (ms) => {
+        if (searchedAt === undefined) {
+          // The reconcile has spent its share of the hour; the user searches now.
+          found = (await impact.searchItems({ keyword: 'tent' })).items.map((item) => item.catalogItemId);
+          searchedAt = clock.now();
+        }
+        return clock.sleep(ms);
+      },
+    });
+    await Promise.all(
+      Array.from({ length: 600 }, (_, i) => impact.getItem({ catalogId: ACME, catalogItemId: `BULK-${i}` })),
+    );
+    expect(found).toEqual(['BS-TENT-6P', 'ACME-TENT-2P']);
+    expect(searchedAt).toBe(TEN_AM);
+    expect(fake.requests.find((r) => r.path.endsWith('/ItemSearch'))?.at).toBe(TEN_AM);
+    expect(fake.stats.refusedOverLimit).toBe(0);
+  });
 });

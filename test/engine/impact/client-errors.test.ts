@@ -1,6 +1,7 @@
 // What goes wrong talking to impact.com, and what the client makes of it: one error kind and a plain message each,
 // retries only where a retry can help, and the token never in any error or log line.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { MESSAGES } from '../../../main/engine/impact/errors.js';
 import { ImpactApiError } from '../../../main/engine/impact/index.js';
 import { ACME, impactTestBedPerTest } from './impact-setup.js';
 
@@ -98,6 +99,38 @@ describe('impact.com client: failures worth retrying', () => {
     expect(error).toMatchObject({ kind: 'unreachable', message: 'impact.com cannot be reached (no answer in time)' });
     fake.injectFault({ type: 'slow', delayMs: 2_000 });
     expect(await client({ timeoutMs: 150 }).listCatalogs()).toHaveLength(2);
+  });
+});
+
+describe('impact.com client: the 15 s deadline', () => {
+  it('aborts a request with no answer after 15 s by default, not before', async () => {
+    const { client } = bed();
+    // No network here, so faking the timers is safe: the deadline is a setTimeout in the client.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      let aborted = false;
+      let started: () => void = () => {};
+      const asked = new Promise<void>((resolve) => {
+        started = resolve;
+      });
+      const silentFetch: typeof fetch = (_url, init) =>
+        new Promise((_resolve, reject) => {
+          started();
+          init?.signal?.addEventListener('abort', () => {
+            aborted = true;
+            reject(new DOMException('aborted', 'AbortError'));
+          });
+        });
+      const outcome = failure(client({ fetch: silentFetch, maxAttempts: 1 }).listCatalogs());
+      await asked;
+      await vi.advanceTimersByTimeAsync(14_999);
+      expect(aborted).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(aborted).toBe(true);
+      expect(await outcome).toMatchObject({ kind: 'unreachable', message: MESSAGES.timeout });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

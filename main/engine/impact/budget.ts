@@ -16,6 +16,8 @@ const INTERACTIVE_RESERVE_SHARE = 0.1;
 export const HOUR_MS = 3_600_000;
 /** impact.com's documented limits; a limit header on any answer replaces them. */
 export const DEFAULT_HOURLY_LIMITS: Readonly<Record<EndpointGroup, number>> = { 'product-search': 3000, other: 1000 };
+/** No wait is longer than impact.com's window plus a minute, whatever a header or a clock jump suggests. */
+const MAX_WAIT_MS = HOUR_MS + 60_000;
 /** With 0 left and no reset time given, look again after this long (a 429 then says exactly when). */
 const UNKNOWN_RESET_PROBE_MS = 5 * 60_000;
 
@@ -115,6 +117,10 @@ export class GroupBudget {
   }
 
   private expire(now: number): void {
+    // A clock set back (or a laptop's wrong time corrected) must not turn an hour's wait into a day's.
+    for (let i = this.sent.length - 1; i >= 0 && (this.sent[i] as number) > now; i -= 1) this.sent[i] = now;
+    this.blockedUntil = Math.min(this.blockedUntil, now + MAX_WAIT_MS);
+    if (this.serverResetAt !== null) this.serverResetAt = Math.min(this.serverResetAt, now + MAX_WAIT_MS);
     while (this.sent.length > 0 && (this.sent[0] as number) + HOUR_MS <= now) this.sent.shift();
     if (this.serverResetAt !== null && now >= this.serverResetAt) {
       this.serverRemaining = null;

@@ -12,6 +12,8 @@ import { catalogPageSchema, itemPageSchema, type WireItem, wireCatalogSchema, wi
 
 const DEFAULT_BASE_URL = 'https://api.impact.com';
 const DEFAULT_SEARCH_PAGE_SIZE = 50;
+/** 100,000 catalogs at 200 a page: far beyond any partner, short of forever. */
+const MAX_CATALOG_PAGES = 500;
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 export function createImpactClient(options: ImpactClientOptions): ImpactClient {
@@ -71,7 +73,7 @@ export function createImpactClient(options: ImpactClientOptions): ImpactClient {
       const seen = new Set<string>();
       for (let link: string | null = paths.catalogs(); link !== null; ) {
         // Never trusting @total means trusting @nextpageuri to end: a link seen before would loop forever.
-        if (seen.has(link)) throw badResponse('a next-page link that repeats');
+        if (seen.has(link) || seen.size >= MAX_CATALOG_PAGES) throw badResponse('next-page links that never end');
         seen.add(link);
         const answer: Record<string, unknown> = await requester.get(link, 'interactive');
         const page = readPage(catalogPageSchema, answer);

@@ -1,7 +1,7 @@
-// A faithful fake of impact.com's Partner API (shared facts: XML unless JSON is asked for, Basic auth with 401/403
-// and impact.com's error body, `product_<catalog>_<item>` Ids, relative paging links, the 200 page-size cap, cursor
-// paging on ItemSearch, per-hour limits per endpoint group with their headers), on 127.0.0.1 and a free port, with
-// controls for tests: data, limits, one-shot faults, a request log and a concurrency counter.
+// A faithful fake of impact.com's Partner API as documented and seen: XML unless JSON is asked for, Basic auth with
+// 401/403 and impact.com's error body, `product_<catalog>_<item>` Ids, relative paging links, the 200 page-size
+// cap, cursor paging on ItemSearch, per-hour limits per endpoint group with their headers. On 127.0.0.1 and a free
+// port, with controls for tests: data, limits, one-shot faults, a request log and a concurrency counter.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Request, type Response } from 'express';
@@ -10,55 +10,19 @@ import { type FakeFault, FaultQueue, streamHuge } from './impact-api/faults.js';
 import { type FakeGroup, fakeGroupOf, HourlyLimits, type RateHeaderStyle } from './impact-api/hourly-limits.js';
 import { type Body, errorBody, type Format, malformed, render } from './impact-api/render.js';
 import { answer } from './impact-api/routes.js';
+import type { FakeImpactApi, FakeImpactApiOptions, FakeRequest } from './impact-api/types.js';
 
-export type { FakeCatalogInput, FakeFault, FakeGroup, FakeItemInput, Format, RateHeaderStyle };
-
-export interface FakeImpactApiOptions {
-  accountSid?: string;
-  authToken?: string;
-  /** the clock of the hourly windows and of DateLastUpdated (default Date.now) */
-  now?: () => number;
-}
-
-export interface FakeRequest {
-  method: string;
-  /** path and query as asked, still percent-encoded: what a followed @nextpageuri must equal */
-  url: string;
-  /** as asked, still percent-encoded */
-  path: string;
-  query: Record<string, string>;
-  /** lower-case names; never the Authorization header */
-  headers: Record<string, string>;
-  status: number;
-  group: FakeGroup;
-  /** the fake's clock when it arrived */
-  at: number;
-}
-
-export interface FakeImpactApi {
-  /** the base URL (`http://127.0.0.1:<port>`) */
-  readonly url: string;
-  readonly accountSid: string;
-  readonly authToken: string;
-  readonly requests: FakeRequest[];
-  readonly stats: { inFlight: number; maxInFlight: number; readonly refusedOverLimit: number };
-  seedCatalog(catalog: FakeCatalogInput): void;
-  putItem(catalogId: string, item: FakeItemInput): void;
-  changeItem(catalogId: string, catalogItemId: string, patch: Partial<Omit<FakeItemInput, 'catalogItemId'>>): void;
-  deleteItem(catalogId: string, catalogItemId: string): void;
-  setHourlyLimit(group: FakeGroup, perHour: number): void;
-  setRateHeaderStyle(style: RateHeaderStyle): void;
-  /** requests made this clock hour, per group */
-  usage(group: FakeGroup): number;
-  /** a token of this account that is scoped: every endpoint answers it 403 */
-  setScopedToken(token: string): void;
-  /** answers in this format whatever was asked (an account or proxy that ignores Accept); null: negotiate */
-  forceFormat(format: Format | null): void;
-  /** real delay before every answer, so concurrent requests overlap */
-  setLatency(ms: number): void;
-  injectFault(fault: FakeFault): void;
-  close(): Promise<void>;
-}
+export type {
+  FakeCatalogInput,
+  FakeFault,
+  FakeGroup,
+  FakeImpactApi,
+  FakeImpactApiOptions,
+  FakeItemInput,
+  FakeRequest,
+  Format,
+  RateHeaderStyle,
+};
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 

@@ -1,0 +1,86 @@
+// impact.com's XML answers (its default format, and what some proxies and old accounts still send) → the same shape
+// as its JSON answers, so one schema reads both:
+//   <ImpactRadiusResponse><Catalogs nextpageuri="…"><Catalog><Id>1</Id>…</Catalog></Catalogs></ImpactRadiusResponse>
+//   → { "@nextpageuri": "…", "Catalogs": [{ "Id": "1", … }] }
+import { XMLParser } from 'fast-xml-parser';
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  textNodeName: '#text',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  removeNSPrefix: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  // No entity expansion by the parser: the predefined entities and character references are decoded below, once.
+  processEntities: false,
+  htmlEntities: false,
+  maxNestedTags: 64,
+});
+
+const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** One pass, never recursive: "&amp;lt;" becomes "&lt;". Unknown entities stay as written. */
+function decodeText(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z]+);/g, (whole, ref: string) => {
+    if (!ref.startsWith('#')) return PREDEFINED[ref] ?? whole;
+    const code = ref[1] === 'x' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+type Node = string | Node[] | { [key: string]: Node };
+
+const isAttribute = (key: string) => key.startsWith('@_');
+
+/**
+ * Element text, or an object of child elements. An element whose only children are all named like it minus a final
+ * "s" (`<Catalogs><Catalog/>…</Catalogs>`, `<Labels><Label/></Labels>`) is a list: one child or many, it becomes an
+ * array, as in the JSON answer.
+ */
+function convert(name: string, node: Node): unknown {
+  if (typeof node === 'string') return decodeText(node);
+  if (Array.isArray(node)) return node.map((child) => convert(name, child));
+  const children = Object.keys(node).filter((key) => !isAttribute(key) && key !== '#text');
+  if (children.length === 0) return decodeText(typeof node['#text'] === 'string' ? node['#text'] : '');
+  const [only] = children;
+  if (children.length === 1 && only !== undefined && name.length > 1 && name === `${only}s`) {
+    const items = node[only] as Node;
+    return (Array.isArray(items) ? items : [items]).map((item) => convert(only, item));
+  }
+  return Object.fromEntries(children.map((key) => [key, convert(key, node[key] as Node)]));
+}
+
+/** Paging attributes (`nextpageuri="…"`) on the root or on a list element → "@nextpageuri" fields. */
+function pagingOf(node: Node, into: Record<string, unknown>): void {
+  if (typeof node !== 'object' || Array.isArray(node)) return;
+  for (const [key, value] of Object.entries(node)) {
+    if (isAttribute(key) && typeof value === 'string') into[`@${key.slice(2)}`] ??= decodeText(value);
+  }
+}
+
+/** Throws with a short reason when the text is not an impact.com XML answer. */
+export function readXmlAnswer(text: string): Record<string, unknown> {
+  // impact.com sends no DTD; refusing one outright means no entity declaration is ever even looked at.
+  if (/<!(DOCTYPE|ENTITY)/i.test(text)) throw new Error('XML with a DOCTYPE or entity declaration');
+  let document: Record<string, Node>;
+  try {
+    document = parser.parse(text, true) as Record<string, Node>;
+  } catch (error) {
+    throw new Error(`invalid XML (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const root = document.ImpactRadiusResponse;
+  if (root === undefined) throw new Error('XML without an <ImpactRadiusResponse> root');
+  const out: Record<string, unknown> = {};
+  if (typeof root === 'string') return out;
+  if (Array.isArray(root)) throw new Error('XML with more than one <ImpactRadiusResponse> root');
+  pagingOf(root, out);
+  for (const [key, child] of Object.entries(root)) {
+    if (isAttribute(key) || key === '#text') continue;
+    out[key] = convert(key, child);
+    pagingOf(child, out);
+  }
+  return out;
+}

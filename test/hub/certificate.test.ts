@@ -2,7 +2,7 @@ import { createPrivateKey, X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ensureCertificate, fingerprintOf } from '../../main/engine/hub/certificate.js';
+import { ensureCertificate, fingerprintOf, spkiFingerprintOf } from '../../main/engine/hub/certificate.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const cleanups: (() => void)[] = [];
@@ -42,6 +42,8 @@ describe('hub certificate', () => {
     expect(fingerprintOf(cert)).toBe(fingerprint);
     // Node's own colon-separated uppercase form of the same hash
     expect(new X509Certificate(cert).fingerprint256.replace(/:/g, '').toLowerCase()).toBe(fingerprint);
+    // Chromium's form (for the end-to-end test against the remote listener): base64 SHA-256 of the public key
+    expect(spkiFingerprintOf(cert)).toMatch(/^[A-Za-z0-9+/]{43}=$/);
   });
 
   it('uses a given cert/key pair as is and generates nothing', async () => {

@@ -38,6 +38,12 @@ export function fingerprintOf(pem: string): string {
   return createHash('sha256').update(new X509Certificate(pem).raw).digest('hex');
 }
 
+/** base64 SHA-256 of the public key (SPKI): what Chromium's --ignore-certificate-errors-spki-list takes. */
+export function spkiFingerprintOf(pem: string): string {
+  const spki = new X509Certificate(pem).publicKey.export({ type: 'spki', format: 'der' });
+  return createHash('sha256').update(spki).digest('base64');
+}
+
 export async function ensureCertificate(dataDir: string, options: CertificateOptions = {}): Promise<HubCertificate> {
   if (options.certFile || options.keyFile) {
     if (!options.certFile || !options.keyFile) {

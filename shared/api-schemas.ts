@@ -92,5 +92,3 @@ export const UI_EVENT_DATA_SCHEMAS: { [T in UiEvent['type']]: z.ZodType<Omit<Ext
     alert: z.looseObject({ entries: z.array(feedEntrySchema) }),
     status: z.looseObject({ status: statusSchema }),
   };
-
-export const apiErrorBodySchema = z.looseObject({ error: z.string() });

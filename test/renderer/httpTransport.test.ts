@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createEventStream } from '../../renderer/src/api/eventStream.js';
-import { buildRequest, createHttpApi } from '../../renderer/src/api/httpApi.js';
+import { createHttpApi } from '../../renderer/src/api/httpApi.js';
 import { takeUiToken } from '../../renderer/src/api/uiToken.js';
+import { buildRequest } from '../../shared/http-api.js';
 
 function fakeFetch(answer: { status?: number; body?: unknown } = {}) {
   const calls: { url: string; init: RequestInit }[] = [];

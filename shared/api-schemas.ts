@@ -1,0 +1,94 @@
+// zod schemas of the UI API's answers and live events (shared/api.ts), for clients that receive them over the
+// network. One schema per method, checked against ApiMethods: a method without one is a compile error.
+import { z } from 'zod';
+import type { ApiMethod, ApiResponse, FeedPage, MappingPreview, ProductDetail, Setup, Status, UiEvent } from './api.js';
+import {
+  feedEntrySchema,
+  historyPointSchema,
+  productSnapshotSchema,
+  productStateSchema,
+  quarantineEntrySchema,
+  settingsSchema,
+  watchSchema,
+} from './model-schemas.js';
+
+export const statusSchema: z.ZodType<Status> = z.looseObject({
+  receiver: z.looseObject({
+    url: z.string(),
+    port: z.number(),
+    lastPostbackAt: z.string().nullable(),
+    received: z.number(),
+    duplicates: z.number(),
+    quarantined: z.number(),
+    testPostbackAt: z.string().nullable(),
+    fault: z.string().nullable(),
+  }),
+  journal: z.looseObject({ appliedSeq: z.number() }),
+  unread: z.number(),
+  alertsPausedUntil: z.string().nullable(),
+  notices: z.array(z.string()),
+});
+
+const setupSchema: z.ZodType<Setup> = z.looseObject({
+  postbackUrl: z.string(),
+  receiverHost: z.string(),
+  receiverPort: z.number(),
+  headerName: z.string(),
+  headerValue: z.string(),
+  templates: z.looseObject({ jsonPost: z.string(), getUrl: z.string() }),
+  overrides: z.array(
+    z.looseObject({
+      setting: z.enum(['receiver.host', 'receiver.port']),
+      value: z.union([z.string(), z.number()]),
+      setBy: z.string(),
+    }),
+  ),
+});
+
+const feedPageSchema: z.ZodType<FeedPage> = z.looseObject({
+  items: z.array(feedEntrySchema),
+  next: z.string().nullable(),
+  total: z.number(),
+});
+
+const productDetailSchema: z.ZodType<ProductDetail> = z.looseObject({
+  product: productStateSchema,
+  history: z.array(historyPointSchema),
+  watches: z.array(watchSchema),
+});
+
+const mappingPreviewSchema: z.ZodType<MappingPreview> = z.looseObject({
+  fields: z.record(z.string(), z.string()),
+  mappedTo: z.record(z.string(), z.string().nullable()),
+  result: z.discriminatedUnion('kind', [
+    z.looseObject({ kind: z.literal('snapshot'), snapshot: productSnapshotSchema }),
+    z.looseObject({ kind: z.literal('test') }),
+    z.looseObject({ kind: z.literal('unusable'), reason: z.string() }),
+  ]),
+});
+
+export const API_RESPONSE_SCHEMAS: { [M in ApiMethod]: z.ZodType<ApiResponse<M>> } = {
+  status: statusSchema,
+  setup: setupSchema,
+  feed: feedPageSchema,
+  markRead: z.looseObject({ unread: z.number() }),
+  product: productDetailSchema,
+  listWatches: z.array(watchSchema),
+  createWatch: watchSchema,
+  updateWatch: watchSchema,
+  deleteWatch: z.looseObject({ deleted: z.boolean() }),
+  quarantine: z.array(quarantineEntrySchema),
+  reprocessQuarantine: z.looseObject({ reprocessed: z.number(), remaining: z.number() }),
+  getSettings: settingsSchema,
+  updateSettings: settingsSchema,
+  regenerateSecret: setupSchema,
+  previewMapping: mappingPreviewSchema,
+};
+
+/** The data of a feed, alert or status SSE message; the message's event name is the type. */
+export const UI_EVENT_DATA_SCHEMAS: { [T in UiEvent['type']]: z.ZodType<Omit<Extract<UiEvent, { type: T }>, 'type'>> } =
+  {
+    feed: z.looseObject({ entries: z.array(feedEntrySchema) }),
+    alert: z.looseObject({ entries: z.array(feedEntrySchema) }),
+    status: z.looseObject({ status: statusSchema }),
+  };

@@ -48,7 +48,7 @@ const setupSchema: z.ZodType<Setup> = z.looseObject({
 const feedPageSchema: z.ZodType<FeedPage> = z.looseObject({
   items: z.array(feedEntrySchema),
   next: z.string().nullable(),
-  total: z.number(),
+  total: z.number().nullable(),
 });
 
 const productDetailSchema: z.ZodType<ProductDetail> = z.looseObject({

@@ -14,7 +14,8 @@ const PREFETCH_ROWS = 20;
 
 interface FeedListProps {
   entries: FeedEntry[];
-  total: number;
+  /** null: not counted (ARIA's -1, "unknown") */
+  total: number | null;
   hasMore: boolean;
   loading: boolean;
   onNearEnd: () => void;
@@ -107,7 +108,7 @@ export function FeedList({ entries, total, hasMore, loading, onNearEnd, onOpen }
               key={item.key}
               data-index={item.index}
               aria-posinset={item.index + 1}
-              aria-setsize={hasMore ? Math.max(total, entries.length) : entries.length}
+              aria-setsize={hasMore ? (total === null ? -1 : Math.max(total, entries.length)) : entries.length}
               tabIndex={item.index === active ? 0 : -1}
               onFocus={() => setActive(item.index)}
               className="feed-article"

@@ -42,7 +42,7 @@ export function FeedView({ initialFilter = 'all' }: { initialFilter?: FeedFilter
       <header className="view-header">
         <h1 id="feed-heading">Feed</h1>
         <p className="muted" data-testid="feed-count">
-          {feed.initial ? '' : `${feed.total.toLocaleString()} ${feed.total === 1 ? 'entry' : 'entries'}`}
+          {feed.initial ? '' : countLabel(feed.total, feed.entries.length, feed.next !== null)}
         </p>
       </header>
       <FeedToolbar
@@ -100,4 +100,13 @@ function FeedEmpty({ filter, q }: { filter: FeedFilter; q: string }) {
       No postbacks yet — open <a href={hrefs.setup}>Setup</a> to connect impact.com.
     </p>
   );
+}
+
+/** "1,234 entries"; when the server could not count (a broad search), what is shown so far. */
+function countLabel(total: number | null, shown: number, more: boolean): string {
+  if (total === null)
+    return more
+      ? `${shown.toLocaleString()}+ entries`
+      : `${shown.toLocaleString()} ${shown === 1 ? 'entry' : 'entries'}`;
+  return `${total.toLocaleString()} ${total === 1 ? 'entry' : 'entries'}`;
 }

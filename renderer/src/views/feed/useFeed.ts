@@ -12,7 +12,8 @@ export const FEED_PAGE_SIZE = 100;
 interface FeedState {
   entries: FeedEntry[];
   next: string | null;
-  total: number;
+  /** null when the server could not count cheaply (a broad search) */
+  total: number | null;
   /** nothing fetched yet for this filter/search */
   initial: boolean;
   loading: boolean;
@@ -43,7 +44,7 @@ export function useFeed(filter: FeedFilter, q: string, watchedKeys: Set<string>)
               // A postback that arrived live while the first page was on its way may be newer than the page:
               // keep it (s.entries holds only such live entries here), or it would vanish until a reload.
               const merged = mergeNewest(page.items, s.entries);
-              const total = page.total + merged.added;
+              const total = page.total === null ? null : page.total + merged.added;
               return { entries: merged.entries, next: page.next, total, initial: false, loading: false, error: null };
             }
             const known = new Set(s.entries.map((entry) => entry.id));
@@ -81,7 +82,7 @@ export function useFeed(filter: FeedFilter, q: string, watchedKeys: Set<string>)
     if (relevant.length === 0) return;
     setState((s) => {
       const merged = mergeNewest(s.entries, relevant);
-      return { ...s, entries: merged.entries, total: s.total + merged.added };
+      return { ...s, entries: merged.entries, total: s.total === null ? null : s.total + merged.added };
     });
   });
 

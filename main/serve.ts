@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const options = readServeOptions(process.argv.slice(2), process.env);
   const server = await startServer(options, rendererDir, consoleLogger);
   const setup = await server.engine.api.setup(undefined);
-  process.stdout.write(banner(setup, server.uiUrl));
+  process.stdout.write(banner(setup, server.uiUrl, server.remote));
   process.stdout.write(`  Data folder: ${options.dataDir}\n`);
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,7 +1,18 @@
 // zod schemas of the UI API's answers and live events (shared/api.ts), for clients that receive them over the
 // network. One schema per method, checked against ApiMethods: a method without one is a compile error.
 import { z } from 'zod';
-import type { ApiMethod, ApiResponse, FeedPage, MappingPreview, ProductDetail, Setup, Status, UiEvent } from './api.js';
+import type {
+  AddedDevice,
+  ApiMethod,
+  ApiResponse,
+  FeedPage,
+  MappingPreview,
+  ProductDetail,
+  Setup,
+  Status,
+  UiEvent,
+} from './api.js';
+import type { Device } from './model.js';
 import {
   feedEntrySchema,
   historyPointSchema,
@@ -67,6 +78,21 @@ const mappingPreviewSchema: z.ZodType<MappingPreview> = z.looseObject({
   ]),
 });
 
+const deviceSchema: z.ZodType<Device> = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  pairedAt: z.string().nullable(),
+  lastSeenAt: z.string().nullable(),
+  lastAddress: z.string().nullable(),
+});
+
+const addedDeviceSchema: z.ZodType<AddedDevice> = z.looseObject({
+  device: deviceSchema,
+  pairingCode: z.string(),
+  pairingLink: z.string(),
+  expiresAt: z.string(),
+});
+
 export const API_RESPONSE_SCHEMAS: { [M in ApiMethod]: z.ZodType<ApiResponse<M>> } = {
   status: statusSchema,
   setup: setupSchema,
@@ -83,6 +109,9 @@ export const API_RESPONSE_SCHEMAS: { [M in ApiMethod]: z.ZodType<ApiResponse<M>>
   updateSettings: settingsSchema,
   regenerateSecret: setupSchema,
   previewMapping: mappingPreviewSchema,
+  addDevice: addedDeviceSchema,
+  listDevices: z.array(deviceSchema),
+  revokeDevice: z.looseObject({ deleted: z.boolean() }),
 };
 
 /** The data of a feed, alert or status SSE message; the message's event name is the type. */

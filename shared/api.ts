@@ -1,6 +1,7 @@
 // The UI API: one typed contract, two transports (IPC in the desktop face, HTTP + SSE in the server face).
 // Every method is listed once in `API_ROUTES`; a method missing there is a compile error.
 import type {
+  Device,
   FeedEntry,
   HistoryPoint,
   ProductSnapshot,
@@ -33,6 +34,8 @@ export interface Status {
   notices: string[];
   /** while a data folder of the previous version is upgraded: how far it got (products and feed entries) */
   upgrade?: { done: number; total: number } | null;
+  /** the listener other devices follow this Shelfwatch on, when it runs one */
+  remote?: { url: string; fingerprint: string | null } | null;
 }
 
 export type FeedFilter = 'all' | 'watched' | 'alerts';
@@ -102,6 +105,15 @@ export type SettingsPatch = {
   [K in keyof Settings]?: Settings[K] extends object ? Partial<Settings[K]> | null : Settings[K];
 };
 
+/** A device just added: its one-time pairing code (also inside the link), valid until `expiresAt`. */
+export interface AddedDevice {
+  device: Device;
+  pairingCode: string;
+  /** shelfwatch://pair?hub=…&code=…&fp=… */
+  pairingLink: string;
+  expiresAt: string;
+}
+
 /** Request and response of every method. `void` request = no input. */
 export interface ApiMethods {
   status: { req: undefined; res: Status };
@@ -119,6 +131,9 @@ export interface ApiMethods {
   updateSettings: { req: SettingsPatch; res: Settings };
   regenerateSecret: { req: undefined; res: Setup };
   previewMapping: { req: { raw: RawRequest; mapping: Record<string, string> }; res: MappingPreview };
+  addDevice: { req: { name: string }; res: AddedDevice };
+  listDevices: { req: undefined; res: Device[] };
+  revokeDevice: { req: { id: string }; res: { deleted: boolean } };
 }
 
 export type ApiMethod = keyof ApiMethods;
@@ -146,7 +161,13 @@ export const API_ROUTES: { [M in ApiMethod]: { verb: HttpVerb; path: string } } 
   updateSettings: { verb: 'PATCH', path: '/api/settings' },
   regenerateSecret: { verb: 'POST', path: '/api/settings/secret' },
   previewMapping: { verb: 'POST', path: '/api/mapping/preview' },
+  addDevice: { verb: 'POST', path: '/api/devices' },
+  listDevices: { verb: 'GET', path: '/api/devices' },
+  revokeDevice: { verb: 'DELETE', path: '/api/devices/:id' },
 };
+
+/** Methods only this computer's own UI may call, never a device over the remote listener (it answers 403). */
+export const ADMIN_METHODS: readonly ApiMethod[] = ['addDevice', 'listDevices', 'revokeDevice', 'regenerateSecret'];
 
 /** Live events: SSE event names in the server face, one IPC channel in the desktop face. */
 export type UiEvent =

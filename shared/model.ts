@@ -156,6 +156,16 @@ export interface QuarantineEntry {
   raw: RawRequest;
 }
 
+/** A device that follows this Shelfwatch over its remote listener (a desktop app, a browser). */
+export interface Device {
+  id: string;
+  name: string;
+  /** null until the device used its pairing code */
+  pairedAt: string | null;
+  lastSeenAt: string | null;
+  lastAddress: string | null;
+}
+
 export interface QuietHours {
   /** "HH:MM" local time */
   start: string;

@@ -35,6 +35,7 @@ export interface AlertDigestOptions {
 const MAX_HOLD_CHECK_MS = 15 * 60 * 1000;
 const MAX_MESSAGES_PER_PRODUCT = 10;
 export const HELD_PREFIX = 'While alerts were off: ';
+export const AWAY_PREFIX = 'While you were away: ';
 
 /** Alerting products, newest entry and distinct messages per key; memory is bounded by the number of products. */
 class ProductBatch {
@@ -66,7 +67,7 @@ class ProductBatch {
     const products = [...this.byKey.values()];
     const [only] = products;
     if (!only) return null;
-    if (products.length === 1) return singleText(only.latest, only.messages);
+    if (products.length === 1) return singleText(only.latest, only.messages, prefix);
     return digestText(
       products.map((product) => product.latest),
       prefix,
@@ -85,6 +86,8 @@ export class AlertDigest {
   private readonly timers: Timers;
   private readonly pending = new ProductBatch();
   private readonly held = new ProductBatch();
+  /** alerts a device caught up on after sleep or an outage: shown as one notification once it is live again */
+  private readonly away = new ProductBatch();
   private windowTimer: unknown = null;
   private holdTimer: unknown = null;
 
@@ -112,12 +115,32 @@ export class AlertDigest {
     else this.windowTimer ??= this.timers.set(() => this.flushPending(), windowMs);
   }
 
+  /** Alerts received while catching up on what happened while this device was away (a hub's backlog). */
+  pushCaughtUp(entries: readonly FeedEntry[]): void {
+    if (!this.settings.enabled) return;
+    for (const entry of entries) if (entry.alerts.length > 0) this.away.add(entry);
+  }
+
+  /** The backlog is delivered: one notification for all of it (held instead while alerts are off). */
+  caughtUp(): void {
+    if (this.away.size === 0) return;
+    if (this.isSuppressed()) {
+      this.away.moveInto(this.held);
+      this.scheduleHoldCheck();
+      return;
+    }
+    const text = this.away.text(AWAY_PREFIX);
+    this.away.clear();
+    if (text) this.show(text);
+  }
+
   /** New settings (from the store, a pause from the tray, …): may end a hold or drop everything when disabled. */
   updateSettings(settings: DigestSettings): void {
     this.settings = settings;
     if (!settings.enabled) {
       this.pending.clear();
       this.held.clear();
+      this.away.clear();
       this.clearTimers();
       return;
     }

@@ -29,16 +29,19 @@ export function groupLabel(entry: FeedEntry): string {
   return campaignId ? `campaign ${campaignId}` : `catalog ${catalogId}`;
 }
 
-/** One product: its name as the title, its alert messages as the body. */
-export function singleText(latest: FeedEntry, messages: Iterable<string>): NotificationText {
+/** One product: its name as the title, its alert messages as the body (after a prefix, e.g. "While you were away: "). */
+export function singleText(latest: FeedEntry, messages: Iterable<string>, prefix = ''): NotificationText {
   return {
     title: plainText(latest.product.name || latest.key, TITLE_MAX),
-    body: plainText([...messages].join(' · ') || 'Changed', BODY_MAX),
+    body: plainText(`${prefix}${[...messages].join(' · ') || 'Changed'}`, BODY_MAX),
     route: productRoute(latest.key),
   };
 }
 
-/** Many products: "14 watched products changed" — "9 from campaign 4521, 5 from catalog 88". */
+/**
+ * Many products: "14 watched products changed" — "9 from campaign 4521, 5 from catalog 88". A prefix ("While you
+ * were away: ") leads the title.
+ */
 export function digestText(latestPerProduct: FeedEntry[], prefix = ''): NotificationText {
   const counts = new Map<string, number>();
   for (const entry of latestPerProduct) {
@@ -50,8 +53,8 @@ export function digestText(latestPerProduct: FeedEntry[], prefix = ''): Notifica
   const rest = groups.length - shown.length;
   if (rest > 0) shown.push(`${rest} more ${rest === 1 ? 'source' : 'sources'}`);
   return {
-    title: plainText(`${latestPerProduct.length} watched products changed`, TITLE_MAX),
-    body: plainText(`${prefix}${shown.join(', ')}`, BODY_MAX),
+    title: plainText(`${prefix}${latestPerProduct.length} watched products changed`, TITLE_MAX),
+    body: plainText(shown.join(', '), BODY_MAX),
     route: ALERTS_ROUTE,
   };
 }

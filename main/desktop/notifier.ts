@@ -55,12 +55,19 @@ export class Notifier {
     });
   }
 
-  handleEvent(event: UiEvent): void {
-    if (event.type === 'alert') this.digest.push(event.entries);
+  /** `catchUp`: the event is part of a backlog this device catches up on (a hub's, after sleep or an outage). */
+  handleEvent(event: UiEvent, catchUp = false): void {
+    if (event.type === 'alert' && catchUp) this.digest.pushCaughtUp(event.entries);
+    else if (event.type === 'alert') this.digest.push(event.entries);
     // the status carries the pause, so a pause set from another place (the window) is noticed here too
     if (event.type === 'status' && event.status.alertsPausedUntil !== this.settings.alertsPausedUntil) {
       this.updateSettings({ ...this.settings, alertsPausedUntil: event.status.alertsPausedUntil });
     }
+  }
+
+  /** The backlog is delivered: its alerts become one "While you were away" notification. */
+  caughtUp(): void {
+    this.digest.caughtUp();
   }
 
   updateSettings(settings: Settings): void {

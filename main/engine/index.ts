@@ -9,6 +9,7 @@ import { Checkpointer } from './checkpoint.js';
 import { loadSecrets, saveSecrets } from './config.js';
 import { EventHub } from './event-hub.js';
 import { nodeFileSystem } from './file-system.js';
+import { DeviceRegistry } from './hub/devices.js';
 import { JournalWriter, pruneSegments } from './journal/index.js';
 import { createReceiverApp } from './receiver/app.js';
 import { type Listening, listen } from './receiver/listen.js';
@@ -19,6 +20,7 @@ import { settingOverrides } from './setting-overrides.js';
 import { StatusBoard } from './status-board.js';
 import { DAMAGED_MARKER, isDamage } from './store/db/open.js';
 import { LOCAL_DEVICE } from './store/db/read-state.js';
+import { entriesAfter } from './store/feed-page.js';
 import { acquireLock } from './store/lock.js';
 import { openStore } from './store/open-store.js';
 import type { Engine, EngineOptions, Logger } from './types.js';
@@ -141,8 +143,10 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       });
     };
     const setup = () => board.setup(store.settings.receiver, settingOverrides(options));
+    const devices = new DeviceRegistry(store, run, clock);
     const serviceDeps = {
       store,
+      devices,
       run,
       status: (device: string) => board.status(device),
       setup,
@@ -170,6 +174,17 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       api: guardDamage(createService(serviceDeps, LOCAL_DEVICE), onDamage),
       apiFor: (device) => guardDamage(createService(serviceDeps, device), onDamage),
       uiToken: options.uiToken ?? secrets.uiToken,
+      devices: {
+        pair: (code, name) => devices.pair(code, name),
+        authenticate: (token, address) => devices.authenticate(token, address),
+        onRevoked: (listener) => devices.onRevoked(listener),
+        setRemote: (remote) => {
+          devices.remote = remote;
+          board.setRemote(remote);
+        },
+      },
+      entriesAfter: (afterSeq, device, limit) => entriesAfter(store, afterSeq, limit, device),
+      appliedSeq: () => store.appliedSeq,
       subscribe: (listener: (event: UiEvent) => void, device = LOCAL_DEVICE) =>
         hub.subscribe((event) =>
           listener(event.type === 'status' ? { type: 'status', status: board.status(device) } : event),

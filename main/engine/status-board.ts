@@ -12,6 +12,7 @@ export class StatusBoard {
   private storeFault: string | null = null;
   private applyFault: string | null = null;
   private upgrade: UpgradeProgress | null = null;
+  private remote: { url: string; fingerprint: string | null } | null = null;
   private receiver: () => { url: string; port: number } = () => ({ url: '', port: 0 });
   private timer: NodeJS.Timeout | null = null;
 
@@ -54,6 +55,11 @@ export class StatusBoard {
     this.changed();
   }
 
+  setRemote(remote: { url: string; fingerprint: string | null } | null): void {
+    this.remote = remote;
+    this.changed();
+  }
+
   setUpgrade(progress: UpgradeProgress | null): void {
     this.upgrade = progress && { ...progress };
     this.changed();
@@ -83,6 +89,7 @@ export class StatusBoard {
       unread: this.store.readState.unread(device),
       alertsPausedUntil: settings.alertsPausedUntil,
       upgrade: this.upgrade,
+      remote: this.remote,
       notices: [...this.notices, ...[this.storeFault, this.applyFault].filter((notice) => notice !== null)],
     };
   }

@@ -1,5 +1,6 @@
 // The engine's public face: what main/index.ts (desktop) and main/serve.ts (server) wire up.
 import type { UiApi, UiEvent } from '../../shared/api.js';
+import type { FeedEntry } from '../../shared/model.js';
 import type { FileSystem } from './file-system.js';
 
 export interface Logger {
@@ -38,6 +39,18 @@ export interface ReceiverAddress {
   postbackUrl: string;
 }
 
+/** What the remote listener (the hub) needs of the engine besides the UI API. */
+export interface EngineDevices {
+  /** a device presents its one-time code: its token (401 ApiError for a wrong, used or expired code) */
+  pair(code: string, name: string | undefined): Promise<{ deviceId: string; token: string }>;
+  /** the device a token belongs to, or null (unknown or revoked) */
+  authenticate(token: string, address: string): string | null;
+  /** told the id of each device revoked (its open event streams must close) */
+  onRevoked(listener: (deviceId: string) => void): () => void;
+  /** the remote listener's address and certificate, for pairing links and the status; null: none runs */
+  setRemote(remote: { url: string; fingerprint: string | null } | null): void;
+}
+
 export interface Engine {
   /** the UI API of this computer's own UI, shared by the IPC and HTTP transports */
   api: UiApi;
@@ -47,6 +60,11 @@ export interface Engine {
   uiToken: string;
   /** live events for the faces: feed entries, alerts, status (as `device` sees it); returns an unsubscribe function */
   subscribe(listener: (event: UiEvent) => void, device?: string): () => void;
+  devices: EngineDevices;
+  /** for an event stream resuming after `afterSeq`: the next feed entries, oldest first, or `reset` (see feed-page) */
+  entriesAfter(afterSeq: number, device: string, limit: number): { entries: FeedEntry[]; reset: boolean };
+  /** every journal record up to this sequence number is applied */
+  appliedSeq(): number;
   /** starts the postback receiver (Express) on the configured host and port */
   startReceiver(): Promise<ReceiverAddress>;
   /** stops taking postbacks, answers or refuses those in flight, checkpoints the store, releases the lock */

@@ -2,7 +2,8 @@
 import express, { type Request, type Response } from 'express';
 import { API_ROUTES, type ApiMethod, type UiApi } from '../../shared/api.js';
 
-export function apiRouter(api: UiApi): express.Router {
+/** `apiOf` gives the UI API as the requesting device sees it (this computer's own UI, or a paired device). */
+export function apiRouter(apiOf: (res: Response) => UiApi): express.Router {
   const router = express.Router();
   router.use(express.json({ limit: '256kb' }));
   for (const method of Object.keys(API_ROUTES) as ApiMethod[]) {
@@ -11,8 +12,9 @@ export function apiRouter(api: UiApi): express.Router {
     register(path, async (req: Request, res: Response) => {
       const input = { ...(verb === 'GET' ? req.query : isObject(req.body) ? req.body : {}), ...req.params };
       try {
+        const api = apiOf(res);
         const call = api[method] as (req: unknown) => Promise<unknown>;
-        res.json(await call(input));
+        res.json(await call.call(api, input));
       } catch (error) {
         const status = (error as { status?: number }).status ?? 500;
         const message = status === 500 ? 'Something went wrong inside Shelfwatch.' : (error as Error).message;

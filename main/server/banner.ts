@@ -1,7 +1,12 @@
 // What `npm run serve` prints on start: where to send postbacks, where the UI is, what to paste into impact.com.
 import type { Setup } from '../../shared/api.js';
 
-export function banner(setup: Setup, uiUrl: string): string {
+export interface RemoteBanner {
+  url: string;
+  fingerprint: string | null;
+}
+
+export function banner(setup: Setup, uiUrl: string, remote: RemoteBanner | null = null): string {
   const header = setup.headerName ? `\n  HTTP Header: ${setup.headerName}: ${setup.headerValue}` : '';
   return `
 Shelfwatch is running.
@@ -19,6 +24,15 @@ The receiver listens on ${setup.receiverHost}:${setup.receiverPort}. To reach it
   cloudflared tunnel --url http://localhost:${setup.receiverPort}
   ngrok http ${setup.receiverPort}
 and use the tunnel's https address in place of http://${setup.receiverHost}:${setup.receiverPort}.
-Press Ctrl-C to stop.
+${remote ? remoteLines(remote) : ''}Press Ctrl-C to stop.
+`;
+}
+
+function remoteLines(remote: RemoteBanner): string {
+  const pin = remote.fingerprint ? `\n  Certificate:   SHA-256 ${remote.fingerprint}` : '';
+  return `
+Devices follow this hub at ${remote.url}${pin}
+  Add one in the UI: Settings → Devices → Add a device (a pairing link and code, valid 10 minutes).
+
 `;
 }

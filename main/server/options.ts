@@ -6,11 +6,26 @@ export interface ServeOptions {
   dataDir: string;
   receiverHost?: string;
   receiverPort?: number;
+  /** which flag or variable set the receiver's host and port, for the Settings view */
+  setBy?: { receiverHost?: string; receiverPort?: string };
   uiPort: number;
   secret?: string;
   uiToken?: string;
   publicUrl?: string;
   checkpoint?: { quietMs: number; maxDelayMs: number };
+  /** the hub's remote listener for devices that follow it; absent: none */
+  remote?: RemoteOptions;
+}
+
+export interface RemoteOptions {
+  port: number;
+  host: string;
+  /** the address devices reach the listener at (shown in pairing links) */
+  url?: string;
+  /** plain HTTP behind a TLS-terminating proxy (a warning is printed) */
+  plain: boolean;
+  tlsCert?: string;
+  tlsKey?: string;
 }
 
 export const USAGE = `Usage: npm run serve -- [options]
@@ -20,7 +35,14 @@ export const USAGE = `Usage: npm run serve -- [options]
   --ui-port PORT        UI port, always on 127.0.0.1 (SHELFWATCH_UI_PORT; default 8788)
   --secret SECRET       postback URL secret (SHELFWATCH_SECRET; default: generated and stored)
   --ui-token TOKEN      UI API token (SHELFWATCH_UI_TOKEN; default: generated and stored)
-  --public-url URL      the public address of your tunnel, shown in the postback URL (SHELFWATCH_PUBLIC_URL)`;
+  --public-url URL      the public address of your tunnel, shown in the postback URL (SHELFWATCH_PUBLIC_URL)
+Run a hub that desktops and browsers follow:
+  --remote-port PORT    listen for devices on this port (SHELFWATCH_REMOTE_PORT; default: no remote listener)
+  --remote-host HOST    address of that listener (SHELFWATCH_REMOTE_HOST; default 0.0.0.0)
+  --remote-url URL      the address devices reach it at, for pairing links (SHELFWATCH_REMOTE_URL)
+  --tls-cert FILE       a certificate to serve instead of the generated one (SHELFWATCH_TLS_CERT)
+  --tls-key FILE        its private key (SHELFWATCH_TLS_KEY)
+  --remote-plain        plain HTTP, behind a TLS-terminating proxy only (SHELFWATCH_REMOTE_PLAIN=1)`;
 
 export function readServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServeOptions {
   const { values } = parseArgs({
@@ -33,20 +55,46 @@ export function readServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServeO
       secret: { type: 'string' },
       'ui-token': { type: 'string' },
       'public-url': { type: 'string' },
+      'remote-port': { type: 'string' },
+      'remote-host': { type: 'string' },
+      'remote-url': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'remote-plain': { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
   if (values.help) throw new UsageError('');
   const pick = (flag: string | undefined, name: string) => flag ?? (env[name] || undefined);
+  /** "--receiver-port" when the flag gave the value, else the variable's name */
+  const source = (flag: string | undefined, flagName: string, name: string) =>
+    flag !== undefined ? flagName : env[name] ? name : undefined;
   const receiverPort = pick(values['receiver-port'], 'SHELFWATCH_RECEIVER_PORT');
+  const remotePort = pick(values['remote-port'], 'SHELFWATCH_REMOTE_PORT');
+  const remote: RemoteOptions | undefined =
+    remotePort === undefined
+      ? undefined
+      : {
+          port: port(remotePort, 'remote port'),
+          host: pick(values['remote-host'], 'SHELFWATCH_REMOTE_HOST') ?? '0.0.0.0',
+          url: pick(values['remote-url'], 'SHELFWATCH_REMOTE_URL'),
+          plain: values['remote-plain'] ?? env.SHELFWATCH_REMOTE_PLAIN === '1',
+          tlsCert: pick(values['tls-cert'], 'SHELFWATCH_TLS_CERT'),
+          tlsKey: pick(values['tls-key'], 'SHELFWATCH_TLS_KEY'),
+        };
   return {
     dataDir: pick(values['data-dir'], 'SHELFWATCH_DATA_DIR') ?? defaultDataDir(),
     receiverHost: pick(values['receiver-host'], 'SHELFWATCH_RECEIVER_HOST'),
     receiverPort: receiverPort === undefined ? undefined : port(receiverPort, 'receiver port'),
+    setBy: {
+      receiverHost: source(values['receiver-host'], '--receiver-host', 'SHELFWATCH_RECEIVER_HOST'),
+      receiverPort: source(values['receiver-port'], '--receiver-port', 'SHELFWATCH_RECEIVER_PORT'),
+    },
     uiPort: port(pick(values['ui-port'], 'SHELFWATCH_UI_PORT') ?? '8788', 'UI port'),
     secret: pick(values.secret, 'SHELFWATCH_SECRET'),
     uiToken: pick(values['ui-token'], 'SHELFWATCH_UI_TOKEN'),
     publicUrl: pick(values['public-url'], 'SHELFWATCH_PUBLIC_URL'),
+    remote,
   };
 }
 

@@ -4,10 +4,15 @@ import { openEngine } from '../engine/index.js';
 import { type Listening, listen } from '../engine/receiver/listen.js';
 import type { Engine, Logger } from '../engine/types.js';
 import type { ServeOptions } from './options.js';
+import { type RemoteListening, startRemoteListener } from './remote-listener.js';
 import { createUiApp } from './ui-app.js';
+
+const quiet: Logger = { info() {}, warn() {}, error() {} };
 
 export interface RunningServer {
   engine: Engine;
+  /** the hub's remote listener, when --remote-port asked for one */
+  remote: { url: string; port: number; fingerprint: string | null } | null;
   postbackUrl: string;
   receiverPort: number;
   uiUrl: string;
@@ -18,22 +23,29 @@ export interface RunningServer {
 export async function startServer(options: ServeOptions, rendererDir: string, log?: Logger): Promise<RunningServer> {
   const engine = await openEngine({ ...options, log });
   let ui: Listening | null = null;
+  let remote: RemoteListening | null = null;
   try {
     const receiver = await engine.startReceiver();
     ui = await listen(createUiApp(engine, rendererDir), '127.0.0.1', options.uiPort);
+    if (options.remote)
+      remote = await startRemoteListener(engine, options.remote, options.dataDir, rendererDir, log ?? quiet);
     const uiUi = ui;
+    const remoteListening = remote;
     return {
       engine,
+      remote: remote && { url: remote.url, port: remote.listening.port, fingerprint: remote.fingerprint },
       postbackUrl: receiver.postbackUrl,
       receiverPort: receiver.port,
       uiUrl: `http://127.0.0.1:${ui.port}/#token=${engine.uiToken}`,
       uiPort: ui.port,
       async close() {
+        await remoteListening?.listening.close();
         await uiUi.close();
         await engine.close();
       },
     };
   } catch (error) {
+    await remote?.listening.close();
     await ui?.close();
     await engine.close();
     throw error;

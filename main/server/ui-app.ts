@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
+import { LOCAL_DEVICE } from '../engine/store/db/read-state.js';
 import type { Engine } from '../engine/types.js';
 import { apiRouter } from './api-routes.js';
 import { eventsRoute } from './events-route.js';
@@ -12,11 +13,14 @@ export function createUiApp(engine: Engine, rendererDir: string): express.Expres
   app.disable('x-powered-by');
   app.use(securityHeaders, requireLoopbackHost);
   app.use('/api', requireToken(engine.uiToken));
-  app.get(
-    '/api/events',
-    eventsRoute((listener) => engine.subscribe(listener)),
-  );
-  app.use(apiRouter(engine.api));
+  app.get('/api/events', eventsRoute({ engine, deviceOf: () => LOCAL_DEVICE }));
+  app.use(apiRouter(() => engine.api));
+  serveRenderer(app, rendererDir);
+  return app;
+}
+
+/** The built React app, and a plain 404 for anything else. */
+export function serveRenderer(app: express.Express, rendererDir: string): void {
   if (fs.existsSync(path.join(rendererDir, 'index.html'))) {
     app.use(express.static(rendererDir, { index: 'index.html', fallthrough: true }));
   } else {
@@ -25,5 +29,4 @@ export function createUiApp(engine: Engine, rendererDir: string): express.Expres
     });
   }
   app.use((_req, res) => res.status(404).type('text/plain').send('Not found'));
-  return app;
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AlertDigest, type DigestSettings, HELD_PREFIX } from '../../main/desktop/alert-digest.js';
+import { AlertDigest, AWAY_PREFIX, type DigestSettings, HELD_PREFIX } from '../../main/desktop/alert-digest.js';
 import { BODY_MAX, type NotificationText, TITLE_MAX } from '../../main/desktop/notification-text.js';
 import { alertEntry } from './fixtures.js';
 
@@ -77,6 +77,32 @@ describe('AlertDigest bursts', () => {
   });
 });
 
+describe('AlertDigest after a device was away', () => {
+  it('turns a caught-up backlog into one "While you were away" notification, then shows live alerts as usual', () => {
+    const { digest, shown } = makeDigest({ digestWindowSeconds: 0 });
+    digest.pushCaughtUp(Array.from({ length: 14 }, (_, i) => alertEntry(`1:p${i}`, { campaignId: '9' })));
+    digest.pushCaughtUp([alertEntry('1:p0', { campaignId: '9' })]); // the same product twice counts once
+    expect(shown).toHaveLength(0);
+    digest.caughtUp();
+    expect(shown).toEqual([
+      { title: `${AWAY_PREFIX}14 watched products changed`, body: '14 from campaign 9', route: '#/feed?filter=alerts' },
+    ]);
+    digest.caughtUp();
+    digest.push([alertEntry('1:live')]);
+    expect(shown).toHaveLength(2);
+  });
+
+  it('holds the backlog during quiet hours like any other alert', () => {
+    vi.setSystemTime(new Date(2025, 0, 15, 23, 30));
+    const { digest, shown } = makeDigest({ quietHours: { start: '22:00', end: '07:00' } });
+    digest.pushCaughtUp([alertEntry('1:a'), alertEntry('1:b')]);
+    digest.caughtUp();
+    expect(shown).toHaveLength(0);
+    vi.advanceTimersByTime(8 * 60 * 60 * 1000);
+    expect(shown.map((text) => text.title)).toEqual([`${HELD_PREFIX}2 watched products changed`]);
+  });
+});
+
 describe('AlertDigest quiet hours and pause', () => {
   it('records during quiet hours (wrapping midnight) and shows one summary when they end', () => {
     vi.setSystemTime(new Date(2025, 0, 15, 23, 30));
@@ -89,8 +115,8 @@ describe('AlertDigest quiet hours and pause', () => {
     vi.advanceTimersByTime(31 * 60_000); // 07:00
     expect(shown).toEqual([
       {
-        title: '3 watched products changed',
-        body: `${HELD_PREFIX}2 from campaign 9, 1 from catalog 2`,
+        title: `${HELD_PREFIX}3 watched products changed`,
+        body: '2 from campaign 9, 1 from catalog 2',
         route: '#/feed?filter=alerts',
       },
     ]);
@@ -113,7 +139,7 @@ describe('AlertDigest quiet hours and pause', () => {
     vi.advanceTimersByTime(60 * 60 * 1000 - 1);
     expect(shown).toHaveLength(0);
     vi.advanceTimersByTime(1);
-    expect(shown.map((text) => text.title)).toEqual(['2 watched products changed']);
+    expect(shown.map((text) => text.title)).toEqual([`${HELD_PREFIX}2 watched products changed`]);
   });
 
   it('shows the summary at once when the pause is lifted early', () => {

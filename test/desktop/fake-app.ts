@@ -52,6 +52,18 @@ export class FakeEngine implements Engine {
   apiFor(): UiApi {
     return this.api;
   }
+  readonly devices: Engine['devices'] = {
+    pair: async () => ({ deviceId: 'd', token: 't' }),
+    authenticate: () => null,
+    onRevoked: () => () => {},
+    setRemote: () => {},
+  };
+  entriesAfter(): ReturnType<Engine['entriesAfter']> {
+    return { entries: [], reset: false };
+  }
+  appliedSeq(): number {
+    return 0;
+  }
   listeners = new Set<(event: UiEvent) => void>();
   closeResult: Promise<void> = Promise.resolve();
   receiverFailure: Error | null = null;

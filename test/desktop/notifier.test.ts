@@ -91,6 +91,8 @@ describe('Notifier', () => {
     notifier.handleEvent({ type: 'alert', entries: [alertEntry('1:a'), alertEntry('1:b')] });
     expect(FakeNotification.created).toHaveLength(0);
     notifier.handleEvent({ type: 'status', status: status(null) });
-    expect(FakeNotification.created.map((n) => n.request.title)).toEqual(['2 watched products changed']);
+    expect(FakeNotification.created.map((n) => n.request.title)).toEqual([
+      'While alerts were off: 2 watched products changed',
+    ]);
   });
 });

@@ -6,6 +6,9 @@ import { ROOT, SERVE_ENTRY } from './build.js';
 export interface ServeChild {
   postbackUrl: string;
   uiUrl: string;
+  /** the hub's remote listener, when `args` asked for one (--remote-port) */
+  remoteUrl: string | null;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -14,11 +17,17 @@ export interface ServeChildOptions {
   secret: string;
   uiToken: string;
   startTimeoutMs?: number;
+  /** more flags, e.g. ['--remote-port', '0'] */
+  args?: string[];
+  /** fixed ports instead of ephemeral ones (a restarted hub must stay where its followers look) */
+  receiverPort?: number;
+  uiPort?: number;
 }
 
 export async function startServeChild(options: ServeChildOptions): Promise<ServeChild> {
-  const args = [SERVE_ENTRY, '--data-dir', options.dataDir, '--receiver-port', '0', '--ui-port', '0'];
-  args.push('--secret', options.secret, '--ui-token', options.uiToken);
+  const args = [SERVE_ENTRY, '--data-dir', options.dataDir];
+  args.push('--receiver-port', String(options.receiverPort ?? 0), '--ui-port', String(options.uiPort ?? 0));
+  args.push('--secret', options.secret, '--ui-token', options.uiToken, ...(options.args ?? []));
   // No SHELFWATCH_* from the developer's shell: the flags above are the whole configuration.
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('SHELFWATCH_')));
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -31,7 +40,8 @@ export async function startServeChild(options: ServeChildOptions): Promise<Serve
   });
   try {
     const urls = await readBanner(child, () => output, options.startTimeoutMs ?? 30_000);
-    return { ...urls, stop: () => stopChild(child) };
+    const remoteUrl = /Devices follow this hub at (\S+)/.exec(output)?.[1] ?? null;
+    return { ...urls, remoteUrl, pid: child.pid ?? 0, stop: () => stopChild(child) };
   } catch (error) {
     await stopChild(child);
     throw error;

@@ -3,10 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Setup, Status, UiApi } from '../../../shared/api.js';
 import { productKey, type Watch } from '../../../shared/model.js';
+import type { DeviceRegistry } from '../hub/devices.js';
 import { normalize, parseRequest, previewMapping } from '../ingest/index.js';
 import type { Command } from '../journal/record.js';
 import { idOfPos } from '../store/db/feed.js';
 import { publicState } from '../store/db/products.js';
+import { LOCAL_DEVICE } from '../store/db/read-state.js';
 import { queryFeed } from '../store/feed-page.js';
 import type { Store } from '../store/store.js';
 import { ApiError } from './api-error.js';
@@ -14,6 +16,7 @@ import { validateSettingsPatch, validateWatchInput, validateWatchPatch } from '.
 
 export interface ServiceDeps {
   store: Store;
+  devices: DeviceRegistry;
   /** journals the command and resolves once it is applied */
   run(command: Command): Promise<void>;
   status(device: string): Status;
@@ -23,7 +26,11 @@ export interface ServiceDeps {
 }
 
 export function createService(deps: ServiceDeps, device: string): UiApi {
-  const { store } = deps;
+  const { store, devices } = deps;
+  /** What only this computer's own UI may do; a device over the remote listener gets 403. */
+  const adminOnly = () => {
+    if (device !== LOCAL_DEVICE) throw new ApiError(403, 'Only the hub itself can do that.');
+  };
   const findWatch = (id: string): Watch => {
     const watch = store.docs.watches.find((candidate) => candidate.id === id);
     if (!watch) throw new ApiError(404, 'That watch no longer exists.');
@@ -83,10 +90,14 @@ export function createService(deps: ServiceDeps, device: string): UiApi {
     },
     getSettings: async () => store.settings,
     updateSettings: async (patch) => {
+      if (patch && typeof patch === 'object' && 'receiver' in patch) adminOnly();
       await deps.run({ kind: 'updateSettings', patch: validateSettingsPatch(patch) });
       return store.settings;
     },
-    regenerateSecret: async () => deps.regenerateSecret(),
+    regenerateSecret: async () => {
+      adminOnly();
+      return deps.regenerateSecret();
+    },
     previewMapping: async ({ raw, mapping }) => {
       if (typeof raw?.body !== 'string' || typeof raw.query !== 'string') {
         throw new ApiError(400, 'Pick a received postback (or paste a body) to preview.');
@@ -105,6 +116,18 @@ export function createService(deps: ServiceDeps, device: string): UiApi {
         mappedTo: previewMapping(parsed.fields, safeMapping),
         result: normalize(parsed.fields, safeMapping),
       };
+    },
+    addDevice: async (req) => {
+      adminOnly();
+      return devices.add(typeof req?.name === 'string' ? req.name : '');
+    },
+    listDevices: async () => {
+      adminOnly();
+      return devices.list();
+    },
+    revokeDevice: async ({ id }) => {
+      adminOnly();
+      return { deleted: await devices.revoke(String(id)) };
     },
   };
 }

@@ -19,8 +19,8 @@ export interface Parts {
 export function applyCommand(store: Store, command: Command, seq: number, at: string, parts: Parts): ApplyEffects {
   const effects = parts.data ? applyDataPart(store, command, seq, at) : noEffects();
   if (parts.documents && applyDocumentsPart(store.docs, command)) {
-    effects.watchesChanged ||= command.kind !== 'updateSettings';
-    effects.statusChanged ||= command.kind === 'updateSettings';
+    effects.watchesChanged ||= command.kind.endsWith('Watch');
+    effects.statusChanged ||= !command.kind.endsWith('Watch');
     store.documentsChanged();
   }
   return effects;
@@ -52,6 +52,15 @@ function applyDataPart(store: Store, command: Command, seq: number, at: string):
     }
     case 'reprocessQuarantine':
       return applyPostbackAgain(store, seq, at);
+    case 'pairDevice': {
+      // A newly paired device starts with nothing unread: the feed before it is history, not news.
+      const newest = store.feed.newestPos();
+      if (newest !== null) store.readState.markAllRead(command.id, newest);
+      break;
+    }
+    case 'revokeDevice':
+      store.readState.forget(command.id);
+      break;
   }
   return effects;
 }
@@ -74,6 +83,30 @@ function applyDocumentsPart(documents: Documents, command: Command): boolean {
       return true;
     case 'updateSettings':
       documents.settings = mergeSettings(documents.settings, command.patch);
+      return true;
+    case 'addDevice':
+      documents.devices.push({
+        ...command.device,
+        pairedAt: null,
+        lastSeenAt: null,
+        lastAddress: null,
+        tokenHash: null,
+      });
+      return true;
+    case 'pairDevice': {
+      const device = documents.devices.find((candidate) => candidate.id === command.id);
+      if (!device) return false;
+      Object.assign(device, {
+        tokenHash: command.tokenHash,
+        pairedAt: command.at,
+        codeHash: null,
+        codeExpiresAt: null,
+      });
+      if (command.name) device.name = command.name;
+      return true;
+    }
+    case 'revokeDevice':
+      documents.devices = documents.devices.filter((device) => device.id !== command.id);
       return true;
     default:
       return false;

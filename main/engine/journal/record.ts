@@ -10,7 +10,15 @@ export type Command =
   | { kind: 'updateSettings'; patch: SettingsPatch }
   /** `device` defaults to this computer's own UI; `through` is the newest entry id "all" covers (absent: all) */
   | { kind: 'markRead'; ids?: string[]; all?: boolean; device?: string; through?: string }
-  | { kind: 'reprocessQuarantine' };
+  | { kind: 'reprocessQuarantine' }
+  /** a device to pair: only the hash of its one-time code is kept */
+  | {
+      kind: 'addDevice';
+      device: { id: string; name: string; createdAt: string; codeHash: string; codeExpiresAt: string };
+    }
+  /** the device used its code: only the hash of its token is kept */
+  | { kind: 'pairDevice'; id: string; tokenHash: string; name?: string; at: string }
+  | { kind: 'revokeDevice'; id: string };
 
 export type RecordBody = { type: 'postback'; raw: RawRequest } | { type: 'command'; command: Command };
 

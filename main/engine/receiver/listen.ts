@@ -3,6 +3,7 @@
 
 import type { RequestListener } from 'node:http';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export interface Listening {
@@ -13,17 +14,23 @@ export interface Listening {
 
 export const RECEIVER_TIMEOUTS = { headersMs: 5_000, requestMs: 10_000, keepAliveMs: 5_000 };
 
-export function listen(handler: RequestListener, host: string, port: number): Promise<Listening> {
-  const server = http.createServer(
-    {
-      requestTimeout: RECEIVER_TIMEOUTS.requestMs,
-      headersTimeout: RECEIVER_TIMEOUTS.headersMs,
-      maxHeaderSize: 16 * 1024,
-      // Node checks the two timeouts above only this often (default 30 s): a slow-loris would outlive them.
-      connectionsCheckingInterval: 1_000,
-    },
-    handler,
-  );
+/** With `tls` (a PEM certificate and key) the server speaks HTTPS. */
+export function listen(
+  handler: RequestListener,
+  host: string,
+  port: number,
+  tls?: { cert: string; key: string },
+): Promise<Listening> {
+  const options = {
+    requestTimeout: RECEIVER_TIMEOUTS.requestMs,
+    headersTimeout: RECEIVER_TIMEOUTS.headersMs,
+    maxHeaderSize: 16 * 1024,
+    // Node checks the two timeouts above only this often (default 30 s): a slow-loris would outlive them.
+    connectionsCheckingInterval: 1_000,
+  };
+  const server: http.Server = tls
+    ? https.createServer({ ...options, ...tls, minVersion: 'TLSv1.2' }, handler)
+    : http.createServer(options, handler);
   server.keepAliveTimeout = RECEIVER_TIMEOUTS.keepAliveMs;
   server.timeout = RECEIVER_TIMEOUTS.requestMs;
   return new Promise((resolve, reject) => {

@@ -3,7 +3,7 @@
 // crash-safe: temp file, fsync, the previous generation kept as documents.prev.json, rename, directory fsync.
 import path from 'node:path';
 import { type Adapter, Low } from 'lowdb';
-import { DEFAULT_SETTINGS, type Settings, type Watch } from '../../../shared/model.js';
+import { DEFAULT_SETTINGS, type Device, type Settings, type Watch } from '../../../shared/model.js';
 import type { FileSystem } from '../file-system.js';
 import { syncDirectory } from '../file-system.js';
 
@@ -13,12 +13,22 @@ export interface Documents {
   appliedSeq: number;
   settings: Settings;
   watches: Watch[];
+  /** devices that follow this Shelfwatch (its remote listener) */
+  devices: StoredDevice[];
+}
+
+/** A device as stored: hashes only, never a code or a token. */
+export interface StoredDevice extends Device {
+  createdAt: string;
+  codeHash: string | null;
+  codeExpiresAt: string | null;
+  tokenHash: string | null;
 }
 
 export const DOCUMENTS_FILE = 'documents.json';
 
 export function emptyDocuments(): Documents {
-  return { version: 1, appliedSeq: 0, settings: structuredClone(DEFAULT_SETTINGS), watches: [] };
+  return { version: 1, appliedSeq: 0, settings: structuredClone(DEFAULT_SETTINGS), watches: [], devices: [] };
 }
 
 export interface OpenedDocuments {
@@ -104,7 +114,7 @@ function parseDocuments(text: string): Documents | null {
     const value = JSON.parse(text) as Partial<Documents>;
     if (value?.version !== 1 || !Number.isSafeInteger(value.appliedSeq) || !Array.isArray(value.watches)) return null;
     if (typeof value.settings !== 'object' || value.settings === null) return null;
-    return value as Documents;
+    return { ...value, devices: Array.isArray(value.devices) ? value.devices : [] } as Documents;
   } catch {
     return null;
   }

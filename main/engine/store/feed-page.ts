@@ -6,6 +6,7 @@ import { entryFromRow, type FeedRow, idOfPos, posOfId } from './db/feed.js';
 import { type FeedFilter, INDEXED_PRODUCTS_MAX } from './db/feed-query.js';
 import { statement } from './db/open.js';
 import { fromRow, publicState } from './db/products.js';
+import { feedPos, seqOfPos } from './db/schema.js';
 import { ftsQuery, textMatcher } from './search.js';
 import type { Store } from './store.js';
 
@@ -92,4 +93,24 @@ export function entriesAt(store: Store, positions: number[], device: string): Fe
     const product = publicState(fromRow(row));
     return { ...entryFromRow(row, product.key), product, read: read.has(row.pos) };
   });
+}
+
+/**
+ * For an event stream resuming after `afterSeq`: the next entries in order (oldest first), or `reset` when entries
+ * after that point are gone (retention dropped them) or never existed here (a client ahead of this store).
+ */
+export function entriesAfter(
+  store: Store,
+  afterSeq: number,
+  limit: number,
+  device: string,
+): { entries: FeedEntry[]; reset: boolean } {
+  if (afterSeq > store.appliedSeq || afterSeq < seqOfPos(store.trimmedThrough)) return { entries: [], reset: true };
+  const positions = statement<[number, number], number>(
+    store.db,
+    'SELECT pos FROM feed WHERE pos >= ? ORDER BY pos LIMIT ?',
+  )
+    .pluck()
+    .all(feedPos(afterSeq + 1, 0), limit);
+  return { entries: entriesAt(store, positions, device).reverse(), reset: false };
 }

@@ -1,0 +1,85 @@
+// The hub's remote listener: what devices that follow this Shelfwatch reach over the internet. Pairing with a
+// one-time code, then the same UI API and resumable event stream as the local UI, authenticated by the device's
+// token (admin methods answer 403), and the built UI for browsers. Never the postback route: that is the receiver's.
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { ApiError } from '../engine/api/api-error.js';
+import { FailedAttemptLimiter } from '../engine/hub/pairing.js';
+import type { Engine } from '../engine/types.js';
+import { apiRouter } from './api-routes.js';
+import { eventsRoute, StreamRegistry } from './events-route.js';
+import { securityHeaders } from './guards.js';
+import { serveRenderer } from './ui-app.js';
+
+export interface RemoteAppOptions {
+  /** behind a TLS-terminating proxy on this machine or the LAN: the client's address comes from X-Forwarded-For */
+  behindProxy: boolean;
+  limiter?: FailedAttemptLimiter;
+}
+
+export function createRemoteApp(engine: Engine, rendererDir: string, options: RemoteAppOptions): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  if (options.behindProxy) app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  const limiter = options.limiter ?? new FailedAttemptLimiter();
+  const registry = new StreamRegistry();
+  engine.devices.onRevoked((deviceId) => registry.close(deviceId));
+
+  app.use(securityHeaders, sameOriginOnly);
+  app.post('/api/pair', express.json({ limit: '4kb' }), async (req, res) => {
+    const address = req.ip ?? '';
+    const verdict = limiter.check(address);
+    if (!verdict.allowed) {
+      res.set('Retry-After', String(verdict.retryAfterSeconds));
+      res.status(429).json({ error: 'Too many pairing attempts from this address. Wait a minute and try again.' });
+      return;
+    }
+    const { code, name } = (req.body ?? {}) as { code?: unknown; name?: unknown };
+    try {
+      const paired = await engine.devices.pair(
+        typeof code === 'string' ? code : '',
+        typeof name === 'string' ? name : undefined,
+      );
+      res.json(paired);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) limiter.recordFailure(address);
+      const status = error instanceof ApiError ? error.status : 500;
+      res
+        .status(status)
+        .json({ error: error instanceof ApiError ? error.message : 'Pairing failed inside Shelfwatch.' });
+    }
+  });
+  app.use('/api', requireDevice(engine));
+  app.get('/api/events', eventsRoute({ engine, deviceOf: (res) => res.locals.device as string, registry }));
+  app.use(apiRouter((res) => engine.apiFor(res.locals.device as string)));
+  serveRenderer(app, rendererDir);
+  return app;
+}
+
+/** A device's token in the Authorization header; EventSource cannot set headers, so /api/events may use ?token=. */
+function requireDevice(engine: Engine) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const header = req.headers.authorization ?? '';
+    const fromHeader = header.startsWith('Bearer ') ? header.slice(7) : '';
+    const isEvents = `${req.baseUrl}${req.path}` === '/api/events';
+    const fromQuery = isEvents && typeof req.query.token === 'string' ? req.query.token : '';
+    const device = engine.devices.authenticate(fromHeader || fromQuery, req.ip ?? '');
+    if (!device) {
+      res
+        .status(401)
+        .json({ error: 'This device is not paired with the hub, or its access was revoked. Pair it again.' });
+      return;
+    }
+    res.locals.device = device;
+    next();
+  };
+}
+
+/** No cross-origin use: a browser page from elsewhere must not drive the API with a device's stored token. */
+function sameOriginOnly(req: Request, res: Response, next: NextFunction): void {
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== `${req.protocol}://${req.headers.host}`) {
+    res.status(403).json({ error: 'Cross-origin requests are not allowed.' });
+    return;
+  }
+  next();
+}

@@ -1,47 +1,27 @@
 // The UI API: one typed contract, two transports (IPC in the desktop face, HTTP + SSE in the server face).
-// Every method is listed once in `API_ROUTES`; a method missing there is a compile error.
+// Every method is listed once in `API_ROUTES`; a method missing there is a compile error. Request types come from
+// the schemas in shared/schema/requests.ts (each request is parsed with them before the method runs).
 import type {
   FeedEntry,
   HistoryPoint,
   ProductSnapshot,
   ProductState,
   QuarantineEntry,
-  RawRequest,
   Settings,
   Watch,
-  WatchRule,
-  WatchTarget,
 } from './model.js';
+import type { Status } from './schema/events.js';
+import type { FeedQuery, MarkReadRequest, PreviewMappingRequest } from './schema/requests.js';
+import type { SettingsPatch } from './schema/settings.js';
+import type { WatchInput, WatchPatch } from './schema/watches.js';
 
-export interface Status {
-  receiver: {
-    url: string;
-    port: number;
-    lastPostbackAt: string | null;
-    received: number;
-    /** repeated deliveries of a postback already applied (impact.com retries) */
-    duplicates: number;
-    quarantined: number;
-    testPostbackAt: string | null;
-    /** the storage fault that makes the receiver answer 503, if any */
-    fault: string | null;
-  };
-  journal: { appliedSeq: number };
-  unread: number;
-  alertsPausedUntil: string | null;
-  /** things the user should know once, e.g. "the store was corrupt and was rebuilt from the journal" */
-  notices: string[];
-}
+export type { ApiErrorBody } from './api-error.js';
+export type { Status, UiEvent } from './schema/events.js';
+export type { FeedQuery } from './schema/requests.js';
+export type { SettingsPatch } from './schema/settings.js';
+export type { WatchInput, WatchPatch } from './schema/watches.js';
 
-export type FeedFilter = 'all' | 'watched' | 'alerts';
-
-export interface FeedQuery {
-  limit?: number;
-  /** a feed entry id: return entries older than it */
-  before?: string;
-  filter?: FeedFilter;
-  q?: string;
-}
+export type FeedFilter = NonNullable<FeedQuery['filter']>;
 
 export interface FeedPage {
   items: FeedEntry[];
@@ -75,17 +55,6 @@ export interface Setup {
   overrides: SettingOverride[];
 }
 
-export interface WatchInput {
-  target: WatchTarget;
-  rules: WatchRule[];
-  muted?: boolean;
-}
-
-export interface WatchPatch {
-  rules?: WatchRule[];
-  muted?: boolean;
-}
-
 export interface MappingPreview {
   /** the flat key → value record parsed from the raw request */
   fields: Record<string, string>;
@@ -94,16 +63,12 @@ export interface MappingPreview {
   result: { kind: 'snapshot'; snapshot: ProductSnapshot } | { kind: 'test' } | { kind: 'unusable'; reason: string };
 }
 
-export type SettingsPatch = {
-  [K in keyof Settings]?: Settings[K] extends object ? Partial<Settings[K]> | null : Settings[K];
-};
-
 /** Request and response of every method. `void` request = no input. */
 export interface ApiMethods {
   status: { req: undefined; res: Status };
   setup: { req: undefined; res: Setup };
   feed: { req: FeedQuery; res: FeedPage };
-  markRead: { req: { ids?: string[]; all?: boolean }; res: { unread: number } };
+  markRead: { req: MarkReadRequest; res: { unread: number } };
   product: { req: { key: string }; res: ProductDetail };
   listWatches: { req: undefined; res: Watch[] };
   createWatch: { req: WatchInput; res: Watch };
@@ -114,7 +79,7 @@ export interface ApiMethods {
   getSettings: { req: undefined; res: Settings };
   updateSettings: { req: SettingsPatch; res: Settings };
   regenerateSecret: { req: undefined; res: Setup };
-  previewMapping: { req: { raw: RawRequest; mapping: Record<string, string> }; res: MappingPreview };
+  previewMapping: { req: PreviewMappingRequest; res: MappingPreview };
 }
 
 export type ApiMethod = keyof ApiMethods;
@@ -144,25 +109,5 @@ export const API_ROUTES: { [M in ApiMethod]: { verb: HttpVerb; path: string } } 
   previewMapping: { verb: 'POST', path: '/api/mapping/preview' },
 };
 
-/** Live events: SSE event names in the server face, one IPC channel in the desktop face. */
-export type UiEvent =
-  | { type: 'feed'; entries: FeedEntry[] }
-  | { type: 'alert'; entries: FeedEntry[] }
-  | { type: 'status'; status: Status };
-
-export const IPC_EVENT_CHANNEL = 'shelfwatch:event';
-export const ipcChannel = (method: ApiMethod): string => `shelfwatch:api:${method}`;
-
-/** An API error with an HTTP status; the message is for the user. */
-export interface ApiErrorBody {
-  error: string;
-}
-
-/** The desktop face also exposes a few shell actions over the same bridge. */
-export interface DesktopBridge {
-  api: UiApi;
-  onEvent(listener: (event: UiEvent) => void): () => void;
-  openExternal(url: string): Promise<void>;
-  copyText(text: string): Promise<void>;
-  onNavigate(listener: (route: string) => void): () => void;
-}
+/** Every method, in API_ROUTES order. */
+export const API_METHODS = Object.keys(API_ROUTES) as ApiMethod[];

@@ -3,22 +3,25 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import type { UiEvent } from '../../shared/api.js';
+import { ApiError } from '../../shared/api-error.js';
 import { createService } from './api/service.js';
-import { applyRecord } from './apply/index.js';
 import { ApplyQueue } from './apply-queue.js';
 import { Checkpointer } from './checkpoint.js';
 import { loadSecrets, saveSecrets } from './config.js';
 import { EventHub } from './event-hub.js';
 import { nodeFileSystem } from './file-system.js';
-import { JournalWriter, pruneSegments, readJournal } from './journal/index.js';
+import { type Command, JournalWriter, pruneSegments } from './journal/index.js';
 import { createReceiverApp } from './receiver/app.js';
 import { type Listening, listen } from './receiver/listen.js';
 import { newSecret } from './receiver/secret.js';
+import { replayJournal } from './replay.js';
+import { mergeRepeatedRules, repairStoredSettings } from './startup-repair.js';
 import { StatusBoard } from './status-board.js';
 import { DurableStoreFile } from './store/durable-file.js';
 import { acquireLock } from './store/lock.js';
 import { emptyStore, type StoreData } from './store/state.js';
 import { StoreView } from './store/view.js';
+import { withoutPath } from './system-error.js';
 import type { Engine, EngineOptions, Logger } from './types.js';
 
 export { DataFolderLockedError } from './store/lock.js';
@@ -48,8 +51,12 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       );
       log.warn('Store file damaged; rebuilt from the journal', { movedAside: loaded.movedAside });
     }
+    // Before replay: applying reads settings (retention), so they must be valid first.
+    const repairs = [...repairStoredSettings(db.data, log), ...mergeRepeatedRules(db.data, log)];
+    notices.push(...repairs);
     const view = new StoreView(db.data);
-    const replay = await readJournal(fsys, journalDir, db.data.appliedSeq, (record) => applyRecord(view, record));
+    const { read: replay, notices: refused } = await replayJournal(fsys, journalDir, view, log, clock());
+    notices.push(...refused);
     if (replay.tornTail) {
       fs.truncateSync(replay.tornTail.path, replay.tornTail.goodLength);
       log.warn('Dropped a torn last journal line (a write cut off by a crash; it was never acknowledged)');
@@ -98,7 +105,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       onDurable: (records) => queue.push(records),
       onFault: (error) => board.setFault(error),
     });
-    if (replay.lastSeq > 0 || replayed > 0) checkpointer.touch();
+    if (replay.lastSeq > 0 || replayed > 0 || repairs.length > 0) checkpointer.touch();
 
     const receiverConfig = () => ({
       host: options.receiverHost ?? db.data.settings.receiver.host,
@@ -111,9 +118,10 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       return { url: postbackUrl(options.publicUrl, host, actualPort, secrets.secret), port: actualPort };
     });
 
-    const run = async (command: Parameters<Parameters<typeof createService>[0]['run']>[0]) => {
+    const run = async (command: Command) => {
       const record = await journal.append({ type: 'command', command }, clock()).catch((error: Error) => {
-        throw Object.assign(new Error(`Could not save the change: ${error.message}`), { status: 503 });
+        log.error('Could not journal a change', { kind: command.kind, error: error.message });
+        throw new ApiError(503, `Could not save the change (${withoutPath(error)}). Nothing was changed; try again.`);
       });
       await queue.applied(record.seq);
     };

@@ -2,6 +2,7 @@
 import type { Setup, Status } from '../../shared/api.js';
 import type { Settings } from '../../shared/model.js';
 import type { StoreView } from './store/view.js';
+import { withoutPath } from './system-error.js';
 import { getUrlTemplate, jsonPostTemplate } from './templates.js';
 
 const STATUS_EVENT_INTERVAL_MS = 250;
@@ -24,7 +25,7 @@ export class StatusBoard {
 
   setFault(error: Error | null): void {
     const next = error
-      ? `Cannot write to the data folder (${error.message}). Postbacks are refused with 503 until this is fixed; impact.com retries them.`
+      ? `Cannot write to the data folder (${withoutPath(error)}). Postbacks are refused with 503 until this is fixed; impact.com retries them.`
       : null;
     if (next === this.fault) return;
     this.fault = next;
@@ -34,7 +35,7 @@ export class StatusBoard {
   /** The store file could not be saved: postbacks are still safe (journal), but the user should know. */
   setStoreFault(error: Error | null): void {
     const next = error
-      ? `Cannot save the product store (${error.message}). Postbacks are still recorded safely in the journal; saving is retried.`
+      ? `Cannot save the product store (${withoutPath(error)}). Postbacks are still recorded safely in the journal; saving is retried.`
       : null;
     if (next === this.storeFault) return;
     this.storeFault = next;

@@ -1,13 +1,22 @@
 // The UI API over the engine: reads come from the in-memory view; changes are journaled first, then applied,
 // then answered, so a change the UI saw succeed survives a crash like an acknowledged postback.
+// Every method's request is parsed from unknown with its schema before the method runs (parseApiRequest): the
+// methods below only ever see complete, typed requests, whichever transport (HTTP, IPC, the tray) called them.
 import { randomUUID } from 'node:crypto';
-import type { Setup, Status, UiApi } from '../../../shared/api.js';
+import {
+  API_METHODS,
+  type ApiMethod,
+  type ApiResponse,
+  type Setup,
+  type Status,
+  type UiApi,
+} from '../../../shared/api.js';
+import { ApiError } from '../../../shared/api-error.js';
 import { productKey, type Watch } from '../../../shared/model.js';
+import { type ParsedRequest, parseApiRequest } from '../../../shared/schema/requests.js';
 import { normalize, parseRequest, previewMapping } from '../ingest/index.js';
 import type { Command } from '../journal/record.js';
 import type { StoreView } from '../store/view.js';
-import { ApiError } from './api-error.js';
-import { validateSettingsPatch, validateWatchInput, validateWatchPatch } from './validate.js';
 
 export interface ServiceDeps {
   view: StoreView;
@@ -19,7 +28,19 @@ export interface ServiceDeps {
   clock(): number;
 }
 
+type ParsedApi = { [M in ApiMethod]: (req: ParsedRequest<M>) => Promise<ApiResponse<M>> };
+
 export function createService(deps: ServiceDeps): UiApi {
+  const methods = serviceMethods(deps);
+  const api = {} as Record<ApiMethod, (req: unknown) => Promise<unknown>>;
+  for (const method of API_METHODS) {
+    const run = methods[method] as (req: unknown) => Promise<unknown>;
+    api[method] = async (req: unknown) => run(parseApiRequest(method, req));
+  }
+  return api as UiApi;
+}
+
+function serviceMethods(deps: ServiceDeps): ParsedApi {
   const { view } = deps;
   const data = () => view.data;
   const findWatch = (id: string): Watch => {
@@ -31,41 +52,39 @@ export function createService(deps: ServiceDeps): UiApi {
   return {
     status: async () => deps.status(),
     setup: async () => deps.setup(),
-    feed: async (query) => view.queryFeed(parseFeedQuery((query ?? {}) as Record<string, unknown>)),
-    markRead: async (req) => {
-      const ids = Array.isArray(req?.ids) ? req.ids.filter((id) => typeof id === 'string').slice(0, 10_000) : [];
-      if (req?.all === true) await deps.run({ kind: 'markRead', all: true });
-      else if (ids.length > 0) await deps.run({ kind: 'markRead', ids });
+    feed: async (query) => view.queryFeed({ ...query, before: query.before || undefined }),
+    markRead: async ({ ids, all }) => {
+      if (all === true) await deps.run({ kind: 'markRead', all: true });
+      else if (ids && ids.length > 0) await deps.run({ kind: 'markRead', ids });
       return { unread: view.unread };
     },
     product: async ({ key }) => {
-      const product = data().products[String(key)];
+      const product = Object.hasOwn(data().products, key) ? data().products[key] : undefined;
       if (!product) throw new ApiError(404, 'No postback has mentioned this product yet.');
       return { product, history: data().history[product.key] ?? [], watches: view.watchesFor(product.key) };
     },
     listWatches: async () => data().watches,
     createWatch: async (input) => {
-      const valid = validateWatchInput(input);
-      const key = productKey(valid.target.catalogId, valid.target.catalogItemId);
+      const key = productKey(input.target.catalogId, input.target.catalogItemId);
       if (view.watchesFor(key).length > 0) throw new ApiError(409, 'This product is already on your watchlist.');
       const watch: Watch = {
         id: randomUUID(),
-        target: valid.target,
-        rules: valid.rules,
-        muted: valid.muted ?? false,
+        target: input.target,
+        rules: input.rules,
+        muted: input.muted ?? false,
         createdAt: new Date(deps.clock()).toISOString(),
       };
       await deps.run({ kind: 'createWatch', watch });
       return findWatch(watch.id);
     },
     updateWatch: async ({ id, ...patch }) => {
-      findWatch(String(id));
-      await deps.run({ kind: 'updateWatch', id: String(id), patch: validateWatchPatch(patch) });
-      return findWatch(String(id));
+      findWatch(id);
+      await deps.run({ kind: 'updateWatch', id, patch });
+      return findWatch(id);
     },
     deleteWatch: async ({ id }) => {
       const exists = data().watches.some((watch) => watch.id === id);
-      if (exists) await deps.run({ kind: 'deleteWatch', id: String(id) });
+      if (exists) await deps.run({ kind: 'deleteWatch', id });
       return { deleted: exists };
     },
     quarantine: async () => [...data().quarantine].reverse(),
@@ -76,39 +95,24 @@ export function createService(deps: ServiceDeps): UiApi {
     },
     getSettings: async () => data().settings,
     updateSettings: async (patch) => {
-      await deps.run({ kind: 'updateSettings', patch: validateSettingsPatch(patch) });
+      await deps.run({ kind: 'updateSettings', patch });
       return data().settings;
     },
     regenerateSecret: async () => deps.regenerateSecret(),
     previewMapping: async ({ raw, mapping }) => {
-      if (typeof raw?.body !== 'string' || typeof raw.query !== 'string') {
-        throw new ApiError(400, 'Pick a received postback (or paste a body) to preview.');
-      }
       const parsed = parseRequest({
-        method: typeof raw.method === 'string' ? raw.method : 'POST',
-        contentType: typeof raw.contentType === 'string' ? raw.contentType : '',
+        method: raw.method ?? 'POST',
+        contentType: raw.contentType ?? '',
         headers: {},
         query: raw.query,
         body: raw.body,
       });
       if (!parsed.ok) return { fields: {}, mappedTo: {}, result: { kind: 'unusable', reason: parsed.reason } };
-      const safeMapping = mapping && typeof mapping === 'object' ? mapping : {};
       return {
         fields: parsed.fields,
-        mappedTo: previewMapping(parsed.fields, safeMapping),
-        result: normalize(parsed.fields, safeMapping),
+        mappedTo: previewMapping(parsed.fields, mapping),
+        result: normalize(parsed.fields, mapping),
       };
     },
   };
-}
-
-function parseFeedQuery(query: Record<string, unknown>) {
-  const filter = query.filter === 'watched' || query.filter === 'alerts' ? query.filter : 'all';
-  const limit = Number(query.limit ?? 50);
-  return {
-    limit: Number.isFinite(limit) ? limit : 50,
-    before: typeof query.before === 'string' && query.before ? query.before : undefined,
-    filter,
-    q: typeof query.q === 'string' ? query.q.slice(0, 200) : undefined,
-  } as const;
 }

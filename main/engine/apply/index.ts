@@ -16,3 +16,8 @@ export function applyRecord(view: StoreView, record: JournalRecord): ApplyEffect
   view.data.appliedSeq = record.seq;
   return effects;
 }
+
+/** A record today's schema refuses counts as dealt with: skipped once, it is not read again after a restart. */
+export function skipRecord(view: StoreView, seq: number): void {
+  view.data.appliedSeq = seq;
+}

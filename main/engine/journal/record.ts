@@ -1,17 +1,7 @@
 // What the journal holds: every acknowledged postback and every user command, in order. Replaying the journal
-// from the start reproduces the store exactly, so the store is only a materialized view of it.
-import type { SettingsPatch, WatchPatch } from '../../../shared/api.js';
-import type { RawRequest, Watch } from '../../../shared/model.js';
+// from the start reproduces the store exactly, so the store is only a materialized view of it. The record schema
+// (and so these types) lives in shared/schema/journal.ts; records read back are checked with parseJournalRecord.
+export type { Command, JournalRecord, RecordBody } from '../../../shared/schema/journal.js';
 
-export type Command =
-  | { kind: 'createWatch'; watch: Watch }
-  | { kind: 'updateWatch'; id: string; patch: WatchPatch }
-  | { kind: 'deleteWatch'; id: string }
-  | { kind: 'updateSettings'; patch: SettingsPatch }
-  | { kind: 'markRead'; ids?: string[]; all?: boolean }
-  | { kind: 'reprocessQuarantine' };
-
-export type RecordBody = { type: 'postback'; raw: RawRequest } | { type: 'command'; command: Command };
-
-/** `at` is the receive time in ms since the epoch: ingest uses it instead of a clock, so replay is deterministic. */
-export type JournalRecord = RecordBody & { seq: number; at: number };
+/** A line whose checksum held, before its shape is checked: the envelope every record has, the rest unknown. */
+export type StoredRecord = { seq: number; at: number } & Record<string, unknown>;

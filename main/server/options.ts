@@ -10,6 +10,8 @@ export interface ServeOptions {
   secret?: string;
   uiToken?: string;
   publicUrl?: string;
+  /** `npm run dev` only: the Vite dev server's origin, trusted by the UI API's Origin check (never by default) */
+  devOrigin?: string;
   checkpoint?: { quietMs: number; maxDelayMs: number };
 }
 
@@ -20,7 +22,8 @@ export const USAGE = `Usage: npm run serve -- [options]
   --ui-port PORT        UI port, always on 127.0.0.1 (SHELFWATCH_UI_PORT; default 8788)
   --secret SECRET       postback URL secret (SHELFWATCH_SECRET; default: generated and stored)
   --ui-token TOKEN      UI API token (SHELFWATCH_UI_TOKEN; default: generated and stored)
-  --public-url URL      the public address of your tunnel, shown in the postback URL (SHELFWATCH_PUBLIC_URL)`;
+  --public-url URL      the public address of your tunnel, shown in the postback URL (SHELFWATCH_PUBLIC_URL)
+  --dev-origin URL      development only (npm run dev): also trust this origin, the Vite dev server's`;
 
 export function readServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServeOptions {
   const { values } = parseArgs({
@@ -33,6 +36,7 @@ export function readServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServeO
       secret: { type: 'string' },
       'ui-token': { type: 'string' },
       'public-url': { type: 'string' },
+      'dev-origin': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -47,6 +51,8 @@ export function readServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServeO
     secret: pick(values.secret, 'SHELFWATCH_SECRET'),
     uiToken: pick(values['ui-token'], 'SHELFWATCH_UI_TOKEN'),
     publicUrl: pick(values['public-url'], 'SHELFWATCH_PUBLIC_URL'),
+    // a flag only, no environment variable: trusting another origin must be asked for on the command line
+    devOrigin: values['dev-origin'] === undefined ? undefined : devOrigin(values['dev-origin']),
   };
 }
 
@@ -56,4 +62,12 @@ function port(text: string, what: string): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 0 || value > 65535) throw new UsageError(`Invalid ${what}: ${text}`);
   return value;
+}
+
+/** Only a loopback http origin can be the dev server's. */
+function devOrigin(text: string): string {
+  const url = URL.canParse(text) ? new URL(text) : null;
+  const loopback = url && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (!url || url.protocol !== 'http:' || !loopback) throw new UsageError(`Invalid dev origin: ${text}`);
+  return url.origin;
 }

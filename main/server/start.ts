@@ -20,7 +20,8 @@ export async function startServer(options: ServeOptions, rendererDir: string, lo
   let ui: Listening | null = null;
   try {
     const receiver = await engine.startReceiver();
-    ui = await listen(createUiApp(engine, rendererDir), '127.0.0.1', options.uiPort);
+    const app = createUiApp(engine, { rendererDir, log: log ?? quiet, devOrigin: options.devOrigin });
+    ui = await listen(app, '127.0.0.1', options.uiPort);
     const uiUi = ui;
     return {
       engine,
@@ -39,3 +40,5 @@ export async function startServer(options: ServeOptions, rendererDir: string, lo
     throw error;
   }
 }
+
+const quiet: Logger = { info() {}, warn() {}, error() {} };

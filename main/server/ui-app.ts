@@ -1,22 +1,29 @@
-// The server face's UI server: the built React app and the UI API (HTTP + SSE), for loopback only.
+// The server face's UI server: the built React app and the UI API (HTTP + SSE), for loopback only. Every error it
+// answers is JSON ({ "error": … }), including unknown routes, malformed bodies and oversized ones.
 import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
-import type { Engine } from '../engine/types.js';
-import { apiRouter } from './api-routes.js';
+import type { Engine, Logger } from '../engine/types.js';
+import { apiRouter, jsonErrors } from './api-routes.js';
 import { eventsRoute } from './events-route.js';
-import { requireLoopbackHost, requireToken, securityHeaders } from './guards.js';
+import { requireLoopbackHost, requireToken, securityHeaders, type TrustOptions } from './guards.js';
 
-export function createUiApp(engine: Engine, rendererDir: string): express.Express {
+export interface UiAppOptions extends TrustOptions {
+  rendererDir: string;
+  log: Logger;
+}
+
+export function createUiApp(engine: Engine, options: UiAppOptions): express.Express {
+  const { rendererDir, log } = options;
   const app = express();
   app.disable('x-powered-by');
-  app.use(securityHeaders, requireLoopbackHost);
+  app.use(securityHeaders, requireLoopbackHost(options));
   app.use('/api', requireToken(engine.uiToken));
   app.get(
     '/api/events',
     eventsRoute((listener) => engine.subscribe(listener)),
   );
-  app.use(apiRouter(engine.api));
+  app.use(apiRouter(engine.api, log));
   if (fs.existsSync(path.join(rendererDir, 'index.html'))) {
     app.use(express.static(rendererDir, { index: 'index.html', fallthrough: true }));
   } else {
@@ -24,6 +31,9 @@ export function createUiApp(engine: Engine, rendererDir: string): express.Expres
       res.type('text/plain').send('Shelfwatch is running. The UI has not been built: run `npm run build`.');
     });
   }
-  app.use((_req, res) => res.status(404).type('text/plain').send('Not found'));
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'Not found.' });
+  });
+  app.use(jsonErrors(log));
   return app;
 }

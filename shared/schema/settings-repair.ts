@@ -46,7 +46,11 @@ function repairGroup(
   defaults: Loose,
   repaired: string[],
 ): Loose {
-  const source: Loose = isPlainObject(value) ? value : {};
+  if (!isPlainObject(value)) {
+    repaired.push(group);
+    return structuredClone(defaults);
+  }
+  const source = value;
   const result: Loose = {};
   for (const [field, schema] of Object.entries(shape)) {
     const parsed = schema.safeParse(Object.hasOwn(source, field) ? source[field] : undefined);

@@ -19,6 +19,8 @@ export interface CheckpointOptions {
   onWriteFault: (error: Error | null) => void;
   /** after each successful write, with the appliedSeq of the generation it replaced */
   afterWrite: (replacedSeq: number) => Promise<void>;
+  /** the appliedSeq of the store as read from disk (before replay): records replayed since are unsaved */
+  savedSeq: number;
 }
 
 export class Checkpointer {
@@ -27,9 +29,17 @@ export class Checkpointer {
   private writing: Promise<void> | null = null;
   private writtenSeq: number;
   private failures = 0;
+  /** the data changed without a journal record (a start-up repair): write even though appliedSeq did not move */
+  private changedBesideJournal = false;
 
   constructor(private readonly options: CheckpointOptions) {
-    this.writtenSeq = options.db.data.appliedSeq;
+    this.writtenSeq = options.savedSeq;
+  }
+
+  /** A start-up repair changed the data: save it, so the next start does not repair (and report) it again. */
+  touchRepaired(): void {
+    this.changedBesideJournal = true;
+    this.touch();
   }
 
   /** The data changed: write it soon. */
@@ -53,7 +63,7 @@ export class Checkpointer {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     while (this.writing) await this.writing;
-    if (this.options.db.data.appliedSeq === this.writtenSeq) return;
+    if (this.options.db.data.appliedSeq === this.writtenSeq && !this.changedBesideJournal) return;
     this.writing = this.write().finally(() => {
       this.writing = null;
     });
@@ -62,10 +72,12 @@ export class Checkpointer {
 
   private async write(): Promise<void> {
     const seq = this.options.db.data.appliedSeq;
+    this.changedBesideJournal = false;
     const release = this.options.holdChanges();
     try {
       await this.options.db.write();
     } catch (error) {
+      this.changedBesideJournal = true;
       this.failures++;
       this.options.onWriteFault(error instanceof Error ? error : new Error(String(error)));
       this.options.log.error('Could not save the store; the journal still holds every postback', {

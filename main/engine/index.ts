@@ -54,6 +54,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     // Before replay: applying reads settings (retention), so they must be valid first.
     const repairs = [...repairStoredSettings(db.data, log), ...mergeRepeatedRules(db.data, log)];
     notices.push(...repairs);
+    const savedSeq = db.data.appliedSeq;
     const view = new StoreView(db.data);
     const { read: replay, notices: refused } = await replayJournal(fsys, journalDir, view, log, clock());
     notices.push(...refused);
@@ -81,6 +82,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       quietMs: options.checkpoint?.quietMs ?? 2_000,
       maxDelayMs: options.checkpoint?.maxDelayMs ?? 15_000,
       maxUnsavedRecords: 20_000,
+      savedSeq,
       afterWrite: async (replacedSeq) => {
         const keepNewerThan = clock() - db.data.settings.retention.journalDays * DAY_MS;
         await pruneSegments(fsys, journalDir, replacedSeq, keepNewerThan);
@@ -105,7 +107,8 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       onDurable: (records) => queue.push(records),
       onFault: (error) => board.setFault(error),
     });
-    if (replay.lastSeq > 0 || replayed > 0 || repairs.length > 0) checkpointer.touch();
+    if (repairs.length > 0) checkpointer.touchRepaired();
+    else if (replayed > savedSeq) checkpointer.touch();
 
     const receiverConfig = () => ({
       host: options.receiverHost ?? db.data.settings.receiver.host,

@@ -67,7 +67,8 @@ function port(text: string, what: string): number {
 /** Only a loopback http origin can be the dev server's. */
 function devOrigin(text: string): string {
   const url = URL.canParse(text) ? new URL(text) : null;
-  const loopback = url && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  if (!url || url.protocol !== 'http:' || !loopback) throw new UsageError(`Invalid dev origin: ${text}`);
+  if (url?.protocol !== 'http:' || !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) {
+    throw new UsageError(`Invalid dev origin (a loopback http origin, e.g. http://localhost:5173): ${text}`);
+  }
   return url.origin;
 }

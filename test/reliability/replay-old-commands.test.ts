@@ -35,7 +35,9 @@ const oldCommands = (watchId: string) => [
 function appendRecords(dir: string, bodies: object[], firstSeq: number): void {
   const journal = path.join(dir, 'journal');
   const segment = path.join(journal, fs.readdirSync(journal).sort().at(-1) ?? '');
-  const lines = bodies.map((body, index) => encodeRecord({ ...body, seq: firstSeq + index, at: DEC_2 } as JournalRecord));
+  const lines = bodies.map((body, index) =>
+    encodeRecord({ ...body, seq: firstSeq + index, at: DEC_2 } as JournalRecord),
+  );
   fs.appendFileSync(segment, lines.join(''));
 }
 

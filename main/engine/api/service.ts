@@ -14,7 +14,7 @@ import {
 import { ApiError } from '../../../shared/api-error.js';
 import { productKey, type Watch } from '../../../shared/model.js';
 import { type ParsedRequest, parseApiRequest } from '../../../shared/schema/requests.js';
-import { normalize, parseRequest, previewMapping } from '../ingest/index.js';
+import { previewMapping, readPostback } from '../ingest/index.js';
 import type { Command } from '../journal/record.js';
 import type { StoreView } from '../store/view.js';
 
@@ -100,19 +100,14 @@ function serviceMethods(deps: ServiceDeps): ParsedApi {
     },
     regenerateSecret: async () => deps.regenerateSecret(),
     previewMapping: async ({ raw, mapping }) => {
-      const parsed = parseRequest({
+      const request = {
         method: raw.method ?? 'POST',
         contentType: raw.contentType ?? '',
-        headers: {},
         query: raw.query,
         body: raw.body,
-      });
-      if (!parsed.ok) return { fields: {}, mappedTo: {}, result: { kind: 'unusable', reason: parsed.reason } };
-      return {
-        fields: parsed.fields,
-        mappedTo: previewMapping(parsed.fields, mapping),
-        result: normalize(parsed.fields, mapping),
       };
+      const { fields, result } = readPostback({ ...request, headers: {} }, mapping);
+      return { fields, mappedTo: previewMapping(fields, mapping), result };
     },
   };
 }

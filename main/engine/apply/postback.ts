@@ -1,6 +1,6 @@
 // Applies one acknowledged postback: parse → normalize → product change, test postback, or quarantine.
 import type { RawRequest } from '../../../shared/model.js';
-import { normalize, parseRequest } from '../ingest/index.js';
+import { readPostback } from '../ingest/index.js';
 import type { StoreView } from '../store/view.js';
 import { type ApplyEffects, noEffects } from './effects.js';
 import { applyProductSnapshot, type Origin } from './product.js';
@@ -12,12 +12,7 @@ export function applyPostback(view: StoreView, raw: RawRequest, origin: Origin &
   stats.received++;
   stats.lastPostbackAt = origin.at;
   const effects = { ...noEffects(), statusChanged: true };
-  const parsed = parseRequest(raw);
-  if (!parsed.ok) {
-    quarantine(view, raw, origin, parsed.reason);
-    return effects;
-  }
-  const result = normalize(parsed.fields, view.data.settings.mapping);
+  const { result } = readPostback(raw, view.data.settings.mapping);
   if (result.kind === 'test') {
     stats.testPostbackAt = origin.at;
   } else if (result.kind === 'unusable') {

@@ -1,5 +1,5 @@
 // Re-processing the quarantine after a mapping change: each entry is normalized again with today's mapping.
-import { normalize, parseRequest } from '../ingest/index.js';
+import { readPostback } from '../ingest/index.js';
 import type { StoreView } from '../store/view.js';
 import { type ApplyEffects, noEffects } from './effects.js';
 import { applyProductSnapshot } from './product.js';
@@ -10,12 +10,11 @@ export function applyPostbackAgain(view: StoreView, seq: number, at: string): Ap
   const stillUnusable = [];
   let index = 0;
   for (const item of data.quarantine) {
-    const parsed = parseRequest(item.raw);
-    const result = parsed.ok ? normalize(parsed.fields, data.settings.mapping) : null;
-    if (result?.kind === 'snapshot') {
+    const { result } = readPostback(item.raw, data.settings.mapping);
+    if (result.kind === 'snapshot') {
       const entry = applyProductSnapshot(view, result.snapshot, { seq, at, index: index++ });
       if (entry) effects.entries.push(entry);
-    } else if (result?.kind === 'test') {
+    } else if (result.kind === 'test') {
       data.stats.testPostbackAt = item.at;
     } else {
       stillUnusable.push(item);

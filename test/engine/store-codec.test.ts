@@ -77,4 +77,20 @@ describe('store codec', () => {
   ])('rejects %s', (_name, text) => {
     expect(decodeStore(typeof text === 'function' ? text() : text)).toBeNull();
   });
+
+  it('checks every row, not only the first: a damaged last product or history point is refused', () => {
+    const products = () => {
+      const data = populatedStore().data;
+      expect(Object.keys(data.products).length).toBeGreaterThan(1);
+      return data;
+    };
+    const badProduct = products();
+    const last = Object.values(badProduct.products).at(-1) as { removed: unknown };
+    last.removed = 'no';
+    expect(decodeStore(encodeStore(badProduct))).toBeNull();
+    const badHistory = products();
+    const points = Object.values(badHistory.history).at(-1) as { at: unknown }[];
+    (points.at(-1) as { at: unknown }).at = 5;
+    expect(decodeStore(encodeStore(badHistory))).toBeNull();
+  });
 });

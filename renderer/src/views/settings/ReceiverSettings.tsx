@@ -1,4 +1,5 @@
 import type { Settings } from '../../../../shared/model.js';
+import { SETTINGS_RANGES } from '../../../../shared/schema/ranges.js';
 import { NumberField, TextField } from './fields.js';
 
 type Receiver = Settings['receiver'];
@@ -15,7 +16,12 @@ export function ReceiverSettings({ value, onChange }: { value: Receiver; onChang
           onChange={(host) => set({ host })}
           hint="127.0.0.1 for a tunnel; 0.0.0.0 to accept a router's port forward."
         />
-        <NumberField label="Port" value={value.port} min={1} max={65535} onChange={(port) => set({ port })} />
+        <NumberField
+          label="Port"
+          value={value.port}
+          {...SETTINGS_RANGES.receiver.port}
+          onChange={(port) => set({ port })}
+        />
       </div>
       <p className="muted" data-testid="restart-note">
         Host and port changes apply after a restart.

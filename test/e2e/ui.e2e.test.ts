@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../helpers/temp-dir.js';
-import { type BrowserSession, openBrowser } from './browser.js';
+import { type BrowserSession, CHROMIUM, openBrowser, SKIP_REASON } from './browser.js';
 import { ensureBuilt } from './build.js';
 import { CATALOG, item, send, TEST_POSTBACK } from './postbacks.js';
 import { publishScreenshots, SCREENSHOT_DIR, screenshot, type View } from './screenshots.js';
@@ -18,7 +18,7 @@ const TOKEN = 'e2e-token-0123456789abcdef';
 const LIVE_MS = 15_000;
 const XSS_NAME = '<img src=x onerror=alert(1)><script>alert(2)</script>';
 
-describe('the UI in Chromium against the server face', () => {
+describe.skipIf(!CHROMIUM)(`the UI in Chromium against the server face${SKIP_REASON}`, () => {
   const temp = makeTempDir('shelfwatch-e2e-');
   const taken: View[] = [];
   let server: ServeChild | undefined;

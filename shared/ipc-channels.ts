@@ -29,7 +29,6 @@ const SHELL_KEYS = ['shell:openExternal', 'shell:copyText'] as const satisfies r
 
 /** Every request channel at run time; `satisfies` below makes a key missing from it a compile error. */
 export const INVOKE_KEYS: readonly InvokeKey[] = [...API_METHODS.map((method) => apiKey(method)), ...SHELL_KEYS];
-export const EVENT_KEYS = { event: true, navigate: true } as const satisfies Record<EventKey, true>;
 
 // A compile-time check that INVOKE_KEYS' parts cover the map: every key is an api method or a listed shell key.
 type Covered = `api:${ApiMethod}` | (typeof SHELL_KEYS)[number];

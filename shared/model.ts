@@ -7,8 +7,8 @@ export type { QuietHours, Settings } from './schema/settings.js';
 export type { Watch, WatchRule, WatchTarget } from './schema/watches.js';
 
 import type { RawRequest } from './schema/journal.js';
+import { RULE_VALUE_RANGES } from './schema/ranges.js';
 import type { Settings } from './schema/settings.js';
-import type { WatchTarget } from './schema/watches.js';
 
 export const STOCK_VALUES = [
   'InStock',
@@ -72,12 +72,11 @@ export const RULE_KINDS = [
   'removed',
 ] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
-/** Kinds that need a numeric `value`. */
-export const VALUED_RULE_KINDS: readonly RuleKind[] = ['price-below', 'price-drop-pct', 'inventory-below'];
+/** Kinds that need a numeric `value`: those with a value range. */
+export const VALUED_RULE_KINDS = Object.keys(RULE_VALUE_RANGES) as readonly RuleKind[];
 
 /** Where a feed entry's news came from: a postback, or impact.com's Partner API (a catch-up check). */
 export const FEED_SOURCES = ['postback', 'api'] as const;
-export type FeedSource = (typeof FEED_SOURCES)[number];
 
 export interface QuarantineEntry {
   id: string;
@@ -115,11 +114,4 @@ export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
 
 export function productKey(catalogId: string, catalogItemId: string): string {
   return `${catalogId}:${catalogItemId}`;
-}
-
-/** Split a key at its first colon: catalog ids are integers, item ids may contain colons. */
-export function parseProductKey(key: string): WatchTarget | null {
-  const at = key.indexOf(':');
-  if (at <= 0 || at === key.length - 1) return null;
-  return { catalogId: key.slice(0, at), catalogItemId: key.slice(at + 1) };
 }

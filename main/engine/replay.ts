@@ -48,7 +48,7 @@ const WHAT: Record<string, [one: string, many: string]> = {
 };
 
 /** "A settings change from 2 Dec could not be applied and was ignored.", grouped by kind and day. */
-export function refusedNotices(refused: readonly RefusedRecord[], now: number): string[] {
+function refusedNotices(refused: readonly RefusedRecord[], now: number): string[] {
   const groups = new Map<string, { kind: string; day: string; count: number }>();
   for (const record of refused) {
     const day = dayOf(record.at, now);

@@ -27,7 +27,7 @@ export type EventKey = keyof EventMap;
 
 const SHELL_KEYS = ['shell:openExternal', 'shell:copyText'] as const satisfies readonly InvokeKey[];
 
-/** Every request channel at run time; `satisfies` below makes a key missing from it a compile error. */
+/** Every request channel at run time; the check below makes a map key missing from it a compile error. */
 export const INVOKE_KEYS: readonly InvokeKey[] = [...API_METHODS.map((method) => apiKey(method)), ...SHELL_KEYS];
 
 // A compile-time check that INVOKE_KEYS' parts cover the map: every key is an api method or a listed shell key.

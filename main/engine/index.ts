@@ -121,7 +121,10 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       return { url: postbackUrl(options.publicUrl, host, actualPort, secrets.secret), port: actualPort };
     });
 
-    const run = async (command: Command) => {
+    const run = async (parsed: Command) => {
+      // Applied live exactly as replay will read it back: IPC keeps `undefined` fields ({ launchAtLogin: undefined }),
+      // the journal's JSON drops them, and a merge must not set a setting to undefined in one and not the other.
+      const command = JSON.parse(JSON.stringify(parsed)) as Command;
       const record = await journal.append({ type: 'command', command }, clock()).catch((error: Error) => {
         log.error('Could not journal a change', { kind: command.kind, error: error.message });
         throw new ApiError(503, `Could not save the change (${withoutPath(error)}). Nothing was changed; try again.`);

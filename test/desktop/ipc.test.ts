@@ -179,6 +179,12 @@ describe('IPC over the real engine', () => {
       expect(journal()).toEqual(before);
       await expect(call(apiKey('updateSettings'), { launchAtLogin: true })).resolves.toMatchObject({ ok: true });
       expect(journal()).not.toEqual(before);
+      // IPC keeps undefined fields (JSON would drop them): they change nothing, live as after a replay
+      const untouched = await call(apiKey('updateSettings'), {
+        alertsPausedUntil: undefined,
+        retention: { journalDays: undefined },
+      });
+      expect(untouched).toMatchObject({ ok: true, value: { alertsPausedUntil: null, retention: { journalDays: 7 } } });
     } finally {
       await engine.close();
       temp.remove();

@@ -1,56 +1,54 @@
 // The preload: the renderer's only door to the main process. It exposes `window.shelfwatch` (DesktopBridge) and
-// nothing else. Sandboxed preloads are CommonJS with only 'electron' available, so this file imports nothing but
-// 'electron' and the shared contract (esbuild bundles it into dist/main/preload.cjs).
+// nothing else, built from the channel map in shared/ipc-channels.ts. Sandboxed preloads are CommonJS with only
+// 'electron' available, so this file imports nothing but 'electron' and that map (esbuild bundles it into
+// dist/main/preload.cjs; test/desktop/preload.test.ts checks the bundle).
 import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
 import {
-  API_ROUTES,
-  type ApiMethod,
+  API_METHODS,
+  apiKey,
+  channelOf,
   type DesktopBridge,
-  IPC_EVENT_CHANNEL,
-  ipcChannel,
-  type UiApi,
-  type UiEvent,
-} from '../shared/api.js';
-
-// Same strings as main/desktop/shell-channels.ts (a test keeps them equal); repeated to keep the bundle minimal.
-const OPEN_EXTERNAL_CHANNEL = 'shelfwatch:shell:openExternal';
-const COPY_TEXT_CHANNEL = 'shelfwatch:shell:copyText';
-const NAVIGATE_CHANNEL = 'shelfwatch:navigate';
+  type EventKey,
+  type EventMap,
+  type InvokeKey,
+  type IpcReply,
+} from '../shared/ipc-channels.js';
 
 /** Subscribes to a main → renderer channel; the listener gets the payload only, never the IPC event (it holds the sender). */
-function listen<T>(channel: string, listener: (payload: T) => void): () => void {
-  const forward = (_event: IpcRendererEvent, payload: T) => listener(payload);
+function listen<K extends EventKey>(key: K, listener: (payload: EventMap[K]) => void): () => void {
+  const forward = (_event: IpcRendererEvent, payload: EventMap[K]) => listener(payload);
+  const channel = channelOf(key);
   ipcRenderer.on(channel, forward);
   return () => {
     ipcRenderer.removeListener(channel, forward);
   };
 }
 
-/** Electron wraps a rejection as "Error invoking remote method '<channel>': Error: <message>"; the UI wants the message. */
-async function invoke(channel: string, arg: unknown): Promise<unknown> {
+/** Main answers every request with an IpcReply; a call that never reached a handler becomes one too. */
+async function invoke<T>(key: InvokeKey, payload: unknown): Promise<IpcReply<T>> {
   try {
-    return await ipcRenderer.invoke(channel, arg);
+    return (await ipcRenderer.invoke(channelOf(key), payload)) as IpcReply<T>;
   } catch (error) {
+    // e.g. a payload that cannot be cloned; Electron prefixes "Error invoking remote method '<channel>': "
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(message.replace(/^Error invoking remote method '[^']*': (?:Error: )?/, ''));
+    return {
+      ok: false,
+      error: { status: 500, message: message.replace(/^Error invoking remote method '[^']*': /, '') },
+    };
   }
 }
 
-// One function per API_ROUTES method, so a method added to the contract is exposed without touching this file.
+// One function per API method, so a method added to the contract is exposed without touching this file.
 const api = Object.fromEntries(
-  (Object.keys(API_ROUTES) as ApiMethod[]).map((method) => [method, (req: unknown) => invoke(ipcChannel(method), req)]),
-) as UiApi;
+  API_METHODS.map((method) => [method, (req: unknown) => invoke(apiKey(method), req)]),
+) as DesktopBridge['api'];
 
 const bridge: DesktopBridge = {
   api,
-  onEvent: (listener) => listen<UiEvent>(IPC_EVENT_CHANNEL, listener),
-  openExternal: async (url) => {
-    await invoke(OPEN_EXTERNAL_CHANNEL, url);
-  },
-  copyText: async (text) => {
-    await invoke(COPY_TEXT_CHANNEL, text);
-  },
-  onNavigate: (listener) => listen<string>(NAVIGATE_CHANNEL, listener),
+  openExternal: (url) => invoke('shell:openExternal', url),
+  copyText: (text) => invoke('shell:copyText', text),
+  onEvent: (listener) => listen('event', listener),
+  onNavigate: (listener) => listen('navigate', listener),
 };
 
 contextBridge.exposeInMainWorld('shelfwatch', bridge);

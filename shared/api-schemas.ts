@@ -9,7 +9,6 @@ import type {
   MappingPreview,
   ProductDetail,
   Setup,
-  Status,
   UiEvent,
 } from './api.js';
 import type { Device } from './model.js';
@@ -22,23 +21,7 @@ import {
   settingsSchema,
   watchSchema,
 } from './model-schemas.js';
-
-export const statusSchema: z.ZodType<Status> = z.looseObject({
-  receiver: z.looseObject({
-    url: z.string(),
-    port: z.number(),
-    lastPostbackAt: z.string().nullable(),
-    received: z.number(),
-    duplicates: z.number(),
-    quarantined: z.number(),
-    testPostbackAt: z.string().nullable(),
-    fault: z.string().nullable(),
-  }),
-  journal: z.looseObject({ appliedSeq: z.number() }),
-  unread: z.number(),
-  alertsPausedUntil: z.string().nullable(),
-  notices: z.array(z.string()),
-});
+import { statusSchema } from './schema/events.js';
 
 const setupSchema: z.ZodType<Setup> = z.looseObject({
   postbackUrl: z.string(),

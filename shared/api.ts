@@ -1,5 +1,6 @@
 // The UI API: one typed contract, two transports (IPC in the desktop face, HTTP + SSE in the server face).
-// Every method is listed once in `API_ROUTES`; a method missing there is a compile error.
+// Every method is listed once in `API_ROUTES`; a method missing there is a compile error. Request types come from
+// the schemas in shared/schema/requests.ts (each request is parsed with them before the method runs).
 import type {
   Device,
   FeedEntry,
@@ -7,51 +8,27 @@ import type {
   ProductSnapshot,
   ProductState,
   QuarantineEntry,
-  RawRequest,
   Settings,
   Watch,
-  WatchRule,
-  WatchTarget,
 } from './model.js';
+import type { AddedDevice } from './schema/devices.js';
+import type { Status } from './schema/events.js';
+import type { FeedQuery, MarkReadRequest, PreviewMappingRequest } from './schema/requests.js';
+import type { SettingsPatch } from './schema/settings.js';
+import type { WatchInput, WatchPatch } from './schema/watches.js';
 
-export interface Status {
-  receiver: {
-    url: string;
-    port: number;
-    lastPostbackAt: string | null;
-    received: number;
-    /** repeated deliveries of a postback already applied (impact.com retries) */
-    duplicates: number;
-    quarantined: number;
-    testPostbackAt: string | null;
-    /** the storage fault that makes the receiver answer 503, if any */
-    fault: string | null;
-  };
-  journal: { appliedSeq: number };
-  unread: number;
-  alertsPausedUntil: string | null;
-  /** things the user should know once, e.g. "the store was corrupt and was rebuilt from the journal" */
-  notices: string[];
-  /** while a data folder of the previous version is upgraded: how far it got (products and feed entries) */
-  upgrade?: { done: number; total: number } | null;
-  /** the listener other devices follow this Shelfwatch on, when it runs one */
-  remote?: { url: string; fingerprint: string | null } | null;
-}
+export type { ApiErrorBody } from './api-error.js';
+export type { AddedDevice } from './schema/devices.js';
+export type { Status, UiEvent } from './schema/events.js';
+export type { FeedQuery } from './schema/requests.js';
+export type { SettingsPatch } from './schema/settings.js';
+export type { WatchInput, WatchPatch } from './schema/watches.js';
 
-export type FeedFilter = 'all' | 'watched' | 'alerts';
-
-export interface FeedQuery {
-  limit?: number;
-  /** a feed entry id: return entries older than it */
-  before?: string;
-  filter?: FeedFilter;
-  q?: string;
-}
+export type FeedFilter = NonNullable<FeedQuery['filter']>;
 
 export interface FeedPage {
   items: FeedEntry[];
-  /** pass as `before` to get the next page; null at the end. A page may hold fewer than `limit` entries and still
-   * have a next one: a filter the feed must be scanned for returns what it found within its time budget. */
+  /** pass as `before` to get the next page; null at the end */
   next: string | null;
   /** how many entries match; null when counting would cost more than the page (a broad search) */
   total: number | null;
@@ -82,17 +59,6 @@ export interface Setup {
   overrides: SettingOverride[];
 }
 
-export interface WatchInput {
-  target: WatchTarget;
-  rules: WatchRule[];
-  muted?: boolean;
-}
-
-export interface WatchPatch {
-  rules?: WatchRule[];
-  muted?: boolean;
-}
-
 export interface MappingPreview {
   /** the flat key → value record parsed from the raw request */
   fields: Record<string, string>;
@@ -101,25 +67,12 @@ export interface MappingPreview {
   result: { kind: 'snapshot'; snapshot: ProductSnapshot } | { kind: 'test' } | { kind: 'unusable'; reason: string };
 }
 
-export type SettingsPatch = {
-  [K in keyof Settings]?: Settings[K] extends object ? Partial<Settings[K]> | null : Settings[K];
-};
-
-/** A device just added: its one-time pairing code (also inside the link), valid until `expiresAt`. */
-export interface AddedDevice {
-  device: Device;
-  pairingCode: string;
-  /** shelfwatch://pair?hub=…&code=…&fp=… */
-  pairingLink: string;
-  expiresAt: string;
-}
-
 /** Request and response of every method. `void` request = no input. */
 export interface ApiMethods {
   status: { req: undefined; res: Status };
   setup: { req: undefined; res: Setup };
   feed: { req: FeedQuery; res: FeedPage };
-  markRead: { req: { ids?: string[]; all?: boolean }; res: { unread: number } };
+  markRead: { req: MarkReadRequest; res: { unread: number } };
   product: { req: { key: string }; res: ProductDetail };
   listWatches: { req: undefined; res: Watch[] };
   createWatch: { req: WatchInput; res: Watch };
@@ -130,7 +83,7 @@ export interface ApiMethods {
   getSettings: { req: undefined; res: Settings };
   updateSettings: { req: SettingsPatch; res: Settings };
   regenerateSecret: { req: undefined; res: Setup };
-  previewMapping: { req: { raw: RawRequest; mapping: Record<string, string> }; res: MappingPreview };
+  previewMapping: { req: PreviewMappingRequest; res: MappingPreview };
   addDevice: { req: { name: string }; res: AddedDevice };
   listDevices: { req: undefined; res: Device[] };
   revokeDevice: { req: { id: string }; res: { deleted: boolean } };
@@ -169,25 +122,5 @@ export const API_ROUTES: { [M in ApiMethod]: { verb: HttpVerb; path: string } } 
 /** Methods only this computer's own UI may call, never a device over the remote listener (it answers 403). */
 export const ADMIN_METHODS: readonly ApiMethod[] = ['addDevice', 'listDevices', 'revokeDevice', 'regenerateSecret'];
 
-/** Live events: SSE event names in the server face, one IPC channel in the desktop face. */
-export type UiEvent =
-  | { type: 'feed'; entries: FeedEntry[] }
-  | { type: 'alert'; entries: FeedEntry[] }
-  | { type: 'status'; status: Status };
-
-export const IPC_EVENT_CHANNEL = 'shelfwatch:event';
-export const ipcChannel = (method: ApiMethod): string => `shelfwatch:api:${method}`;
-
-/** An API error with an HTTP status; the message is for the user. */
-export interface ApiErrorBody {
-  error: string;
-}
-
-/** The desktop face also exposes a few shell actions over the same bridge. */
-export interface DesktopBridge {
-  api: UiApi;
-  onEvent(listener: (event: UiEvent) => void): () => void;
-  openExternal(url: string): Promise<void>;
-  copyText(text: string): Promise<void>;
-  onNavigate(listener: (route: string) => void): () => void;
-}
+/** Every method, in API_ROUTES order. */
+export const API_METHODS = Object.keys(API_ROUTES) as ApiMethod[];

@@ -1,23 +1,21 @@
-// zod schemas of the domain model (shared/model.ts), for data that arrives over the network (a hub's answers and
-// events). Objects are loose: a newer hub may add fields and an older follower keeps working. Each schema is typed
-// against its interface, so a required field added to the model without its schema here is a compile error.
+// zod schemas of the domain model (shared/model.ts) for data that arrives over the network (a hub's answers and
+// events) and that shared/schema/ has no schema of its own for. Objects are loose: a newer hub may add fields and an
+// older follower keeps working. Feed entries and products use shared/schema/feed.ts (plain objects: extra fields
+// are dropped, not refused).
 import { z } from 'zod';
 import {
-  type Alert,
-  type FeedEntry,
-  type FieldChange,
+  CANONICAL_FIELDS,
   type HistoryPoint,
   type ProductSnapshot,
-  type ProductState,
   type QuarantineEntry,
   type RawRequest,
   RULE_KINDS,
   type Settings,
   STOCK_VALUES,
-  TRACKED_FIELDS,
   type Watch,
   type WatchRule,
 } from './model.js';
+import { alertSchema, feedEntrySchema, fieldChangeSchema, productStateSchema } from './schema/feed.js';
 
 const operation = z.enum(['Insert', 'Update', 'Delete']);
 const stockAvailability = z.enum(STOCK_VALUES);
@@ -39,31 +37,6 @@ export const productSnapshotSchema: z.ZodType<ProductSnapshot> = z.looseObject({
   inventory: optionalNumber,
 });
 
-export const productStateSchema: z.ZodType<ProductState> = z.looseObject({
-  key: z.string(),
-  catalogId: z.string(),
-  catalogItemId: z.string(),
-  campaignId: optionalString,
-  name: optionalString,
-  url: optionalString,
-  imageUrl: optionalString,
-  currentPrice: optionalNumber,
-  originalPrice: optionalNumber,
-  currency: optionalString,
-  stockAvailability,
-  inventory: optionalNumber,
-  removed: z.boolean(),
-  firstSeenAt: z.string(),
-  updatedAt: z.string(),
-});
-
-const changeValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-const fieldChangeSchema: z.ZodType<FieldChange> = z.looseObject({
-  field: z.enum(TRACKED_FIELDS),
-  from: changeValue,
-  to: changeValue,
-});
-
 export const historyPointSchema: z.ZodType<HistoryPoint> = z.looseObject({
   at: z.string(),
   currentPrice: optionalNumber,
@@ -83,23 +56,6 @@ export const watchSchema: z.ZodType<Watch> = z.looseObject({
   createdAt: z.string(),
 });
 
-const alertSchema: z.ZodType<Alert> = z.looseObject({ watchId: z.string(), kind: ruleKind, message: z.string() });
-
-export const feedEntrySchema: z.ZodType<FeedEntry> = z.looseObject({
-  id: z.string(),
-  at: z.string(),
-  seq: z.number(),
-  key: z.string(),
-  product: productStateSchema,
-  operation,
-  unknownOperation: optionalString,
-  isNew: z.boolean(),
-  source: z.enum(['postback', 'api']),
-  changes: z.array(fieldChangeSchema),
-  alerts: z.array(alertSchema),
-  read: z.boolean(),
-});
-
 export const rawRequestSchema: z.ZodType<RawRequest> = z.looseObject({
   method: z.string(),
   query: z.string(),
@@ -117,7 +73,7 @@ export const quarantineEntrySchema: z.ZodType<QuarantineEntry> = z.looseObject({
 });
 
 export const settingsSchema: z.ZodType<Settings> = z.looseObject({
-  mapping: z.record(z.string(), z.string()),
+  mapping: z.record(z.string(), z.enum(CANONICAL_FIELDS)),
   notifications: z.looseObject({
     enabled: z.boolean(),
     digestWindowSeconds: z.number(),
@@ -134,3 +90,5 @@ export const settingsSchema: z.ZodType<Settings> = z.looseObject({
   }),
   alertsPausedUntil: z.string().nullable(),
 });
+
+export { alertSchema, feedEntrySchema, fieldChangeSchema, productStateSchema };

@@ -1,4 +1,18 @@
-// The domain model both sides use (docs/ARCHITECTURE.md, "The UI API").
+// The domain model both sides use (docs/ARCHITECTURE.md, "The UI API"). The types of everything that crosses a
+// boundary are derived from the schemas in shared/schema/ and re-exported here under their usual names; this file
+// keeps the constants (no zod at run time, so the preload and the renderer can import it cheaply).
+
+export type { Device } from './schema/devices.js';
+export type { Alert, FeedEntry, FieldChange, ProductState } from './schema/feed.js';
+export type { RawRequest } from './schema/journal.js';
+export type { QuietHours, Settings } from './schema/settings.js';
+export type { Watch, WatchRule, WatchTarget } from './schema/watches.js';
+
+import type { ProductState } from './schema/feed.js';
+import type { RawRequest } from './schema/journal.js';
+import { RULE_VALUE_RANGES } from './schema/ranges.js';
+import type { Settings } from './schema/settings.js';
+import type { WatchTarget } from './schema/watches.js';
 
 export const STOCK_VALUES = [
   'InStock',
@@ -10,7 +24,8 @@ export const STOCK_VALUES = [
 ] as const;
 export type StockAvailability = (typeof STOCK_VALUES)[number];
 
-export type Operation = 'Insert' | 'Update' | 'Delete';
+export const OPERATIONS = ['Insert', 'Update', 'Delete'] as const;
+export type Operation = (typeof OPERATIONS)[number];
 
 /** The fields a postback can carry about an item, normalized. Missing means "not sent", never "cleared". */
 export interface ProductSnapshot {
@@ -30,29 +45,6 @@ export interface ProductSnapshot {
   inventory?: number;
 }
 
-export interface ProductState {
-  key: string;
-  catalogId: string;
-  catalogItemId: string;
-  campaignId?: string;
-  name?: string;
-  url?: string;
-  imageUrl?: string;
-  currentPrice?: number;
-  originalPrice?: number;
-  currency?: string;
-  stockAvailability: StockAvailability;
-  inventory?: number;
-  removed: boolean;
-  firstSeenAt: string;
-  updatedAt: string;
-  /** impact.com's Partner API id of the item (e.g. product_24836_ACME-TB-12), once a catch-up check has seen it */
-  apiId?: string;
-  /** the brand (impact.com's AdvertiserName) and catalog name, once the catalogs are known */
-  brandName?: string;
-  catalogName?: string;
-}
-
 /** Fields whose change the diff reports (in this order). */
 export const TRACKED_FIELDS = [
   'campaignId',
@@ -67,12 +59,6 @@ export const TRACKED_FIELDS = [
   'removed',
 ] as const;
 export type TrackedField = (typeof TRACKED_FIELDS)[number];
-
-export interface FieldChange {
-  field: TrackedField;
-  from: string | number | boolean | null;
-  to: string | number | boolean | null;
-}
 
 export interface HistoryPoint {
   at: string;
@@ -92,61 +78,12 @@ export const RULE_KINDS = [
   'removed',
 ] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
-/** Kinds that need a numeric `value`. */
-export const VALUED_RULE_KINDS: readonly RuleKind[] = ['price-below', 'price-drop-pct', 'inventory-below'];
-
-export interface WatchRule {
-  kind: RuleKind;
-  value?: number;
-}
-
-export interface WatchTarget {
-  catalogId: string;
-  catalogItemId: string;
-}
-
-export interface Watch {
-  id: string;
-  target: WatchTarget;
-  rules: WatchRule[];
-  muted: boolean;
-  createdAt: string;
-}
-
-export interface Alert {
-  watchId: string;
-  kind: RuleKind;
-  message: string;
-}
+/** Kinds that need a numeric `value`: those with a value range. */
+export const VALUED_RULE_KINDS = Object.keys(RULE_VALUE_RANGES) as readonly RuleKind[];
 
 /** Where a feed entry's news came from: a postback, or impact.com's Partner API (a catch-up check). */
-export type FeedSource = 'postback' | 'api';
-
-export interface FeedEntry {
-  id: string;
-  at: string;
-  seq: number;
-  key: string;
-  product: ProductState;
-  operation: Operation;
-  /** the operation word the postback carried when it was none of Insert, Update, Delete (applied as an update) */
-  unknownOperation?: string;
-  /** the product's first entry: `changes` then lists its starting values (each `from: null`) */
-  isNew: boolean;
-  source: FeedSource;
-  changes: FieldChange[];
-  alerts: Alert[];
-  read: boolean;
-}
-
-/** What the receiver keeps of a request: never the secret path segment nor the secret header. */
-export interface RawRequest {
-  method: string;
-  query: string;
-  contentType: string;
-  headers: Record<string, string>;
-  body: string;
-}
+export const FEED_SOURCES = ['postback', 'api'] as const;
+export type FeedSource = (typeof FEED_SOURCES)[number];
 
 export interface QuarantineEntry {
   id: string;
@@ -154,47 +91,6 @@ export interface QuarantineEntry {
   at: string;
   reason: string;
   raw: RawRequest;
-}
-
-/** A device that follows this Shelfwatch over its remote listener (a desktop app, a browser). */
-export interface Device {
-  id: string;
-  name: string;
-  /** null until the device used its pairing code */
-  pairedAt: string | null;
-  lastSeenAt: string | null;
-  lastAddress: string | null;
-}
-
-export interface QuietHours {
-  /** "HH:MM" local time */
-  start: string;
-  end: string;
-}
-
-export interface Settings {
-  /** incoming key (any spelling) → canonical field name, on top of the built-in aliases */
-  mapping: Record<string, string>;
-  notifications: {
-    enabled: boolean;
-    digestWindowSeconds: number;
-    quietHours: QuietHours | null;
-    sound: boolean;
-  };
-  launchAtLogin: boolean;
-  retention: {
-    feedEntries: number;
-    historyPerProduct: number;
-    journalDays: number;
-  };
-  receiver: {
-    host: string;
-    port: number;
-    /** optional second secret: impact.com's custom "HTTP Header" */
-    headerName: string;
-    headerValue: string;
-  };
-  alertsPausedUntil: string | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -236,11 +132,4 @@ export function watchCovers(
   if (wanted.campaignId !== undefined) return wanted.campaignId === product.campaignId;
   if (wanted.catalogId !== product.catalogId) return false;
   return wanted.catalogItemId === undefined || wanted.catalogItemId === product.catalogItemId;
-}
-
-/** Split a key at its first colon: catalog ids are integers, item ids may contain colons. */
-export function parseProductKey(key: string): WatchTarget | null {
-  const at = key.indexOf(':');
-  if (at <= 0 || at === key.length - 1) return null;
-  return { catalogId: key.slice(0, at), catalogItemId: key.slice(at + 1) };
 }

@@ -1,14 +1,13 @@
-// The UI API over IPC: one handler per API_ROUTES method plus the shell actions, each behind the sender check.
-import { API_ROUTES, type ApiMethod, ipcChannel, type UiApi } from '../../shared/api.js';
+// The desktop face's request handlers: every UI API method (the engine's service parses each request, as it does for
+// HTTP) and the shell actions, whose payloads are parsed here. Registered through ipc-bridge's handle(), behind the
+// sender check.
+import { API_METHODS, type ApiMethod, type UiApi } from '../../shared/api.js';
+import { apiKey } from '../../shared/ipc-channels.js';
+import { parseOrThrow } from '../../shared/schema/messages.js';
+import { copyTextSchema, openExternalSchema } from '../../shared/schema/shell.js';
 import type { Logger } from '../engine/types.js';
-import { isWebUrl } from './paths.js';
-import { SHELL_CHANNELS } from './shell-channels.js';
+import { handle, type InvokeHandlers, type IpcMainLike } from './ipc-bridge.js';
 import type { IpcSenderEvent } from './trusted-sender.js';
-
-export interface IpcMainLike {
-  handle(channel: string, listener: (event: IpcSenderEvent, arg: unknown) => unknown): void;
-  removeHandler(channel: string): void;
-}
 
 export interface IpcOptions {
   ipcMain: IpcMainLike;
@@ -19,47 +18,28 @@ export interface IpcOptions {
   log: Logger;
 }
 
-/** Clipboard text is small (a URL, a template); anything bigger is not what the UI meant to copy. */
-const MAX_COPY_CHARS = 100_000;
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+type ApiHandlers = Pick<InvokeHandlers, `api:${ApiMethod}`>;
 
 /** Registers every handler; returns a function that removes them. */
 export function registerIpc(options: IpcOptions): () => void {
-  const { ipcMain, log } = options;
-  const channels: string[] = [];
-
-  const handle = (channel: string, run: (arg: unknown) => unknown) => {
-    ipcMain.handle(channel, async (event, arg) => {
-      if (!options.isTrustedSender(event)) {
-        log.warn('ipc: rejected a call from an untrusted sender', { channel, url: event.senderFrame?.url ?? null });
-        throw new Error('Not allowed');
-      }
-      try {
-        return await run(arg);
-      } catch (error) {
-        // a plain Error with the message only: no engine internals (codes, stacks, paths) cross to the renderer
-        throw new Error(messageOf(error));
-      }
-    });
-    channels.push(channel);
+  const { api } = options;
+  const apiHandlers = Object.fromEntries(
+    API_METHODS.map((method) => {
+      // the payload goes to the service as it came: the service parses it with the method's schema
+      const call = api[method] as (req: unknown) => Promise<unknown>;
+      return [apiKey(method), (payload: unknown) => call.call(api, payload)];
+    }),
+  ) as ApiHandlers;
+  const handlers: InvokeHandlers = {
+    ...apiHandlers,
+    'shell:openExternal': async (payload: unknown) => {
+      await options.openExternal(parseOrThrow(openExternalSchema, payload, 'The link'));
+      return undefined;
+    },
+    'shell:copyText': (payload: unknown) => {
+      options.writeClipboard(parseOrThrow(copyTextSchema, payload, 'The text to copy'));
+      return undefined;
+    },
   };
-
-  for (const method of Object.keys(API_ROUTES) as ApiMethod[]) {
-    // the request's shape per method is the contract's; the engine validates what the renderer sent
-    const call = options.api[method] as (req: unknown) => Promise<unknown>;
-    handle(ipcChannel(method), (req) => call.call(options.api, req));
-  }
-  handle(SHELL_CHANNELS.openExternal, async (url) => {
-    if (!isWebUrl(url)) throw new Error('Only http and https links can be opened');
-    await options.openExternal(url);
-  });
-  handle(SHELL_CHANNELS.copyText, (text) => {
-    if (typeof text !== 'string' || text.length > MAX_COPY_CHARS) throw new Error('Nothing to copy');
-    options.writeClipboard(text);
-  });
-
-  return () => {
-    for (const channel of channels) ipcMain.removeHandler(channel);
-  };
+  return handle(options, handlers);
 }

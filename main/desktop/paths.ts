@@ -40,12 +40,4 @@ export function isRendererUrl(url: string, rendererUrl: string, platform: NodeJS
 }
 
 /** Only web links leave the app, and only to the user's browser. */
-export function isWebUrl(url: unknown): url is string {
-  if (typeof url !== 'string') return false;
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
+export { isWebUrl } from '../../shared/web-url.js';

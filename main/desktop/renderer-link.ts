@@ -1,11 +1,6 @@
 // Main → renderer messages: live engine events and "open this route" after a notification click.
-import { IPC_EVENT_CHANNEL, type UiEvent } from '../../shared/api.js';
-import { SHELL_CHANNELS } from './shell-channels.js';
-
-export interface SendTarget {
-  send(channel: string, ...args: unknown[]): void;
-  isDestroyed(): boolean;
-}
+import type { UiEvent } from '../../shared/api.js';
+import { type SendTarget, send } from './ipc-bridge.js';
 
 export interface RendererLink {
   sendEvent(event: UiEvent): void;
@@ -13,12 +8,8 @@ export interface RendererLink {
 }
 
 export function createRendererLink(getTarget: () => SendTarget | null): RendererLink {
-  const send = (channel: string, payload: unknown) => {
-    const target = getTarget();
-    if (target && !target.isDestroyed()) target.send(channel, payload);
-  };
   return {
-    sendEvent: (event) => send(IPC_EVENT_CHANNEL, event),
-    navigate: (route) => send(SHELL_CHANNELS.navigate, route),
+    sendEvent: (event) => send(getTarget(), 'event', event),
+    navigate: (route) => send(getTarget(), 'navigate', route),
   };
 }

@@ -18,6 +18,8 @@ export interface CheckpointOptions {
   onFault: (error: Error | null) => void;
   /** after each checkpoint, with the sequence number the database and the documents on disk both cover */
   afterCheckpoint: (coveredSeq: number) => Promise<void>;
+  /** what the store on disk covered when it was opened (before replay): records replayed since are not durable yet */
+  savedSeq: number;
 }
 
 export class Checkpointer {
@@ -28,7 +30,7 @@ export class Checkpointer {
   private failures = 0;
 
   constructor(private readonly options: CheckpointOptions) {
-    this.durableSeq = options.store.appliedSeq;
+    this.durableSeq = options.savedSeq;
   }
 
   /** The store changed: checkpoint soon. */

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { UiEvent } from '../../shared/api.js';
+import { ApiError } from '../../shared/api-error.js';
 import { DAMAGED_MESSAGE, guardDamage } from './api/damage-guard.js';
 import { createService } from './api/service.js';
 import { ApplyQueue } from './apply-queue.js';
@@ -10,19 +11,21 @@ import { loadSecrets, saveSecrets } from './config.js';
 import { EventHub } from './event-hub.js';
 import { nodeFileSystem } from './file-system.js';
 import { DeviceRegistry } from './hub/devices.js';
-import { JournalWriter, pruneSegments } from './journal/index.js';
+import { type Command, JournalWriter, pruneSegments } from './journal/index.js';
 import { createReceiverApp } from './receiver/app.js';
 import { type Listening, listen } from './receiver/listen.js';
 import { newSecret } from './receiver/secret.js';
 import { journalEnd, replayJournal } from './replay.js';
 import { runUpgrade } from './run-upgrade.js';
 import { settingOverrides } from './setting-overrides.js';
+import { mergeRepeatedRules, repairStoredSettings } from './startup-repair.js';
 import { StatusBoard } from './status-board.js';
 import { DAMAGED_MARKER, isDamage } from './store/db/open.js';
 import { LOCAL_DEVICE } from './store/db/read-state.js';
 import { entriesAfter } from './store/feed-page.js';
 import { acquireLock } from './store/lock.js';
 import { openStore } from './store/open-store.js';
+import { withoutPath } from './system-error.js';
 import type { Engine, EngineOptions, Logger } from './types.js';
 
 export { DataFolderLockedError } from './store/lock.js';
@@ -44,10 +47,12 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     const notices: string[] = [];
     const { store, legacy, close } = await openStore({ dataDir: options.dataDir, fsys, clock, log, notices });
     closeStore = close;
+    const savedSeq = Math.min(store.appliedSeq, store.docs.appliedSeq);
+    // Before replay: applying reads settings (retention), so they must be valid first.
+    notices.push(...repairStoredSettings(store, log), ...mergeRepeatedRules(store, log));
     // An old store is upgraded after the engine is up (the UI shows progress); the journal waits until then.
-    const replay = legacy
-      ? await journalEnd(fsys, journalDir, log)
-      : await replayJournal(store, fsys, journalDir, log, notices);
+    const catchUp = () => replayJournal(store, fsys, journalDir, log, notices, clock());
+    const replay = legacy ? await journalEnd(fsys, journalDir, log) : await catchUp();
 
     const hub = new EventHub();
     let damageReported = false;
@@ -70,6 +75,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       onFault: (error) => board.setStoreFault(error),
       quietMs: options.checkpoint?.quietMs ?? 2_000,
       maxDelayMs: options.checkpoint?.maxDelayMs ?? 15_000,
+      savedSeq,
       afterCheckpoint: async (coveredSeq) => {
         const keepNewerThan = clock() - store.settings.retention.journalDays * DAY_MS;
         await pruneSegments(fsys, journalDir, coveredSeq, keepNewerThan);
@@ -100,11 +106,10 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       onFault: (error) => board.setFault(error),
     });
     const writer = journal;
-    if (replay.applied > 0) checkpointer.touch();
+    if (replay.applied > 0 || store.documentsVersion > 0) checkpointer.touch();
     let upgrading: Promise<void> | null = null;
     if (legacy) {
       queue.pause();
-      const catchUp = () => replayJournal(store, fsys, journalDir, log, notices);
       upgrading = runUpgrade({ store, legacy, board, log, notices, dataDir: options.dataDir, catchUp }).then(
         () => {
           queue.resume();
@@ -131,14 +136,18 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       return { url: postbackUrl(options.publicUrl, host, actualPort, secrets.secret), port: actualPort };
     });
 
-    const run = async (command: Parameters<Parameters<typeof createService>[0]['run']>[0]) => {
+    const run = async (parsed: Command) => {
+      // Applied live exactly as replay will read it back: IPC keeps `undefined` fields ({ launchAtLogin: undefined }),
+      // the journal's JSON drops them, and a merge must not set a setting to undefined in one and not the other.
+      const command = JSON.parse(JSON.stringify(parsed)) as Command;
       const record = await writer.append({ type: 'command', command }, clock()).catch((error: Error) => {
-        throw Object.assign(new Error(`Could not save the change: ${error.message}`), { status: 503 });
+        log.error('Could not journal a change', { kind: command.kind, error: error.message });
+        throw new ApiError(503, `Could not save the change (${withoutPath(error)}). Nothing was changed; try again.`);
       });
       await queue.applied(record.seq).catch((error: Error) => {
-        throw Object.assign(
-          new Error(`Saved, but not applied yet: the product database cannot be written (${error.message}).`),
-          { status: 503 },
+        throw new ApiError(
+          503,
+          `Saved, but not applied yet: the product database cannot be written (${withoutPath(error)}). It is applied once writing works again.`,
         );
       });
     };

@@ -1,4 +1,5 @@
 // Runs the upgrade of an old store (store/upgrade.ts) with its progress in the status and the log.
+import { mergeRepeatedRules, repairStoredSettings } from './startup-repair.js';
 import type { StatusBoard } from './status-board.js';
 import type { StoreData as StoredLegacy } from './store/legacy/state.js';
 import type { Store } from './store/store.js';
@@ -27,6 +28,7 @@ export async function runUpgrade({ store, legacy, board, log, notices, dataDir, 
     if (tenth !== lastTenth) log.info(`Upgrading: ${progress.done} of ${progress.total}`);
     lastTenth = tenth;
   });
+  notices.push(...repairStoredSettings(store, log), ...mergeRepeatedRules(store, log));
   store.markUpgrading(false);
   retireLegacyFiles(dataDir);
   await catchUp();

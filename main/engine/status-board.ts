@@ -3,6 +3,7 @@ import type { SettingOverride, Setup, Status } from '../../shared/api.js';
 import type { Settings } from '../../shared/model.js';
 import type { Store } from './store/store.js';
 import type { UpgradeProgress } from './store/upgrade.js';
+import { withoutPath } from './system-error.js';
 import { getUrlTemplate, jsonPostTemplate } from './templates.js';
 
 const STATUS_EVENT_INTERVAL_MS = 250;
@@ -28,7 +29,7 @@ export class StatusBoard {
 
   setFault(error: Error | null): void {
     const next = error
-      ? `Cannot write to the data folder (${error.message}). Postbacks are refused with 503 until this is fixed; impact.com retries them.`
+      ? `Cannot write to the data folder (${withoutPath(error)}). Postbacks are refused with 503 until this is fixed; impact.com retries them.`
       : null;
     if (next === this.fault) return;
     this.fault = next;
@@ -38,7 +39,7 @@ export class StatusBoard {
   /** The store could not be saved: postbacks are still safe (journal), but the user should know. */
   setStoreFault(error: Error | null): void {
     const next = error
-      ? `Cannot save the product store (${error.message}). Postbacks are still recorded safely in the journal; saving is retried.`
+      ? `Cannot save the product store (${withoutPath(error)}). Postbacks are still recorded safely in the journal; saving is retried.`
       : null;
     if (next === this.storeFault) return;
     this.storeFault = next;
@@ -48,7 +49,7 @@ export class StatusBoard {
   /** The database cannot take new changes: postbacks are kept in the journal and applied once it can. */
   setApplyFault(error: Error | null): void {
     const next = error
-      ? `Cannot write the product database (${error.message}). Postbacks are still recorded safely in the journal and are applied once writing works again.`
+      ? `Cannot write the product database (${withoutPath(error)}). Postbacks are still recorded safely in the journal and are applied once writing works again.`
       : null;
     if (next === this.applyFault) return;
     this.applyFault = next;

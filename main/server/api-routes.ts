@@ -1,31 +1,88 @@
-// Mounts every method of the UI API contract as an HTTP route, generically from API_ROUTES.
-import express, { type Request, type Response } from 'express';
-import { API_ROUTES, type ApiMethod, type UiApi } from '../../shared/api.js';
+// Mounts every method of the UI API contract as an HTTP route, generically from API_ROUTES. The request is handed
+// to the engine's service as it came (query, params, JSON body): the service parses it with the method's schema.
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { API_METHODS, API_ROUTES, type UiApi } from '../../shared/api.js';
+import { ApiError } from '../../shared/api-error.js';
+import { userFacingError } from '../engine/api/errors.js';
+import type { Logger } from '../engine/types.js';
+
+/**
+ * Above any real request (a previewed postback is at most 64 KB), and high enough that an oversized field still
+ * reaches the schema and gets a 400 naming it; past this the body is refused unread with a 413.
+ */
+export const UI_API_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
 /** `apiOf` gives the UI API as the requesting device sees it (this computer's own UI, or a paired device). */
-export function apiRouter(apiOf: (res: Response) => UiApi): express.Router {
+export function apiRouter(apiOf: (res: Response) => UiApi, log: Logger): express.Router {
   const router = express.Router();
-  router.use(express.json({ limit: '256kb' }));
-  for (const method of Object.keys(API_ROUTES) as ApiMethod[]) {
+  router.use('/api', requireJsonBody, express.json({ limit: UI_API_BODY_LIMIT_BYTES }));
+  for (const method of API_METHODS) {
     const { verb, path } = API_ROUTES[method];
     const register = router[verb.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'].bind(router);
     register(path, async (req: Request, res: Response) => {
-      const input = { ...(verb === 'GET' ? req.query : isObject(req.body) ? req.body : {}), ...req.params };
       try {
         const api = apiOf(res);
         const call = api[method] as (req: unknown) => Promise<unknown>;
-        res.json(await call.call(api, input));
+        res.json(await call.call(api, requestOf(req, verb === 'GET')));
       } catch (error) {
-        const status = (error as { status?: number }).status ?? 500;
-        const message = status === 500 ? 'Something went wrong inside Shelfwatch.' : (error as Error).message;
+        const { status, message } = userFacingError(error, log, { method });
         res.status(status).json({ error: message });
       }
     });
   }
-  router.use('/api', (_req, res) => res.status(404).json({ error: 'No such API route.' }));
+  router.use('/api', (_req, res) => {
+    res.status(404).json({ error: 'No such API route.' });
+  });
   return router;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** GET: query fields and path segments; others: the JSON body (as sent, so a wrong shape is refused) plus segments. */
+function requestOf(req: Request, isGet: boolean): unknown {
+  if (isGet) return { ...req.query, ...req.params };
+  const body: unknown = req.body;
+  if (body === undefined) return Object.keys(req.params).length > 0 ? { ...req.params } : undefined;
+  const isPlainObject = typeof body === 'object' && body !== null && !Array.isArray(body);
+  return isPlainObject ? { ...body, ...req.params } : body;
+}
+
+/** A request that has a body must say it is JSON: anything else is refused before it is read. */
+function requireJsonBody(req: Request, res: Response, next: NextFunction): void {
+  const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+  if (hasBody && !req.is('application/json')) {
+    res.status(415).json({ error: 'Send the request body as JSON (Content-Type: application/json).' });
+    return;
+  }
+  next();
+}
+
+/**
+ * The UI server's last error handler: every error is a JSON `{ "error": … }` with the right status, never Express's
+ * HTML page (which shows a stack with file paths). Body-parser's errors are explained; anything else is logged.
+ */
+export function jsonErrors(log: Logger) {
+  return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    const { status, message } = bodyError(error) ?? userFacingError(error, log, { path: req.path });
+    if (res.headersSent) return;
+    res.status(status).json({ error: message });
+  };
+}
+
+function bodyError(error: unknown): ApiError | null {
+  const { type, status, message } = (error ?? {}) as { type?: unknown; status?: unknown; message?: unknown };
+  if (type === 'entity.parse.failed') {
+    return new ApiError(400, `The request body is not valid JSON (${String(message).slice(0, 160)}).`);
+  }
+  if (type === 'entity.too.large') {
+    return new ApiError(
+      413,
+      `The request body is too large (the limit is ${UI_API_BODY_LIMIT_BYTES / 1024 / 1024} MB).`,
+    );
+  }
+  if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
+    return new ApiError(415, 'The request body must be UTF-8 JSON, uncompressed or gzip.');
+  }
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new ApiError(status, 'The request could not be read.');
+  }
+  return null;
 }

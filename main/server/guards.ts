@@ -2,6 +2,14 @@
 import type { NextFunction, Request, Response } from 'express';
 import { secretsMatch } from '../engine/receiver/secret.js';
 
+export interface TrustOptions {
+  /**
+   * `npm run dev` only (--dev-origin): the Vite dev server's origin, e.g. http://localhost:5173, whose proxy forwards
+   * the UI's API calls here. Never set by default: without it only this server's own origin is trusted.
+   */
+  devOrigin?: string;
+}
+
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
 export function hostName(hostHeader: string | undefined): string {
@@ -10,17 +18,21 @@ export function hostName(hostHeader: string | undefined): string {
   return hostHeader.split(':')[0] ?? '';
 }
 
-export function requireLoopbackHost(req: Request, res: Response, next: NextFunction): void {
-  if (!LOOPBACK_HOSTS.has(hostName(req.headers.host).toLowerCase())) {
-    res.status(403).json({ error: 'Shelfwatch answers only on a loopback address (127.0.0.1 or localhost).' });
-    return;
-  }
-  const origin = req.headers.origin;
-  if (origin !== undefined && origin !== `http://${req.headers.host}`) {
-    res.status(403).json({ error: 'Cross-origin requests are not allowed.' });
-    return;
-  }
-  next();
+export function requireLoopbackHost(options: TrustOptions = {}) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (!LOOPBACK_HOSTS.has(hostName(req.headers.host).toLowerCase())) {
+      res.status(403).json({ error: 'Shelfwatch answers only on a loopback address (127.0.0.1 or localhost).' });
+      return;
+    }
+    const origin = req.headers.origin;
+    const trusted =
+      origin === `http://${req.headers.host}` || (options.devOrigin !== undefined && origin === options.devOrigin);
+    if (origin !== undefined && !trusted) {
+      res.status(403).json({ error: 'Cross-origin requests are not allowed.' });
+      return;
+    }
+    next();
+  };
 }
 
 /** Bearer token in the header; EventSource cannot set headers, so the events stream may pass it as ?token=. */
@@ -39,7 +51,8 @@ export function requireToken(token: string) {
   };
 }
 
-/** Headers every response of the UI server carries. */
+/** Headers every response of the UI server carries. (In dev mode the page comes from Vite, whose meta CSP
+ * vite.config.ts relaxes for hot reload in `vite serve` only; the built page keeps this policy.) */
 export function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
   res.set({
     'Content-Security-Policy':

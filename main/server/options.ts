@@ -12,6 +12,8 @@ export interface ServeOptions {
   secret?: string;
   uiToken?: string;
   publicUrl?: string;
+  /** `npm run dev` only: the Vite dev server's origin, trusted by the UI API's Origin check (never by default) */
+  devOrigin?: string;
   checkpoint?: { quietMs: number; maxDelayMs: number };
   /** the hub's remote listener for devices that follow it; absent: none */
   remote?: RemoteOptions;
@@ -42,7 +44,9 @@ Run a hub that desktops and browsers follow:
   --remote-url URL      the address devices reach it at, for pairing links (SHELFWATCH_REMOTE_URL)
   --tls-cert FILE       a certificate to serve instead of the generated one (SHELFWATCH_TLS_CERT)
   --tls-key FILE        its private key (SHELFWATCH_TLS_KEY)
-  --remote-plain        plain HTTP, behind a TLS-terminating proxy only (SHELFWATCH_REMOTE_PLAIN=1)`;
+  --remote-plain        plain HTTP, behind a TLS-terminating proxy only (SHELFWATCH_REMOTE_PLAIN=1)
+Development:
+  --dev-origin URL      development only (npm run dev): also trust this origin, the Vite dev server's`;
 
 export function readServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServeOptions {
   const { values } = parseArgs({
@@ -61,6 +65,7 @@ export function readServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServeO
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       'remote-plain': { type: 'boolean' },
+      'dev-origin': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -95,6 +100,8 @@ export function readServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServeO
     uiToken: pick(values['ui-token'], 'SHELFWATCH_UI_TOKEN'),
     publicUrl: pick(values['public-url'], 'SHELFWATCH_PUBLIC_URL'),
     remote,
+    // a flag only, no environment variable: trusting another origin must be asked for on the command line
+    devOrigin: values['dev-origin'] === undefined ? undefined : devOrigin(values['dev-origin']),
   };
 }
 
@@ -104,4 +111,13 @@ function port(text: string, what: string): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 0 || value > 65535) throw new UsageError(`Invalid ${what}: ${text}`);
   return value;
+}
+
+/** Only a loopback http origin can be the dev server's. */
+function devOrigin(text: string): string {
+  const url = URL.canParse(text) ? new URL(text) : null;
+  if (url?.protocol !== 'http:' || !['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) {
+    throw new UsageError(`Invalid dev origin (a loopback http origin, e.g. http://localhost:5173): ${text}`);
+  }
+  return url.origin;
 }

@@ -2,15 +2,16 @@
 // one-time code, then the same UI API and resumable event stream as the local UI, authenticated by the device's
 // token (admin methods answer 403), and the built UI for browsers. Never the postback route: that is the receiver's.
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { ApiError } from '../engine/api/api-error.js';
+import { ApiError } from '../../shared/api-error.js';
 import { FailedAttemptLimiter } from '../engine/hub/pairing.js';
-import type { Engine } from '../engine/types.js';
+import type { Engine, Logger } from '../engine/types.js';
 import { apiRouter } from './api-routes.js';
 import { eventsRoute, StreamRegistry } from './events-route.js';
 import { securityHeaders } from './guards.js';
 import { serveRenderer } from './ui-app.js';
 
 export interface RemoteAppOptions {
+  log: Logger;
   /** behind a TLS-terminating proxy on this machine or the LAN: the client's address comes from X-Forwarded-For */
   behindProxy: boolean;
   limiter?: FailedAttemptLimiter;
@@ -50,8 +51,8 @@ export function createRemoteApp(engine: Engine, rendererDir: string, options: Re
   });
   app.use('/api', requireDevice(engine));
   app.get('/api/events', eventsRoute({ engine, deviceOf: (res) => res.locals.device as string, registry }));
-  app.use(apiRouter((res) => engine.apiFor(res.locals.device as string)));
-  serveRenderer(app, rendererDir);
+  app.use(apiRouter((res) => engine.apiFor(res.locals.device as string), options.log));
+  serveRenderer(app, rendererDir, options.log);
   return app;
 }
 

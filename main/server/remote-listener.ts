@@ -35,7 +35,7 @@ export async function startRemoteListener(
     // A certificate from an authority is renewed every few months: pinning it would break every device each time.
     fingerprint = isSelfSigned(certificate.cert) ? certificate.fingerprint : null;
   }
-  const app = createRemoteApp(engine, rendererDir, { behindProxy: remote.plain });
+  const app = createRemoteApp(engine, rendererDir, { behindProxy: remote.plain, log });
   const listening = await listen(app, remote.host, remote.port, tls);
   const url = (remote.url ?? defaultUrl(remote.host, listening.port, Boolean(tls))).replace(/\/+$/, '');
   engine.devices.setRemote({ url, fingerprint });

@@ -26,7 +26,8 @@ export async function startServer(options: ServeOptions, rendererDir: string, lo
   let remote: RemoteListening | null = null;
   try {
     const receiver = await engine.startReceiver();
-    ui = await listen(createUiApp(engine, rendererDir), '127.0.0.1', options.uiPort);
+    const app = createUiApp(engine, { rendererDir, log: log ?? quiet, devOrigin: options.devOrigin });
+    ui = await listen(app, '127.0.0.1', options.uiPort);
     if (options.remote)
       remote = await startRemoteListener(engine, options.remote, options.dataDir, rendererDir, log ?? quiet);
     const uiUi = ui;

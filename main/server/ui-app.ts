@@ -1,26 +1,33 @@
-// The server face's UI server: the built React app and the UI API (HTTP + SSE), for loopback only.
+// The server face's UI server: the built React app and the UI API (HTTP + SSE), for loopback only. Every error it
+// answers is JSON ({ "error": … }), including unknown routes, malformed bodies and oversized ones.
 import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
 import { LOCAL_DEVICE } from '../engine/store/db/read-state.js';
-import type { Engine } from '../engine/types.js';
-import { apiRouter } from './api-routes.js';
+import type { Engine, Logger } from '../engine/types.js';
+import { apiRouter, jsonErrors } from './api-routes.js';
 import { eventsRoute } from './events-route.js';
-import { requireLoopbackHost, requireToken, securityHeaders } from './guards.js';
+import { requireLoopbackHost, requireToken, securityHeaders, type TrustOptions } from './guards.js';
 
-export function createUiApp(engine: Engine, rendererDir: string): express.Express {
+export interface UiAppOptions extends TrustOptions {
+  rendererDir: string;
+  log: Logger;
+}
+
+export function createUiApp(engine: Engine, options: UiAppOptions): express.Express {
+  const { rendererDir, log } = options;
   const app = express();
   app.disable('x-powered-by');
-  app.use(securityHeaders, requireLoopbackHost);
+  app.use(securityHeaders, requireLoopbackHost(options));
   app.use('/api', requireToken(engine.uiToken));
   app.get('/api/events', eventsRoute({ engine, deviceOf: () => LOCAL_DEVICE }));
-  app.use(apiRouter(() => engine.api));
-  serveRenderer(app, rendererDir);
+  app.use(apiRouter(() => engine.api, log));
+  serveRenderer(app, rendererDir, log);
   return app;
 }
 
-/** The built React app, and a plain 404 for anything else. */
-export function serveRenderer(app: express.Express, rendererDir: string): void {
+/** The built React app, JSON 404s for anything else, and JSON errors (never Express's HTML page with a stack). */
+export function serveRenderer(app: express.Express, rendererDir: string, log: Logger): void {
   if (fs.existsSync(path.join(rendererDir, 'index.html'))) {
     app.use(express.static(rendererDir, { index: 'index.html', fallthrough: true }));
   } else {
@@ -28,5 +35,8 @@ export function serveRenderer(app: express.Express, rendererDir: string): void {
       res.type('text/plain').send('Shelfwatch is running. The UI has not been built: run `npm run build`.');
     });
   }
-  app.use((_req, res) => res.status(404).type('text/plain').send('Not found'));
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'Not found.' });
+  });
+  app.use(jsonErrors(log));
 }

@@ -1,9 +1,9 @@
 // The wiring in main/desktop/face.ts, with electron replaced by the typed fakes: an alert becomes a notification,
 // its click shows the window and routes the renderer, events reach the renderer, settings changes reach the tray.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { SHELL_CHANNELS } from '../../main/desktop/shell-channels.js';
 import type { DesktopFace } from '../../main/desktop/start-desktop.js';
-import { IPC_EVENT_CHANNEL, ipcChannel, type SettingsPatch, type Status } from '../../shared/api.js';
+import type { SettingsPatch, Status } from '../../shared/api.js';
+import { channelOf } from '../../shared/ipc-channels.js';
 import type { Settings } from '../../shared/model.js';
 import { FakeEngine } from './fake-app.js';
 import { type FakeIpcMain, silentLog } from './fake-ipc.js';
@@ -106,8 +106,8 @@ describe('desktop face wiring', () => {
     FakeNotification.created[0]?.emit('click');
     expect(window.calls).toEqual(['show', 'focus']);
     expect(window.webContents.sent).toEqual([
-      [IPC_EVENT_CHANNEL, [event]],
-      [SHELL_CHANNELS.navigate, ['#/product/5%3Aabc']],
+      [channelOf('event'), [event]],
+      [channelOf('navigate'), ['#/product/5%3Aabc']],
     ]);
     face.dispose();
   });
@@ -126,7 +126,7 @@ describe('desktop face wiring', () => {
       senderFrame: { url: 'file:///app/dist/renderer/index.html#/settings', parent: null },
     };
     const until = new Date(Date.now() + 3_600_000).toISOString();
-    await ipcMain.invoke(ipcChannel('updateSettings'), fromWindow, { alertsPausedUntil: until });
+    await ipcMain.invoke(channelOf('api:updateSettings'), fromWindow, { alertsPausedUntil: until });
     expect(tray.item('Alerts paused', 'Resume alerts').enabled).toBe(true);
     engine.emit({ type: 'alert', entries: [alertEntry('1:a')] });
     expect(FakeNotification.created).toHaveLength(0);

@@ -1,4 +1,5 @@
 // A typed stand-in for Electron's app plus a fake engine, for the lifecycle tests.
+import type { App } from 'electron';
 import type { AppLike } from '../../main/desktop/start-desktop.js';
 import type { Engine, ReceiverAddress } from '../../main/engine/types.js';
 import type { UiApi, UiEvent } from '../../shared/api.js';
@@ -6,7 +7,11 @@ import { recordingApi } from './fake-ipc.js';
 
 type AppEvent = 'second-instance' | 'activate' | 'window-all-closed' | 'before-quit';
 
-export class FakeApp implements AppLike {
+export class FakeApp
+  implements
+    AppLike,
+    Pick<App, 'requestSingleInstanceLock' | 'whenReady' | 'getPath' | 'setPath' | 'setAppUserModelId' | 'quit' | 'exit'>
+{
   readonly calls: string[] = [];
   readonly paths = new Map<string, string>([['appData', '/home/ada/.config']]);
   private readonly listeners = new Map<AppEvent, Array<(event: { preventDefault(): void }) => void>>();

@@ -1,11 +1,12 @@
 // A typed ipcMain stand-in (a handler registry a test can invoke as some sender) and a recording UiApi.
-import type { IpcMainLike } from '../../main/desktop/ipc.js';
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { IpcSenderEvent } from '../../main/desktop/trusted-sender.js';
-import { API_ROUTES, type UiApi } from '../../shared/api.js';
+import { API_METHODS, type UiApi } from '../../shared/api.js';
+import type { IpcReply } from '../../shared/ipc-channels.js';
 
-type Handler = (event: IpcSenderEvent, arg: unknown) => unknown;
+type Handler = Parameters<IpcMain['handle']>[1];
 
-export class FakeIpcMain implements IpcMainLike {
+export class FakeIpcMain implements Pick<IpcMain, 'handle' | 'removeHandler'> {
   readonly handlers = new Map<string, Handler>();
   handle(channel: string, listener: Handler): void {
     if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
@@ -14,17 +15,18 @@ export class FakeIpcMain implements IpcMainLike {
   removeHandler(channel: string): void {
     this.handlers.delete(channel);
   }
-  async invoke(channel: string, event: IpcSenderEvent, arg?: unknown): Promise<unknown> {
+  /** Calls a channel as `event`'s sender; the sender check reads only sender and senderFrame. */
+  async invoke(channel: string, event: IpcSenderEvent, arg?: unknown): Promise<IpcReply<unknown>> {
     const handler = this.handlers.get(channel);
     if (!handler) throw new Error(`no handler for ${channel}`);
-    return handler(event, arg);
+    return handler(event as unknown as IpcMainInvokeEvent, arg);
   }
 }
 
 /** Every method records its call and answers `{ answeredBy: method }`. */
 export function recordingApi(): { api: UiApi; calls: Array<[string, unknown]> } {
   const calls: Array<[string, unknown]> = [];
-  const methods = Object.keys(API_ROUTES).map((method) => [
+  const methods = API_METHODS.map((method) => [
     method,
     async (req: unknown) => {
       calls.push([method, req]);

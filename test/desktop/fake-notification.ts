@@ -1,9 +1,10 @@
 // A typed stand-in for Electron's Notification: records show() and lets a test emit 'click' / 'close'.
+import type { Notification } from 'electron';
 import type { NotificationLike, NotificationRequest } from '../../main/desktop/notifier.js';
 
 type NotificationEvent = 'click' | 'close' | 'failed';
 
-export class FakeNotification implements NotificationLike {
+export class FakeNotification implements NotificationLike, Pick<Notification, 'show'> {
   static created: FakeNotification[] = [];
   shown = false;
   private readonly listeners = new Map<NotificationEvent, Array<() => void>>();

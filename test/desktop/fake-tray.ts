@@ -1,7 +1,10 @@
 // A typed stand-in for Electron's Tray: records title, tooltip, image and menu; finds menu items by label.
+import type { Tray } from 'electron';
 import type { TrayLike, TrayMenuItem } from '../../main/desktop/tray.js';
 
-export class FakeTray<Icon = unknown> implements TrayLike<Icon, TrayMenuItem[]> {
+export class FakeTray<Icon = unknown>
+  implements TrayLike<Icon, TrayMenuItem[]>, Pick<Tray, 'setTitle' | 'setToolTip' | 'destroy'>
+{
   title: string | null = null;
   toolTip = '';
   image: Icon | null = null;

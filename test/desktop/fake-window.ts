@@ -1,6 +1,6 @@
 // Typed stand-ins for BrowserWindow / WebContents / Session: they record what the code set up and let a test
 // trigger the handlers (navigation, window.open, close, response headers).
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 import type { SessionLike } from '../../main/desktop/csp.js';
 import type { WebContentsLike, WindowLike } from '../../main/desktop/window.js';
 
@@ -8,7 +8,7 @@ type Headers = Record<string, string[]>;
 type HeadersListener = Parameters<SessionLike['webRequest']['onHeadersReceived']>[0];
 type PermissionHandler = Parameters<SessionLike['setPermissionRequestHandler']>[0];
 
-export class FakeSession implements SessionLike {
+export class FakeSession implements SessionLike, Pick<Session, 'setPermissionRequestHandler'> {
   headersListener: HeadersListener | null = null;
   permissionHandler: PermissionHandler | null = null;
   webRequest = {
@@ -29,7 +29,7 @@ export class FakeSession implements SessionLike {
   }
 }
 
-export class FakeWebContents implements WebContentsLike {
+export class FakeWebContents implements WebContentsLike, Pick<WebContents, 'send' | 'isDestroyed'> {
   readonly session = new FakeSession();
   readonly sent: Array<[string, unknown[]]> = [];
   destroyed = false;
@@ -65,7 +65,11 @@ export class FakeWebContents implements WebContentsLike {
   }
 }
 
-export class FakeWindow implements WindowLike {
+export class FakeWindow
+  implements
+    WindowLike,
+    Pick<BrowserWindow, 'loadFile' | 'show' | 'hide' | 'focus' | 'restore' | 'isMinimized' | 'isDestroyed'>
+{
   readonly webContents = new FakeWebContents();
   readonly calls: string[] = [];
   loadedFile: string | null = null;

@@ -1,10 +1,15 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { registerIpc } from '../../main/desktop/ipc.js';
 import { desktopPaths } from '../../main/desktop/paths.js';
 import { createRendererLink } from '../../main/desktop/renderer-link.js';
-import { SHELL_CHANNELS } from '../../main/desktop/shell-channels.js';
 import { createSenderCheck, type IpcSenderEvent } from '../../main/desktop/trusted-sender.js';
-import { API_ROUTES, IPC_EVENT_CHANNEL, ipcChannel, type UiApi } from '../../shared/api.js';
+import { openEngine } from '../../main/engine/index.js';
+import type { UiApi } from '../../shared/api.js';
+import { ApiError } from '../../shared/api-error.js';
+import { apiKey, channelOf, INVOKE_KEYS, type InvokeKey, type InvokePayload } from '../../shared/ipc-channels.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
 import { FakeIpcMain, recordingApi, silentLog } from './fake-ipc.js';
 import { FakeWebContents } from './fake-window.js';
 
@@ -15,6 +20,7 @@ function setup(api: UiApi = recordingApi().api) {
   const ours = new FakeWebContents();
   const opened: string[] = [];
   const copied: string[] = [];
+  const logged: unknown[] = [];
   registerIpc({
     ipcMain,
     api,
@@ -23,78 +29,120 @@ function setup(api: UiApi = recordingApi().api) {
       opened.push(url);
     },
     writeClipboard: (text) => copied.push(text),
-    log: silentLog,
+    log: { ...silentLog, error: (message, meta) => logged.push([message, meta]) },
   });
   const fromUs: IpcSenderEvent = { sender: ours, senderFrame: { url: `${rendererUrl}#/feed`, parent: null } };
-  return { ipcMain, ours, opened, copied, fromUs };
+  const call = <K extends InvokeKey>(key: K, payload: InvokePayload<K> | unknown, event = fromUs) =>
+    ipcMain.invoke(channelOf(key), event, payload);
+  return { ipcMain, ours, opened, copied, logged, fromUs, call };
 }
 
+/** A valid payload for every request channel: a channel added to the map without one here is a compile error. */
+const SAMPLE_PAYLOADS: { [K in InvokeKey]: InvokePayload<K> } = {
+  'api:status': undefined,
+  'api:setup': undefined,
+  'api:feed': { limit: 10 },
+  'api:markRead': { all: true },
+  'api:product': { key: '1:A' },
+  'api:listWatches': undefined,
+  'api:createWatch': { target: { catalogId: '1', catalogItemId: 'A' }, rules: [{ kind: 'price-change' }] },
+  'api:updateWatch': { id: 'w1', muted: true },
+  'api:deleteWatch': { id: 'w1' },
+  'api:quarantine': undefined,
+  'api:reprocessQuarantine': undefined,
+  'api:getSettings': undefined,
+  'api:updateSettings': { launchAtLogin: true },
+  'api:regenerateSecret': undefined,
+  'api:previewMapping': { raw: { query: '', body: '{}' }, mapping: {} },
+  'api:addDevice': { name: 'Laptop' },
+  'api:listDevices': undefined,
+  'api:revokeDevice': { id: 'd1' },
+  'shell:openExternal': 'https://shop.example/p',
+  'shell:copyText': 'http://127.0.0.1:8787/postback/abc',
+};
+
 describe('IPC', () => {
-  it('registers one handler per API method plus the shell channels', () => {
+  it('registers exactly the channels of the map', () => {
     const { ipcMain } = setup();
-    expect([...ipcMain.handlers.keys()].sort()).toEqual(
-      [
-        ...Object.keys(API_ROUTES).map((m) => ipcChannel(m as keyof typeof API_ROUTES)),
-        SHELL_CHANNELS.openExternal,
-        SHELL_CHANNELS.copyText,
-      ].sort(),
-    );
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(INVOKE_KEYS.map(channelOf).sort());
+    expect(INVOKE_KEYS.length).toBe(Object.keys(SAMPLE_PAYLOADS).length);
   });
 
-  it('passes a trusted call to the engine and returns its answer', async () => {
+  it.each(INVOKE_KEYS)('%s: refused from an untrusted frame, served from ours', async (key) => {
     const { api, calls } = recordingApi();
-    const { ipcMain, fromUs } = setup(api);
-    await expect(ipcMain.invoke(ipcChannel('feed'), fromUs, { filter: 'alerts' })).resolves.toEqual({
-      answeredBy: 'feed',
-    });
-    expect(calls).toEqual([['feed', { filter: 'alerts' }]]);
-  });
-
-  it('rejects calls from a foreign frame URL, a subframe or another webContents without calling the engine', async () => {
-    const { api, calls } = recordingApi();
-    const { ipcMain, ours } = setup(api);
-    const foreign: IpcSenderEvent[] = [
+    const { call, ours, opened, copied } = setup(api);
+    const strangers: IpcSenderEvent[] = [
       { sender: ours, senderFrame: { url: 'https://evil.example/', parent: null } },
       { sender: ours, senderFrame: { url: 'file:///tmp/evil.html', parent: null } },
       { sender: ours, senderFrame: { url: rendererUrl, parent: {} } },
       { sender: ours, senderFrame: null },
       { sender: new FakeWebContents(), senderFrame: { url: rendererUrl, parent: null } },
     ];
-    for (const event of foreign) {
-      await expect(ipcMain.invoke(ipcChannel('updateSettings'), event, { launchAtLogin: true })).rejects.toThrow(
-        'Not allowed',
-      );
-      await expect(ipcMain.invoke(SHELL_CHANNELS.openExternal, event, 'https://ok.example')).rejects.toThrow(
-        'Not allowed',
-      );
+    for (const stranger of strangers) {
+      await expect(call(key, SAMPLE_PAYLOADS[key], stranger)).resolves.toEqual({
+        ok: false,
+        error: { status: 403, message: 'Not allowed' },
+      });
     }
-    expect(calls).toEqual([]);
+    expect([calls, opened, copied]).toEqual([[], [], []]);
+    await expect(call(key, SAMPLE_PAYLOADS[key])).resolves.toMatchObject({ ok: true });
+    expect(calls.length + opened.length + copied.length).toBe(1);
   });
 
-  it('rethrows engine failures as plain Errors carrying only the message', async () => {
-    const failure = Object.assign(new Error('No product 1:2'), { code: 'ENOTFOUND', status: 404 });
-    const api = { ...recordingApi().api, product: async () => Promise.reject(failure) };
-    const { ipcMain, fromUs } = setup(api);
-    const error = await ipcMain.invoke(ipcChannel('product'), fromUs, { key: '1:2' }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(Error);
-    expect(error).not.toBe(failure);
-    expect({ ...(error as object) }).toEqual({});
-    expect((error as Error).message).toBe('No product 1:2');
+  it('passes a trusted call to the engine with its payload and returns the answer', async () => {
+    const { api, calls } = recordingApi();
+    const { call } = setup(api);
+    await expect(call(apiKey('feed'), { filter: 'alerts' })).resolves.toEqual({
+      ok: true,
+      value: { answeredBy: 'feed' },
+    });
+    expect(calls).toEqual([['feed', { filter: 'alerts' }]]);
+  });
+
+  it('answers an ApiError with its status and message, and anything else with a generic 500 (logged in full)', async () => {
+    const unexpected = Object.assign(new Error("EACCES: permission denied, open '/home/ada/secret'"), {
+      code: 'EACCES',
+    });
+    const api = {
+      ...recordingApi().api,
+      product: async () => Promise.reject(new ApiError(404, 'No postback has mentioned this product yet.')),
+      status: async () => Promise.reject(unexpected),
+    };
+    const { call, logged } = setup(api);
+    await expect(call(apiKey('product'), { key: '1:2' })).resolves.toEqual({
+      ok: false,
+      error: { status: 404, message: 'No postback has mentioned this product yet.' },
+    });
+    const reply = await call(apiKey('status'), undefined);
+    expect(reply).toEqual({
+      ok: false,
+      error: { status: 500, message: expect.stringMatching(/^Something went wrong/) },
+    });
+    expect(JSON.stringify(reply)).not.toContain('/home/ada');
+    expect(JSON.stringify(logged)).toContain('/home/ada/secret');
   });
 
   it('opens only http(s) links externally', async () => {
-    const { ipcMain, fromUs, opened } = setup();
-    await ipcMain.invoke(SHELL_CHANNELS.openExternal, fromUs, 'https://shop.example/p?id=1');
-    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'ms-settings:', 'not a url', 42]) {
-      await expect(ipcMain.invoke(SHELL_CHANNELS.openExternal, fromUs, url)).rejects.toThrow('Only http and https');
+    const { call, opened } = setup();
+    await call('shell:openExternal', 'https://shop.example/p?id=1');
+    for (const url of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'ms-settings:',
+      'not a url',
+      42,
+      'x'.repeat(9_000),
+    ]) {
+      await expect(call('shell:openExternal', url)).resolves.toMatchObject({ ok: false, error: { status: 400 } });
     }
     expect(opened).toEqual(['https://shop.example/p?id=1']);
   });
 
-  it('copies text to the clipboard', async () => {
-    const { ipcMain, fromUs, copied } = setup();
-    await ipcMain.invoke(SHELL_CHANNELS.copyText, fromUs, 'http://127.0.0.1:8787/postback/abc');
-    await expect(ipcMain.invoke(SHELL_CHANNELS.copyText, fromUs, { not: 'text' })).rejects.toThrow();
+  it('copies text to the clipboard, and nothing that is not text or too long', async () => {
+    const { call, copied } = setup();
+    await call('shell:copyText', 'http://127.0.0.1:8787/postback/abc');
+    await expect(call('shell:copyText', { not: 'text' })).resolves.toMatchObject({ ok: false, error: { status: 400 } });
+    await expect(call('shell:copyText', 'x'.repeat(100_001))).resolves.toMatchObject({ ok: false });
     expect(copied).toEqual(['http://127.0.0.1:8787/postback/abc']);
   });
 
@@ -106,8 +154,43 @@ describe('IPC', () => {
     target.destroyed = true;
     link.navigate('#/feed');
     expect(target.sent).toEqual([
-      [IPC_EVENT_CHANNEL, [{ type: 'feed', entries: [] }]],
-      [SHELL_CHANNELS.navigate, ['#/product/1%3A2']],
+      [channelOf('event'), [{ type: 'feed', entries: [] }]],
+      [channelOf('navigate'), ['#/product/1%3A2']],
     ]);
+  });
+});
+
+describe('IPC over the real engine', () => {
+  it('parses requests like HTTP does: a bad settings patch is a 400 naming the field, and nothing is journaled', async () => {
+    const temp = makeTempDir('shelfwatch-ipc-');
+    const engine = await openEngine({ dataDir: temp.dir, receiverPort: 0 });
+    try {
+      const { call } = setup(engine.api);
+      const journal = () =>
+        fs
+          .readdirSync(path.join(temp.dir, 'journal'))
+          .map((name) => fs.statSync(path.join(temp.dir, 'journal', name)).size);
+      const before = journal();
+      for (const patch of [{ receiver: 5 }, { retention: 5 }, { toString: 5 }, { retention: { feedEntries: 99 } }]) {
+        const reply = await call(apiKey('updateSettings'), patch);
+        expect(reply).toMatchObject({ ok: false, error: { status: 400 } });
+      }
+      expect(await call(apiKey('updateSettings'), { retention: { feedEntries: 99 } })).toEqual({
+        ok: false,
+        error: { status: 400, message: 'retention.feedEntries must be a whole number from 100 to 5,000,000.' },
+      });
+      expect(journal()).toEqual(before);
+      await expect(call(apiKey('updateSettings'), { launchAtLogin: true })).resolves.toMatchObject({ ok: true });
+      expect(journal()).not.toEqual(before);
+      // IPC keeps undefined fields (JSON would drop them): they change nothing, live as after a replay
+      const untouched = await call(apiKey('updateSettings'), {
+        alertsPausedUntil: undefined,
+        retention: { journalDays: undefined },
+      });
+      expect(untouched).toMatchObject({ ok: true, value: { alertsPausedUntil: null, retention: { journalDays: 7 } } });
+    } finally {
+      await engine.close();
+      temp.remove();
+    }
   });
 });

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { build } from 'esbuild';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { SHELL_CHANNELS } from '../../main/desktop/shell-channels.js';
-import { API_ROUTES, type DesktopBridge, IPC_EVENT_CHANNEL, ipcChannel } from '../../shared/api.js';
+import { API_METHODS } from '../../shared/api.js';
+import { apiKey, channelOf, type DesktopBridge } from '../../shared/ipc-channels.js';
 
 type Listener = (event: { sender: string }, payload: unknown) => void;
 
@@ -24,9 +25,8 @@ vi.mock('electron', () => ({
   ipcRenderer: {
     invoke: async (channel: string, arg: unknown) => {
       electron.invoked.push([channel, arg]);
-      if (channel.endsWith(':product'))
-        throw new Error(`Error invoking remote method '${channel}': Error: No product 1:2`);
-      return { from: channel };
+      if (channel.endsWith(':copyText')) throw new Error(`Error invoking remote method '${channel}': could not clone`);
+      return { ok: true, value: { from: channel } };
     },
     on: (channel: string, listener: Listener) => {
       const set = electron.listeners.get(channel) ?? new Set();
@@ -46,29 +46,31 @@ describe('preload bridge', () => {
   it('exposes only window.shelfwatch with the DesktopBridge members', () => {
     expect(electron.exposed.map(([key]) => key)).toEqual(['shelfwatch']);
     expect(Object.keys(bridge).sort()).toEqual(['api', 'copyText', 'onEvent', 'onNavigate', 'openExternal']);
-    expect(Object.keys(bridge.api).sort()).toEqual(Object.keys(API_ROUTES).sort());
+    expect(Object.keys(bridge.api).sort()).toEqual([...API_METHODS].sort());
   });
 
-  it('invokes each API method on its own channel with the request', async () => {
-    await expect(bridge.api.feed({ filter: 'alerts', limit: 50 })).resolves.toEqual({ from: ipcChannel('feed') });
+  it('invokes each API method on its channel from the map, with the request', async () => {
+    await expect(bridge.api.feed({ filter: 'alerts', limit: 50 })).resolves.toEqual({
+      ok: true,
+      value: { from: channelOf(apiKey('feed')) },
+    });
     await bridge.api.status(undefined);
     expect(electron.invoked.slice(-2)).toEqual([
-      [ipcChannel('feed'), { filter: 'alerts', limit: 50 }],
-      [ipcChannel('status'), undefined],
+      [channelOf('api:feed'), { filter: 'alerts', limit: 50 }],
+      [channelOf('api:status'), undefined],
     ]);
   });
 
-  it("rejects with the main process message, without Electron's wrapper text", async () => {
-    await expect(bridge.api.product({ key: '1:2' })).rejects.toThrow(/^No product 1:2$/);
+  it('turns a call that never reached a handler into an error reply, without Electron’s wrapper text', async () => {
+    await expect(bridge.copyText('postback url')).resolves.toEqual({
+      ok: false,
+      error: { status: 500, message: 'could not clone' },
+    });
   });
 
   it('uses the shell channels main listens on', async () => {
     await bridge.openExternal('https://shop.example/');
-    await bridge.copyText('postback url');
-    expect(electron.invoked.slice(-2)).toEqual([
-      [SHELL_CHANNELS.openExternal, 'https://shop.example/'],
-      [SHELL_CHANNELS.copyText, 'postback url'],
-    ]);
+    expect(electron.invoked.at(-1)).toEqual([channelOf('shell:openExternal'), 'https://shop.example/']);
   });
 
   it('delivers events and routes as payload only, until unsubscribed', () => {
@@ -76,19 +78,36 @@ describe('preload bridge', () => {
     const routes: unknown[] = [];
     const stopEvents = bridge.onEvent((event) => events.push(event));
     const stopRoutes = bridge.onNavigate((route) => routes.push(route));
-    electron.emit(IPC_EVENT_CHANNEL, { type: 'feed', entries: [] });
-    electron.emit(SHELL_CHANNELS.navigate, '#/feed');
+    electron.emit(channelOf('event'), { type: 'feed', entries: [] });
+    electron.emit(channelOf('navigate'), '#/feed');
     stopEvents();
     stopRoutes();
-    electron.emit(IPC_EVENT_CHANNEL, { type: 'feed', entries: [] });
-    electron.emit(SHELL_CHANNELS.navigate, '#/watchlist');
+    electron.emit(channelOf('event'), { type: 'feed', entries: [] });
+    electron.emit(channelOf('navigate'), '#/watchlist');
     expect(events).toEqual([{ type: 'feed', entries: [] }]);
     expect(routes).toEqual(['#/feed']);
   });
 
-  it('imports nothing but electron and the shared contract (it must bundle for a sandboxed preload)', () => {
+  it('imports nothing but electron and the channel map', () => {
     const source = readFileSync(new URL('../../main/preload.ts', import.meta.url), 'utf8');
     const imports = [...source.matchAll(/from '([^']+)'/g)].map((match) => match[1]);
-    expect(imports).toEqual(['electron', '../shared/api.js']);
+    expect(imports).toEqual(['electron', '../shared/ipc-channels.js']);
+  });
+
+  it('bundles (as scripts/build-main.mjs does) into CommonJS that requires only electron and carries no zod', async () => {
+    const result = await build({
+      entryPoints: [new URL('../../main/preload.ts', import.meta.url).pathname],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      external: ['electron'],
+      write: false,
+      logLevel: 'silent',
+    });
+    const code = result.outputFiles[0]?.text ?? '';
+    expect([...code.matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1])).toEqual(['electron']);
+    expect(code).not.toMatch(/\bimport\s|export\s/);
+    expect(code).not.toContain('ZodError');
+    expect(code.length).toBeLessThan(20_000);
   });
 });

@@ -1,11 +1,17 @@
-// Debian's Chromium driven by playwright-core: no browser download (never `npx playwright install`). CI installs the
-// package with apt (.ci/run); a machine without it fails loudly instead of skipping the only real-browser check.
-import fs from 'node:fs';
+// Chromium driven by playwright-core: Debian's (CI installs it with apt, .ci/run) or one Playwright downloaded.
+// Without either, a local run skips the e2e tests and says how to get a browser; in CI (CI set) a missing browser
+// fails the run, so the only real-browser check can never be skipped silently there.
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.js';
+import { CHROMIUM_ARGS, CHROMIUM_HELP, e2ePlan, findChromium } from '../../scripts/chromium.js';
 
-export { CHROMIUM_PATH };
 export const VIEWPORT = { width: 1280, height: 800 };
+
+const plan = e2ePlan(findChromium(), process.env);
+if ('failure' in plan) throw new Error(plan.failure);
+/** The browser to drive, or null: the e2e suite is then skipped, with SKIP_REASON in its name and on stderr. */
+export const CHROMIUM = plan.run ? plan.browser : null;
+export const SKIP_REASON = 'skipReason' in plan ? ` (skipped: ${plan.skipReason})` : '';
+if (SKIP_REASON) process.stderr.write(`\nEnd-to-end tests skipped. ${CHROMIUM_HELP}\n\n`);
 
 export interface BrowserSession {
   context: BrowserContext;
@@ -20,13 +26,9 @@ export interface BrowserSession {
 }
 
 export async function openBrowser(profileDir: string): Promise<BrowserSession> {
-  if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM_PATH}. The e2e tests need it: apt-get install chromium (.ci/run does this).`,
-    );
-  }
+  if (!CHROMIUM) throw new Error(CHROMIUM_HELP);
   const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM_PATH,
+    executablePath: CHROMIUM,
     headless: true,
     viewport: VIEWPORT,
     args: CHROMIUM_ARGS,

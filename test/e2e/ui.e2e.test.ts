@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../helpers/temp-dir.js';
-import { type BrowserSession, openBrowser, VIEWPORT } from './browser.js';
+import { type BrowserSession, CHROMIUM, openBrowser, SKIP_REASON, VIEWPORT } from './browser.js';
 import { ensureBuilt } from './build.js';
 import { drawsInColour } from './glyphs.js';
 import { NARROW_VIEWPORT, NARROW_WIDTHS, resize, sidewaysScrolling, visibleFeedRows } from './layout.js';
@@ -21,7 +21,7 @@ const TOKEN = 'e2e-token-0123456789abcdef';
 const LIVE_MS = 15_000;
 const XSS_NAME = '<img src=x onerror=alert(1)><script>alert(2)</script>';
 
-describe('the UI in Chromium against the server face', () => {
+describe.skipIf(!CHROMIUM)(`the UI in Chromium against the server face${SKIP_REASON}`, () => {
   const temp = makeTempDir('shelfwatch-e2e-');
   const taken: View[] = [];
   let server: ServeChild | undefined;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nodeFileSystem } from '../../main/engine/file-system.js';
 import { encodeRecord } from '../../main/engine/journal/codec.js';
-import { type JournalRecord, JournalWriter, readJournal } from '../../main/engine/journal/index.js';
+import { type JournalRecord, JournalWriter, readJournal, type StoredRecord } from '../../main/engine/journal/index.js';
 import { faultyFileSystem } from '../helpers/faulty-fs.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
@@ -25,7 +25,7 @@ function writer(fsys = nodeFileSystem, lastSeq = 0, durable: JournalRecord[] = [
 }
 
 async function readAll(afterSeq = 0) {
-  const records: JournalRecord[] = [];
+  const records: StoredRecord[] = [];
   const result = await readJournal(nodeFileSystem, temp.dir, afterSeq, (record) => records.push(record));
   return { records, result };
 }
@@ -70,7 +70,7 @@ describe('journal', () => {
     await journal.append({ type: 'postback', raw: raw('after') }, 3);
     await journal.close();
     const { records, result } = await readAll();
-    expect(records.map((record) => [record.seq, record.type === 'postback' && record.raw.body])).toEqual([
+    expect(records.map((record) => [record.seq, (record.raw as { body: string }).body])).toEqual([
       [1, 'kept'],
       [2, 'after'],
     ]);

@@ -8,8 +8,11 @@ export const TEST_SECRET = 'test-secret-0123456789abcdef';
 export const TEST_TOKEN = 'test-token-0123456789abcdef';
 
 /** The server face on ephemeral ports over a data folder, with a known secret and token. */
-export function startTestServer(dataDir: string): Promise<RunningServer> {
-  return startServer({ dataDir, receiverPort: 0, uiPort: 0, secret: TEST_SECRET, uiToken: TEST_TOKEN }, RENDERER_DIR);
+export function startTestServer(dataDir: string, extra: { devOrigin?: string } = {}): Promise<RunningServer> {
+  return startServer(
+    { dataDir, receiverPort: 0, uiPort: 0, secret: TEST_SECRET, uiToken: TEST_TOKEN, ...extra },
+    RENDERER_DIR,
+  );
 }
 
 /** Calls the UI API with the token. */

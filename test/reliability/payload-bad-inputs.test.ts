@@ -43,6 +43,16 @@ const quarantined = (name: string, body: string, headers = json): BadInput => ({
   effect: QUARANTINE,
 });
 
+/** Quarantined, and the reason the user reads names the real problem. */
+const quarantinedBecause = (name: string, body: string, reason: string | RegExp, headers = json): BadInput => ({
+  ...quarantined(name, body, headers),
+  check: async (t) => {
+    const [latest] = await t.engine.api.quarantine(undefined);
+    expect(latest?.raw.body).toBe(body);
+    expect(latest?.reason).toMatch(reason);
+  },
+});
+
 const noLink = (product: ProductState) => {
   expect(product.url).toBeUndefined();
   expect(product.imageUrl).toBeUndefined();
@@ -55,14 +65,31 @@ const LAUGHS = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">${Array.
 ).join('')}]>`;
 
 const rows: BadInput[] = [
-  quarantined('truncated JSON with no complete id pair', '{"catalog_id":"77","item_'),
-  item(
-    'truncated JSON after the ids: complete pairs and the cut-off last value are kept as sent (lenient templates)',
-    (id) => `{"catalog_id":"77","item_id":"${id}","price":"5`,
-    FEED,
-    (p) => {
-      expect(p.currentPrice).toBe(5);
-    },
+  quarantinedBecause(
+    'truncated JSON with no complete id pair',
+    '{"catalog_id":"77","item_',
+    'the body is not valid JSON (unexpected end at character 25)',
+  ),
+  quarantinedBecause(
+    'truncated JSON after the ids: quarantined as invalid JSON rather than storing the cut-off price "5"',
+    '{"catalog_id":"77","item_id":"cut-1","price":"5',
+    'the body is not valid JSON (unexpected end at character 47)',
+  ),
+  quarantinedBecause(
+    'truncated JSON ending on a bare number',
+    '{"catalog_id":"77","item_id":"cut-2","price":5',
+    'the body is not valid JSON (unexpected end at character 46)',
+  ),
+  quarantinedBecause(
+    'broken JSON whose readable pairs hold no item id: the reason is the syntax, not the mapping',
+    '{"Product Data Change Postback", "catalog_id": "77" "name": "x"}',
+    'the body is not valid JSON (unexpected "," at character 32)',
+  ),
+  quarantinedBecause(
+    'broken XML without an item id',
+    '<r><catalog_id>77</catalog_id><name>x</nam></r>',
+    /^the body is not valid XML \(.* at line 1, column \d+\)$/,
+    xml,
   ),
   quarantined('a top-level JSON string', '"just a string"'),
   quarantined('a top-level JSON number', '42'),

@@ -2,7 +2,15 @@
 
 import type { ApiClient } from '../../renderer/src/api/client.js';
 import type { ApiMethod, ApiRequest, Setup, Status, UiApi, UiEvent } from '../../shared/api.js';
-import type { FeedEntry, HistoryPoint, ProductState, QuarantineEntry, Settings, Watch } from '../../shared/model.js';
+import type {
+  Device,
+  FeedEntry,
+  HistoryPoint,
+  ProductState,
+  QuarantineEntry,
+  Settings,
+  Watch,
+} from '../../shared/model.js';
 import { makeFeed, makeQuarantine, makeSettings, makeSetup, makeStatus, makeWatch } from './fixtures.js';
 
 export interface FakeData {
@@ -13,6 +21,7 @@ export interface FakeData {
   quarantine: QuarantineEntry[];
   status: Status;
   setup: Setup;
+  devices: Device[];
 }
 
 export interface FakeClient extends ApiClient {
@@ -35,6 +44,7 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
     quarantine: seed.quarantine ?? [makeQuarantine()],
     status: seed.status ?? makeStatus(),
     setup: seed.setup ?? makeSetup(),
+    devices: seed.devices ?? [],
   };
   const calls: FakeClient['calls'] = [];
   const listeners = new Set<(event: UiEvent) => void>();
@@ -94,6 +104,19 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
       const fields = JSON.parse(raw.body || '{}') as Record<string, string>;
       const mappedTo = Object.fromEntries(Object.keys(fields).map((key) => [key, mapping[key] ?? null]));
       return { fields, mappedTo, result: { kind: 'unusable', reason: 'No catalog id' } };
+    },
+    addDevice: async ({ name }) => {
+      const device = { id: `d${data.devices.length + 1}`, name, pairedAt: null, lastSeenAt: null, lastAddress: null };
+      data.devices.push(device);
+      const code = 'K7QM-3RXT-9HZC';
+      const pairingLink = `shelfwatch://pair?hub=${encodeURIComponent('https://hub.example:8789')}&code=${code}&fp=${'a'.repeat(64)}`;
+      return { device, pairingCode: code, pairingLink, expiresAt: new Date(Date.now() + 600_000).toISOString() };
+    },
+    listDevices: async () => [...data.devices],
+    revokeDevice: async ({ id }) => {
+      const before = data.devices.length;
+      data.devices = data.devices.filter((device) => device.id !== id);
+      return { deleted: data.devices.length < before };
     },
     ...overrides,
   };

@@ -2,7 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { createEventStream } from '../../renderer/src/api/eventStream.js';
 import { createHttpApi } from '../../renderer/src/api/httpApi.js';
 import { takeUiToken } from '../../renderer/src/api/uiToken.js';
+import { ApiError } from '../../shared/api-error.js';
 import { buildRequest } from '../../shared/http-api.js';
+import { makeEntry, makeStatus } from './fixtures.js';
 
 function fakeFetch(answer: { status?: number; body?: unknown } = {}) {
   const calls: { url: string; init: RequestInit }[] = [];
@@ -58,6 +60,8 @@ describe('HTTP transport', () => {
     const { fetch } = fakeFetch({ status: 404, body: { error: 'No such product 1:x' } });
     const api = createHttpApi({ token: 't', fetch });
     await expect(api.product({ key: '1:x' })).rejects.toThrow('No such product 1:x');
+    await expect(api.product({ key: '1:x' })).rejects.toEqual(new ApiError(404, 'No such product 1:x'));
+    await expect(api.product({ key: '1:x' })).rejects.toMatchObject({ status: 404 });
     const unauthorized = createHttpApi({ token: null, fetch: async () => new Response('nope', { status: 401 }) });
     await expect(unauthorized.status(undefined)).rejects.toThrow(/Not authorized/);
   });
@@ -72,7 +76,7 @@ describe('HTTP transport', () => {
     expect(takeUiToken(window)).toBe('s/ecret');
   });
 
-  it('opens one EventSource with ?token= and passes named events on as UiEvents', () => {
+  it('opens one EventSource with ?token= and passes well-formed named events on as UiEvents', () => {
     const listeners: Record<string, (message: MessageEvent) => void> = {};
     const close = vi.fn();
     const open = vi.fn((_url: string) => ({
@@ -87,9 +91,17 @@ describe('HTTP transport', () => {
     const stopB = stream.subscribe(() => {});
     expect(open).toHaveBeenCalledTimes(1);
     expect(open).toHaveBeenCalledWith('/api/events?token=abc');
-    listeners.status?.(new MessageEvent('status', { data: JSON.stringify({ type: 'status', status: { unread: 2 } }) }));
+    const status = makeStatus({}, { unread: 2 });
+    const entry = makeEntry();
+    listeners.status?.(new MessageEvent('status', { data: JSON.stringify({ type: 'status', status }) }));
     listeners.feed?.(new MessageEvent('feed', { data: 'not json' }));
-    expect(got).toEqual([{ type: 'status', status: { unread: 2 } }]);
+    listeners.feed?.(new MessageEvent('feed', { data: JSON.stringify({ entries: [{ ...entry, product: null }] }) }));
+    listeners.status?.(new MessageEvent('status', { data: JSON.stringify({ status: { unread: 2 } }) }));
+    listeners.alert?.(new MessageEvent('alert', { data: JSON.stringify({ entries: [entry] }) }));
+    expect(got).toEqual([
+      { type: 'status', status },
+      { type: 'alert', entries: [entry] },
+    ]);
     // a dropped and re-opened stream asks for a catch-up
     const reopened = vi.fn();
     stream.onReopen(reopened);

@@ -71,6 +71,22 @@ describe('product view', () => {
     expect(screen.getByRole('button', { name: 'Save rules' })).toHaveProperty('disabled', true);
   });
 
+  it('refuses a rule kind the watch already has, and a percentage of 100 or more', async () => {
+    const client = productClient();
+    openProduct(client);
+    const user = userEvent.setup();
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Rule 2' }), 'price-below');
+    expect(screen.getByText('Already in this watch')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Save rules' })).toHaveProperty('disabled', true);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Rule 1' }), 'price-drop-pct');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Rule 2' }), 'back-in-stock');
+    const value = screen.getByRole('spinbutton', { name: 'Rule 1 value' });
+    await user.clear(value);
+    await user.type(value, '100');
+    expect(screen.getByText('Must be a percentage above 0 and below 100')).toBeTruthy();
+    expect(client.callsOf('updateWatch')).toEqual([]);
+  });
+
   it('mutes the watch, opens the product link and copies it', async () => {
     const client = productClient();
     openProduct(client);

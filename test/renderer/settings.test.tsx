@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { SETTINGS_RANGES } from '../../shared/schema/ranges.js';
 import { createFakeClient } from './fakeApi.js';
 import { makeSettings, makeSetup } from './fixtures.js';
 import { renderApp } from './renderApp.js';
@@ -36,6 +37,20 @@ describe('settings', () => {
     await user.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(client.callsOf('updateSettings')[0]?.mapping).toEqual({ preis: 'currentPrice' });
     expect(await screen.findByText('Saved.')).toBeTruthy();
+  });
+
+  it('offers the number ranges the API accepts', async () => {
+    renderApp(createFakeClient(), '#/settings');
+    const range = (name: string | RegExp) => {
+      const input = screen.getByRole('spinbutton', { name });
+      return { min: Number(input.getAttribute('min')), max: Number(input.getAttribute('max')) };
+    };
+    await screen.findByRole('spinbutton', { name: 'Feed entries' });
+    expect(range('Feed entries')).toEqual(SETTINGS_RANGES.retention.feedEntries);
+    expect(range('History points per product')).toEqual(SETTINGS_RANGES.retention.historyPerProduct);
+    expect(range(/^Raw postbacks \(days\)/)).toEqual(SETTINGS_RANGES.retention.journalDays);
+    expect(range(/^Digest window \(seconds\)/)).toEqual(SETTINGS_RANGES.notifications.digestWindowSeconds);
+    expect(range('Port')).toEqual(SETTINGS_RANGES.receiver.port);
   });
 
   it('previews a quarantined postback picked from the list', async () => {

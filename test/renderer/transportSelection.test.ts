@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { DesktopBridge, UiApi } from '../../shared/api.js';
+import { ApiError } from '../../shared/api-error.js';
+import type { DesktopBridge } from '../../shared/ipc-channels.js';
 
 afterEach(() => {
   delete window.shelfwatch;
@@ -11,13 +12,13 @@ const freshGetApi = async () => (await import('../../renderer/src/api/client.js'
 
 describe('transport selection', () => {
   it('uses the desktop bridge when the preload exposes one', async () => {
-    const status = vi.fn(async () => ({ unread: 7 }));
-    const openExternal = vi.fn(async () => {});
+    const status = vi.fn(async () => ({ ok: true as const, value: { unread: 7 } }));
+    const openExternal = vi.fn(async () => ({ ok: true as const, value: undefined }));
     const bridge = {
-      api: { status } as unknown as UiApi,
+      api: { status } as unknown as DesktopBridge['api'],
       onEvent: () => () => {},
       openExternal,
-      copyText: async () => {},
+      copyText: async () => ({ ok: true as const, value: undefined }),
       onNavigate: () => () => {},
     } satisfies DesktopBridge;
     window.shelfwatch = bridge;
@@ -28,6 +29,21 @@ describe('transport selection', () => {
     await client.openExternal('https://example.com/');
     expect(openExternal.mock.calls).toEqual([['https://example.com/']]);
     expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it('turns an error reply from the bridge into an ApiError with its status and message', async () => {
+    const reply = { ok: false as const, error: { status: 409, message: 'This product is already on your watchlist.' } };
+    window.shelfwatch = {
+      api: { createWatch: async () => reply } as unknown as DesktopBridge['api'],
+      onEvent: () => () => {},
+      openExternal: async () => reply,
+      copyText: async () => reply,
+      onNavigate: () => () => {},
+    };
+    const client = (await freshGetApi())();
+    const failed = client.api.createWatch({ target: { catalogId: '1', catalogItemId: 'A' }, rules: [] });
+    await expect(failed).rejects.toEqual(new ApiError(409, 'This product is already on your watchlist.'));
+    await expect(client.copyText('x')).rejects.toMatchObject({ status: 409 });
   });
 
   it('falls back to HTTP with the fragment token when there is no bridge', async () => {

@@ -108,6 +108,6 @@ describe('UI API', () => {
       body: JSON.stringify({ target: { catalogId: 'abc', catalogItemId: 'X' }, rules: [{ kind: 'removed' }] }),
     });
     expect(response.status).toBe(400);
-    expect(JSON.parse(response.body).error).toMatch(/catalog id must be a number/);
+    expect(JSON.parse(response.body).error).toBe('target.catalogId must be a number, e.g. 24836 (the catalog id).');
   });
 });

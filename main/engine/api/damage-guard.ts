@@ -1,8 +1,8 @@
 // SQLite finds a damaged page only when it reads it. Whichever UI API call meets the damage says so plainly, and the
 // engine marks the database to be moved aside and rebuilt from the journal at the next start.
 import type { UiApi } from '../../../shared/api.js';
+import { ApiError } from '../../../shared/api-error.js';
 import { isDamage } from '../store/db/open.js';
-import { ApiError } from './api-error.js';
 
 export const DAMAGED_MESSAGE =
   'The product database is damaged. Restart Shelfwatch to rebuild it from the journal; postbacks are still recorded.';

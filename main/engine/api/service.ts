@@ -1,18 +1,27 @@
 // The UI API over the engine, as one device sees it: reads come from the store; changes are journaled first, then
 // applied, then answered, so a change the UI saw succeed survives a crash like an acknowledged postback.
+// Every method's request is parsed from unknown with its schema before the method runs (parseApiRequest): the
+// methods below only ever see complete, typed requests, whichever transport (HTTP, IPC, the tray) called them.
 import { randomUUID } from 'node:crypto';
-import type { Setup, Status, UiApi } from '../../../shared/api.js';
+import {
+  API_METHODS,
+  type ApiMethod,
+  type ApiResponse,
+  type Setup,
+  type Status,
+  type UiApi,
+} from '../../../shared/api.js';
+import { ApiError } from '../../../shared/api-error.js';
 import { productKey, type Watch } from '../../../shared/model.js';
+import { type ParsedRequest, parseApiRequest } from '../../../shared/schema/requests.js';
 import type { DeviceRegistry } from '../hub/devices.js';
-import { normalize, parseRequest, previewMapping } from '../ingest/index.js';
+import { previewMapping, readPostback } from '../ingest/index.js';
 import type { Command } from '../journal/record.js';
 import { idOfPos } from '../store/db/feed.js';
 import { publicState } from '../store/db/products.js';
 import { LOCAL_DEVICE } from '../store/db/read-state.js';
 import { queryFeed } from '../store/feed-page.js';
 import type { Store } from '../store/store.js';
-import { ApiError } from './api-error.js';
-import { validateSettingsPatch, validateWatchInput, validateWatchPatch } from './validate.js';
 
 export interface ServiceDeps {
   store: Store;
@@ -25,7 +34,20 @@ export interface ServiceDeps {
   clock(): number;
 }
 
+type ParsedApi = { [M in ApiMethod]: (req: ParsedRequest<M>) => Promise<ApiResponse<M>> };
+
+/** The UI API as `device` sees it ("local": this computer's own UI; else a device following this hub). */
 export function createService(deps: ServiceDeps, device: string): UiApi {
+  const methods = serviceMethods(deps, device);
+  const api = {} as Record<ApiMethod, (req: unknown) => Promise<unknown>>;
+  for (const method of API_METHODS) {
+    const run = methods[method] as (req: unknown) => Promise<unknown>;
+    api[method] = async (req: unknown) => run(parseApiRequest(method, req));
+  }
+  return api as UiApi;
+}
+
+function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
   const { store, devices } = deps;
   /** What only this computer's own UI may do; a device over the remote listener gets 403. */
   const adminOnly = () => {
@@ -40,17 +62,16 @@ export function createService(deps: ServiceDeps, device: string): UiApi {
   return {
     status: async () => deps.status(device),
     setup: async () => deps.setup(),
-    feed: async (query) => queryFeed(store, parseFeedQuery((query ?? {}) as Record<string, unknown>), device),
-    markRead: async (req) => {
-      const ids = Array.isArray(req?.ids) ? req.ids.filter((id) => typeof id === 'string').slice(0, 10_000) : [];
-      if (req?.all === true) {
+    feed: async (query) => queryFeed(store, { ...query, before: query.before || undefined }, device),
+    markRead: async ({ ids, all }) => {
+      if (all === true) {
         const newest = store.feed.newestPos();
         if (newest !== null) await deps.run({ kind: 'markRead', all: true, device, through: idOfPos(newest) });
-      } else if (ids.length > 0) await deps.run({ kind: 'markRead', ids, device });
+      } else if (ids && ids.length > 0) await deps.run({ kind: 'markRead', ids, device });
       return { unread: store.readState.unread(device) };
     },
     product: async ({ key }) => {
-      const stored = store.products.byKey(String(key));
+      const stored = store.products.byKey(key);
       if (!stored || stored.ghost) throw new ApiError(404, 'No postback has mentioned this product yet.');
       const product = publicState(stored);
       const history = store.products.history(stored.id, store.settings.retention.historyPerProduct);
@@ -58,27 +79,26 @@ export function createService(deps: ServiceDeps, device: string): UiApi {
     },
     listWatches: async () => store.docs.watches,
     createWatch: async (input) => {
-      const valid = validateWatchInput(input);
-      const key = productKey(valid.target.catalogId, valid.target.catalogItemId);
+      const key = productKey(input.target.catalogId, input.target.catalogItemId);
       if (store.itemWatches(key).length > 0) throw new ApiError(409, 'This product is already on your watchlist.');
       const watch: Watch = {
         id: randomUUID(),
-        target: valid.target,
-        rules: valid.rules,
-        muted: valid.muted ?? false,
+        target: input.target,
+        rules: input.rules,
+        muted: input.muted ?? false,
         createdAt: new Date(deps.clock()).toISOString(),
       };
       await deps.run({ kind: 'createWatch', watch });
       return findWatch(watch.id);
     },
     updateWatch: async ({ id, ...patch }) => {
-      findWatch(String(id));
-      await deps.run({ kind: 'updateWatch', id: String(id), patch: validateWatchPatch(patch) });
-      return findWatch(String(id));
+      findWatch(id);
+      await deps.run({ kind: 'updateWatch', id, patch });
+      return findWatch(id);
     },
     deleteWatch: async ({ id }) => {
       const exists = store.docs.watches.some((watch) => watch.id === id);
-      if (exists) await deps.run({ kind: 'deleteWatch', id: String(id) });
+      if (exists) await deps.run({ kind: 'deleteWatch', id });
       return { deleted: exists };
     },
     quarantine: async () => store.quarantine.list().reverse(),
@@ -90,8 +110,8 @@ export function createService(deps: ServiceDeps, device: string): UiApi {
     },
     getSettings: async () => store.settings,
     updateSettings: async (patch) => {
-      if (patch && typeof patch === 'object' && 'receiver' in patch) adminOnly();
-      await deps.run({ kind: 'updateSettings', patch: validateSettingsPatch(patch) });
+      if (patch.receiver !== undefined) adminOnly();
+      await deps.run({ kind: 'updateSettings', patch });
       return store.settings;
     },
     regenerateSecret: async () => {
@@ -99,27 +119,18 @@ export function createService(deps: ServiceDeps, device: string): UiApi {
       return deps.regenerateSecret();
     },
     previewMapping: async ({ raw, mapping }) => {
-      if (typeof raw?.body !== 'string' || typeof raw.query !== 'string') {
-        throw new ApiError(400, 'Pick a received postback (or paste a body) to preview.');
-      }
-      const parsed = parseRequest({
-        method: typeof raw.method === 'string' ? raw.method : 'POST',
-        contentType: typeof raw.contentType === 'string' ? raw.contentType : '',
-        headers: {},
+      const request = {
+        method: raw.method ?? 'POST',
+        contentType: raw.contentType ?? '',
         query: raw.query,
         body: raw.body,
-      });
-      if (!parsed.ok) return { fields: {}, mappedTo: {}, result: { kind: 'unusable', reason: parsed.reason } };
-      const safeMapping = mapping && typeof mapping === 'object' ? mapping : {};
-      return {
-        fields: parsed.fields,
-        mappedTo: previewMapping(parsed.fields, safeMapping),
-        result: normalize(parsed.fields, safeMapping),
       };
+      const { fields, result } = readPostback({ ...request, headers: {} }, mapping);
+      return { fields, mappedTo: previewMapping(fields, mapping), result };
     },
-    addDevice: async (req) => {
+    addDevice: async ({ name }) => {
       adminOnly();
-      return devices.add(typeof req?.name === 'string' ? req.name : '');
+      return devices.add(name);
     },
     listDevices: async () => {
       adminOnly();
@@ -127,18 +138,7 @@ export function createService(deps: ServiceDeps, device: string): UiApi {
     },
     revokeDevice: async ({ id }) => {
       adminOnly();
-      return { deleted: await devices.revoke(String(id)) };
+      return { deleted: await devices.revoke(id) };
     },
   };
-}
-
-function parseFeedQuery(query: Record<string, unknown>) {
-  const filter = query.filter === 'watched' || query.filter === 'alerts' ? query.filter : 'all';
-  const limit = Number(query.limit ?? 50);
-  return {
-    limit: Number.isFinite(limit) ? limit : 50,
-    before: typeof query.before === 'string' && query.before ? query.before : undefined,
-    filter,
-    q: typeof query.q === 'string' ? query.q.slice(0, 200) : undefined,
-  } as const;
 }

@@ -47,3 +47,13 @@ function applyToDocuments(store: Store, record: JournalRecord, effects: ApplyEff
   }
   store.docs.appliedSeq = record.seq;
 }
+
+/** A record today's schema refuses counts as dealt with: skipped once, it is not read again after a restart. */
+export function skipRecord(store: Store, seq: number): void {
+  if (seq > store.appliedSeq) {
+    store.commit(() => {
+      store.appliedSeq = seq;
+    });
+  }
+  if (seq > store.docs.appliedSeq) store.docs.appliedSeq = seq;
+}

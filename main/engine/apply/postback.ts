@@ -1,6 +1,6 @@
 // Applies one acknowledged postback: parse → normalize → product change, test postback, or quarantine.
 import type { RawRequest } from '../../../shared/model.js';
-import { normalize, parseRequest } from '../ingest/index.js';
+import { readPostback } from '../ingest/index.js';
 import type { Store } from '../store/store.js';
 import { type ApplyEffects, noEffects } from './effects.js';
 import { applyProductSnapshot } from './product.js';
@@ -10,12 +10,7 @@ export function applyPostback(store: Store, raw: RawRequest, seq: number, at: st
   stats.received++;
   stats.lastPostbackAt = at;
   const effects = { ...noEffects(), statusChanged: true };
-  const parsed = parseRequest(raw);
-  if (!parsed.ok) {
-    stats.quarantined = store.quarantine.add({ id: String(seq), seq, at, reason: parsed.reason, raw });
-    return effects;
-  }
-  const result = normalize(parsed.fields, store.settings.mapping);
+  const { result } = readPostback(raw, store.settings.mapping);
   if (result.kind === 'test') {
     stats.testPostbackAt = at;
   } else if (result.kind === 'unusable') {

@@ -1,5 +1,5 @@
 // Re-processing the quarantine after a mapping change: each entry is normalized again with today's mapping.
-import { normalize, parseRequest } from '../ingest/index.js';
+import { readPostback } from '../ingest/index.js';
 import { ENTRIES_PER_RECORD } from '../store/db/schema.js';
 import type { Store } from '../store/store.js';
 import { type ApplyEffects, noEffects } from './effects.js';
@@ -10,21 +10,15 @@ export function applyPostbackAgain(store: Store, seq: number, at: string): Apply
   let index = 0;
   for (const item of store.quarantine.list()) {
     if (index >= ENTRIES_PER_RECORD) break; // the rest waits for the next re-process
-    const parsed = parseRequest(item.raw);
-    const result = parsed.ok ? normalize(parsed.fields, store.settings.mapping) : null;
-    if (result?.kind === 'snapshot') {
+    const { result } = readPostback(item.raw, store.settings.mapping);
+    if (result.kind === 'snapshot') {
       const { snapshot } = result;
-      const origin = {
-        seq,
-        at,
-        index: index++,
-        source: 'postback' as const,
-        unknownOperation: snapshot.unknownOperation,
-      };
+      const source = 'postback' as const;
+      const origin = { seq, at, index: index++, source, unknownOperation: snapshot.unknownOperation };
       const entry = applyProductSnapshot(store, snapshot, origin);
       if (entry) effects.entries.push(entry);
       store.quarantine.remove(item.seq);
-    } else if (result?.kind === 'test') {
+    } else if (result.kind === 'test') {
       store.stats.testPostbackAt = item.at;
       store.quarantine.remove(item.seq);
     }

@@ -3,8 +3,8 @@
 // revoked at once. Adding, pairing and revoking are journal commands like every other change.
 import { randomUUID } from 'node:crypto';
 import type { AddedDevice } from '../../../shared/api.js';
+import { ApiError } from '../../../shared/api-error.js';
 import type { Device } from '../../../shared/model.js';
-import { ApiError } from '../api/api-error.js';
 import type { Command } from '../journal/record.js';
 import type { StoredDevice } from '../store/documents.js';
 import type { Store } from '../store/store.js';

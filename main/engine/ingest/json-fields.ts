@@ -3,7 +3,8 @@ import type { FieldBag, FieldPath } from './field-bag.js';
 import type { JsonToken } from './json-tokens.js';
 import { MAX_DEPTH } from './limits.js';
 
-export type WalkResult = { ok: true } | { ok: false; reason: string; syntax: boolean };
+/** `token`: the index of the token where the syntax broke (tokens.length: the text ended too soon). */
+export type WalkResult = { ok: true } | { ok: false; reason: string; syntax: boolean; token?: number };
 
 const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
 
@@ -24,7 +25,12 @@ interface Frame {
  * `null` becomes "" (missing); numbers and booleans keep their source text.
  */
 export function walkJson(tokens: readonly JsonToken[], bag: FieldBag): WalkResult {
-  const syntax = (at: number): WalkResult => ({ ok: false, reason: `invalid JSON at token ${at + 1}`, syntax: true });
+  const syntax = (at: number): WalkResult => ({
+    ok: false,
+    reason: `invalid JSON at token ${at + 1}`,
+    syntax: true,
+    token: at,
+  });
   const stack: Frame[] = [];
   let rootDone = false;
   let capture: Frame | undefined;

@@ -6,6 +6,7 @@ import { walkJson } from './json-fields.js';
 import { tokenizeJson } from './json-tokens.js';
 import { collectLenientPairs } from './lenient-json.js';
 import { MAX_FIELDS } from './limits.js';
+import { jsonSyntaxProblem } from './syntax-problem.js';
 import { collectXmlFields } from './xml-fields.js';
 
 export type BodyFormat = 'json' | 'xml' | 'form' | 'query' | 'lenient-json';
@@ -85,13 +86,22 @@ function parseJson(body: string): BodyResult {
   return parseLenient(body);
 }
 
+/**
+ * Hand-typed templates are often not quite JSON, and their "key": "value" pairs are still the partner's data. But a
+ * body cut off inside a value (a truncated delivery) would store that value cut short ("5" of "59.99"): it is
+ * quarantined as invalid JSON instead, as is a body with no pairs at all.
+ */
 function parseLenient(body: string): BodyResult {
   const lenient = tokenizeJson(body, true);
-  if (!lenient.ok) return lenient;
+  if (!lenient.ok || lenient.cutOff) return { ok: false, reason: notJson(body) };
   const bag = createFieldBag();
   collectLenientPairs(lenient.tokens, bag);
-  if (bag.size === 0 && !bag.overflowed) return { ok: false, reason: 'invalid JSON and no "key": "value" pairs in it' };
+  if (bag.size === 0 && !bag.overflowed) return { ok: false, reason: notJson(body) };
   return { ok: true, format: 'lenient-json', bag };
+}
+
+function notJson(body: string): string {
+  return jsonSyntaxProblem(body) ?? 'the body is JSON, but not an object of "key": "value" pairs';
 }
 
 function withFields(bag: FieldBag, format: BodyFormat): BodyResult {

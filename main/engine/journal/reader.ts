@@ -1,7 +1,8 @@
-// Reads the journal back at start-up: every intact record after a given sequence number, in order.
+// Reads the journal back at start-up: every intact record after a given sequence number, in order (intact: its
+// checksum holds; its shape is checked by the caller, see replay.ts).
 import type { FileSystem } from '../file-system.js';
 import { decodeRecord } from './codec.js';
-import type { JournalRecord } from './record.js';
+import type { StoredRecord } from './record.js';
 import { listSegments, type Segment } from './segments.js';
 
 export interface ReadResult {
@@ -16,7 +17,7 @@ export async function readJournal(
   fsys: FileSystem,
   dir: string,
   afterSeq: number,
-  onRecord: (record: JournalRecord) => void,
+  onRecord: (record: StoredRecord) => void,
 ): Promise<ReadResult> {
   const segments = await listSegments(fsys, dir);
   const result: ReadResult = { lastSeq: 0, damaged: 0, tornTail: null };
@@ -38,7 +39,7 @@ async function readSegment(
   segment: Segment,
   isLast: boolean,
   afterSeq: number,
-  onRecord: (record: JournalRecord) => void,
+  onRecord: (record: StoredRecord) => void,
   result: ReadResult,
 ): Promise<void> {
   const bytes = await fsys.readFile(segment.path);

@@ -2,10 +2,11 @@
 // anything else, a wrong secret or a wrong header secret gets the same plain 404 and never touches storage.
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { RawRequest } from '../../../shared/model.js';
+import { MAX_POSTBACK_BODY_BYTES } from '../../../shared/schema/requests.js';
 import { captureRequest } from './raw-request.js';
 import { secretsMatch } from './secret.js';
 
-export const BODY_LIMIT = 64 * 1024;
+export const BODY_LIMIT = MAX_POSTBACK_BODY_BYTES;
 
 export interface ReceiverDeps {
   /** the current secrets (they can be regenerated while running) */

@@ -1,5 +1,7 @@
 // What every view talks to. Which transport sits behind it (IPC bridge or HTTP + SSE) is decided once in getApi().
-import type { DesktopBridge, UiApi, UiEvent } from '../../../shared/api.js';
+import { API_METHODS, type UiApi, type UiEvent } from '../../../shared/api.js';
+import { ApiError } from '../../../shared/api-error.js';
+import type { DesktopBridge, IpcReply } from '../../../shared/ipc-channels.js';
 import { isHttpUrl } from '../lib/safeUrl.js';
 import { createEventStream } from './eventStream.js';
 import { createHttpApi } from './httpApi.js';
@@ -30,15 +32,27 @@ export function getApi(): ApiClient {
   return client;
 }
 
+/** The bridge answers with replies; the views want the value, or an ApiError to show (as over HTTP). */
+function unwrap<T>(reply: IpcReply<T>): T {
+  if (reply.ok) return reply.value;
+  throw new ApiError(reply.error.status, reply.error.message);
+}
+
 export function fromDesktopBridge(bridge: DesktopBridge): ApiClient {
+  const api = Object.fromEntries(
+    API_METHODS.map((method) => {
+      const call = bridge.api[method] as (req: unknown) => Promise<IpcReply<unknown>>;
+      return [method, async (req: unknown) => unwrap(await call(req))];
+    }),
+  ) as UiApi;
   return {
-    api: bridge.api,
+    api,
     subscribe: (listener) => bridge.onEvent(listener),
     // Checked here too: the main process checks again, but a bad link should never even be sent.
     openExternal: async (url) => {
-      if (isHttpUrl(url)) await bridge.openExternal(url);
+      if (isHttpUrl(url)) unwrap(await bridge.openExternal(url));
     },
-    copyText: (text) => bridge.copyText(text),
+    copyText: async (text) => unwrap(await bridge.copyText(text)),
     onNavigate: (listener) => bridge.onNavigate(listener),
   };
 }

@@ -1,8 +1,7 @@
 // Live events over Server-Sent Events. One EventSource is shared by all listeners and closed when the last one leaves;
 // EventSource reconnects by itself after a drop.
 import type { UiEvent } from '../../../shared/api.js';
-
-const EVENT_NAMES = ['feed', 'alert', 'status'] as const;
+import { UI_EVENT_TYPES, uiEventSchema } from '../../../shared/schema/events.js';
 
 export function createEventStream(url: () => string, open = (u: string) => new EventSource(u)) {
   const listeners = new Set<(event: UiEvent) => void>();
@@ -10,14 +9,16 @@ export function createEventStream(url: () => string, open = (u: string) => new E
   let dropped = false;
   const reopenHandlers = new Set<() => void>();
 
-  const dispatch = (name: (typeof EVENT_NAMES)[number], message: MessageEvent<string>) => {
+  // The event's shape is checked like any input: a malformed event is dropped, not worth breaking the UI for.
+  const dispatch = (name: UiEvent['type'], message: MessageEvent<string>) => {
     let data: unknown;
     try {
       data = JSON.parse(message.data);
     } catch {
-      return; // a malformed event is not worth breaking the UI for
+      return;
     }
-    emit({ ...(data as object), type: name } as UiEvent);
+    const parsed = uiEventSchema.safeParse({ ...(data as object), type: name });
+    if (parsed.success) emit(parsed.data);
   };
 
   const emit = (event: UiEvent) => {
@@ -26,7 +27,7 @@ export function createEventStream(url: () => string, open = (u: string) => new E
 
   const connect = () => {
     source = open(url());
-    for (const name of EVENT_NAMES) {
+    for (const name of UI_EVENT_TYPES) {
       source.addEventListener(name, (message) => dispatch(name, message as MessageEvent<string>));
     }
     // Events sent while the stream was down are lost: tell whoever can catch up (e.g. re-read the status).

@@ -1,5 +1,6 @@
 // The HTTP transport, built from API_ROUTES alone so a new method needs no client code.
 import { API_ROUTES, type ApiMethod, type ApiRequest, type ApiResponse, type UiApi } from '../../../shared/api.js';
+import { ApiError } from '../../../shared/api-error.js';
 import { buildRequest, errorMessageOfResponse } from '../../../shared/http-api.js';
 
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -22,7 +23,7 @@ export function createHttpApi(options: HttpApiOptions): UiApi {
     const init: RequestInit = { method: built.method, headers };
     if (built.body !== undefined) init.body = built.body;
     const response = await options.fetch(built.url, init);
-    if (!response.ok) throw new Error(await errorMessageOfResponse(response, UNAUTHORIZED));
+    if (!response.ok) throw new ApiError(response.status, await errorMessageOfResponse(response, UNAUTHORIZED));
     if (response.status === 204) return undefined as unknown as ApiResponse<M>;
     return (await response.json()) as ApiResponse<M>;
   };

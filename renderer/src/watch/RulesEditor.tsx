@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { RuleKind, WatchRule } from '../../../shared/model.js';
 import { ALL_RULE_KINDS, needsValue, RULE_LABELS } from './defaultRules.js';
-import { draftProblem, fromDrafts, type RuleDraft, sameRules, toDrafts } from './ruleDraft.js';
+import { draftProblems, fromDrafts, type RuleDraft, sameRules, toDrafts } from './ruleDraft.js';
 
 interface RulesEditorProps {
   rules: WatchRule[];
@@ -20,7 +20,7 @@ export function RulesEditor({ rules, onSave, subject }: RulesEditorProps) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the saved rules really change
   useEffect(() => setDrafts(toDrafts(rules)), [savedKey]);
 
-  const problems = drafts.map(draftProblem);
+  const problems = draftProblems(drafts);
   const valid = problems.every((problem) => problem === null) && drafts.length > 0;
   const changed = !sameRules(fromDrafts(drafts), rules);
   const update = (index: number, patch: Partial<RuleDraft>) =>

@@ -1,5 +1,7 @@
-// Rule values are edited as text (so "1." can be typed) and checked before anything is saved.
+// Rule values are edited as text (so "1." can be typed) and checked before anything is saved, against the same
+// ranges the API enforces (shared/schema/ranges.ts).
 import type { RuleKind, WatchRule } from '../../../shared/model.js';
+import { isInRuleRange, RULE_VALUE_RANGES, type RuleValueRange } from '../../../shared/schema/ranges.js';
 import { needsValue } from './defaultRules.js';
 
 export interface RuleDraft {
@@ -7,17 +9,26 @@ export interface RuleDraft {
   value: string;
 }
 
+const rangeOf = (kind: RuleKind): RuleValueRange | undefined =>
+  (RULE_VALUE_RANGES as Partial<Record<RuleKind, RuleValueRange>>)[kind];
+
 export const toDrafts = (rules: WatchRule[]): RuleDraft[] =>
   rules.map((rule) => ({ kind: rule.kind, value: rule.value === undefined ? '' : String(rule.value) }));
 
 /** The problem with a draft, in words, or null when it can be saved. */
 export function draftProblem(draft: RuleDraft): string | null {
-  if (!needsValue(draft.kind)) return null;
+  const range = rangeOf(draft.kind);
+  if (!needsValue(draft.kind) || !range) return null;
   const value = Number(draft.value);
   if (draft.value.trim() === '' || !Number.isFinite(value)) return 'Enter a number';
-  if (value <= 0) return 'Must be above 0';
-  if (draft.kind === 'price-drop-pct' && value >= 100) return 'Must be below 100 (%)';
-  return null;
+  return isInRuleRange(range, value) ? null : `Must be ${range.text}`;
+}
+
+/** Each draft's problem, including a kind already used by an earlier rule (a watch has one rule of each kind). */
+export function draftProblems(drafts: RuleDraft[]): (string | null)[] {
+  return drafts.map((draft, index) =>
+    drafts.findIndex((other) => other.kind === draft.kind) < index ? 'Already in this watch' : draftProblem(draft),
+  );
 }
 
 export function fromDrafts(drafts: RuleDraft[]): WatchRule[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRequest } from '../../../main/engine/ingest/index.js';
+import { parseRequest, readPostback } from '../../../main/engine/ingest/index.js';
 import { raw } from './helpers.js';
 
 function fieldsOf(result: ReturnType<typeof parseRequest>): Record<string, string> {
@@ -136,8 +136,23 @@ describe('parseRequest: sloppy JSON', () => {
     });
   });
 
-  it('fails when sloppy JSON holds no pairs', () => {
-    expect(parseRequest(raw('{"just a string"}', 'application/json'))).toMatchObject({ ok: false });
+  it('fails when sloppy JSON holds no pairs, saying where the JSON broke', () => {
+    expect(parseRequest(raw('{"just a string"}', 'application/json'))).toEqual({
+      ok: false,
+      reason: 'the body is not valid JSON (unexpected "}" at character 17)',
+    });
+  });
+
+  it('quarantines a body cut off inside a value instead of keeping the value cut short', () => {
+    expect(parseRequest(raw('{"item":"A","price":"59', 'application/json'))).toEqual({
+      ok: false,
+      reason: 'the body is not valid JSON (unexpected end at character 23)',
+    });
+    expect(parseRequest(raw('{"item":"A","price":59', 'application/json'))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/unexpected end at character 22/),
+    });
+    expect(parseRequest(raw('{"item":"A","price":"5.99"', 'application/json'))).toMatchObject({ ok: true });
   });
 });
 
@@ -193,5 +208,33 @@ describe('parseRequest: XML', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const deep = parseRequest(raw('<a>'.repeat(100_000), 'application/xml'));
     expect(deep).toMatchObject({ ok: false, reason: expect.stringMatching(/invalid XML/) });
+  });
+});
+
+describe('readPostback: the reason names the real problem', () => {
+  it('says the body is not valid JSON when its readable remains have no item id', () => {
+    const { result } = readPostback(raw('{"catalog_id": "7" "name": "Lamp"}', 'application/json'), {});
+    expect(result).toEqual({
+      kind: 'unusable',
+      reason: 'the body is not valid JSON (unexpected text at character 20)',
+    });
+  });
+
+  it('keeps the mapping advice for valid JSON without an item id', () => {
+    const { result } = readPostback(raw('{"catalog_id": "7", "artikel": "B-2"}', 'application/json'), {});
+    expect(result).toMatchObject({ kind: 'unusable', reason: expect.stringMatching(/no item id.*add a mapping/) });
+  });
+
+  it('says the body is not valid XML, with line and column', () => {
+    const { result } = readPostback(raw('<r><catalog>7</catalog><name>x</nam></r>', 'application/xml'), {});
+    expect(result).toMatchObject({
+      kind: 'unusable',
+      reason: expect.stringMatching(/^the body is not valid XML \(.*line 1, column \d+\)$/),
+    });
+  });
+
+  it('still reads a sloppy template that has an item id', () => {
+    const body = '{"Product Data Change Postback", "item_id": "GLX-TV-65", "catalog_id": "5120", "price": "1199.00"}';
+    expect(readPostback(raw(body, 'application/json'), {}).result).toMatchObject({ kind: 'snapshot' });
   });
 });

@@ -179,11 +179,18 @@ function fromRow<T>(row: Row, fields: readonly string[]): T {
   return item as T;
 }
 
-/** A cheap check that the rows decoded into the shapes the engine relies on. */
+/** A cheap check that every row decoded into the shapes the engine relies on (a few typeof tests a row). */
 function rowsAreSound(data: StoreData): boolean {
   for (const key in data.products) {
     const product = data.products[key] as ProductState;
-    return typeof product.key === 'string' && typeof product.removed === 'boolean';
+    if (product.key !== key || typeof product.catalogItemId !== 'string' || typeof product.removed !== 'boolean') {
+      return false;
+    }
+    if (typeof product.stockAvailability !== 'string' || typeof product.updatedAt !== 'string') return false;
+  }
+  for (const key in data.history) {
+    const points = data.history[key];
+    if (!Array.isArray(points) || !points.every((point) => typeof point.at === 'string')) return false;
   }
   return true;
 }

@@ -1,25 +1,24 @@
 import { useState } from 'react';
-import { CANONICAL_FIELDS } from '../../../../shared/model.js';
+import { CANONICAL_FIELDS, type CanonicalField } from '../../../../shared/model.js';
 
 interface MappingRow {
   incoming: string;
-  field: string;
+  field: CanonicalField;
 }
 
-const toRows = (mapping: Record<string, string>): MappingRow[] =>
+type Mapping = Record<string, CanonicalField>;
+
+const toRows = (mapping: Mapping): MappingRow[] =>
   Object.entries(mapping).map(([incoming, field]) => ({ incoming, field }));
 
-export function rowsToMapping(rows: MappingRow[]): Record<string, string> {
-  const mapping: Record<string, string> = {};
+export function rowsToMapping(rows: MappingRow[]): Mapping {
+  const mapping: Mapping = {};
   for (const row of rows) if (row.incoming.trim()) mapping[row.incoming.trim()] = row.field;
   return mapping;
 }
 
 /** Incoming key → canonical field, on top of the built-in aliases (only unusual key names need a row). */
-export function MappingEditor(props: {
-  mapping: Record<string, string>;
-  onChange: (m: Record<string, string>) => void;
-}) {
+export function MappingEditor(props: { mapping: Mapping; onChange: (m: Mapping) => void }) {
   // Rows are kept locally so a half-typed or empty key does not vanish while editing.
   const [rows, setRows] = useState(() => toRows(props.mapping));
   const change = (next: MappingRow[]) => {
@@ -45,7 +44,7 @@ export function MappingEditor(props: {
             <select
               aria-label={`Canonical field for key ${index + 1}`}
               value={row.field}
-              onChange={(event) => update(index, { field: event.target.value })}
+              onChange={(event) => update(index, { field: event.target.value as CanonicalField })}
             >
               {CANONICAL_FIELDS.map((field) => (
                 <option key={field} value={field}>

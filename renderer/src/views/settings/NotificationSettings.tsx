@@ -1,4 +1,5 @@
 import type { Settings } from '../../../../shared/model.js';
+import { SETTINGS_RANGES } from '../../../../shared/schema/ranges.js';
 import { CheckboxField, NumberField, TextField } from './fields.js';
 
 type Notifications = Settings['notifications'];
@@ -19,7 +20,7 @@ export function NotificationSettings({
       <NumberField
         label="Digest window (seconds)"
         value={value.digestWindowSeconds}
-        min={0}
+        {...SETTINGS_RANGES.notifications.digestWindowSeconds}
         onChange={(digestWindowSeconds) => set({ digestWindowSeconds })}
         hint="Alerts within this window become one notification, so a catalog re-import does not flood you."
       />

@@ -1,5 +1,6 @@
 import type { Setup } from '../../../../shared/api.js';
 import type { Settings } from '../../../../shared/model.js';
+import { SETTINGS_RANGES } from '../../../../shared/schema/ranges.js';
 import { type InForce, inForce, whenDefaultApplies } from '../../lib/overrides.js';
 import { NumberField, TextField } from './fields.js';
 
@@ -32,8 +33,7 @@ export function ReceiverSettings({
         <NumberField
           label="Port"
           value={value.port}
-          min={1}
-          max={65535}
+          {...SETTINGS_RANGES.receiver.port}
           onChange={(port) => set({ port })}
           note={port ? <OverrideNote override={port} /> : null}
         />

@@ -1,4 +1,5 @@
 import type { Settings } from '../../../../shared/model.js';
+import { SETTINGS_RANGES } from '../../../../shared/schema/ranges.js';
 import { NumberField } from './fields.js';
 
 type Retention = Settings['retention'];
@@ -11,19 +12,19 @@ export function RetentionSettings({ value, onChange }: { value: Retention; onCha
       <NumberField
         label="Feed entries"
         value={value.feedEntries}
-        min={100}
+        {...SETTINGS_RANGES.retention.feedEntries}
         onChange={(feedEntries) => set({ feedEntries })}
       />
       <NumberField
         label="History points per product"
         value={value.historyPerProduct}
-        min={2}
+        {...SETTINGS_RANGES.retention.historyPerProduct}
         onChange={(historyPerProduct) => set({ historyPerProduct })}
       />
       <NumberField
         label="Raw postbacks (days)"
         value={value.journalDays}
-        min={1}
+        {...SETTINGS_RANGES.retention.journalDays}
         onChange={(journalDays) => set({ journalDays })}
         hint="The journal lets Shelfwatch rebuild its data after a crash or a corrupt file."
       />

@@ -1,0 +1,98 @@
+// What the journal holds, checked when it is read back: the journal is the source of truth, so a record written by
+// an older Shelfwatch (or damaged in a way its checksum did not catch) must fit today's schema before it is applied.
+import { z } from 'zod';
+import { feedItemIdSchema } from './ids.js';
+import { describeIssues, predicateOf } from './messages.js';
+import { settingsPatchSchema } from './settings.js';
+import { watchIdSchema, watchPatchSchema, watchSchema } from './watches.js';
+
+/** What the receiver keeps of a request: never the secret path segment nor the secret header. */
+export const rawRequestSchema = z.strictObject({
+  method: z.string(),
+  query: z.string(),
+  contentType: z.string(),
+  headers: z.record(z.string(), z.string()),
+  body: z.string(),
+});
+
+export const MAX_MARK_READ_IDS = 10_000;
+
+/** "local" (this computer's own UI) or a paired device's id */
+const deviceIdSchema = z.string().min(1).max(64);
+/** a SHA-256 in hex: codes and tokens are never journaled, only their hashes */
+const hashSchema = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const markReadIdsSchema = z.array(feedItemIdSchema).max(MAX_MARK_READ_IDS);
+
+/** The user's changes, journaled before they are applied. */
+export const commandSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('createWatch'), watch: watchSchema }),
+  z.strictObject({ kind: z.literal('updateWatch'), id: watchIdSchema, patch: watchPatchSchema }),
+  z.strictObject({ kind: z.literal('deleteWatch'), id: watchIdSchema }),
+  z.strictObject({ kind: z.literal('updateSettings'), patch: settingsPatchSchema }),
+  z.strictObject({
+    kind: z.literal('markRead'),
+    ids: markReadIdsSchema.optional(),
+    all: z.boolean().optional(),
+    /** whose read state: absent means this computer's own UI */
+    device: deviceIdSchema.optional(),
+    /** the newest entry id that "all" covers, fixed when the user asked (absent: the newest when applied) */
+    through: feedItemIdSchema.optional(),
+  }),
+  z.strictObject({ kind: z.literal('reprocessQuarantine') }),
+  /** a device to pair: only the hash of its one-time code is kept */
+  z.strictObject({
+    kind: z.literal('addDevice'),
+    device: z.strictObject({
+      id: deviceIdSchema,
+      name: z.string().max(80),
+      createdAt: z.iso.datetime(),
+      codeHash: hashSchema,
+      codeExpiresAt: z.iso.datetime(),
+    }),
+  }),
+  /** the device used its code: only the hash of its token is kept */
+  z.strictObject({
+    kind: z.literal('pairDevice'),
+    id: deviceIdSchema,
+    tokenHash: hashSchema,
+    name: z.string().max(80).optional(),
+    at: z.iso.datetime(),
+  }),
+  z.strictObject({ kind: z.literal('revokeDevice'), id: deviceIdSchema }),
+]);
+
+const envelope = { seq: z.int().min(1), at: z.number() };
+
+/** `at` is the receive time in ms since the epoch: ingest uses it instead of a clock, so replay is deterministic. */
+export const journalRecordSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('postback'), raw: rawRequestSchema, ...envelope }),
+  z.strictObject({ type: z.literal('command'), command: commandSchema, ...envelope }),
+]);
+
+export type RawRequest = z.infer<typeof rawRequestSchema>;
+export type Command = z.infer<typeof commandSchema>;
+export type JournalRecord = z.infer<typeof journalRecordSchema>;
+/** A record before the writer numbers it. */
+export type RecordBody = { type: 'postback'; raw: RawRequest } | { type: 'command'; command: Command };
+
+/** A record whose checksum held but which today's schema refuses: what it was, when, and why. */
+export interface RefusedRecord {
+  seq: number;
+  at: number;
+  /** "postback" or the command's kind, when the record says so */
+  kind: string;
+  problem: string;
+}
+
+export type ParsedRecord = { ok: true; record: JournalRecord } | { ok: false; refused: RefusedRecord };
+
+/** The one place a journal record read back from disk is checked. */
+export function parseJournalRecord(value: { seq: number; at: number } & Record<string, unknown>): ParsedRecord {
+  const result = journalRecordSchema.safeParse(value, { error: predicateOf });
+  if (result.success) return { ok: true, record: result.data };
+  const command = value.command as { kind?: unknown } | undefined;
+  const kind = value.type === 'command' ? String(command?.kind ?? 'unknown command') : String(value.type);
+  const problem = describeIssues(result.error.issues, 'the record');
+  return { ok: false, refused: { seq: value.seq, at: value.at, kind, problem } };
+}

@@ -1,0 +1,92 @@
+// Settings: the complete document (what is stored and what getSettings answers) and the patch the UI sends.
+// Groups are strict: an unknown key, a prototype key ("__proto__", "constructor", "toString") or a wrong type is
+// refused with the field's name, before anything is journaled.
+import { z } from 'zod';
+import { CANONICAL_FIELDS } from '../model.js';
+import { type NumberRange, SETTINGS_RANGES, wholeNumberText } from './ranges.js';
+
+/** Key names that could reach Object.prototype through a careless consumer. */
+const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+export const MAX_MAPPING_ENTRIES = 200;
+
+export function wholeNumber(range: NumberRange) {
+  const error = `must be ${wholeNumberText(range)}`;
+  return z.int({ error }).min(range.min, { error }).max(range.max, { error });
+}
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a time like 22:00' });
+
+export const quietHoursSchema = z.strictObject({ start: clockTime, end: clockTime });
+
+const notificationsShape = {
+  enabled: z.boolean(),
+  digestWindowSeconds: wholeNumber(SETTINGS_RANGES.notifications.digestWindowSeconds),
+  quietHours: quietHoursSchema.nullable(),
+  sound: z.boolean(),
+};
+
+const retentionShape = {
+  feedEntries: wholeNumber(SETTINGS_RANGES.retention.feedEntries),
+  historyPerProduct: wholeNumber(SETTINGS_RANGES.retention.historyPerProduct),
+  journalDays: wholeNumber(SETTINGS_RANGES.retention.journalDays),
+};
+
+const receiverShape = {
+  host: z.string().regex(/^[\w.:-]{1,253}$/, { error: 'must be a host name or IP address, e.g. 127.0.0.1' }),
+  port: wholeNumber(SETTINGS_RANGES.receiver.port),
+  headerName: z
+    .string()
+    .regex(/^([A-Za-z0-9-]{1,64})?$/, { error: 'must be empty or up to 64 letters, digits and dashes' }),
+  headerValue: z
+    .string()
+    .max(256)
+    .regex(/^[^\p{Cc}]*$/u, { error: 'must not contain control characters' }),
+};
+
+const mappingKey = z.string().trim().min(1).max(100, { error: 'must be at most 100 characters' });
+const mappingRecord = z.record(
+  mappingKey,
+  z.enum(CANONICAL_FIELDS, { error: `must be one of: ${CANONICAL_FIELDS.join(', ')}` }),
+);
+
+/** Incoming key → canonical field. Checked before zod's record, which would silently drop a "__proto__" key. */
+export const mappingSchema = z.preprocess((value, context) => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const keys = Object.keys(value);
+  if (keys.length > MAX_MAPPING_ENTRIES) {
+    context.issues.push({ code: 'custom', input: value, message: `must have at most ${MAX_MAPPING_ENTRIES} entries` });
+  }
+  for (const key of keys.filter((name) => PROTOTYPE_KEYS.has(name.trim()))) {
+    context.issues.push({ code: 'custom', input: value, path: [key], message: 'is not allowed as a key' });
+  }
+  return value;
+}, mappingRecord);
+
+const alertsPausedUntil = z
+  .string()
+  .max(40)
+  .refine((text) => !Number.isNaN(Date.parse(text)), { error: 'must be a date and time, or null' })
+  .nullable();
+
+export const settingsSchema = z.strictObject({
+  mapping: mappingSchema,
+  notifications: z.strictObject(notificationsShape),
+  launchAtLogin: z.boolean(),
+  retention: z.strictObject(retentionShape),
+  receiver: z.strictObject(receiverShape),
+  alertsPausedUntil,
+});
+
+/** Each group merges field by field; the mapping is replaced whole (it is the complete list of overrides). */
+export const settingsPatchSchema = z.strictObject({
+  mapping: mappingSchema.optional(),
+  notifications: z.strictObject(notificationsShape).partial().optional(),
+  launchAtLogin: z.boolean().optional(),
+  retention: z.strictObject(retentionShape).partial().optional(),
+  receiver: z.strictObject(receiverShape).partial().optional(),
+  alertsPausedUntil: alertsPausedUntil.optional(),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+export type QuietHours = z.infer<typeof quietHoursSchema>;

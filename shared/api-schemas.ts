@@ -19,9 +19,10 @@ import {
   productStateSchema,
   quarantineEntrySchema,
   settingsSchema,
-  watchSchema,
 } from './model-schemas.js';
 import { statusSchema } from './schema/events.js';
+import { catalogItemSchema, catalogSchema, impactAccountSchema } from './schema/impact.js';
+import { watchSchema } from './schema/watches.js';
 
 const setupSchema: z.ZodType<Setup> = z.looseObject({
   postbackUrl: z.string(),
@@ -37,6 +38,7 @@ const setupSchema: z.ZodType<Setup> = z.looseObject({
       setBy: z.string(),
     }),
   ),
+  successResponse: z.string(),
 });
 
 const feedPageSchema: z.ZodType<FeedPage> = z.looseObject({
@@ -95,6 +97,12 @@ export const API_RESPONSE_SCHEMAS: { [M in ApiMethod]: z.ZodType<ApiResponse<M>>
   addDevice: addedDeviceSchema,
   listDevices: z.array(deviceSchema),
   revokeDevice: z.looseObject({ deleted: z.boolean() }),
+  getImpactAccount: impactAccountSchema,
+  connectImpactAccount: impactAccountSchema,
+  disconnectImpactAccount: impactAccountSchema,
+  listCatalogs: z.array(catalogSchema),
+  searchCatalog: z.looseObject({ items: z.array(catalogItemSchema), next: z.string().nullable() }),
+  reconcile: z.looseObject({ total: z.number() }),
 };
 
 /** The data of a feed, alert or status SSE message; the message's event name is the type. */
@@ -103,4 +111,5 @@ export const UI_EVENT_DATA_SCHEMAS: { [T in UiEvent['type']]: z.ZodType<Omit<Ext
     feed: z.looseObject({ entries: z.array(feedEntrySchema) }),
     alert: z.looseObject({ entries: z.array(feedEntrySchema) }),
     status: z.looseObject({ status: statusSchema }),
+    reset: z.looseObject({}),
   };

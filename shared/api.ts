@@ -1,6 +1,8 @@
 // The UI API: one typed contract, two transports (IPC in the desktop face, HTTP + SSE in the server face).
 // Every method is listed once in `API_ROUTES`; a method missing there is a compile error. Request types come from
 // the schemas in shared/schema/requests.ts (each request is parsed with them before the method runs).
+
+import type { Catalog, CatalogItem } from './impact-catalog.js';
 import type {
   Device,
   FeedEntry,
@@ -13,13 +15,16 @@ import type {
 } from './model.js';
 import type { AddedDevice } from './schema/devices.js';
 import type { Status } from './schema/events.js';
+import type { CatalogSearch, ConnectImpactAccount, ImpactAccount, ReconcileRequest } from './schema/impact.js';
 import type { FeedQuery, MarkReadRequest, PreviewMappingRequest } from './schema/requests.js';
 import type { SettingsPatch } from './schema/settings.js';
 import type { WatchInput, WatchPatch } from './schema/watches.js';
 
 export type { ApiErrorBody } from './api-error.js';
+export type { Catalog, CatalogItem } from './impact-catalog.js';
 export type { AddedDevice } from './schema/devices.js';
 export type { Status, UiEvent } from './schema/events.js';
+export type { ImpactAccount, ReconcileStatus } from './schema/impact.js';
 export type { FeedQuery } from './schema/requests.js';
 export type { SettingsPatch } from './schema/settings.js';
 export type { WatchInput, WatchPatch } from './schema/watches.js';
@@ -57,6 +62,8 @@ export interface Setup {
   templates: { jsonPost: string; getUrl: string };
   /** receiver settings in force that differ from the stored ones (the Settings view says so) */
   overrides: SettingOverride[];
+  /** what the receiver answers a postback it took: the text for impact.com's "Success Response" field */
+  successResponse: string;
 }
 
 export interface MappingPreview {
@@ -87,6 +94,12 @@ export interface ApiMethods {
   addDevice: { req: { name: string }; res: AddedDevice };
   listDevices: { req: undefined; res: Device[] };
   revokeDevice: { req: { id: string }; res: { deleted: boolean } };
+  getImpactAccount: { req: undefined; res: ImpactAccount };
+  connectImpactAccount: { req: ConnectImpactAccount; res: ImpactAccount };
+  disconnectImpactAccount: { req: undefined; res: ImpactAccount };
+  listCatalogs: { req: undefined; res: Catalog[] };
+  searchCatalog: { req: CatalogSearch; res: { items: CatalogItem[]; next: string | null } };
+  reconcile: { req: ReconcileRequest; res: { total: number } };
 }
 
 export type ApiMethod = keyof ApiMethods;
@@ -96,9 +109,12 @@ export type ApiResponse<M extends ApiMethod> = ApiMethods[M]['res'];
 /** What the engine implements and what each transport's client exposes. */
 export type UiApi = { [M in ApiMethod]: (req: ApiRequest<M>) => Promise<ApiResponse<M>> };
 
-type HttpVerb = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-/** `:name` segments are filled from the request field of that name (URL-encoded). */
-export const API_ROUTES: { [M in ApiMethod]: { verb: HttpVerb; path: string } } = {
+type HttpVerb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/**
+ * `:name` segments are filled from the request field of that name (URL-encoded). `status`: what the HTTP transport
+ * answers on success when it is not 200 (202: started, the result comes later).
+ */
+export const API_ROUTES: { [M in ApiMethod]: { verb: HttpVerb; path: string; status?: number } } = {
   status: { verb: 'GET', path: '/api/status' },
   setup: { verb: 'GET', path: '/api/setup' },
   feed: { verb: 'GET', path: '/api/feed' },
@@ -117,10 +133,23 @@ export const API_ROUTES: { [M in ApiMethod]: { verb: HttpVerb; path: string } } 
   addDevice: { verb: 'POST', path: '/api/devices' },
   listDevices: { verb: 'GET', path: '/api/devices' },
   revokeDevice: { verb: 'DELETE', path: '/api/devices/:id' },
+  getImpactAccount: { verb: 'GET', path: '/api/impact-account' },
+  connectImpactAccount: { verb: 'PUT', path: '/api/impact-account' },
+  disconnectImpactAccount: { verb: 'DELETE', path: '/api/impact-account' },
+  listCatalogs: { verb: 'GET', path: '/api/catalogs' },
+  searchCatalog: { verb: 'GET', path: '/api/catalog-search' },
+  reconcile: { verb: 'POST', path: '/api/reconcile', status: 202 },
 };
 
 /** Methods only this computer's own UI may call, never a device over the remote listener (it answers 403). */
-export const ADMIN_METHODS: readonly ApiMethod[] = ['addDevice', 'listDevices', 'revokeDevice', 'regenerateSecret'];
+export const ADMIN_METHODS: readonly ApiMethod[] = [
+  'addDevice',
+  'listDevices',
+  'revokeDevice',
+  'regenerateSecret',
+  'connectImpactAccount',
+  'disconnectImpactAccount',
+];
 
 /** Every method, in API_ROUTES order. */
 export const API_METHODS = Object.keys(API_ROUTES) as ApiMethod[];

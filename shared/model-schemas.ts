@@ -9,11 +9,8 @@ import {
   type ProductSnapshot,
   type QuarantineEntry,
   type RawRequest,
-  RULE_KINDS,
   type Settings,
   STOCK_VALUES,
-  type Watch,
-  type WatchRule,
 } from './model.js';
 import { alertSchema, feedEntrySchema, fieldChangeSchema, productStateSchema } from './schema/feed.js';
 
@@ -43,17 +40,6 @@ export const historyPointSchema: z.ZodType<HistoryPoint> = z.looseObject({
   currency: optionalString,
   stockAvailability,
   inventory: optionalNumber,
-});
-
-const ruleKind = z.enum(RULE_KINDS);
-const watchRuleSchema: z.ZodType<WatchRule> = z.looseObject({ kind: ruleKind, value: optionalNumber });
-
-export const watchSchema: z.ZodType<Watch> = z.looseObject({
-  id: z.string(),
-  target: z.looseObject({ catalogId: z.string(), catalogItemId: z.string() }),
-  rules: z.array(watchRuleSchema),
-  muted: z.boolean(),
-  createdAt: z.string(),
 });
 
 export const rawRequestSchema: z.ZodType<RawRequest> = z.looseObject({

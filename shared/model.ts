@@ -6,7 +6,7 @@ export type { Device } from './schema/devices.js';
 export type { Alert, FeedEntry, FieldChange, ProductState } from './schema/feed.js';
 export type { RawRequest } from './schema/journal.js';
 export type { QuietHours, Settings } from './schema/settings.js';
-export type { Watch, WatchRule, WatchTarget } from './schema/watches.js';
+export type { ItemTarget, Watch, WatchRule, WatchTarget } from './schema/watches.js';
 
 import type { ProductState } from './schema/feed.js';
 import type { RawRequest } from './schema/journal.js';
@@ -32,6 +32,8 @@ export interface ProductSnapshot {
   operation: Operation;
   /** the operation word as sent when it was none of Insert, Update, Delete (the snapshot is applied as an update) */
   unknownOperation?: string;
+  /** impact.com's Partner API id of the item, when the news came from a catch-up check */
+  apiId?: string;
   catalogId: string;
   catalogItemId: string;
   campaignId?: string;
@@ -121,6 +123,18 @@ export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
 
 export function productKey(catalogId: string, catalogItemId: string): string {
   return `${catalogId}:${catalogItemId}`;
+}
+
+/** The product key of a watch on one item; null for a watch on a whole catalog or brand. */
+export function itemKeyOf(target: WatchTarget): string | null {
+  return 'catalogItemId' in target ? productKey(target.catalogId, target.catalogItemId) : null;
+}
+
+/** Two targets that are the same thing to watch (one watch per target). */
+export function sameTarget(a: WatchTarget, b: WatchTarget): boolean {
+  const key = (target: WatchTarget) =>
+    'campaignId' in target ? `campaign:${target.campaignId}` : (itemKeyOf(target) ?? `catalog:${target.catalogId}`);
+  return key(a) === key(b);
 }
 
 /** Whether a watch's target covers a product: the item itself, its whole catalog, or its brand's campaign. */

@@ -11,6 +11,8 @@ import { loadSecrets, saveSecrets } from './config.js';
 import { EventHub } from './event-hub.js';
 import { nodeFileSystem } from './file-system.js';
 import { DeviceRegistry } from './hub/devices.js';
+import { fileCredentialStore } from './impact-link/credentials.js';
+import { ImpactLink } from './impact-link/link.js';
 import { type Command, JournalWriter, pruneSegments } from './journal/index.js';
 import { createReceiverApp } from './receiver/app.js';
 import { type Listening, listen } from './receiver/listen.js';
@@ -32,6 +34,7 @@ export { DataFolderLockedError } from './store/lock.js';
 export type { Engine, EngineOptions, Logger } from './types.js';
 
 const DAY_MS = 86_400_000;
+const DEFAULT_IMPACT_API = 'https://api.impact.com';
 
 export async function openEngine(options: EngineOptions): Promise<Engine> {
   const fsys = options.fileSystem ?? nodeFileSystem;
@@ -55,6 +58,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     const replay = legacy ? await journalEnd(fsys, journalDir, log) : await catchUp();
 
     const hub = new EventHub();
+    let impact: ImpactLink | null = null;
     let damageReported = false;
     const onDamage = (error: Error) => {
       if (damageReported) return;
@@ -86,6 +90,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       store,
       onApplied: (effectsList) => {
         const entries = effectsList.flatMap((effects) => effects.entries);
+        impact?.reconciler.countChanged(entries.filter((entry) => entry.source === 'api').length);
         if (entries.length > 0) hub.emit({ type: 'feed', entries });
         const alerting = entries.filter((entry) => entry.alerts.length > 0);
         if (alerting.length > 0) hub.emit({ type: 'alert', entries: alerting });
@@ -153,9 +158,24 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     };
     const setup = () => board.setup(store.settings.receiver, settingOverrides(options));
     const devices = new DeviceRegistry(store, run, clock);
+    impact = new ImpactLink({
+      store,
+      dataDir: options.dataDir,
+      credentials: options.impact?.credentials ?? fileCredentialStore(options.dataDir),
+      preset: options.impact?.preset,
+      apiBase: options.impact?.apiBase ?? DEFAULT_IMPACT_API,
+      clientOptions: options.impact?.clientOptions,
+      run,
+      record: (observation) => writer.append({ type: 'observation', observation }, clock()),
+      onStatus: (status) => board.setReconcile(status),
+      clock,
+      log,
+    });
+    const impactLink = impact;
     const serviceDeps = {
       store,
       devices,
+      impact: impactLink,
       run,
       status: (device: string) => board.status(device),
       setup,
@@ -178,6 +198,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       retryAfterSeconds: 30,
     });
 
+    impactLink.start();
     let closed = false;
     return {
       api: guardDamage(createService(serviceDeps, LOCAL_DEVICE), onDamage),
@@ -211,6 +232,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       async close() {
         if (closed) return;
         closed = true;
+        impactLink.stop();
         await listening?.close();
         await upgrading;
         await writer.close();

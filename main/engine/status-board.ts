@@ -1,6 +1,8 @@
 // Builds the status and setup the UI shows, and sends at most a few status events a second during a burst.
 import type { SettingOverride, Setup, Status } from '../../shared/api.js';
 import type { Settings } from '../../shared/model.js';
+import type { ReconcileStatus } from '../../shared/schema/impact.js';
+import { SUCCESS_RESPONSE } from './receiver/app.js';
 import type { Store } from './store/store.js';
 import type { UpgradeProgress } from './store/upgrade.js';
 import { withoutPath } from './system-error.js';
@@ -14,6 +16,7 @@ export class StatusBoard {
   private applyFault: string | null = null;
   private upgrade: UpgradeProgress | null = null;
   private remote: { url: string; fingerprint: string | null } | null = null;
+  private reconcile: ReconcileStatus | null = null;
   private receiver: () => { url: string; port: number } = () => ({ url: '', port: 0 });
   private timer: NodeJS.Timeout | null = null;
 
@@ -56,6 +59,11 @@ export class StatusBoard {
     this.changed();
   }
 
+  setReconcile(status: ReconcileStatus | null): void {
+    this.reconcile = status;
+    this.changed();
+  }
+
   setRemote(remote: { url: string; fingerprint: string | null } | null): void {
     this.remote = remote;
     this.changed();
@@ -91,6 +99,7 @@ export class StatusBoard {
       alertsPausedUntil: settings.alertsPausedUntil,
       upgrade: this.upgrade,
       remote: this.remote,
+      reconcile: this.reconcile,
       notices: [...this.notices, ...[this.storeFault, this.applyFault].filter((notice) => notice !== null)],
     };
   }
@@ -105,6 +114,7 @@ export class StatusBoard {
       headerValue: receiver.headerValue,
       templates: { jsonPost: jsonPostTemplate(), getUrl: getUrlTemplate(url) },
       overrides,
+      successResponse: SUCCESS_RESPONSE,
     };
   }
 }

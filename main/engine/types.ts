@@ -2,6 +2,8 @@
 import type { UiApi, UiEvent } from '../../shared/api.js';
 import type { FeedEntry } from '../../shared/model.js';
 import type { FileSystem } from './file-system.js';
+import type { ImpactClientOptions } from './impact/index.js';
+import type { CredentialStore, ImpactCredentials } from './impact-link/credentials.js';
 
 export interface Logger {
   info(message: string, meta?: Record<string, unknown>): void;
@@ -28,6 +30,17 @@ export interface EngineOptions {
   uiToken?: string;
   /** how soon the store is written after changes (default 2 s quiet, at most 15 s); tests shorten it */
   checkpoint?: { quietMs: number; maxDelayMs: number };
+  /** impact.com's Partner API: where it is, where the credentials are kept, presets and test hooks */
+  impact?: {
+    /** SHELFWATCH_IMPACT_API_BASE; default https://api.impact.com */
+    apiBase?: string;
+    /** default: a 0600 file in the data folder (the desktop face passes Electron's safeStorage) */
+    credentials?: CredentialStore;
+    /** SHELFWATCH_IMPACT_SID and SHELFWATCH_IMPACT_TOKEN: used when no account is stored */
+    preset?: ImpactCredentials;
+    /** tests only: the client's clock, sleep and budget share */
+    clientOptions?: Partial<ImpactClientOptions>;
+  };
   /** the file operations of the journal and the store; tests inject faults here */
   fileSystem?: FileSystem;
 }

@@ -17,6 +17,8 @@ export interface ServeOptions {
   checkpoint?: { quietMs: number; maxDelayMs: number };
   /** the hub's remote listener for devices that follow it; absent: none */
   remote?: RemoteOptions;
+  /** impact.com's Partner API (SHELFWATCH_IMPACT_*; environment only: a token must not show in a process list) */
+  impact?: { apiBase?: string; preset?: { accountSid: string; authToken: string } };
 }
 
 export interface RemoteOptions {
@@ -100,12 +102,22 @@ export function readServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServeO
     uiToken: pick(values['ui-token'], 'SHELFWATCH_UI_TOKEN'),
     publicUrl: pick(values['public-url'], 'SHELFWATCH_PUBLIC_URL'),
     remote,
+    impact: impactOptions(env),
     // a flag only, no environment variable: trusting another origin must be asked for on the command line
     devOrigin: values['dev-origin'] === undefined ? undefined : devOrigin(values['dev-origin']),
   };
 }
 
 export class UsageError extends Error {}
+
+function impactOptions(env: NodeJS.ProcessEnv): ServeOptions['impact'] {
+  const sid = env.SHELFWATCH_IMPACT_SID || undefined;
+  const token = env.SHELFWATCH_IMPACT_TOKEN || undefined;
+  return {
+    apiBase: env.SHELFWATCH_IMPACT_API_BASE || undefined,
+    preset: sid && token ? { accountSid: sid, authToken: token } : undefined,
+  };
+}
 
 function port(text: string, what: string): number {
   const value = Number(text);

@@ -2,6 +2,7 @@
 // message with uiEventSchema (renderer/src/api/eventStream.ts); a malformed one is dropped, not shown.
 import { z } from 'zod';
 import { feedEntrySchema } from './feed.js';
+import { reconcileStatusSchema } from './impact.js';
 
 export const statusSchema = z.object({
   receiver: z.object({
@@ -25,15 +26,31 @@ export const statusSchema = z.object({
   upgrade: z.object({ done: z.number(), total: z.number() }).nullable().optional(),
   /** the listener other devices follow this Shelfwatch on, when it runs one */
   remote: z.object({ url: z.string(), fingerprint: z.string().nullable() }).nullable().optional(),
+  /** the device this status is for, when it is not the hub's own UI (a browser or desktop following a hub) */
+  device: z.object({ id: z.string(), name: z.string() }).nullable().optional(),
+  /** the hub this desktop follows and whether it reaches it ("Hub unreachable since 10:32 — retrying") */
+  hub: z
+    .object({
+      url: z.string(),
+      state: z.enum(['connecting', 'live', 'unreachable', 'refused']),
+      since: z.string().nullable(),
+      error: z.string().nullable(),
+    })
+    .nullable()
+    .optional(),
+  /** impact.com's catch-up check of watched items */
+  reconcile: reconcileStatusSchema.nullable().optional(),
 });
 
 export const uiEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('feed'), entries: z.array(feedEntrySchema) }),
   z.object({ type: z.literal('alert'), entries: z.array(feedEntrySchema) }),
   z.object({ type: z.literal('status'), status: statusSchema }),
+  /** what the client missed is gone (a hub's retention): reload every view from the API */
+  z.object({ type: z.literal('reset') }),
 ]);
 
-export const UI_EVENT_TYPES = ['feed', 'alert', 'status'] as const satisfies readonly z.infer<
+export const UI_EVENT_TYPES = ['feed', 'alert', 'status', 'reset'] as const satisfies readonly z.infer<
   typeof uiEventSchema
 >['type'][];
 

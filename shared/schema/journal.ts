@@ -2,6 +2,7 @@
 // an older Shelfwatch (or damaged in a way its checksum did not catch) must fit today's schema before it is applied.
 import { z } from 'zod';
 import { feedItemIdSchema } from './ids.js';
+import { catalogSchema } from './impact.js';
 import { describeIssues, predicateOf } from './messages.js';
 import { settingsPatchSchema } from './settings.js';
 import { watchIdSchema, watchPatchSchema, watchSchema } from './watches.js';
@@ -60,7 +61,24 @@ export const commandSchema = z.discriminatedUnion('kind', [
     at: z.iso.datetime(),
   }),
   z.strictObject({ kind: z.literal('revokeDevice'), id: deviceIdSchema }),
+  /** the impact.com account's catalogs (names and brands), as the Partner API listed them */
+  z.strictObject({
+    kind: z.literal('setCatalogs'),
+    catalogs: z.array(catalogSchema).max(10_000),
+    at: z.iso.datetime(),
+  }),
 ]);
+
+/**
+ * What impact.com's Partner API said of an item during a catch-up check: its fields under the postback placeholder
+ * names (CatalogId, CurrentPrice, …), read exactly like a postback, or that it is gone (a Delete with the ids).
+ */
+export const observationSchema = z.strictObject({
+  operation: z.enum(['Update', 'Delete']),
+  fields: z.record(z.string().max(40), z.string().max(8_192)),
+  /** impact.com's own item Id, kept so the next check fetches it in one request */
+  apiId: z.string().max(300).nullable(),
+});
 
 const envelope = { seq: z.int().min(1), at: z.number() };
 
@@ -68,13 +86,18 @@ const envelope = { seq: z.int().min(1), at: z.number() };
 export const journalRecordSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('postback'), raw: rawRequestSchema, ...envelope }),
   z.strictObject({ type: z.literal('command'), command: commandSchema, ...envelope }),
+  z.strictObject({ type: z.literal('observation'), observation: observationSchema, ...envelope }),
 ]);
 
 export type RawRequest = z.infer<typeof rawRequestSchema>;
 export type Command = z.infer<typeof commandSchema>;
 export type JournalRecord = z.infer<typeof journalRecordSchema>;
 /** A record before the writer numbers it. */
-export type RecordBody = { type: 'postback'; raw: RawRequest } | { type: 'command'; command: Command };
+export type Observation = z.infer<typeof observationSchema>;
+export type RecordBody =
+  | { type: 'postback'; raw: RawRequest }
+  | { type: 'command'; command: Command }
+  | { type: 'observation'; observation: Observation };
 
 /** A record whose checksum held but which today's schema refuses: what it was, when, and why. */
 export interface RefusedRecord {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ApiMethod } from '../api.js';
 import { addDeviceRequestSchema } from './devices.js';
 import { feedItemIdSchema, productKeySchema } from './ids.js';
+import { catalogSearchSchema, connectImpactAccountSchema, reconcileRequestSchema } from './impact.js';
 import { markReadIdsSchema } from './journal.js';
 import { parseOrThrow } from './messages.js';
 import { mappingSchema, settingsPatchSchema } from './settings.js';
@@ -67,6 +68,12 @@ export const API_REQUEST_SCHEMAS = {
   addDevice: addDeviceRequestSchema,
   listDevices: noInput,
   revokeDevice: z.strictObject({ id: z.string().min(1).max(64) }),
+  getImpactAccount: noInput,
+  connectImpactAccount: connectImpactAccountSchema,
+  disconnectImpactAccount: noInput,
+  listCatalogs: noInput,
+  searchCatalog: catalogSearchSchema,
+  reconcile: z.preprocess((value) => value ?? {}, reconcileRequestSchema),
 } satisfies { [M in ApiMethod]: z.ZodType };
 
 export type ParsedRequest<M extends ApiMethod> = z.output<(typeof API_REQUEST_SCHEMAS)[M]>;

@@ -2,6 +2,7 @@
 // valued kinds need a value in their range (shared/schema/ranges.ts, which the rules editor also reads).
 import { z } from 'zod';
 import { RULE_KINDS, type RuleKind } from '../model.js';
+import { predicateOf } from './messages.js';
 import { isInRuleRange, RULE_VALUE_RANGES } from './ranges.js';
 
 const valueRanges: Partial<Record<RuleKind, (typeof RULE_VALUE_RANGES)[keyof typeof RULE_VALUE_RANGES]>> =
@@ -37,12 +38,52 @@ export const rulesSchema = z
     });
   });
 
-export const watchTargetSchema = z.strictObject({
-  catalogId: z
+const catalogIdSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,20}$/, { error: 'must be a number, e.g. 24836 (the catalog id)' });
+
+/** One item. */
+export const itemTargetSchema = z.strictObject({
+  catalogId: catalogIdSchema,
+  catalogItemId: z.string().trim().min(1, { error: 'is missing: enter the item id (CatalogItemId)' }).max(200),
+});
+
+const catalogTargetSchema = z.strictObject({ catalogId: catalogIdSchema });
+
+const campaignTargetSchema = z.strictObject({
+  campaignId: z
     .string()
     .trim()
-    .regex(/^\d{1,20}$/, { error: 'must be a number, e.g. 24836 (the catalog id)' }),
-  catalogItemId: z.string().trim().min(1, { error: 'is missing: enter the item id (CatalogItemId)' }).max(200),
+    .regex(/^\d{1,20}$/, { error: 'must be a number (the brand’s campaign id)' }),
+});
+
+type ItemTarget = z.infer<typeof itemTargetSchema>;
+type CatalogTarget = z.infer<typeof catalogTargetSchema>;
+type CampaignTarget = z.infer<typeof campaignTargetSchema>;
+/** A watch covers one item, a whole catalog, or a whole brand (its campaign, impact.com's program). */
+export type WatchTarget = ItemTarget | CatalogTarget | CampaignTarget;
+
+/**
+ * The kind of target is read from the keys it has (a campaignId: a brand; a catalogItemId: an item; else a catalog),
+ * so a mistake is reported on the field it is in ("target.catalogItemId must not be empty") rather than as "matches
+ * none of three shapes".
+ */
+export const watchTargetSchema = z.unknown().transform((value, context): WatchTarget => {
+  const has = (key: string) => typeof value === 'object' && value !== null && key in value;
+  const schema = has('campaignId')
+    ? campaignTargetSchema
+    : has('catalogItemId')
+      ? itemTargetSchema
+      : catalogTargetSchema;
+  const result = schema.safeParse(value, { error: predicateOf });
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    // An unknown key is reported on the key itself ("target.shop is not a known field").
+    const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
+    for (const path of paths) context.addIssue({ code: 'custom', message: issue.message, path, input: issue.input });
+  }
+  return z.NEVER;
 });
 
 export const watchIdSchema = z.string().min(1).max(100);
@@ -68,7 +109,7 @@ export const watchSchema = z.strictObject({
 });
 
 export type WatchRule = z.infer<typeof ruleSchema>;
-export type WatchTarget = z.infer<typeof watchTargetSchema>;
+export type { ItemTarget };
 export type WatchInput = z.infer<typeof watchInputSchema>;
 export type WatchPatch = z.infer<typeof watchPatchSchema>;
 export type Watch = z.infer<typeof watchSchema>;

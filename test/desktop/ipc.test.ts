@@ -57,6 +57,12 @@ const SAMPLE_PAYLOADS: { [K in InvokeKey]: InvokePayload<K> } = {
   'api:addDevice': { name: 'Laptop' },
   'api:listDevices': undefined,
   'api:revokeDevice': { id: 'd1' },
+  'api:getImpactAccount': undefined,
+  'api:connectImpactAccount': { accountSid: 'IRabc12345', authToken: 'token-12345' },
+  'api:disconnectImpactAccount': undefined,
+  'api:listCatalogs': undefined,
+  'api:searchCatalog': { q: 'tent' },
+  'api:reconcile': {},
   'shell:openExternal': 'https://shop.example/p',
   'shell:copyText': 'http://127.0.0.1:8787/postback/abc',
 };

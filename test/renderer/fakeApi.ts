@@ -1,15 +1,26 @@
 // A typed fake of the UI API: an in-memory engine that answers like the real one and records every call.
 
 import type { ApiClient } from '../../renderer/src/api/client.js';
-import type { ApiMethod, ApiRequest, Setup, Status, UiApi, UiEvent } from '../../shared/api.js';
 import type {
-  Device,
-  FeedEntry,
-  HistoryPoint,
-  ProductState,
-  QuarantineEntry,
-  Settings,
-  Watch,
+  ApiMethod,
+  ApiRequest,
+  Catalog,
+  CatalogItem,
+  ImpactAccount,
+  Setup,
+  Status,
+  UiApi,
+  UiEvent,
+} from '../../shared/api.js';
+import {
+  type Device,
+  type FeedEntry,
+  type HistoryPoint,
+  itemKeyOf,
+  type ProductState,
+  type QuarantineEntry,
+  type Settings,
+  type Watch,
 } from '../../shared/model.js';
 import { makeFeed, makeQuarantine, makeSettings, makeSetup, makeStatus, makeWatch } from './fixtures.js';
 
@@ -22,6 +33,10 @@ export interface FakeData {
   status: Status;
   setup: Setup;
   devices: Device[];
+  account: ImpactAccount;
+  catalogs: Catalog[];
+  /** what catalog search finds (filtered by the words of q in name or brand) */
+  catalogItems: CatalogItem[];
 }
 
 export interface FakeClient extends ApiClient {
@@ -45,6 +60,9 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
     status: seed.status ?? makeStatus(),
     setup: seed.setup ?? makeSetup(),
     devices: seed.devices ?? [],
+    account: seed.account ?? { accountSid: null, connected: false, lastCatalogSyncAt: null, rateLimit: null },
+    catalogs: seed.catalogs ?? [],
+    catalogItems: seed.catalogItems ?? [],
   };
   const calls: FakeClient['calls'] = [];
   const listeners = new Set<(event: UiEvent) => void>();
@@ -54,7 +72,7 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
     status: async () => data.status,
     setup: async () => data.setup,
     feed: async ({ limit = 100, before, filter = 'all', q } = {}) => {
-      const watched = new Set(data.watches.map((w) => `${w.target.catalogId}:${w.target.catalogItemId}`));
+      const watched = new Set(data.watches.map((w) => itemKeyOf(w.target)));
       const matching = data.feed.filter(
         (entry) =>
           (filter !== 'alerts' || entry.alerts.length > 0) &&
@@ -73,7 +91,7 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
     product: async ({ key }) => {
       const found = data.products.get(key);
       if (!found) throw new Error(`No product ${key}`);
-      const watches = data.watches.filter((w) => `${w.target.catalogId}:${w.target.catalogItemId}` === key);
+      const watches = data.watches.filter((w) => itemKeyOf(w.target) === key);
       return { ...found, watches };
     },
     listWatches: async () => [...data.watches],
@@ -118,6 +136,26 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
       data.devices = data.devices.filter((device) => device.id !== id);
       return { deleted: data.devices.length < before };
     },
+    getImpactAccount: async () => ({ ...data.account }),
+    connectImpactAccount: async ({ accountSid }) => {
+      data.account = { ...data.account, accountSid, connected: true, lastCatalogSyncAt: new Date().toISOString() };
+      return { ...data.account };
+    },
+    disconnectImpactAccount: async () => {
+      data.account = { ...data.account, accountSid: null, connected: false };
+      return { ...data.account };
+    },
+    listCatalogs: async () => [...data.catalogs],
+    searchCatalog: async ({ q = '', catalogId }) => {
+      const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+      const items = data.catalogItems.filter(
+        (item) =>
+          (!catalogId || item.catalogId === catalogId) &&
+          words.every((word) => `${item.name} ${item.brandName}`.toLowerCase().includes(word)),
+      );
+      return { items, next: null };
+    },
+    reconcile: async ({ keys }) => ({ total: keys?.length ?? data.watches.length }),
     ...overrides,
   };
 

@@ -99,6 +99,7 @@ export function makeSetup(overrides: Partial<Setup> = {}): Setup {
       getUrl: 'http://127.0.0.1:8787/postback/s3cr3t?item={CatalogItemId}&catalog={CatalogId}&price={CurrentPrice}',
     },
     overrides: [],
+    successResponse: 'OK',
     ...overrides,
   };
 }

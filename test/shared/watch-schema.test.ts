@@ -54,8 +54,18 @@ describe('watch rules', () => {
     expect(refusal({ target: { ...target, catalogId: 'abc' }, rules: [{ kind: 'removed' }] })).toBe(
       'target.catalogId must be a number, e.g. 24836 (the catalog id).',
     );
-    expect(refusal({ target: { catalogId: '1' }, rules: [{ kind: 'removed' }] })).toBe(
-      'target.catalogItemId is missing.',
+    expect(refusal({ target: { catalogId: '1', catalogItemId: ' ' }, rules: [{ kind: 'removed' }] })).toMatch(
+      /^target\.catalogItemId /,
+    );
+    expect(refusal({ target: { campaignId: 'acme' }, rules: [{ kind: 'removed' }] })).toBe(
+      'target.campaignId must be a number (the brand’s campaign id).',
+    );
+  });
+
+  it('takes a whole catalog or a whole brand as a target, as well as one item', () => {
+    expect(refusal({ target: { catalogId: '24836' }, rules: [{ kind: 'back-in-stock' }] })).toBe('accepted');
+    expect(refusal({ target: { campaignId: '4521' }, rules: [{ kind: 'price-drop-pct', value: 20 }] })).toBe(
+      'accepted',
     );
   });
 

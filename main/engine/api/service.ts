@@ -12,9 +12,10 @@ import {
   type UiApi,
 } from '../../../shared/api.js';
 import { ApiError } from '../../../shared/api-error.js';
-import { productKey, type Watch } from '../../../shared/model.js';
+import { sameTarget, type Watch } from '../../../shared/model.js';
 import { type ParsedRequest, parseApiRequest } from '../../../shared/schema/requests.js';
 import type { DeviceRegistry } from '../hub/devices.js';
+import type { ImpactLink } from '../impact-link/link.js';
 import { previewMapping, readPostback } from '../ingest/index.js';
 import type { Command } from '../journal/record.js';
 import { idOfPos } from '../store/db/feed.js';
@@ -26,6 +27,7 @@ import type { Store } from '../store/store.js';
 export interface ServiceDeps {
   store: Store;
   devices: DeviceRegistry;
+  impact: ImpactLink;
   /** journals the command and resolves once it is applied */
   run(command: Command): Promise<void>;
   status(device: string): Status;
@@ -48,7 +50,7 @@ export function createService(deps: ServiceDeps, device: string): UiApi {
 }
 
 function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
-  const { store, devices } = deps;
+  const { store, devices, impact } = deps;
   /** What only this computer's own UI may do; a device over the remote listener gets 403. */
   const adminOnly = () => {
     if (device !== LOCAL_DEVICE) throw new ApiError(403, 'Only the hub itself can do that.');
@@ -73,14 +75,15 @@ function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
     product: async ({ key }) => {
       const stored = store.products.byKey(key);
       if (!stored || stored.ghost) throw new ApiError(404, 'No postback has mentioned this product yet.');
-      const product = publicState(stored);
+      const product = store.named(publicState(stored));
       const history = store.products.history(stored.id, store.settings.retention.historyPerProduct);
       return { product, history, watches: store.itemWatches(product.key) };
     },
     listWatches: async () => store.docs.watches,
     createWatch: async (input) => {
-      const key = productKey(input.target.catalogId, input.target.catalogItemId);
-      if (store.itemWatches(key).length > 0) throw new ApiError(409, 'This product is already on your watchlist.');
+      if (store.docs.watches.some((watch) => sameTarget(watch.target, input.target))) {
+        throw new ApiError(409, 'This is already on your watchlist.');
+      }
       const watch: Watch = {
         id: randomUUID(),
         target: input.target,
@@ -140,5 +143,17 @@ function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
       adminOnly();
       return { deleted: await devices.revoke(id) };
     },
+    getImpactAccount: async () => impact.account(),
+    connectImpactAccount: async (credentials) => {
+      adminOnly();
+      return impact.connect(credentials);
+    },
+    disconnectImpactAccount: async () => {
+      adminOnly();
+      return impact.disconnect();
+    },
+    listCatalogs: async () => store.docs.catalogs,
+    searchCatalog: async ({ q, catalogId, cursor }) => impact.search(q, catalogId, cursor),
+    reconcile: async ({ keys }) => impact.reconcile(keys),
   };
 }

@@ -108,6 +108,10 @@ function applyDocumentsPart(documents: Documents, command: Command): boolean {
     case 'revokeDevice':
       documents.devices = documents.devices.filter((device) => device.id !== command.id);
       return true;
+    case 'setCatalogs':
+      documents.catalogs = command.catalogs;
+      documents.lastCatalogSyncAt = command.at;
+      return true;
     default:
       return false;
   }

@@ -8,6 +8,7 @@ import type { JournalRecord } from '../journal/record.js';
 import type { Store } from '../store/store.js';
 import { applyCommand } from './commands.js';
 import { type ApplyEffects, noEffects } from './effects.js';
+import { applyObservation } from './observation.js';
 import { applyPostback } from './postback.js';
 
 export type { ApplyEffects } from './effects.js';
@@ -33,7 +34,9 @@ function applyToDatabase(store: Store, record: JournalRecord): ApplyEffects {
   const effects =
     record.type === 'postback'
       ? applyPostback(store, record.raw, record.seq, at)
-      : applyCommand(store, record.command, record.seq, at, { data: true, documents: false });
+      : record.type === 'observation'
+        ? applyObservation(store, record.observation, record.seq, at)
+        : applyCommand(store, record.command, record.seq, at, { data: true, documents: false });
   store.appliedSeq = record.seq;
   return effects;
 }

@@ -31,10 +31,14 @@ export function applyProductSnapshot(store: Store, snapshot: ProductSnapshot, or
   const prev = stored && !stored.ghost ? publicState(stored) : undefined;
   if (!prev && snapshot.operation === 'Delete') return recordUnknownRemoval(store, snapshot, origin, stored?.id);
   const { next, changes, firstSeen } = applySnapshot(prev, snapshot, origin.at);
-  if (!firstSeen && changes.length === 0) return null;
+  if (!firstSeen && changes.length === 0) {
+    // Nothing new; but impact.com's item id, learned on a check, saves a request next time.
+    if (stored && next.apiId !== stored.apiId) store.products.save(next, stored.id);
+    return null;
+  }
   const id = store.products.save(next, stored?.id);
   if (firstSeen) store.productAdded({ ...next, id });
-  if (firstSeen || changes.some((change) => change.field === 'name')) store.products.index(id, next, undefined);
+  if (firstSeen || changes.some((change) => change.field === 'name')) store.products.index(id, next);
   const pos = feedPos(origin.seq, origin.index);
   if (firstSeen || shouldRecordHistory(changes)) {
     const history = { id, historyCount: stored?.historyCount ?? 0 };
@@ -46,7 +50,7 @@ export function applyProductSnapshot(store: Store, snapshot: ProductSnapshot, or
     store.ruleMemory.set(watch.id, id, result.memory);
     alerts.push(...result.alerts);
   }
-  return appendEntry(store, id, next, {
+  return appendEntry(store, id, store.named(next), {
     ...entryBase(origin, snapshot.operation),
     isNew: firstSeen,
     changes,

@@ -37,6 +37,7 @@ export function applySnapshot(prev: ProductState | undefined, snap: ProductSnaps
       updatedAt: at,
     };
     copyPresent(snap, next);
+    if (snap.apiId !== undefined) next.apiId = snap.apiId;
     // A first entry lists the starting values, so the feed can say "New: $39.99 · In stock" for good.
     const changes = TRACKED_FIELDS.filter((field) => isStartingValue(field, next[field])).map(
       (field): FieldChange => ({ field, from: null, to: next[field] ?? null }),
@@ -45,6 +46,7 @@ export function applySnapshot(prev: ProductState | undefined, snap: ProductSnaps
   }
 
   const candidate: ProductState = { ...prev, key, catalogId: snap.catalogId, catalogItemId: snap.catalogItemId };
+  if (snap.apiId !== undefined) candidate.apiId = snap.apiId; // bookkeeping, not news: never a change
   if (snap.operation === 'Delete') {
     // A Delete may carry little more than the ids: it removes the item and leaves its last known values alone.
     candidate.removed = true;

@@ -6,6 +6,9 @@ import { MAX_POSTBACK_BODY_BYTES } from '../../../shared/schema/requests.js';
 import { captureRequest } from './raw-request.js';
 import { secretsMatch } from './secret.js';
 
+/** What the receiver answers a postback it took: impact.com's "Success Response" field should say the same. */
+export const SUCCESS_RESPONSE = 'OK';
+
 export const BODY_LIMIT = MAX_POSTBACK_BODY_BYTES;
 
 export interface ReceiverDeps {
@@ -36,7 +39,7 @@ export function createReceiverApp(deps: ReceiverDeps): express.Express {
       res.status(503).set('Retry-After', String(deps.retryAfterSeconds)).type('text/plain').send('Storage unavailable');
       return;
     }
-    res.status(200).type('text/plain').send('OK');
+    res.status(200).type('text/plain').send(SUCCESS_RESPONSE);
   });
   app.use(notFound);
   app.use((error: Error & { status?: number; type?: string }, req: Request, res: Response, _next: NextFunction) => {

@@ -3,6 +3,7 @@
 // crash-safe: temp file, fsync, the previous generation kept as documents.prev.json, rename, directory fsync.
 import path from 'node:path';
 import { type Adapter, Low } from 'lowdb';
+import type { Catalog } from '../../../shared/impact-catalog.js';
 import { DEFAULT_SETTINGS, type Device, type Settings, type Watch } from '../../../shared/model.js';
 import type { FileSystem } from '../file-system.js';
 import { syncDirectory } from '../file-system.js';
@@ -15,6 +16,9 @@ export interface Documents {
   watches: Watch[];
   /** devices that follow this Shelfwatch (its remote listener) */
   devices: StoredDevice[];
+  /** the impact.com account's catalogs: brand and catalog names for products, kept for an offline start */
+  catalogs: Catalog[];
+  lastCatalogSyncAt: string | null;
 }
 
 /** A device as stored: hashes only, never a code or a token. */
@@ -28,7 +32,15 @@ export interface StoredDevice extends Device {
 export const DOCUMENTS_FILE = 'documents.json';
 
 export function emptyDocuments(): Documents {
-  return { version: 1, appliedSeq: 0, settings: structuredClone(DEFAULT_SETTINGS), watches: [], devices: [] };
+  return {
+    version: 1,
+    appliedSeq: 0,
+    settings: structuredClone(DEFAULT_SETTINGS),
+    watches: [],
+    devices: [],
+    catalogs: [],
+    lastCatalogSyncAt: null,
+  };
 }
 
 export interface OpenedDocuments {
@@ -114,7 +126,12 @@ function parseDocuments(text: string): Documents | null {
     const value = JSON.parse(text) as Partial<Documents>;
     if (value?.version !== 1 || !Number.isSafeInteger(value.appliedSeq) || !Array.isArray(value.watches)) return null;
     if (typeof value.settings !== 'object' || value.settings === null) return null;
-    return { ...value, devices: Array.isArray(value.devices) ? value.devices : [] } as Documents;
+    return {
+      ...value,
+      devices: Array.isArray(value.devices) ? value.devices : [],
+      catalogs: Array.isArray(value.catalogs) ? value.catalogs : [],
+      lastCatalogSyncAt: typeof value.lastCatalogSyncAt === 'string' ? value.lastCatalogSyncAt : null,
+    } as Documents;
   } catch {
     return null;
   }

@@ -1,13 +1,13 @@
 // A page of the feed for one device: the filter resolved to what the database can answer fast (see
 // db/feed-query.ts), the entries joined with their products, and each entry's read state for that device.
 import type { FeedPage, FeedQuery } from '../../../shared/api.js';
-import type { FeedEntry } from '../../../shared/model.js';
+import type { FeedEntry, ProductState } from '../../../shared/model.js';
 import { entryFromRow, type FeedRow, idOfPos, posOfId } from './db/feed.js';
 import { type FeedFilter, INDEXED_PRODUCTS_MAX } from './db/feed-query.js';
 import { statement } from './db/open.js';
 import { fromRow, publicState } from './db/products.js';
 import { feedPos, seqOfPos } from './db/schema.js';
-import { ftsQuery, textMatcher } from './search.js';
+import { ftsQuery, textMatcher, wordsOf } from './search.js';
 import type { Store } from './store.js';
 
 export const MAX_PAGE = 200;
@@ -42,6 +42,11 @@ function resolveFilter(store: Store, query: FeedQuery): Resolved {
       return { filter: { kind: 'all', alertsOnly }, total: alertsOnly ? store.feed.alerts : store.feed.entries };
     return bySet(store, [...watched], alertsOnly);
   }
+  const words = wordsOf(query.q ?? '');
+  const brands = store.catalogsNamed((fields) =>
+    words.some((prefix) => fields.some((field) => hasWordStarting(field, prefix))),
+  );
+  if (brands.size > 0) return byNames(store, query.q ?? '', brands, watched, alertsOnly);
   const matching = statement<[string, number], number>(
     store.db,
     'SELECT rowid FROM product_search WHERE product_search MATCH ? LIMIT ?',
@@ -60,6 +65,32 @@ function resolveFilter(store: Store, query: FeedQuery): Resolved {
     },
     total: null,
   };
+}
+
+/**
+ * A search that names a brand or catalog ("acme tent"): brand names live with the catalogs, not in the search
+ * index, so the feed is scanned and each product's words are tested together with its catalog's names.
+ */
+function byNames(
+  store: Store,
+  text: string,
+  brands: Set<string>,
+  watched: Set<number> | null,
+  alertsOnly: boolean,
+): Resolved {
+  const matches = textMatcher(text);
+  const test = (row: { productId: number; name: string | null; itemId: string; catalogId: string }) => {
+    if (watched && !watched.has(row.productId)) return false;
+    const names: Partial<ProductState> = brands.has(row.catalogId)
+      ? store.named({ catalogId: row.catalogId } as ProductState)
+      : {};
+    return matches([row.name, row.itemId, names.brandName, names.catalogName]);
+  };
+  return { filter: { kind: 'text', alertsOnly, test }, total: null };
+}
+
+function hasWordStarting(field: string, prefix: string): boolean {
+  return wordsOf(field).some((word) => word.startsWith(prefix));
 }
 
 function bySet(store: Store, ids: number[], alertsOnly: boolean): Resolved {
@@ -90,7 +121,7 @@ export function entriesAt(store: Store, positions: number[], device: string): Fe
   ).all(JSON.stringify(positions));
   const read = store.readState.readAmong(device, positions);
   return rows.map((row) => {
-    const product = publicState(fromRow(row));
+    const product = store.named(publicState(fromRow(row)));
     return { ...entryFromRow(row, product.key), product, read: read.has(row.pos) };
   });
 }

@@ -1,6 +1,7 @@
-// Feed search: the words a user types match the start of words in a product's name, item id or brand, in any
-// order ("acme ten" finds "Acme 2-person Tent"). SQLite's FTS5 index answers it; the same rule in plain code decides
-// for a search so broad that listing its products would cost more than reading the feed.
+// Feed search: the words a user types match the start of words in a product's name or item id (and, through the
+// catalogs, its brand), in any order ("acme ten" finds "Acme 2-person Tent"). SQLite's FTS5 index answers it; the
+// same rule in plain code decides for a search so broad that listing its products would cost more than reading the
+// feed.
 
 /** Lower-case words without accents, split where SQLite's unicode61 tokenizer splits. */
 export function wordsOf(text: string): string[] {

@@ -31,6 +31,7 @@ export class Store {
   private watchedIds: Set<number> | null = null;
   /** counts changes to the documents, so the checkpoint knows when to write them */
   documentsVersion = 0;
+  private catalogNames = new Map<string, { catalogName: string; brandName: string }>();
 
   constructor(
     readonly db: Db,
@@ -47,6 +48,7 @@ export class Store {
     this.stats = { ...emptyStats(), ...this.meta.get<Partial<ReceiverStats>>('stats', {}) };
     this.trimmedThrough = this.meta.get('trimmedThrough', 0);
     this.watches = new WatchIndex(this.docs.watches);
+    this.indexCatalogs();
   }
 
   get docs(): Documents {
@@ -100,6 +102,29 @@ export class Store {
   documentsChanged(): void {
     this.documentsVersion++;
     this.reindexWatches();
+    this.indexCatalogs();
+  }
+
+  /** The product with its brand and catalog names, once the impact.com account's catalogs are known. */
+  named<T extends ProductState>(product: T): T {
+    const names = this.catalogNames.get(product.catalogId);
+    return names ? { ...product, ...names } : product;
+  }
+
+  /** Brand (AdvertiserName) or catalog names that match a search: the catalogs whose products it finds too. */
+  catalogsNamed(matches: (fields: string[]) => boolean): Set<string> {
+    const found = new Set<string>();
+    for (const [id, names] of this.catalogNames) if (matches([names.brandName, names.catalogName])) found.add(id);
+    return found;
+  }
+
+  private indexCatalogs(): void {
+    this.catalogNames = new Map(
+      (this.docs.catalogs ?? []).map((catalog) => [
+        catalog.id,
+        { catalogName: catalog.name, brandName: catalog.advertiserName || catalog.campaignName },
+      ]),
+    );
   }
 
   /** Writes the documents file, recording that it reflects every record up to `appliedSeq`. */

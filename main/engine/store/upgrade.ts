@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { HistoryPoint, ProductState } from '../../../shared/model.js';
-import { productKey } from '../../../shared/model.js';
+import { itemKeyOf, productKey } from '../../../shared/model.js';
 import type { FileSystem } from '../file-system.js';
 import { feedPos } from './db/schema.js';
 import { DurableStoreFile } from './legacy/durable-file.js';
@@ -52,7 +52,7 @@ export async function upgradeStore(
       for (const product of products.slice(start, start + PIECE)) {
         const id = store.products.save(product, undefined);
         ids.set(product.key, id);
-        store.products.index(id, product, undefined);
+        store.products.index(id, product);
         copyHistory(store, id, legacy.history[product.key] ?? []);
       }
     });
@@ -123,7 +123,8 @@ function ghostFor(store: Store, key: string, at: string, ids: Map<string, number
 function copyRest(store: Store, legacy: StoreData, ids: Map<string, number>): void {
   for (const watch of legacy.watches) {
     const memory = legacy.ruleMemory[watch.id];
-    const productId = ids.get(productKey(watch.target.catalogId, watch.target.catalogItemId));
+    const key = itemKeyOf(watch.target); // the previous version had item watches only
+    const productId = key === null ? undefined : ids.get(key);
     if (memory && productId !== undefined) store.ruleMemory.set(watch.id, productId, memory);
   }
   for (const item of legacy.quarantine) store.quarantine.add(item);

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { productKey, type WatchTarget } from '../../../shared/model.js';
+import { type ItemTarget, productKey } from '../../../shared/model.js';
 import { messageOf } from '../api/useLoad.js';
 import { useWatches } from './WatchesContext.js';
 
 /** One-click watch with the default rules; once watched it just says so (editing lives on the product and watchlist). */
-export function WatchButton({ target, name }: { target: WatchTarget; name: string }) {
+export function WatchButton({ target, name }: { target: ItemTarget; name: string }) {
   const { byKey, create } = useWatches();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

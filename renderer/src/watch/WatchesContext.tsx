@@ -1,7 +1,7 @@
 // Watches are shared by the feed (one-click Watch), the product view and the watchlist, so they live in one place.
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import type { WatchPatch } from '../../../shared/api.js';
-import { productKey, type Watch, type WatchRule, type WatchTarget } from '../../../shared/model.js';
+import { itemKeyOf, type Watch, type WatchRule, type WatchTarget } from '../../../shared/model.js';
 import { useApiClient } from '../api/ApiContext.js';
 import { type LoadState, useLoad } from '../api/useLoad.js';
 import { DEFAULT_RULES } from './defaultRules.js';
@@ -17,14 +17,17 @@ interface WatchesValue {
 
 const WatchesContext = createContext<WatchesValue | null>(null);
 
-export const watchKey = (watch: Watch) => productKey(watch.target.catalogId, watch.target.catalogItemId);
+/** The product key of a watch on one item; '' for a watch on a whole catalog or brand. */
+export const watchKey = (watch: Watch) => itemKeyOf(watch.target) ?? '';
 
 export function WatchesProvider({ children }: { children: ReactNode }) {
   const { api } = useApiClient();
   const { state, reload, setData } = useLoad(() => api.listWatches(undefined), [api]);
 
   const value = useMemo<WatchesValue>(() => {
-    const byKey = new Map((state.data ?? []).map((watch) => [watchKey(watch), watch]));
+    const byKey = new Map(
+      (state.data ?? []).filter((watch) => watchKey(watch)).map((watch) => [watchKey(watch), watch]),
+    );
     return {
       state,
       byKey,

@@ -9,7 +9,7 @@ import {
   parseRequest,
   type RuleMemory,
 } from '../../../main/engine/ingest/index.js';
-import type { FieldChange, ProductState, RawRequest, Watch } from '../../../shared/model.js';
+import { type FieldChange, itemKeyOf, type ProductState, type RawRequest, type Watch } from '../../../shared/model.js';
 import { FLIP_WATCH, loadFixtures, type PostbackFixture } from '../../helpers/fixtures.js';
 
 const fixtures = loadFixtures();
@@ -64,7 +64,7 @@ function replay(): Map<string, Outcome> {
     const { next, changes, firstSeen } = applySnapshot(prev, snapshot, at);
     states.set(key, next);
     const evaluation = evaluateWatch(flipWatch, prev, next, changes, memory);
-    if (key === `${flipWatch.target.catalogId}:${flipWatch.target.catalogItemId}`) memory = evaluation.memory;
+    if (key === itemKeyOf(flipWatch.target)) memory = evaluation.memory;
     const alerts = evaluation.alerts.map((alert) => alert.kind);
     outcomes.set(fixture.name, { operation: snapshot.operation, firstSeen, state: next, changes, alerts });
   });

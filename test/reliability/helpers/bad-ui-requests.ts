@@ -179,4 +179,24 @@ export const BAD_REQUESTS: BadRequest[] = [
   send('addDevice', 'a token of its own', { name: 'Laptop', token: 'mine' }, 'token'),
   get('listDevices', 'all=1', 'all'),
   row('a device id of 1 MB', { method: 'revokeDevice', params: { id: 'x'.repeat(1000) } }, 'id'),
+
+  // impact.com account, catalogs, search, catch-up check
+  get('getImpactAccount', 'token=1', 'token'),
+  get('listCatalogs', 'all=1', 'all'),
+  row(
+    'an account SID with spaces',
+    { method: 'connectImpactAccount', body: { accountSid: 'IR a b', authToken: 'x'.repeat(20) } },
+    'accountSid',
+  ),
+  row('no token', { method: 'connectImpactAccount', body: { accountSid: 'IRabc12345' } }, 'authToken'),
+  row(
+    'a token of 1 MB',
+    { method: 'connectImpactAccount', body: { accountSid: 'IRabc12345', authToken: MB } },
+    'authToken',
+  ),
+  row('a password field', { method: 'disconnectImpactAccount', body: { password: 'x' } }, 'password'),
+  get('searchCatalog', 'catalogId=abc', 'catalogId'),
+  get('searchCatalog', `q=${'x'.repeat(300)}`, 'q', 'a 300-character search'),
+  send('reconcile', 'keys that are not product keys', { keys: ['nope'] }, 'keys[0]'),
+  send('reconcile', '20,000 keys', { keys: Array.from({ length: 20_000 }, (_, i) => `1:${i}`) }, 'keys'),
 ];

@@ -55,16 +55,14 @@ export class ProductTable {
   private readonly historyStatement;
   private readonly countStatement;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.byKeyStatement = db.prepare<[string], ProductRow>('SELECT * FROM products WHERE key = ?');
     this.byIdStatement = db.prepare<[number], ProductRow>('SELECT * FROM products WHERE id = ?');
     this.insertStatement = db.prepare(`INSERT INTO products (${COLUMNS}) VALUES (${placeholders(COLUMN_COUNT)})`);
     this.updateStatement = db.prepare(
       `UPDATE products SET (${COLUMNS}) = (${placeholders(COLUMN_COUNT)}) WHERE id = ?`,
     );
-    this.indexStatement = db.prepare(
-      'INSERT OR REPLACE INTO product_search (rowid, name, item_id, brand) VALUES (?, ?, ?, ?)',
-    );
+    this.indexStatement = db.prepare('INSERT OR REPLACE INTO product_search (rowid, name, item_id) VALUES (?, ?, ?)');
     this.appendHistoryStatement = db.prepare(
       'INSERT OR REPLACE INTO history (product_id, pos, at, price, currency, stock, inventory) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
@@ -105,9 +103,9 @@ export class ProductTable {
     return Number(this.insertStatement.run(...toValues(state, true)).lastInsertRowid);
   }
 
-  /** Keeps the search index current: call when the name or brand may have changed, and for a new product. */
-  index(id: number, state: ProductState, brand: string | undefined): void {
-    this.indexStatement.run(id, state.name ?? '', state.catalogItemId, brand ?? '');
+  /** Keeps the search index current: call when the name may have changed, and for a new product. */
+  index(id: number, state: ProductState): void {
+    this.indexStatement.run(id, state.name ?? '', state.catalogItemId);
   }
 
   /** Appends a point and drops the oldest beyond `limit`; returns the new count. */
@@ -122,6 +120,15 @@ export class ProductTable {
       point.inventory ?? null,
     );
     return this.trimHistory(product.id, product.historyCount + 1, limit);
+  }
+
+  /** Item ids of the listed (not removed) products of a catalog: what a catalog check may find gone. */
+  listedItemsOf(catalogId: string): Set<string> {
+    const rows = this.db
+      .prepare<[string], string>('SELECT item_id FROM products WHERE catalog_id = ? AND NOT removed AND NOT ghost')
+      .pluck()
+      .all(catalogId);
+    return new Set(rows);
   }
 
   /** Points from before feed positions existed (an upgraded store): their index is their position. */

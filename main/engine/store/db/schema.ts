@@ -76,7 +76,7 @@ CREATE TABLE rule_memory (
 CREATE TABLE quarantine (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, reason TEXT NOT NULL, raw TEXT NOT NULL);
 
 CREATE VIRTUAL TABLE product_search USING fts5 (
-  name, item_id, brand,
+  name, item_id,
   content = '', contentless_delete = 1, prefix = '2 3', tokenize = 'unicode61 remove_diacritics 2'
 );
 `;

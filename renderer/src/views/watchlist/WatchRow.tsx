@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { describeChange } from '../../../../shared/describe.js';
-import type { Watch } from '../../../../shared/model.js';
+import type { Watch, WatchTarget } from '../../../../shared/model.js';
 import { formatPrice } from '../../../../shared/money.js';
 import { STOCK_LABELS } from '../../../../shared/stock.js';
 import { useApiClient, useUiEvents } from '../../api/ApiContext.js';
@@ -26,7 +26,7 @@ export function WatchRow({ watch }: { watch: Watch }) {
     if (event.type === 'feed' && event.entries.some((entry) => entry.key === key)) detail.reload(true);
   });
   const product = detail.state.data?.product;
-  const name = product ? productName(product) : watch.target.catalogItemId;
+  const name = product ? productName(product) : targetLabel(watch.target);
   const change = detail.state.data ? lastChange(detail.state.data.history) : null;
 
   return (
@@ -38,7 +38,7 @@ export function WatchRow({ watch }: { watch: Watch }) {
             {name}
           </a>
           <p className="muted">
-            Item {watch.target.catalogItemId} · catalog {watch.target.catalogId}
+            {targetIds(watch.target)}
             {watch.muted ? ' · muted' : ''}
           </p>
           <p className="watch-rules">{watch.rules.map(describeRule).join(' · ') || 'No rules'}</p>
@@ -80,4 +80,17 @@ export function WatchRow({ watch }: { watch: Watch }) {
       ) : null}
     </li>
   );
+}
+
+/** What a watch covers, in words: an item no postback has named yet, a whole catalog, or a whole brand. */
+function targetLabel(target: WatchTarget): string {
+  if ('campaignId' in target) return `Everything from brand (campaign ${target.campaignId})`;
+  if ('catalogItemId' in target) return target.catalogItemId;
+  return `Everything in catalog ${target.catalogId}`;
+}
+
+function targetIds(target: WatchTarget): string {
+  if ('campaignId' in target) return `Campaign ${target.campaignId}`;
+  if ('catalogItemId' in target) return `Item ${target.catalogItemId} · catalog ${target.catalogId}`;
+  return `Catalog ${target.catalogId}`;
 }

@@ -4,12 +4,10 @@
 // are dropped, not refused).
 import { z } from 'zod';
 import {
-  CANONICAL_FIELDS,
   type HistoryPoint,
   type ProductSnapshot,
   type QuarantineEntry,
   type RawRequest,
-  type Settings,
   STOCK_VALUES,
 } from './model.js';
 import { alertSchema, feedEntrySchema, fieldChangeSchema, productStateSchema } from './schema/feed.js';
@@ -58,23 +56,7 @@ export const quarantineEntrySchema: z.ZodType<QuarantineEntry> = z.looseObject({
   raw: rawRequestSchema,
 });
 
-export const settingsSchema: z.ZodType<Settings> = z.looseObject({
-  mapping: z.record(z.string(), z.enum(CANONICAL_FIELDS)),
-  notifications: z.looseObject({
-    enabled: z.boolean(),
-    digestWindowSeconds: z.number(),
-    quietHours: z.looseObject({ start: z.string(), end: z.string() }).nullable(),
-    sound: z.boolean(),
-  }),
-  launchAtLogin: z.boolean(),
-  retention: z.looseObject({ feedEntries: z.number(), historyPerProduct: z.number(), journalDays: z.number() }),
-  receiver: z.looseObject({
-    host: z.string(),
-    port: z.number(),
-    headerName: z.string(),
-    headerValue: z.string(),
-  }),
-  alertsPausedUntil: z.string().nullable(),
-});
+// Settings: the one schema in shared/schema/settings.ts (a hub's settings are what its own UI saved).
+export { settingsSchema } from './schema/settings.js';
 
 export { alertSchema, feedEntrySchema, fieldChangeSchema, productStateSchema };

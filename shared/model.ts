@@ -100,7 +100,7 @@ export const DEFAULT_SETTINGS: Settings = {
   notifications: { enabled: true, digestWindowSeconds: 10, quietHours: null, sound: true },
   launchAtLogin: false,
   retention: { feedEntries: 200_000, historyPerProduct: 200, journalDays: 7 },
-  receiver: { host: '127.0.0.1', port: 8787, headerName: '', headerValue: '' },
+  receiver: { host: '127.0.0.1', port: 8787, headerName: '', headerValue: '', allowList: [] },
   alertsPausedUntil: null,
 };
 

@@ -193,6 +193,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
         secret: secrets.secret,
         headerName: store.settings.receiver.headerName,
         headerValue: store.settings.receiver.headerValue,
+        allowList: store.settings.receiver.allowList,
       }),
       persist: (raw) => writer.append({ type: 'postback', raw }, clock()),
       retryAfterSeconds: 30,

@@ -53,9 +53,11 @@ function repairGroup(
   const source = value;
   const result: Loose = {};
   for (const [field, schema] of Object.entries(shape)) {
-    const parsed = schema.safeParse(Object.hasOwn(source, field) ? source[field] : undefined);
+    // A field an older version did not have yet takes its default without a word: nothing was wrong with it.
+    const present = Object.hasOwn(source, field) && source[field] !== undefined;
+    const parsed = schema.safeParse(present ? source[field] : undefined);
     result[field] = parsed.success ? parsed.data : structuredClone(defaults[field]);
-    if (!parsed.success) repaired.push(`${group}.${field}`);
+    if (!parsed.success && present) repaired.push(`${group}.${field}`);
   }
   for (const field of Object.keys(source)) if (!Object.hasOwn(shape, field)) repaired.push(`${group}.${field}`);
   return result;

@@ -41,6 +41,13 @@ const receiverShape = {
     .string()
     .max(256)
     .regex(/^[^\p{Cc}]*$/u, { error: 'must not contain control characters' }),
+  /**
+   * Sender address ranges the receiver answers (CIDR, e.g. impact.com's published ranges); empty: anyone with the
+   * secret. A request from outside gets the same 404 as a wrong secret.
+   */
+  allowList: z
+    .array(z.string().trim().refine(isCidr, { error: 'must be an address range like 203.0.113.0/24 or 2001:db8::/32' }))
+    .max(100, { error: 'must be a list of at most 100 ranges' }),
 };
 
 const mappingKey = z.string().trim().min(1).max(100, { error: 'must be at most 100 characters' });
@@ -90,3 +97,13 @@ export const settingsPatchSchema = z.strictObject({
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 export type QuietHours = z.infer<typeof quietHoursSchema>;
+
+/** "203.0.113.0/24", "2001:db8::/32", or a single address (a /32 or /128). */
+export function isCidr(text: string): boolean {
+  const [address = '', bits, extra] = text.split('/');
+  if (extra !== undefined) return false;
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(address);
+  const maxBits = v4 ? 32 : /^[0-9a-f:]+$/i.test(address) && address.includes(':') ? 128 : 0;
+  if (maxBits === 0 || v4?.slice(1).some((part) => Number(part) > 255)) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits);
+}

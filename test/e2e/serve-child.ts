@@ -22,6 +22,8 @@ export interface ServeChildOptions {
   /** fixed ports instead of ephemeral ones (a restarted hub must stay where its followers look) */
   receiverPort?: number;
   uiPort?: number;
+  /** SHELFWATCH_* variables to set (the developer's own are never passed on) */
+  env?: Record<string, string>;
 }
 
 export async function startServeChild(options: ServeChildOptions): Promise<ServeChild> {
@@ -29,7 +31,10 @@ export async function startServeChild(options: ServeChildOptions): Promise<Serve
   args.push('--receiver-port', String(options.receiverPort ?? 0), '--ui-port', String(options.uiPort ?? 0));
   args.push('--secret', options.secret, '--ui-token', options.uiToken, ...(options.args ?? []));
   // No SHELFWATCH_* from the developer's shell: the flags above are the whole configuration.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('SHELFWATCH_')));
+  const env = {
+    ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('SHELFWATCH_'))),
+    ...options.env,
+  };
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => {

@@ -27,7 +27,12 @@ export async function freePorts(): Promise<HubPorts> {
   return { receiver: await one(), ui: await one(), remote: await one() };
 }
 
-export async function startHub(dataDir: string, ports: HubPorts, extra: string[] = []): Promise<ServeChild> {
+export async function startHub(
+  dataDir: string,
+  ports: HubPorts,
+  extra: string[] = [],
+  env: Record<string, string> = {},
+): Promise<ServeChild> {
   ensureBuilt();
   return startServeChild({
     dataDir: path.resolve(dataDir),
@@ -36,6 +41,7 @@ export async function startHub(dataDir: string, ports: HubPorts, extra: string[]
     receiverPort: ports.receiver,
     uiPort: ports.ui,
     args: ['--remote-port', String(ports.remote), '--remote-host', '127.0.0.1', ...extra],
+    env,
   });
 }
 

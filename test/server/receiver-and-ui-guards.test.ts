@@ -82,6 +82,29 @@ describe('receiver', () => {
   });
 });
 
+describe('receiver allow-list', () => {
+  const settings = (allowList: string[]) =>
+    api(server, '/api/settings', { method: 'PATCH', body: { receiver: { allowList } } });
+  const post = () =>
+    request(receiverUrl(server), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+
+  it('answers a sender outside the ranges with the same 404 as a wrong secret, and stores nothing', async () => {
+    await settings(['203.0.113.0/24', '2001:db8::/32']);
+    const before = journalBytes();
+    const refused = await post();
+    expect([refused.status, refused.body]).toEqual([404, 'Not found']);
+    expect(journalBytes()).toBe(before);
+    await settings(['127.0.0.0/8']);
+    expect((await post()).status).toBe(200);
+    await settings([]); // off again: anyone with the secret
+    expect((await post()).status).toBe(200);
+  });
+
+  it('refuses a range that is not one, naming it', async () => {
+    await expect(settings(['10.0.0.0/33'])).rejects.toThrow(/^400 .*receiver\.allowList\[0\] must be an address range/);
+  });
+});
+
 describe('UI API', () => {
   const ui = (suffix: string) => `http://127.0.0.1:${server.uiPort}${suffix}`;
 

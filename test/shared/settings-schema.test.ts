@@ -96,3 +96,16 @@ describe('repairSettings', () => {
     expect(repairSettings(null)).toEqual({ settings: DEFAULT_SETTINGS, repaired: ['all settings'] });
   });
 });
+
+describe('settings written by an older version', () => {
+  it('take the default for a field that did not exist then, without calling it a repair', () => {
+    const { receiver, ...rest } = DEFAULT_SETTINGS;
+    const { allowList: _new, ...olderReceiver } = receiver;
+    expect(repairSettings({ ...rest, receiver: olderReceiver })).toEqual({ settings: DEFAULT_SETTINGS, repaired: [] });
+  });
+
+  it('still reset an invalid value of a known field, and say so', () => {
+    const stored = { ...DEFAULT_SETTINGS, receiver: { ...DEFAULT_SETTINGS.receiver, allowList: ['not a range'] } };
+    expect(repairSettings(stored).repaired).toEqual(['receiver.allowList']);
+  });
+});

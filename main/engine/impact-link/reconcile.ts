@@ -128,6 +128,9 @@ export class Reconciler {
 
   private update(patch: Partial<ReconcileStatus>): void {
     this.status = { ...this.status, ...patch };
+    // While running, "next" is when the hourly budget lets the waiting requests go ("next batch at 11:00").
+    const waiting = this.status.running ? this.deps.client()?.schedule()['product-search'].nextAt : null;
+    if (waiting) this.status.nextAt = waiting;
     this.deps.onProgress(this.current());
   }
 }

@@ -51,10 +51,30 @@ export function itemBody(item: string): string {
   });
 }
 
+/** One item flips stock (and price) with every step, sent one step at a time: the last word must always win. */
+export const FLIP_ITEM = 'flip-lamp';
+
+export function flipBody(step: number): string {
+  return JSON.stringify({
+    Operation: 'Update',
+    CatalogId: '900',
+    CatalogItemId: FLIP_ITEM,
+    Name: 'Flip lamp',
+    CurrentPrice: step % 4 < 2 ? '85.00' : '79.00',
+    StockAvailability: step % 2 === 0 ? 'InStock' : 'OutofStock',
+  });
+}
+
+/** The flip sequence across kills: the next step to send (an unanswered one is sent again) and the last answered. */
+export interface FlipLedger {
+  next: number;
+  acknowledged: number;
+}
+
 const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 
 /** POSTs one postback; resolves with the status, or 0 when the connection died. */
-export function sendItem(port: number, item: string): Promise<number> {
+export function sendItem(port: number, item: string, body = itemBody(item)): Promise<number> {
   return new Promise((resolve) => {
     const req = http.request(
       {
@@ -72,7 +92,7 @@ export function sendItem(port: number, item: string): Promise<number> {
       },
     );
     req.on('error', () => resolve(0));
-    req.end(itemBody(item));
+    req.end(body);
   });
 }
 
@@ -80,7 +100,13 @@ export function sendItem(port: number, item: string): Promise<number> {
  * `concurrency` loops send the `retries` first (impact.com re-sends what it got no 200 for), then new items, until
  * stopped or the child dies. Returns which items were answered 200 and which were not.
  */
-export function loadUntilStopped(port: number, prefix: string, concurrency: number, retries: string[]) {
+export function loadUntilStopped(
+  port: number,
+  prefix: string,
+  concurrency: number,
+  retries: string[],
+  flip?: FlipLedger,
+) {
   const acknowledged: string[] = [];
   const unanswered: string[] = [];
   const queue = [...retries];
@@ -95,7 +121,15 @@ export function loadUntilStopped(port: number, prefix: string, concurrency: numb
       if (status === 0) break;
     }
   };
-  const loops = Array.from({ length: concurrency }, loop);
+  // The flip item's steps go one at a time, each after the previous one was answered, as a brand's updates would.
+  const flipLoop = async () => {
+    while (!stopped && flip) {
+      const status = await sendItem(port, FLIP_ITEM, flipBody(flip.next));
+      if (status === 200) flip.acknowledged = flip.next++;
+      if (status === 0) break;
+    }
+  };
+  const loops = [...Array.from({ length: concurrency }, loop), flipLoop()];
   return {
     acknowledged,
     stop: async () => {

@@ -3,7 +3,7 @@
 //   fdatasync@journal#3:after   right after the 3rd journal fsync, before anyone is answered
 //   fdatasync@journal#3:later   after the answers went out, before the records are applied
 //   write@journal#3:half        in the middle of the 3rd journal write (a torn line)
-//   rename@store#1:after        between moving store.json to store.prev.json and moving the new one into place
+//   rename@store#1:after        between moving documents.json to documents.prev.json and moving the new one in
 
 import { type FileSystem, nodeFileSystem } from '../../main/engine/file-system.js';
 import { openEngine } from '../../main/engine/index.js';
@@ -20,7 +20,8 @@ function killingFileSystem(op: string, where: string, nth: number, when: string)
   const paths = new Map<number, string>();
   let seen = 0;
   const matches = (name: string, file: string) =>
-    name === op && (where === 'any' || (where === 'journal' ? file.includes('journal') : /store[^/]*$/.test(file)));
+    name === op &&
+    (where === 'any' || (where === 'journal' ? file.includes('journal') : /(store|documents)[^/]*$/.test(file)));
   const wrapped: Record<string, unknown> = {};
   for (const [name, real] of Object.entries(nodeFileSystem) as [string, (...args: unknown[]) => Promise<unknown>][]) {
     wrapped[name] = async (...args: unknown[]) => {

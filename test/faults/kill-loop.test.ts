@@ -25,11 +25,12 @@ describe('kill -9 loop', () => {
   it(`loses no acknowledged postback over ${CYCLES} kills at random moments`, async () => {
     const next = random(Number(process.env.SHELFWATCH_CRASH_SEED ?? 4242));
     const ledger = new Set<string>();
+    const flip = { next: 0, acknowledged: -1 };
     let retries: string[] = [];
     let lostTotal = 0;
     for (let cycle = 0; cycle < CYCLES; cycle++) {
       const child = await startChild(temp.dir);
-      const load = loadUntilStopped(child.port, `k${cycle}`, 8, retries);
+      const load = loadUntilStopped(child.port, `k${cycle}`, 8, retries, flip);
       // Mostly short (mid-burst, between fsync and answer), sometimes long enough to land in a checkpoint.
       const delay = next() < 0.7 ? 5 + next() * 250 : 250 + next() * 1_000;
       await new Promise((resolve) => setTimeout(resolve, delay));
@@ -38,7 +39,7 @@ describe('kill -9 loop', () => {
       for (const item of acknowledged) ledger.add(item);
       retries = unanswered.filter((item) => !ledger.has(item));
 
-      const report = await restartAndCheck(temp.dir, ledger);
+      const report = await restartAndCheck(temp.dir, ledger, flip);
       lostTotal += report.lost.length;
       expect({
         cycle,
@@ -46,19 +47,22 @@ describe('kill -9 loop', () => {
         half: report.half,
         twice: report.twice,
         damaged: report.damagedRecords,
+        flip: report.flip,
       }).toEqual({
         cycle,
         lost: [],
         half: [],
         twice: [],
         damaged: 0,
+        flip: null,
       });
       expect(report.notices).toEqual([]);
     }
-    const final = await restartAndCheck(temp.dir, ledger);
+    const final = await restartAndCheck(temp.dir, ledger, flip);
     console.info(
       `kill loop: ${CYCLES} kill -9 cycles, ${final.acknowledged} postbacks acknowledged, ${lostTotal} lost, ` +
-        `${final.twice.length} applied twice, ${final.half.length} half-present, ${final.stored} stored`,
+        `${final.twice.length} applied twice, ${final.half.length} half-present, ${final.stored} stored, ` +
+        `${flip.acknowledged + 1} stock/price flips of one item followed`,
     );
     expect(ledger.size).toBeGreaterThan(CYCLES * 3);
     expect(lostTotal).toBe(0);

@@ -13,11 +13,11 @@ const POINTS: [string, string][] = [
   ['fdatasync@journal#3:after', 'after the fsync, before the answer'],
   ['fdatasync@journal#3:later', 'after the answer, before the apply'],
   ['open@journal#1:after', 'after creating a journal segment, before the directory fsync'],
-  ['open@store#1:before', 'after the apply, before the checkpoint'],
-  ['write@store#1:half', 'in the middle of writing the checkpoint temp file'],
-  ['fsync@store#1:after', 'after the checkpoint temp file is synced, before the renames'],
-  ['rename@store#1:after', 'between store.json → store.prev.json and temp → store.json'],
-  ['rename@store#2:after', 'after the new store.json is in place, before the directory fsync and pruning'],
+  ['open@store#1:before', 'after the apply and the WAL checkpoint, before the documents are written'],
+  ['write@store#1:half', 'in the middle of writing the documents temp file'],
+  ['fsync@store#1:after', 'after the documents temp file is synced, before the renames'],
+  ['rename@store#1:after', 'between documents.json → documents.prev.json and temp → documents.json'],
+  ['rename@store#2:after', 'after the new documents.json is in place, before the directory fsync and pruning'],
 ];
 
 const temps: { remove(): void }[] = [];

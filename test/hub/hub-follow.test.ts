@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS, type FeedEntry } from '../../shared/model.js';
 import type { ServeChild } from '../e2e/serve-child.js';
 import { postJson } from '../helpers/http.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
+import { until } from '../helpers/until.js';
 import { addDevice, adminApi, freePorts, HUB_SECRET, type HubPorts, startHub } from './hub-child.js';
 
 const WATCHED = 30;
@@ -24,14 +25,6 @@ const item = (n: number, price: number) => ({
   CurrentPrice: price.toFixed(2),
   CampaignId: '4521',
 });
-
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('a follower of a hub that is killed and restarted while the follower is away and while it is live', () => {
   const temp = makeTempDir('shelfwatch-hub-');

@@ -9,18 +9,11 @@ import type { ServeChild } from '../e2e/serve-child.js';
 import { type FakeImpactApi, startFakeImpactApi } from '../fakes/impact-api.js';
 import { postJson } from '../helpers/http.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
+import { until } from '../helpers/until.js';
 import { adminApi, freePorts, HUB_SECRET, type HubPorts, startHub } from '../hub/hub-child.js';
 
 const ITEMS = 120;
 const CATALOG = '24836';
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('kill -9 during a catch-up check', () => {
   const temp = makeTempDir('shelfwatch-reconcile-kill-');

@@ -12,18 +12,11 @@ import { type FakeImpactApi, startFakeImpactApi } from '../fakes/impact-api.js';
 import { type ManualClock, manualClock } from '../fakes/manual-clock.js';
 import { postJson } from '../helpers/http.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
+import { until } from '../helpers/until.js';
 import { captureLog } from '../reliability/helpers/capture-log.js';
 
 const SECRET = 'impact-test-secret-0123456789';
 const ACME = '24836';
-
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 async function allFeed(engine: Engine): Promise<FeedEntry[]> {
   const entries: FeedEntry[] = [];

@@ -2,34 +2,9 @@
 // as its JSON answers, so one schema reads both:
 //   <ImpactRadiusResponse><Catalogs nextpageuri="…"><Catalog><Id>1</Id>…</Catalog></Catalogs></ImpactRadiusResponse>
 //   → { "@nextpageuri": "…", "Catalogs": [{ "Id": "1", … }] }
-import { XMLParser } from 'fast-xml-parser';
+import { decodeXmlText, safeXmlParser } from '../xml/safe-xml.js';
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  textNodeName: '#text',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  removeNSPrefix: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  // No entity expansion by the parser: the predefined entities and character references are decoded below, once.
-  processEntities: false,
-  htmlEntities: false,
-  maxNestedTags: 64,
-});
-
-const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** One pass, never recursive: "&amp;lt;" becomes "&lt;". Unknown entities stay as written. */
-function decodeText(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z]+);/g, (whole, ref: string) => {
-    if (!ref.startsWith('#')) return PREDEFINED[ref] ?? whole;
-    const code = ref[1] === 'x' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
-}
+const parser = safeXmlParser(64);
 
 type Node = string | Node[] | { [key: string]: Node };
 
@@ -41,10 +16,10 @@ const isAttribute = (key: string) => key.startsWith('@_');
  * array, as in the JSON answer.
  */
 function convert(name: string, node: Node): unknown {
-  if (typeof node === 'string') return decodeText(node);
+  if (typeof node === 'string') return decodeXmlText(node);
   if (Array.isArray(node)) return node.map((child) => convert(name, child));
   const children = Object.keys(node).filter((key) => !isAttribute(key) && key !== '#text');
-  if (children.length === 0) return decodeText(typeof node['#text'] === 'string' ? node['#text'] : '');
+  if (children.length === 0) return decodeXmlText(typeof node['#text'] === 'string' ? node['#text'] : '');
   const [only] = children;
   if (children.length === 1 && only !== undefined && name.length > 1 && name === `${only}s`) {
     const items = node[only] as Node;
@@ -57,7 +32,7 @@ function convert(name: string, node: Node): unknown {
 function pagingOf(node: Node, into: Record<string, unknown>): void {
   if (typeof node !== 'object' || Array.isArray(node)) return;
   for (const [key, value] of Object.entries(node)) {
-    if (isAttribute(key) && typeof value === 'string') into[`@${key.slice(2)}`] ??= decodeText(value);
+    if (isAttribute(key) && typeof value === 'string') into[`@${key.slice(2)}`] ??= decodeXmlText(value);
   }
 }
 

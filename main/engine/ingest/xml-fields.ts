@@ -1,58 +1,9 @@
 // XML bodies → flat fields through fast-xml-parser, with entity expansion and DOCTYPE processing off.
-import { XMLParser } from 'fast-xml-parser';
+import { decodeXmlText, safeXmlParser, stripDoctype } from '../xml/safe-xml.js';
 import type { FieldBag, FieldPath } from './field-bag.js';
 import { MAX_DEPTH } from './limits.js';
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  textNodeName: '#text',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  removeNSPrefix: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  // No entity expansion at all: the five predefined entities and character references are decoded below, once,
-  // so neither an entity bomb nor an external entity can ever be resolved.
-  processEntities: false,
-  htmlEntities: false,
-  maxNestedTags: MAX_DEPTH,
-});
-
-const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** One pass, never recursive: "&amp;lt;" becomes "&lt;", not "<". Unknown entities stay as written. */
-export function decodeXmlText(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z]+);/g, (whole, ref: string) => {
-    if (ref.startsWith('#')) {
-      const code = ref[1] === 'x' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
-      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return PREDEFINED[ref] ?? whole;
-  });
-}
-
-/** Removes `<!DOCTYPE ...>` including an internal subset `[...]`, so its entity declarations are never read. */
-export function stripDoctype(text: string): string {
-  let out = text;
-  for (let at = out.search(/<!DOCTYPE/i); at >= 0; at = out.search(/<!DOCTYPE/i)) {
-    let i = at + 9;
-    let brackets = 0;
-    let quote = '';
-    for (; i < out.length; i += 1) {
-      const c = out.charAt(i);
-      if (quote !== '') {
-        if (c === quote) quote = '';
-      } else if (c === '"' || c === "'") quote = c;
-      else if (c === '[') brackets += 1;
-      else if (c === ']') brackets -= 1;
-      else if (c === '>' && brackets <= 0) break;
-    }
-    out = out.slice(0, at) + out.slice(i + 1);
-  }
-  return out;
-}
+const parser = safeXmlParser(MAX_DEPTH);
 
 export type XmlResult = { ok: true } | { ok: false; reason: string };
 

@@ -6,7 +6,7 @@ import { type Adapter, Low } from 'lowdb';
 import type { Catalog } from '../../../shared/impact-catalog.js';
 import { DEFAULT_SETTINGS, type Device, type Settings, type Watch } from '../../../shared/model.js';
 import type { FileSystem } from '../file-system.js';
-import { syncDirectory } from '../file-system.js';
+import { replaceDurably } from './generations.js';
 
 export interface Documents {
   version: 1;
@@ -89,18 +89,8 @@ class DocumentsFile implements Adapter<Documents> {
 
   async write(documents: Documents): Promise<void> {
     const bytes = Buffer.from(`${JSON.stringify(documents, null, 2)}\n`, 'utf8');
-    const fd = await this.fsys.open(this.temp, 'w');
-    try {
-      await this.fsys.write(fd, bytes);
-      await this.fsys.fsync(fd);
-    } finally {
-      await this.fsys.close(fd);
-    }
-    await this.fsys.rename(this.file, this.previous).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-    });
-    await this.fsys.rename(this.temp, this.file);
-    await syncDirectory(this.fsys, this.dir);
+    const paths = { dir: this.dir, file: this.file, previous: this.previous, temp: this.temp };
+    await replaceDurably(this.fsys, paths, (fd) => this.fsys.write(fd, bytes));
   }
 
   private async load(file: string): Promise<Documents | null> {

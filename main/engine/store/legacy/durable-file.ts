@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { FileSystem } from '../../file-system.js';
-import { syncDirectory } from '../../file-system.js';
+import { replaceDurably } from '../generations.js';
 import { decodeStoreBytes, storeTextParts } from './codec.js';
 import type { StoreData } from './state.js';
 
@@ -50,18 +50,8 @@ export class DurableStoreFile implements Adapter<StoreData> {
   }
 
   async write(data: StoreData): Promise<void> {
-    const fd = await this.fsys.open(this.temp, 'w');
-    try {
-      await this.writeInPieces(fd, data);
-      await this.fsys.fsync(fd);
-    } finally {
-      await this.fsys.close(fd);
-    }
-    await this.fsys.rename(this.file, this.previous).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-    });
-    await this.fsys.rename(this.temp, this.file);
-    await syncDirectory(this.fsys, this.dir);
+    const paths = { dir: this.dir, file: this.file, previous: this.previous, temp: this.temp };
+    await replaceDurably(this.fsys, paths, (fd) => this.writeInPieces(fd, data));
   }
 
   /** Encodes and writes ~1 MB at a time, yielding to the event loop between pieces. */

@@ -14,14 +14,7 @@ import { FeedLog } from './feed-log.js';
 /** A feed entry as stored: the product is joined in when read, so 200,000 entries do not hold 200,000 copies. */
 export type StoredFeedEntry = Omit<FeedEntry, 'product'>;
 
-export interface ReceiverStats {
-  received: number;
-  /** repeated deliveries of a postback already applied (retries) */
-  duplicates: number;
-  quarantined: number;
-  lastPostbackAt: string | null;
-  testPostbackAt: string | null;
-}
+import type { ReceiverStats } from '../db/meta.js';
 
 export interface StoreData {
   version: 1;

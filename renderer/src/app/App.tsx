@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
-import { useApiClient } from '../api/ApiContext.js';
+import { useEffect, useRef, useState } from 'react';
+import { useApiClient, useUiEvents } from '../api/ApiContext.js';
 import { Loading } from '../components/ErrorState.js';
 import { hrefs, navigate, type Route } from '../routing/routes.js';
 import { useHashRoute } from '../routing/useHashRoute.js';
@@ -14,8 +14,13 @@ import { StatusProvider, useStatus } from './StatusContext.js';
 import { StatusLine } from './StatusLine.js';
 
 export function App() {
+  // A hub's `reset`: what this UI missed is gone, so every view (and the status) loads again from the API.
+  const [generation, setGeneration] = useState(0);
+  useUiEvents((event) => {
+    if (event.type === 'reset') setGeneration((current) => current + 1);
+  });
   return (
-    <StatusProvider>
+    <StatusProvider key={generation}>
       <WatchesProvider>
         <Shell />
       </WatchesProvider>

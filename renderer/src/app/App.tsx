@@ -47,7 +47,9 @@ function Shell() {
 
   // Nothing received yet: a new user starts at Setup; everyone else at the feed. Decided once, as a real route,
   // so the first postback does not pull the user away from Setup while they watch it say "Connected".
-  const startAt = state.data ? (state.data.receiver.received === 0 ? hrefs.setup : hrefs.feed) : null;
+  // A device following a hub starts at the feed: connecting impact.com is the hub's business.
+  const newHere = state.data ? state.data.receiver.received === 0 && !state.data.device : false;
+  const startAt = state.data ? (newHere ? hrefs.setup : hrefs.feed) : null;
   const failed = state.status === 'error';
   useEffect(() => {
     if (route.name === 'home' && (startAt || failed)) window.location.replace(startAt ?? hrefs.feed);

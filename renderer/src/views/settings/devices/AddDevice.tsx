@@ -33,16 +33,12 @@ export function AddDevice({ devices, onChange }: { devices: Device[]; onChange: 
       },
     );
   };
-  const pairedNow = added ? (devices.find((device) => device.id === added.device.id)?.pairedAt ?? null) : null;
+  // The device may have given itself another name when it paired ("Browser on macOS").
+  const pairedNow = added ? devices.find((device) => device.id === added.device.id && device.pairedAt) : undefined;
   return (
     <div className="add-device">
       <form className="field-row" onSubmit={submit} aria-label="Add a device">
-        <TextField
-          label="Device name"
-          value={name}
-          onChange={setName}
-          hint="How this list will name it, e.g. Work laptop."
-        />
+        <TextField label="Device name" value={name} onChange={setName} />
         <button type="submit" className="button" disabled={busy}>
           {busy ? 'Adding…' : 'Add a device'}
         </button>
@@ -54,7 +50,7 @@ export function AddDevice({ devices, onChange }: { devices: Device[]; onChange: 
       ) : null}
       {added && pairedNow ? (
         <p role="status" data-testid="device-paired">
-          ✓ {added.device.name} is paired.
+          ✓ {pairedNow.name} is paired.
         </p>
       ) : null}
       {added && !pairedNow ? <PairingCard added={added} onPoll={onChange} /> : null}

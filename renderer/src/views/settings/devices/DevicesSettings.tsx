@@ -54,7 +54,8 @@ function DeviceManager() {
   return (
     <div>
       <p className="muted">
-        Each device sees this hub’s feed, products and watchlist, with its own notifications and unread count.
+        Each device sees this hub’s feed, products and watchlist, with its own notifications and unread count. Name a
+        new one, then pair it with the link shown.
       </p>
       {state.status === 'error' ? (
         <ErrorState message={`Could not load the devices: ${state.error}`} onRetry={() => reload()} />

@@ -1,22 +1,34 @@
 // The Electron composition root: wiring only. The lifecycle is in desktop/start-desktop.ts, the face in
-// desktop/face.ts; this file hands them the real electron app and the engine.
-import { app, dialog } from 'electron';
+// desktop/face.ts, the choice between this computer's engine and a followed hub in desktop/open-backend.ts; this
+// file hands them the real electron app, safeStorage, the engine and the follower.
+import { hostname } from 'node:os';
+import { app, dialog, safeStorage } from 'electron';
 import { consoleLog } from './desktop/console-log.js';
 import { createDesktopFace } from './desktop/face.js';
+import { openDesktopBackend } from './desktop/open-backend.js';
 import { startDesktop } from './desktop/start-desktop.js';
 import { openEngine } from './engine/index.js';
+import { createHubFollower } from './follower/index.js';
 
 startDesktop({
   app,
   platform: process.platform,
-  openEngine,
-  createFace: (engine, lifecycle) =>
-    createDesktopFace(engine, lifecycle, {
+  openBackend: (options) =>
+    openDesktopBackend(options, {
+      platform: process.platform,
+      safeStorage,
+      openEngine,
+      createFollower: createHubFollower,
+    }),
+  createFace: (backend, lifecycle, dataDir) =>
+    createDesktopFace(backend, lifecycle, {
       // bundled to dist/main/index.cjs: __dirname is dist/main (also inside app.asar)
       mainDir: __dirname,
+      dataDir,
       platform: process.platform,
       argv: process.argv,
       env: process.env,
+      hostName: hostname().replace(/\.local$/, ''),
       log: consoleLog,
     }),
   showError: (title, message) => dialog.showErrorBox(title, message),

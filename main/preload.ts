@@ -47,6 +47,11 @@ const bridge: DesktopBridge = {
   api,
   openExternal: (url) => invoke('shell:openExternal', url),
   copyText: (text) => invoke('shell:copyText', text),
+  connection: {
+    get: () => invoke('desktop:getConnection', undefined),
+    followHub: (request) => invoke('desktop:followHub', request),
+    useThisComputer: () => invoke('desktop:useThisComputer', undefined),
+  },
   onEvent: (listener) => listen('event', listener),
   onNavigate: (listener) => listen('navigate', listener),
 };

@@ -3,6 +3,7 @@
 // so main (main/desktop/ipc-bridge.ts) and the preload (main/preload.ts) cannot disagree, and a key missing from a
 // table below is a compile error. Imports nothing at run time but shared/api.ts (the preload bundles this file).
 import { API_METHODS, type ApiMethod, type ApiRequest, type ApiResponse } from './api.js';
+import type { DesktopConnection, FollowHubRequest, SwitchAnswer } from './schema/desktop-connection.js';
 import type { UiEvent } from './schema/events.js';
 
 export { API_METHODS };
@@ -11,6 +12,12 @@ export { API_METHODS };
 export type InvokeMap = { [M in ApiMethod as `api:${M}`]: { payload: ApiRequest<M>; result: ApiResponse<M> } } & {
   'shell:openExternal': { payload: string; result: undefined };
   'shell:copyText': { payload: string; result: undefined };
+  /** where postbacks arrive: this computer or a hub (issue 11) */
+  'desktop:getConnection': { payload: undefined; result: DesktopConnection };
+  /** pairs with the hub of a pairing link, keeps the choice and restarts following it */
+  'desktop:followHub': { payload: FollowHubRequest; result: SwitchAnswer };
+  /** back to this computer's own receiver; restarts */
+  'desktop:useThisComputer': { payload: undefined; result: SwitchAnswer };
 };
 export type InvokeKey = keyof InvokeMap;
 export type InvokePayload<K extends InvokeKey> = InvokeMap[K]['payload'];
@@ -26,12 +33,21 @@ export interface EventMap {
 export type EventKey = keyof EventMap;
 
 const SHELL_KEYS = ['shell:openExternal', 'shell:copyText'] as const satisfies readonly InvokeKey[];
+const DESKTOP_KEYS = [
+  'desktop:getConnection',
+  'desktop:followHub',
+  'desktop:useThisComputer',
+] as const satisfies readonly InvokeKey[];
 
 /** Every request channel at run time; the check below makes a map key missing from it a compile error. */
-export const INVOKE_KEYS: readonly InvokeKey[] = [...API_METHODS.map((method) => apiKey(method)), ...SHELL_KEYS];
+export const INVOKE_KEYS: readonly InvokeKey[] = [
+  ...API_METHODS.map((method) => apiKey(method)),
+  ...SHELL_KEYS,
+  ...DESKTOP_KEYS,
+];
 
-// A compile-time check that INVOKE_KEYS' parts cover the map: every key is an api method or a listed shell key.
-type Covered = `api:${ApiMethod}` | (typeof SHELL_KEYS)[number];
+// A compile-time check that INVOKE_KEYS' parts cover the map: every key is an api method or a listed other key.
+type Covered = `api:${ApiMethod}` | (typeof SHELL_KEYS)[number] | (typeof DESKTOP_KEYS)[number];
 const everyKeyCovered: [Exclude<InvokeKey, Covered>] extends [never] ? true : never = true;
 void everyKeyCovered;
 
@@ -55,6 +71,12 @@ export interface DesktopBridge {
   api: { [M in ApiMethod]: (req: ApiRequest<M>) => Promise<IpcReply<ApiResponse<M>>> };
   openExternal(url: string): Promise<IpcReply<undefined>>;
   copyText(text: string): Promise<IpcReply<undefined>>;
+  /** where postbacks arrive (this computer or a hub) */
+  connection: {
+    get(): Promise<IpcReply<DesktopConnection>>;
+    followHub(request: FollowHubRequest): Promise<IpcReply<SwitchAnswer>>;
+    useThisComputer(): Promise<IpcReply<SwitchAnswer>>;
+  };
   onEvent(listener: (event: UiEvent) => void): () => void;
   onNavigate(listener: (route: string) => void): () => void;
 }

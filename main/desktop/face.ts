@@ -1,11 +1,29 @@
-// Assembles the desktop face around an open engine: window, IPC, notifier, tray, login item.
-// This is where the real electron objects are handed to the pieces (each piece is tested with fakes).
+// Assembles the desktop face around its backend (this computer's engine or a followed hub): window, IPC, notifier,
+// tray, login item, waking the follower. This is where the real electron objects are handed to the pieces (each
+// piece is tested with fakes).
 import * as fs from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { app, BrowserWindow, clipboard, ipcMain, Menu, Notification, nativeImage, shell, Tray } from 'electron';
-import type { Settings } from '../../shared/model.js';
-import type { Engine, Logger } from '../engine/types.js';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  ipcMain,
+  Menu,
+  Notification,
+  nativeImage,
+  net,
+  powerMonitor,
+  safeStorage,
+  shell,
+  Tray,
+} from 'electron';
+import type { Logger } from '../engine/types.js';
+import { pairWithHub } from '../follower/index.js';
+import { realTimers } from './alert-digest.js';
+import type { DesktopBackend } from './backend.js';
+import { createConnectionActions } from './hub/connection-actions.js';
+import type { DeviceSettings } from './hub/device-settings.js';
 import { registerIpc } from './ipc.js';
 import { createLoginItemSync, wasLaunchedAtLogin } from './login-item.js';
 import { Notifier } from './notifier.js';
@@ -16,19 +34,27 @@ import type { DesktopFace, Lifecycle } from './start-desktop.js';
 import { TrayController } from './tray.js';
 import { loadTrayIcons } from './tray-icons.js';
 import { createSenderCheck } from './trusted-sender.js';
+import { wakeOnResume } from './wake.js';
 import { createMainWindow, revealWindow } from './window.js';
 
 export interface FaceEnvironment {
   /** the folder of the bundled main (dist/main) */
   mainDir: string;
+  /** the user-data folder: where the choice of backend and a hub's device token are kept */
+  dataDir: string;
   platform: NodeJS.Platform;
   argv: readonly string[];
   env: NodeJS.ProcessEnv;
+  /** suggested as this computer's name on a hub's device list */
+  hostName: string;
   log: Logger;
 }
 
+/** Long enough for the answer to reach the window before the app goes. */
+const RESTART_DELAY_MS = 300;
+
 export async function createDesktopFace(
-  engine: Engine,
+  backend: DesktopBackend,
   lifecycle: Lifecycle,
   host: FaceEnvironment,
 ): Promise<DesktopFace> {
@@ -48,18 +74,33 @@ export async function createDesktopFace(
   const renderer = createRendererLink(ourWebContents);
   const showWindow = () => revealWindow(window);
 
-  let onSettings: (settings: Settings) => void = () => {};
-  const api = observeSettings(engine.api, (settings) => onSettings(settings));
+  let onSettings: (settings: DeviceSettings) => void = () => {};
+  const api = observeSettings(backend.api, (settings) => onSettings(settings));
   const removeIpc = registerIpc({
     ipcMain,
     api,
     isTrustedSender: createSenderCheck(ourWebContents, paths.rendererUrl),
     openExternal,
     writeClipboard: (text) => clipboard.writeText(text),
+    connection: createConnectionActions({
+      dataDir: host.dataDir,
+      platform,
+      safeStorage,
+      pair: (link, name) => pairWithHub(link, name),
+      scheduleRestart: () =>
+        setTimeout(() => {
+          app.relaunch();
+          app.quit();
+        }, RESTART_DELAY_MS),
+      suggestedDeviceName: host.hostName,
+      currentDeviceSettings: () => backend.deviceSettings(),
+      log,
+    }),
     log,
   });
 
-  const [settings, status] = await Promise.all([engine.api.getSettings(undefined), engine.api.status(undefined)]);
+  // This computer's own settings: no network needed, so a hub that is down does not hold up the start.
+  const settings = await backend.deviceSettings();
   const notifier = new Notifier({
     createNotification: (request) => new Notification(request),
     isSupported: () => Notification.isSupported(),
@@ -81,8 +122,12 @@ export async function createDesktopFace(
     quit: () => app.quit(),
     log,
   });
-  tray.setUnread(status.unread);
-  tray.setPausedUntil(status.alertsPausedUntil);
+  tray.setPausedUntil(settings.alertsPausedUntil);
+  tray.setHubConnection(backend.connection());
+  backend.api.status(undefined).then(
+    (status) => tray.setUnread(status.unread),
+    () => {}, // the hub is unreachable: the first status event brings the count
+  );
   const applyLoginItem = createLoginItemSync({
     app,
     platform,
@@ -102,19 +147,25 @@ export async function createDesktopFace(
     tray.setPausedUntil(next.alertsPausedUntil);
     applyLoginItem(next.launchAtLogin);
   };
-  const unsubscribe = engine.subscribe((event) => {
-    renderer.sendEvent(event);
-    notifier.handleEvent(event);
-    if (event.type === 'status') {
-      tray.setUnread(event.status.unread);
-      tray.setPausedUntil(event.status.alertsPausedUntil);
-    }
-  });
+  const stops = [
+    backend.subscribe((event, meta) => {
+      renderer.sendEvent(event);
+      notifier.handleEvent(event, meta.catchUp);
+      if (event.type === 'status') {
+        tray.setUnread(event.status.unread);
+        tray.setPausedUntil(event.status.alertsPausedUntil);
+      }
+    }),
+    // After the backlog: one "While you were away" notification instead of one per product.
+    backend.onCaughtUp(() => notifier.caughtUp()),
+    backend.onConnection((connection) => tray.setHubConnection(connection)),
+    wakeOnResume({ powerMonitor, isOnline: () => net.isOnline(), wake: () => backend.wake(), timers: realTimers }),
+  ];
 
   return {
     showWindow,
     dispose: () => {
-      unsubscribe();
+      for (const stop of stops) stop();
       removeIpc();
       notifier.dispose();
       tray.destroy();

@@ -1,8 +1,14 @@
 // The desktop face's request handlers: every UI API method (the engine's service parses each request, as it does for
-// HTTP) and the shell actions, whose payloads are parsed here. Registered through ipc-bridge's handle(), behind the
+// HTTP), the shell actions and where postbacks arrive (this computer or a hub), whose payloads are parsed here. Registered through ipc-bridge's handle(), behind the
 // sender check.
 import { API_METHODS, type ApiMethod, type UiApi } from '../../shared/api.js';
 import { apiKey } from '../../shared/ipc-channels.js';
+import {
+  type DesktopConnection,
+  type FollowHubRequest,
+  followHubSchema,
+  type SwitchAnswer,
+} from '../../shared/schema/desktop-connection.js';
 import { parseOrThrow } from '../../shared/schema/messages.js';
 import { copyTextSchema, openExternalSchema } from '../../shared/schema/shell.js';
 import type { Logger } from '../engine/types.js';
@@ -15,7 +21,15 @@ export interface IpcOptions {
   isTrustedSender: (event: IpcSenderEvent) => boolean;
   openExternal: (url: string) => Promise<void>;
   writeClipboard: (text: string) => void;
+  connection: ConnectionHandlers;
   log: Logger;
+}
+
+/** Where postbacks arrive: see main/desktop/connection-actions.ts. */
+export interface ConnectionHandlers {
+  get(): Promise<DesktopConnection>;
+  followHub(request: FollowHubRequest): Promise<SwitchAnswer>;
+  useThisComputer(): Promise<SwitchAnswer>;
 }
 
 type ApiHandlers = Pick<InvokeHandlers, `api:${ApiMethod}`>;
@@ -40,6 +54,10 @@ export function registerIpc(options: IpcOptions): () => void {
       options.writeClipboard(parseOrThrow(copyTextSchema, payload, 'The text to copy'));
       return undefined;
     },
+    'desktop:getConnection': () => options.connection.get(),
+    'desktop:followHub': (payload: unknown) =>
+      options.connection.followHub(parseOrThrow(followHubSchema, payload, 'The pairing request')),
+    'desktop:useThisComputer': () => options.connection.useThisComputer(),
   };
   return handle(options, handlers);
 }

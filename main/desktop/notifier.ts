@@ -1,8 +1,8 @@
 // Native notifications for alerts. What to show is decided by AlertDigest; this file only shows it and routes clicks.
 // Electron's Notification is injected (a factory), so this runs and is tested under plain Node.
 import type { UiEvent } from '../../shared/api.js';
-import type { Settings } from '../../shared/model.js';
 import { AlertDigest, type DigestSettings, type Timers } from './alert-digest.js';
+import type { DeviceSettings } from './hub/device-settings.js';
 import type { NotificationText } from './notification-text.js';
 
 /** The part of Electron's Notification used here. */
@@ -24,12 +24,12 @@ export interface NotifierOptions {
   isSupported: () => boolean;
   /** a notification was clicked: show the window and open this route */
   onClick: (route: string) => void;
-  settings: Settings;
+  settings: DeviceSettings;
   clock?: () => number;
   timers?: Timers;
 }
 
-const digestSettings = (settings: Settings): DigestSettings => ({
+const digestSettings = (settings: DeviceSettings): DigestSettings => ({
   enabled: settings.notifications.enabled,
   digestWindowSeconds: settings.notifications.digestWindowSeconds,
   quietHours: settings.notifications.quietHours,
@@ -43,7 +43,7 @@ export class Notifier {
    */
   readonly live = new Set<NotificationLike>();
   private readonly digest: AlertDigest;
-  private settings: Settings;
+  private settings: DeviceSettings;
 
   constructor(private readonly options: NotifierOptions) {
     this.settings = options.settings;
@@ -70,7 +70,7 @@ export class Notifier {
     this.digest.caughtUp();
   }
 
-  updateSettings(settings: Settings): void {
+  updateSettings(settings: DeviceSettings): void {
     this.settings = settings;
     this.digest.updateSettings(digestSettings(settings));
   }

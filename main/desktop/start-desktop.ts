@@ -1,12 +1,14 @@
-// The desktop face's lifecycle: one instance, the data folder, the engine, the face, a clean quit.
-// Electron's app and the engine are injected so this is tested under plain Node; main/index.ts passes the real ones.
+// The desktop face's lifecycle: one instance, the data folder, the backend (this computer's engine or a followed
+// hub), the face, a clean quit. Electron's app and the backend are injected so this is tested under plain Node;
+// main/index.ts passes the real ones.
 import { join } from 'node:path';
-import type { Engine, EngineOptions, Logger } from '../engine/types.js';
+import type { Logger } from '../engine/types.js';
+import type { DesktopBackend } from './backend.js';
 
 export const APP_ID = 'com.shelfwatch.app';
 export const PRODUCT_NAME = 'Shelfwatch';
 export const LOCKED_MESSAGE = 'Shelfwatch is already running on this data folder (perhaps `npm run serve`).';
-/** engine.close() checkpoints the store; past this the app quits anyway (the journal makes that safe) */
+/** backend.close() checkpoints the store; past this the app quits anyway (the journal makes that safe) */
 export const CLOSE_TIMEOUT_MS = 10_000;
 
 export interface AppLike {
@@ -35,8 +37,8 @@ export interface Lifecycle {
 export interface StartDesktopOptions {
   app: AppLike;
   platform: NodeJS.Platform;
-  openEngine: (options: EngineOptions) => Promise<Engine>;
-  createFace: (engine: Engine, lifecycle: Lifecycle) => Promise<DesktopFace>;
+  openBackend: (options: { dataDir: string; log: Logger }) => Promise<DesktopBackend>;
+  createFace: (backend: DesktopBackend, lifecycle: Lifecycle, dataDir: string) => Promise<DesktopFace>;
   showError: (title: string, message: string) => void;
   log: Logger;
 }
@@ -59,7 +61,7 @@ export async function startDesktop(options: StartDesktopOptions): Promise<'runni
   if (options.platform === 'win32') app.setAppUserModelId(APP_ID);
 
   let quitting = false;
-  let engine: Engine | null = null;
+  let backend: DesktopBackend | null = null;
   let face: DesktopFace | null = null;
   let showRequested = false;
   let closing: Promise<void> | null = null;
@@ -72,19 +74,19 @@ export async function startDesktop(options: StartDesktopOptions): Promise<'runni
   app.on('activate', showWindow);
   app.on('window-all-closed', () => {}); // the app lives in the tray; a closed window is not a quit
 
-  const closeEngine = (): Promise<void> => {
+  const closeBackend = (): Promise<void> => {
     closing ??= (async () => {
       face?.dispose();
-      if (!engine) return;
+      if (!backend) return;
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timeout = new Promise<void>((resolve) => {
         timer = setTimeout(() => {
-          log.error('quit: the engine did not close in time');
+          log.error('quit: the backend did not close in time');
           resolve();
         }, CLOSE_TIMEOUT_MS);
       });
       await Promise.race([
-        engine.close().catch((error) => log.error('quit: engine close failed', { error: messageOf(error) })),
+        backend.close().catch((error) => log.error('quit: backend close failed', { error: messageOf(error) })),
         timeout,
       ]);
       clearTimeout(timer);
@@ -94,42 +96,41 @@ export async function startDesktop(options: StartDesktopOptions): Promise<'runni
 
   app.on('before-quit', (event) => {
     quitting = true;
-    if (!engine) return;
-    // hold the quit until the engine has checkpointed the store and released the data-folder lock
+    if (!backend) return;
+    // hold the quit until the backend has closed (the engine checkpoints the store and releases the data-folder lock)
     event.preventDefault();
-    closeEngine().finally(() => app.exit(0));
+    closeBackend().finally(() => app.exit(0));
   });
 
   await app.whenReady();
   try {
-    engine = await options.openEngine({ dataDir, log });
+    backend = await options.openBackend({ dataDir, log });
   } catch (error) {
     if (isLocked(error)) options.showError(PRODUCT_NAME, LOCKED_MESSAGE);
     else options.showError('Shelfwatch could not start', messageOf(error));
-    log.error('start: the engine did not open', { error: messageOf(error) });
+    log.error('start: the backend did not open', { error: messageOf(error) });
     quitting = true;
     app.quit();
     return 'not-started';
   }
   if (quitting) {
-    await closeEngine(); // Quit was chosen while the engine was opening
+    await closeBackend(); // Quit was chosen while the backend was opening
     app.exit(0);
     return 'not-started';
   }
 
-  // The face subscribes to engine events before the receiver starts, so no early alert is missed.
+  // The face subscribes to events before the receiver starts, so no early alert is missed.
   try {
-    face = await options.createFace(engine, { isQuitting: () => quitting });
+    face = await options.createFace(backend, { isQuitting: () => quitting }, dataDir);
   } catch (error) {
     options.showError('Shelfwatch could not start', messageOf(error));
     log.error('start: the desktop face failed', { error: messageOf(error) });
-    app.quit(); // before-quit closes the engine
+    app.quit(); // before-quit closes the backend
     return 'not-started';
   }
   if (showRequested) face.showWindow();
   try {
-    const address = await engine.startReceiver();
-    log.info('receiver listening', { host: address.host, port: address.port });
+    log.info(await backend.start());
   } catch (error) {
     // stay up: the window is where the port can be changed
     options.showError('The postback receiver did not start', `${messageOf(error)}\n\nChange the port in Settings.`);

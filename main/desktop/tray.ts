@@ -1,6 +1,8 @@
-// The tray: unread count (macOS: the title next to the icon; elsewhere the tooltip and a badged icon) and the
-// menu: Open, Pause alerts ▸, Copy postback URL, Quit. Electron's Tray and Menu are injected.
+// The tray: unread count (macOS: the title next to the icon; elsewhere the tooltip and a badged icon), a followed
+// hub that cannot be reached, and the menu: Open, Pause alerts ▸, Copy postback URL, Quit. Electron's Tray and Menu
+// are injected.
 import type { UiApi } from '../../shared/api.js';
+import { connectionText, type HubConnection } from '../../shared/connection-text.js';
 import type { Logger } from '../engine/types.js';
 import type { Timers } from './alert-digest.js';
 import { realTimers } from './alert-digest.js';
@@ -47,6 +49,8 @@ const hhmm = (ms: number) => {
 export class TrayController<Image, Menu> {
   private unread = 0;
   private pausedUntil: string | null = null;
+  /** "Hub unreachable since 10:32 — retrying"; null on this computer or while the hub is live */
+  private hubText: string | null = null;
   private expiryTimer: unknown = null;
   private readonly clock: () => number;
   private readonly timers: Timers;
@@ -71,6 +75,13 @@ export class TrayController<Image, Menu> {
     this.render();
   }
 
+  setHubConnection(connection: HubConnection | null): void {
+    const text = connection && connectionText(connection, { subject: 'hub', time: (iso) => hhmm(Date.parse(iso)) });
+    if (text === this.hubText) return;
+    this.hubText = text;
+    this.render();
+  }
+
   destroy(): void {
     this.clearExpiry();
     this.options.tray.destroy();
@@ -82,7 +93,8 @@ export class TrayController<Image, Menu> {
     const count = this.unread > 999 ? '999+' : String(this.unread);
     if (platform === 'darwin') tray.setTitle(this.unread > 0 ? count : '');
     tray.setImage(this.unread > 0 ? icons.unread : icons.normal);
-    tray.setToolTip(`Shelfwatch — ${count} unread${pauseEnd ? ` (alerts paused until ${hhmm(pauseEnd)})` : ''}`);
+    const paused = pauseEnd ? ` (alerts paused until ${hhmm(pauseEnd)})` : '';
+    tray.setToolTip(`Shelfwatch — ${count} unread${paused}${this.hubText ? ` · ${this.hubText}` : ''}`);
     tray.setContextMenu(this.options.buildMenu(this.menu(pauseEnd)));
     // menus are static: redraw when the pause runs out so "Resume" and the label do not go stale
     this.clearExpiry();
@@ -101,6 +113,7 @@ export class TrayController<Image, Menu> {
       { label: 'Resume alerts', enabled: pauseEnd !== null, click: () => this.pause(null) },
     ];
     return [
+      ...(this.hubText ? [{ label: this.hubText, enabled: false }, { type: 'separator' as const }] : []),
       { label: 'Open Shelfwatch', click: open },
       { label: pauseEnd ? 'Alerts paused' : 'Pause alerts', type: 'submenu', submenu: pauseItems },
       { label: 'Copy postback URL', click: () => this.copyPostbackUrl() },

@@ -3,6 +3,7 @@ import type { SettingOverride, Setup, Status } from '../../shared/api.js';
 import type { Settings } from '../../shared/model.js';
 import type { ReconcileStatus } from '../../shared/schema/impact.js';
 import { SUCCESS_RESPONSE } from './receiver/app.js';
+import { LOCAL_DEVICE } from './store/db/read-state.js';
 import type { Store } from './store/store.js';
 import type { UpgradeProgress } from './store/upgrade.js';
 import { withoutPath } from './system-error.js';
@@ -99,9 +100,17 @@ export class StatusBoard {
       alertsPausedUntil: settings.alertsPausedUntil,
       upgrade: this.upgrade,
       remote: this.remote,
+      device: this.deviceOf(device),
       reconcile: this.reconcile,
       notices: [...this.notices, ...[this.storeFault, this.applyFault].filter((notice) => notice !== null)],
     };
+  }
+
+  /** null for this computer's own UI: the UI then shows what only the hub may do (devices, the secret, …). */
+  private deviceOf(device: string): Status['device'] {
+    if (device === LOCAL_DEVICE) return null;
+    const stored = this.store.docs.devices.find((candidate) => candidate.id === device);
+    return { id: device, name: stored?.name ?? 'This device' };
   }
 
   setup(receiver: Settings['receiver'], overrides: SettingOverride[]): Setup {

@@ -1,5 +1,6 @@
 // The UI API over the hub's remote listener: every API_ROUTES method, with the device token, answers checked by zod.
 import { API_ROUTES, type ApiMethod, type ApiRequest, type ApiResponse, type UiApi } from '../../shared/api.js';
+import { ApiError } from '../../shared/api-error.js';
 import { API_RESPONSE_SCHEMAS } from '../../shared/api-schemas.js';
 import { buildRequest, errorMessageOf } from '../../shared/http-api.js';
 import { HubRefusedError, REVOKED_MESSAGE } from './errors.js';
@@ -31,7 +32,10 @@ export function createHubApi({ transport, token, onRefused }: HubApiOptions): Ui
       })
       .catch((error: unknown) => (error instanceof HubRefusedError ? refused(error) : Promise.reject(error)));
     if (answer.status === 401) return refused(new HubRefusedError(REVOKED_MESSAGE, 'revoked'));
-    if (answer.status < 200 || answer.status > 299) throw new Error(errorMessageOf(answer, REVOKED_MESSAGE));
+    // The hub's status goes on with its message: the desktop's UI tells a refusal (403) from a fault (5xx).
+    if (answer.status < 200 || answer.status > 299) {
+      throw new ApiError(answer.status, errorMessageOf(answer, REVOKED_MESSAGE));
+    }
     let json: unknown;
     try {
       json = JSON.parse(answer.body);

@@ -21,6 +21,7 @@ function setup(api: UiApi = recordingApi().api) {
   const opened: string[] = [];
   const copied: string[] = [];
   const logged: unknown[] = [];
+  const switched: unknown[] = [];
   registerIpc({
     ipcMain,
     api,
@@ -29,12 +30,26 @@ function setup(api: UiApi = recordingApi().api) {
       opened.push(url);
     },
     writeClipboard: (text) => copied.push(text),
+    connection: {
+      get: async () => {
+        switched.push('get');
+        return { mode: 'local', hub: null, tokenStorageProblem: null, suggestedDeviceName: 'Laptop' };
+      },
+      followHub: async (request) => {
+        switched.push(request);
+        return { restarting: true };
+      },
+      useThisComputer: async () => {
+        switched.push('local');
+        return { restarting: true };
+      },
+    },
     log: { ...silentLog, error: (message, meta) => logged.push([message, meta]) },
   });
   const fromUs: IpcSenderEvent = { sender: ours, senderFrame: { url: `${rendererUrl}#/feed`, parent: null } };
   const call = <K extends InvokeKey>(key: K, payload: InvokePayload<K> | unknown, event = fromUs) =>
     ipcMain.invoke(channelOf(key), event, payload);
-  return { ipcMain, ours, opened, copied, logged, fromUs, call };
+  return { ipcMain, ours, opened, copied, logged, switched, fromUs, call };
 }
 
 /** A valid payload for every request channel: a channel added to the map without one here is a compile error. */
@@ -65,6 +80,12 @@ const SAMPLE_PAYLOADS: { [K in InvokeKey]: InvokePayload<K> } = {
   'api:reconcile': {},
   'shell:openExternal': 'https://shop.example/p',
   'shell:copyText': 'http://127.0.0.1:8787/postback/abc',
+  'desktop:getConnection': undefined,
+  'desktop:followHub': {
+    link: 'shelfwatch://pair?hub=https%3A%2F%2Fhub.example&code=K7QM-3RXT-9HZC',
+    deviceName: 'Ada',
+  },
+  'desktop:useThisComputer': undefined,
 };
 
 describe('IPC', () => {
@@ -76,7 +97,7 @@ describe('IPC', () => {
 
   it.each(INVOKE_KEYS)('%s: refused from an untrusted frame, served from ours', async (key) => {
     const { api, calls } = recordingApi();
-    const { call, ours, opened, copied } = setup(api);
+    const { call, ours, opened, copied, switched } = setup(api);
     const strangers: IpcSenderEvent[] = [
       { sender: ours, senderFrame: { url: 'https://evil.example/', parent: null } },
       { sender: ours, senderFrame: { url: 'file:///tmp/evil.html', parent: null } },
@@ -90,9 +111,9 @@ describe('IPC', () => {
         error: { status: 403, message: 'Not allowed' },
       });
     }
-    expect([calls, opened, copied]).toEqual([[], [], []]);
+    expect([calls, opened, copied, switched]).toEqual([[], [], [], []]);
     await expect(call(key, SAMPLE_PAYLOADS[key])).resolves.toMatchObject({ ok: true });
-    expect(calls.length + opened.length + copied.length).toBe(1);
+    expect(calls.length + opened.length + copied.length + switched.length).toBe(1);
   });
 
   it('passes a trusted call to the engine with its payload and returns the answer', async () => {
@@ -150,6 +171,20 @@ describe('IPC', () => {
     await expect(call('shell:copyText', { not: 'text' })).resolves.toMatchObject({ ok: false, error: { status: 400 } });
     await expect(call('shell:copyText', 'x'.repeat(100_001))).resolves.toMatchObject({ ok: false });
     expect(copied).toEqual(['http://127.0.0.1:8787/postback/abc']);
+  });
+
+  it('parses a pairing request before it reaches the connection handlers', async () => {
+    const { call, switched } = setup();
+    for (const payload of [
+      undefined,
+      { link: '', deviceName: 'x' },
+      { link: 'x', deviceName: 'y'.repeat(81) },
+      { link: 'x', deviceName: 'y', extra: 1 },
+    ]) {
+      await expect(call('desktop:followHub', payload)).resolves.toMatchObject({ ok: false, error: { status: 400 } });
+    }
+    await call('desktop:followHub', { link: '  shelfwatch://pair?x  ', deviceName: ' Ada ' });
+    expect(switched).toEqual([{ link: 'shelfwatch://pair?x', deviceName: 'Ada' }]);
   });
 
   it('pushes engine events and navigation to the window, and nothing once it is gone', () => {

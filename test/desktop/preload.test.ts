@@ -45,7 +45,14 @@ beforeAll(async () => {
 describe('preload bridge', () => {
   it('exposes only window.shelfwatch with the DesktopBridge members', () => {
     expect(electron.exposed.map(([key]) => key)).toEqual(['shelfwatch']);
-    expect(Object.keys(bridge).sort()).toEqual(['api', 'copyText', 'onEvent', 'onNavigate', 'openExternal']);
+    expect(Object.keys(bridge).sort()).toEqual([
+      'api',
+      'connection',
+      'copyText',
+      'onEvent',
+      'onNavigate',
+      'openExternal',
+    ]);
     expect(Object.keys(bridge.api).sort()).toEqual([...API_METHODS].sort());
   });
 
@@ -71,6 +78,17 @@ describe('preload bridge', () => {
   it('uses the shell channels main listens on', async () => {
     await bridge.openExternal('https://shop.example/');
     expect(electron.invoked.at(-1)).toEqual([channelOf('shell:openExternal'), 'https://shop.example/']);
+  });
+
+  it('uses the desktop connection channels main listens on', async () => {
+    await bridge.connection.get();
+    await bridge.connection.followHub({ link: 'shelfwatch://pair?hub=x', deviceName: 'Laptop' });
+    await bridge.connection.useThisComputer();
+    expect(electron.invoked.slice(-3)).toEqual([
+      [channelOf('desktop:getConnection'), undefined],
+      [channelOf('desktop:followHub'), { link: 'shelfwatch://pair?hub=x', deviceName: 'Laptop' }],
+      [channelOf('desktop:useThisComputer'), undefined],
+    ]);
   });
 
   it('delivers events and routes as payload only, until unsubscribed', () => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { localBackend } from '../../main/desktop/backend.js';
 import {
   CLOSE_TIMEOUT_MS,
   type DesktopFace,
@@ -6,7 +7,6 @@ import {
   LOCKED_MESSAGE,
   startDesktop,
 } from '../../main/desktop/start-desktop.js';
-import type { EngineOptions } from '../../main/engine/types.js';
 import { FakeApp, FakeEngine } from './fake-app.js';
 import { silentLog } from './fake-ipc.js';
 
@@ -14,20 +14,20 @@ function start(options: { app?: FakeApp; platform?: NodeJS.Platform; openError?:
   const app = options.app ?? new FakeApp();
   const engine = options.engine ?? new FakeEngine();
   const errors: Array<[string, string]> = [];
-  const opened: EngineOptions[] = [];
+  const opened: Array<{ dataDir: string }> = [];
   const faceCalls: string[] = [];
   let lifecycle: Lifecycle | null = null;
   const running = startDesktop({
     app,
     platform: options.platform ?? 'linux',
-    openEngine: async (engineOptions) => {
-      opened.push(engineOptions);
+    openBackend: async (backendOptions) => {
+      opened.push(backendOptions);
       if (options.openError) throw options.openError;
-      return engine;
+      return localBackend(engine);
     },
-    createFace: async (faceEngine, faceLifecycle): Promise<DesktopFace> => {
+    createFace: async (backend, faceLifecycle): Promise<DesktopFace> => {
       lifecycle = faceLifecycle;
-      faceEngine.subscribe(() => {});
+      backend.subscribe(() => {});
       return { showWindow: () => faceCalls.push('showWindow'), dispose: () => faceCalls.push('dispose') };
     },
     showError: (title, message) => errors.push([title, message]),

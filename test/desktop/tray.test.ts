@@ -104,4 +104,24 @@ describe('tray', () => {
     tray.item('Quit Shelfwatch').click?.();
     expect(calls).toEqual(['open', 'open', 'quit']);
   });
+
+  it('says in the tooltip and atop the menu when the followed hub cannot be reached, and stops once it is live', () => {
+    const { tray, controller } = makeTray();
+    const hub = { url: 'https://hub.example:8789', since: new Date(2025, 0, 15, 10, 32).toISOString(), error: 'x' };
+    controller.setUnread(3);
+    controller.setHubConnection({ ...hub, state: 'unreachable' });
+    expect(tray.toolTip).toBe('Shelfwatch — 3 unread · Hub unreachable since 10:32 — retrying');
+    expect(tray.item('Hub unreachable since 10:32 — retrying').enabled).toBe(false);
+    controller.setHubConnection({
+      ...hub,
+      state: 'refused',
+      error: "This device's access was revoked on the hub. Pair again.",
+    });
+    expect(tray.toolTip).toBe(
+      "Shelfwatch — 3 unread · This device's access was revoked on the hub. Pair again in Settings.",
+    );
+    controller.setHubConnection({ ...hub, state: 'live', error: null });
+    expect(tray.toolTip).toBe('Shelfwatch — 3 unread');
+    expect(tray.menu?.[0]?.label).toBe('Open Shelfwatch');
+  });
 });

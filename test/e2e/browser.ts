@@ -25,13 +25,14 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function openBrowser(profileDir: string): Promise<BrowserSession> {
+/** `extraArgs`: e.g. the hub's --ignore-certificate-errors-spki-list, so its self-signed certificate is trusted. */
+export async function openBrowser(profileDir: string, extraArgs: string[] = []): Promise<BrowserSession> {
   if (!CHROMIUM) throw new Error(CHROMIUM_HELP);
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: VIEWPORT,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
   });
   const session: BrowserSession = {
     context,

@@ -56,6 +56,7 @@ describe('the UI API through a hub', () => {
     const { api } = followerFor(await pairDevice(hub, certs.hub.fingerprint));
     await expect(api.product({ key: '1:x' })).rejects.toThrow('No such route GET /api/products/1%3Ax');
     await expect(api.regenerateSecret(undefined)).rejects.toThrow('Only the hub can do that.');
+    await expect(api.regenerateSecret(undefined)).rejects.toMatchObject({ status: 403 });
     await expect(api.setup(undefined)).rejects.toThrow(
       /^The hub's answer to setup is not what this app expects \(receiverPort: .+\)\. Are the hub and this app/,
     );

@@ -88,6 +88,13 @@ describe('the remote listener', () => {
     ]);
   });
 
+  it('tells a device it is one (its id and name), and this computer’s own UI that it is not', async () => {
+    const { token, deviceId } = await pairNew('Kitchen tablet');
+    const asDevice = JSON.parse((await call('/api/status', { token })).body) as Status;
+    expect(asDevice.device).toEqual({ id: deviceId, name: 'Kitchen tablet' });
+    expect((await engine.api.status(undefined)).device).toBeNull();
+  });
+
   it('takes a code once, and only within 10 minutes', async () => {
     const { added, token } = await pairNew();
     expect((await call('/api/status', { token })).status).toBe(200);

@@ -115,4 +115,59 @@ describe('HTTP transport', () => {
     stopB();
     expect(close).toHaveBeenCalledTimes(1);
   });
+
+  it('tracks whether the stream is up: a drop is "connecting", a failed retry "unreachable" since the drop', () => {
+    vi.useFakeTimers();
+    const sources: FakeSource[] = [];
+    const stream = createEventStream(
+      () => '/api/events?token=t',
+      (url) => {
+        const source = new FakeSource(url);
+        sources.push(source);
+        return source as unknown as EventSource;
+      },
+    );
+    const seen: unknown[] = [];
+    stream.connection.subscribe((connection) => seen.push(connection));
+    stream.subscribe(() => {});
+    expect(stream.connection.get()).toEqual({ state: 'connecting', since: null });
+    sources[0]?.fire('open');
+    vi.setSystemTime(new Date('2026-01-15T10:32:00Z'));
+    sources[0]?.fire('error'); // the hub restarted: the browser retries by itself
+    sources[0]?.fire('error');
+    sources[0]?.fire('open');
+    expect(seen).toEqual([
+      { state: 'live', since: null },
+      { state: 'connecting', since: '2026-01-15T10:32:00.000Z' },
+      { state: 'unreachable', since: '2026-01-15T10:32:00.000Z' },
+      { state: 'live', since: null },
+    ]);
+    expect(sources).toHaveLength(1);
+
+    // an answer the browser gives up on (a proxy's 502): a new EventSource later, not never
+    const first = sources[0] as FakeSource;
+    first.readyState = 2;
+    first.fire('error');
+    vi.advanceTimersByTime(2_000);
+    expect(sources).toHaveLength(2);
+    expect(sources[0]?.closed).toBe(true);
+    expect(sources[1]?.url).toBe('/api/events?token=t');
+    vi.useRealTimers();
+  });
 });
+
+class FakeSource {
+  readyState = 1;
+  closed = false;
+  private readonly listeners = new Map<string, Array<(message: MessageEvent) => void>>();
+  constructor(readonly url: string) {}
+  addEventListener(name: string, listener: (message: MessageEvent) => void): void {
+    this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener]);
+  }
+  close(): void {
+    this.closed = true;
+  }
+  fire(name: string): void {
+    for (const listener of this.listeners.get(name) ?? []) listener(new MessageEvent(name));
+  }
+}

@@ -7,6 +7,13 @@ afterEach(() => {
   vi.resetModules();
 });
 
+const notUsed = async () => ({ ok: false as const, error: { status: 500, message: 'not used here' } });
+const noConnectionChannels: DesktopBridge['connection'] = {
+  get: notUsed,
+  followHub: notUsed,
+  useThisComputer: notUsed,
+};
+
 // getApi() decides once per page load, so each case imports a fresh copy of the module.
 const freshGetApi = async () => (await import('../../renderer/src/api/client.js')).getApi;
 
@@ -20,6 +27,7 @@ describe('transport selection', () => {
       openExternal,
       copyText: async () => ({ ok: true as const, value: undefined }),
       onNavigate: () => () => {},
+      connection: noConnectionChannels,
     } satisfies DesktopBridge;
     window.shelfwatch = bridge;
     const fetchSpy = vi.spyOn(window, 'fetch');
@@ -39,6 +47,7 @@ describe('transport selection', () => {
       openExternal: async () => reply,
       copyText: async () => reply,
       onNavigate: () => () => {},
+      connection: noConnectionChannels,
     };
     const client = (await freshGetApi())();
     const failed = client.api.createWatch({ target: { catalogId: '1', catalogItemId: 'A' }, rules: [] });
@@ -57,5 +66,18 @@ describe('transport selection', () => {
     const [url, init] = fetchSpy.mock.calls[0] ?? [];
     expect(url).toBe('/api/status');
     expect(init?.headers).toMatchObject({ Authorization: 'Bearer abc123' });
+  });
+
+  it('uses a paired browser’s device token, kept across sessions, when there is no #token=', async () => {
+    localStorage.setItem('shelfwatch.deviceToken', 'device-t0ken');
+    window.history.replaceState(null, '', '/');
+    const fetchSpy = vi
+      .spyOn(window, 'fetch')
+      .mockResolvedValue(new Response(JSON.stringify({ unread: 1 }), { status: 200 }));
+    const client = (await freshGetApi())();
+    await client.api.status(undefined);
+    expect(fetchSpy.mock.calls[0]?.[1]?.headers).toMatchObject({ Authorization: 'Bearer device-t0ken' });
+    expect(client.connection?.get()).toEqual({ state: 'connecting', since: null });
+    expect(client.desktop).toBeUndefined();
   });
 });

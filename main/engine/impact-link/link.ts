@@ -97,9 +97,15 @@ export class ImpactLink {
       client.close();
       throw connectError(error);
     }
+    // Kept first: a store that refuses (the desktop without a keychain) must leave the old connection as it was.
+    try {
+      this.options.credentials.save(credentials);
+    } catch (error) {
+      client.close();
+      throw error;
+    }
     this.client?.close();
     this.client = client;
-    this.options.credentials.save(credentials);
     await this.options.run({ kind: 'setCatalogs', catalogs, at: new Date(this.options.clock()).toISOString() });
     this.options.log.info('impact.com account connected', { catalogs: catalogs.length });
     return this.account();

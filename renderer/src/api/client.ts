@@ -2,8 +2,10 @@
 import { API_METHODS, type UiApi, type UiEvent } from '../../../shared/api.js';
 import { ApiError } from '../../../shared/api-error.js';
 import type { DesktopBridge, IpcReply } from '../../../shared/ipc-channels.js';
+import type { DesktopConnection, FollowHubRequest, SwitchAnswer } from '../../../shared/schema/desktop-connection.js';
 import { isHttpUrl } from '../lib/safeUrl.js';
-import { createEventStream } from './eventStream.js';
+import { storedDeviceToken } from './browserPairing.js';
+import { type ConnectionSource, createEventStream } from './eventStream.js';
 import { createHttpApi } from './httpApi.js';
 import { takeUiToken } from './uiToken.js';
 
@@ -17,6 +19,16 @@ export interface ApiClient {
   copyText(text: string): Promise<void>;
   /** the desktop face asks for a route, e.g. when a notification is clicked */
   onNavigate?(listener: (route: string) => void): () => void;
+  /** the desktop app only: where its postbacks arrive (this computer or a hub it follows) */
+  desktop?: DesktopConnectionApi;
+  /** the browser only: whether its event stream is up (the desktop's is in Status.hub) */
+  connection?: ConnectionSource;
+}
+
+export interface DesktopConnectionApi {
+  get(): Promise<DesktopConnection>;
+  followHub(request: FollowHubRequest): Promise<SwitchAnswer>;
+  switchToThisComputer(): Promise<SwitchAnswer>;
 }
 
 declare global {
@@ -54,11 +66,17 @@ export function fromDesktopBridge(bridge: DesktopBridge): ApiClient {
     },
     copyText: async (text) => unwrap(await bridge.copyText(text)),
     onNavigate: (listener) => bridge.onNavigate(listener),
+    desktop: {
+      get: async () => unwrap(await bridge.connection.get()),
+      followHub: async (request) => unwrap(await bridge.connection.followHub(request)),
+      switchToThisComputer: async () => unwrap(await bridge.connection.useThisComputer()),
+    },
   };
 }
 
 export function fromHttp(): ApiClient {
-  const token = takeUiToken(window);
+  // This computer's own UI (loopback, #token=) or a device of a hub (paired with #pair=, see main.tsx).
+  const token = takeUiToken(window) ?? storedDeviceToken(window);
   const events = createEventStream(() => `/api/events?token=${encodeURIComponent(token ?? '')}`);
   const api = createHttpApi({ token, fetch: (input, init) => window.fetch(input, init) });
   // After a reconnect the status (unread, last postback, fault) is re-read so the UI does not show stale numbers.
@@ -71,6 +89,7 @@ export function fromHttp(): ApiClient {
   return {
     api,
     subscribe: events.subscribe,
+    connection: events.connection,
     openExternal: async (url) => {
       if (isHttpUrl(url)) window.open(url, '_blank', 'noopener');
     },

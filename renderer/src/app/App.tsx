@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
-import { useApiClient } from '../api/ApiContext.js';
+import { useEffect, useRef, useState } from 'react';
+import { useApiClient, useUiEvents } from '../api/ApiContext.js';
 import { Loading } from '../components/ErrorState.js';
 import { hrefs, navigate, type Route } from '../routing/routes.js';
 import { useHashRoute } from '../routing/useHashRoute.js';
@@ -14,8 +14,13 @@ import { StatusProvider, useStatus } from './StatusContext.js';
 import { StatusLine } from './StatusLine.js';
 
 export function App() {
+  // A hub's `reset`: what this UI missed is gone, so every view (and the status) loads again from the API.
+  const [generation, setGeneration] = useState(0);
+  useUiEvents((event) => {
+    if (event.type === 'reset') setGeneration((current) => current + 1);
+  });
   return (
-    <StatusProvider>
+    <StatusProvider key={generation}>
       <WatchesProvider>
         <Shell />
       </WatchesProvider>
@@ -42,7 +47,9 @@ function Shell() {
 
   // Nothing received yet: a new user starts at Setup; everyone else at the feed. Decided once, as a real route,
   // so the first postback does not pull the user away from Setup while they watch it say "Connected".
-  const startAt = state.data ? (state.data.receiver.received === 0 ? hrefs.setup : hrefs.feed) : null;
+  // A device following a hub starts at the feed: connecting impact.com is the hub's business.
+  const newHere = state.data ? state.data.receiver.received === 0 && !state.data.device : false;
+  const startAt = state.data ? (newHere ? hrefs.setup : hrefs.feed) : null;
   const failed = state.status === 'error';
   useEffect(() => {
     if (route.name === 'home' && (startAt || failed)) window.location.replace(startAt ?? hrefs.feed);

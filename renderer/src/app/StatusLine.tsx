@@ -4,7 +4,9 @@ import { useState } from 'react';
 import type { Status } from '../../../shared/api.js';
 import { ErrorState } from '../components/ErrorState.js';
 import { RelativeTime } from '../components/RelativeTime.js';
+import { ConnectionLine } from './ConnectionLine.js';
 import { useStatus } from './StatusContext.js';
+import { UpgradeLine } from './UpgradeLine.js';
 
 const DISMISSED_KEY = 'shelfwatch.dismissedNotices';
 
@@ -24,6 +26,8 @@ export function StatusLine() {
   if (state.status !== 'ready') return null;
   return (
     <div className="status-area">
+      <ConnectionLine status={state.data} />
+      <UpgradeLine upgrade={state.data.upgrade} />
       {state.data.receiver.fault ? <FaultBanner fault={state.data.receiver.fault} /> : null}
       <Notices notices={state.data.notices} />
       <ReceiverLine status={state.data} />

@@ -21,3 +21,11 @@ export function absoluteTime(iso: string): string {
   const at = Date.parse(iso);
   return Number.isNaN(at) ? iso : new Date(at).toLocaleString();
 }
+
+/** "10:32" (in the user's locale): the clock time of today, with the date in front when it was another day. */
+export function clockTime(iso: string, now = Date.now()): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const time = at.toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
+  return at.toDateString() === new Date(now).toDateString() ? time : `${at.toLocaleDateString()} ${time}`;
+}

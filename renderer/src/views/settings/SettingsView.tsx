@@ -2,11 +2,15 @@ import { useState } from 'react';
 import type { Settings } from '../../../../shared/model.js';
 import { useApiClient } from '../../api/ApiContext.js';
 import { messageOf, useLoad } from '../../api/useLoad.js';
+import { useIsHubOwnUi } from '../../app/useThisDevice.js';
 import { ErrorState, Loading } from '../../components/ErrorState.js';
+import { changedGroups } from './changedGroups.js';
+import { DevicesSettings } from './devices/DevicesSettings.js';
 import { CheckboxField } from './fields.js';
 import { MappingEditor } from './MappingEditor.js';
 import { MappingPreview } from './MappingPreview.js';
 import { NotificationSettings } from './NotificationSettings.js';
+import { PostbackSourceSettings } from './PostbackSourceSettings.js';
 import { ReceiverSettings } from './ReceiverSettings.js';
 import { RetentionSettings } from './RetentionSettings.js';
 import { SecretRegenerator } from './SecretRegenerator.js';
@@ -14,17 +18,28 @@ import { SecretRegenerator } from './SecretRegenerator.js';
 export function SettingsView() {
   const { api } = useApiClient();
   const { state, reload } = useLoad(() => api.getSettings(undefined), [api]);
-  if (state.status === 'loading') return <Loading what="settings" />;
-  if (state.status === 'error')
-    return <ErrorState message={`Could not load settings: ${state.error}`} onRetry={() => reload()} />;
-  return <SettingsForm saved={state.data} />;
+  if (state.status === 'ready') return <SettingsForm saved={state.data} />;
+  // The desktop's choice of hub does not need the settings: it is how a hub that is gone is left.
+  return (
+    <>
+      {state.status === 'loading' ? (
+        <Loading what="settings" />
+      ) : (
+        <ErrorState message={`Could not load settings: ${state.error}`} onRetry={() => reload()} />
+      )}
+      <PostbackSourceSettings />
+    </>
+  );
 }
 
 function SettingsForm({ saved }: { saved: Settings }) {
   const { api } = useApiClient();
   // What is in force (a flag may override the stored receiver host/port); the form works without it.
   const setup = useLoad(() => api.setup(undefined), [api]).state.data ?? null;
+  const [baseline, setBaseline] = useState(saved);
   const [draft, setDraft] = useState(saved);
+  // A device following a hub may not manage the hub's receiver, secret or devices: those stay the hub's own UI's.
+  const hubOwnUi = useIsHubOwnUi();
   const [result, setResult] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<Settings>) => {
@@ -38,12 +53,17 @@ function SettingsForm({ saved }: { saved: Settings }) {
       setResult({ tone: 'error', text: 'Not saved: every number field needs a number.' });
       return;
     }
+    // Only the groups changed; a changed mapping is sent whole (the complete list of overrides, removals included).
+    const patch = changedGroups(baseline, draft);
+    if (Object.keys(patch).length === 0) {
+      setResult({ tone: 'ok', text: 'Nothing changed.' });
+      return;
+    }
     setBusy(true);
-    // The mapping is sent whole: it is the complete list of the user's overrides, removals included.
-    const { mapping, notifications, launchAtLogin, retention, receiver } = draft;
-    api.updateSettings({ mapping, notifications, launchAtLogin, retention, receiver }).then(
+    api.updateSettings(patch).then(
       (settings) => {
         setBusy(false);
+        setBaseline(settings);
         setDraft(settings);
         setResult({ tone: 'ok', text: 'Saved.' });
       },
@@ -59,6 +79,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
       <header className="view-header">
         <h1 id="settings-heading">Settings</h1>
       </header>
+      <PostbackSourceSettings />
       <NotificationSettings value={draft.notifications} onChange={(notifications) => set({ notifications })} />
       <fieldset className="settings-group">
         <legend>Start-up</legend>
@@ -69,7 +90,9 @@ function SettingsForm({ saved }: { saved: Settings }) {
         />
       </fieldset>
       <RetentionSettings value={draft.retention} onChange={(retention) => set({ retention })} />
-      <ReceiverSettings value={draft.receiver} onChange={(receiver) => set({ receiver })} setup={setup} />
+      {hubOwnUi ? (
+        <ReceiverSettings value={draft.receiver} onChange={(receiver) => set({ receiver })} setup={setup} />
+      ) : null}
       <fieldset className="settings-group">
         <legend>Field mapping</legend>
         <p className="muted">
@@ -91,7 +114,8 @@ function SettingsForm({ saved }: { saved: Settings }) {
           </span>
         ) : null}
       </div>
-      <SecretRegenerator />
+      {hubOwnUi ? <SecretRegenerator /> : null}
+      {hubOwnUi ? <DevicesSettings /> : null}
     </section>
   );
 }

@@ -1,0 +1,29 @@
+// Errors of the hub's API as the window shows them: the hub's own refusals keep their status, a hub that cannot be
+// reached is a 503 with the follower's sentence ("Cannot reach the hub at hub.example:8789: ECONNREFUSED").
+import { API_METHODS, type ApiMethod, type UiApi } from '../../../shared/api.js';
+import { ApiError } from '../../../shared/api-error.js';
+import { connectionText } from '../../../shared/connection-text.js';
+import { HubRefusedError } from '../../follower/index.js';
+
+export function hubError(error: unknown): unknown {
+  if (error instanceof ApiError) return error;
+  if (error instanceof HubRefusedError) {
+    const words = { subject: 'hub', time: () => '' } as const;
+    return new ApiError(401, connectionText({ state: 'refused', since: null, error: error.message }, words) ?? '');
+  }
+  // The follower's plain Errors are written for the user; anything else (a TypeError…) is a bug: logged, not shown.
+  if (error instanceof Error && error.constructor === Error) return new ApiError(503, error.message);
+  return error;
+}
+
+export function withHubErrors(api: UiApi): UiApi {
+  const wrapped = {} as Record<ApiMethod, (req: unknown) => Promise<unknown>>;
+  for (const method of API_METHODS) {
+    const call = api[method] as (req: unknown) => Promise<unknown>;
+    wrapped[method] = (req) =>
+      call.call(api, req).catch((error: unknown) => {
+        throw hubError(error);
+      });
+  }
+  return wrapped as UiApi;
+}

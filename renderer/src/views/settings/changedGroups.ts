@@ -1,0 +1,26 @@
+// Save sends only the groups the user changed: a device following a hub may not change the receiver (403), and a
+// group nobody touched should not overwrite a change made meanwhile elsewhere (another device, the tray's pause).
+import type { SettingsPatch } from '../../../../shared/api.js';
+import type { Settings } from '../../../../shared/model.js';
+
+const FORM_GROUPS = ['mapping', 'notifications', 'launchAtLogin', 'retention', 'receiver'] as const;
+
+export function changedGroups(saved: Settings, draft: Settings): SettingsPatch {
+  const patch: Record<string, unknown> = {};
+  for (const group of FORM_GROUPS) {
+    if (!sameValue(saved[group], draft[group])) patch[group] = draft[group];
+  }
+  return patch as SettingsPatch;
+}
+
+/** Structural equality, whatever order the keys were set in. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  return (
+    keysA.length === keysB.length &&
+    keysA.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+  );
+}

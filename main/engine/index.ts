@@ -179,6 +179,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       run,
       status: (device: string) => board.status(device),
       setup,
+      secret: () => secrets.secret,
       regenerateSecret: () => {
         secrets.secret = newSecret();
         saveSecrets(options.dataDir, secrets);

@@ -138,6 +138,17 @@ describe('the remote listener', () => {
     expect((await call(`/postback/${SECRET}`, { method: 'POST', body: {} })).status).toBe(404);
   });
 
+  it('shows a device how the hub is set up, without the postback secret or the header secret', async () => {
+    await engine.api.updateSettings({ receiver: { headerName: 'X-Shelfwatch', headerValue: 'header-secret-123' } });
+    const { token } = await pairNew();
+    const answer = await call('/api/setup', { token });
+    expect(answer.status).toBe(200);
+    expect(answer.body).not.toContain(SECRET);
+    expect(answer.body).not.toContain('header-secret-123');
+    expect(JSON.parse(answer.body)).toMatchObject({ headerName: 'X-Shelfwatch', headerValue: '•••' });
+    expect((await engine.api.setup(undefined)).postbackUrl).toContain(SECRET); // the hub's own UI still sees it
+  });
+
   it('keeps the receiver port free of the API and of device tokens', async () => {
     const { token } = await pairNew();
     const onReceiver = (suffix: string, headers: Record<string, string> = {}) =>

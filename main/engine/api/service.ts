@@ -33,7 +33,21 @@ export interface ServiceDeps {
   status(device: string): Status;
   setup(): Setup;
   regenerateSecret(): Setup;
+  /** the postback URL's secret, to keep it out of what a device is shown */
+  secret(): string;
   clock(): number;
+}
+
+const HIDDEN = '•••';
+
+function withoutSecrets(setup: Setup, secret: string): Setup {
+  const hide = (text: string) => text.split(secret).join(HIDDEN);
+  return {
+    ...setup,
+    postbackUrl: hide(setup.postbackUrl),
+    headerValue: setup.headerValue ? HIDDEN : '',
+    templates: { jsonPost: setup.templates.jsonPost, getUrl: hide(setup.templates.getUrl) },
+  };
 }
 
 type ParsedApi = { [M in ApiMethod]: (req: ParsedRequest<M>) => Promise<ApiResponse<M>> };
@@ -63,7 +77,8 @@ function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
 
   return {
     status: async () => deps.status(device),
-    setup: async () => deps.setup(),
+    // A device sees how the hub is set up, but not its secrets: with them it could post as impact.com.
+    setup: async () => (device === LOCAL_DEVICE ? deps.setup() : withoutSecrets(deps.setup(), deps.secret())),
     feed: async (query) => queryFeed(store, { ...query, before: query.before || undefined }, device),
     markRead: async ({ ids, all }) => {
       if (all === true) {

@@ -73,6 +73,29 @@ describe('applying postbacks', () => {
     expect(h.store.stats).toMatchObject({ received: 3, duplicates: 2 });
   });
 
+  it('records a Delete for a never-seen item in the feed, but creates no product to list or search', () => {
+    const h = harness();
+    const effects = h.postback({ CatalogId: '7', CatalogItemId: 'GONE-1', Operation: 'Delete' });
+    expect(effects.entries.map((entry) => [entry.operation, entry.isNew, entry.changes])).toEqual([
+      ['Delete', false, []],
+    ]);
+    expect(h.store.products.count()).toBe(0);
+    expect(h.feed({ q: 'gone' }).items).toEqual([]);
+    expect(h.postback({ CatalogId: '7', CatalogItemId: 'GONE-1', Operation: 'Delete' }).entries).toEqual([]); // once
+    // the item's first real postback makes it a product, new from then on
+    const back = h.postback({ CatalogId: '7', CatalogItemId: 'GONE-1', Name: 'Back again', CurrentPrice: '3' });
+    expect(back.entries[0]).toMatchObject({ isNew: true, product: { removed: false, name: 'Back again' } });
+    expect(h.store.products.count()).toBe(1);
+  });
+
+  it('keeps an operation word that is none of impact.com’s, applied as an update', () => {
+    const h = harness();
+    h.postback(item('10.00'));
+    const effects = h.postback(item('9.00', { Operation: 'Create' }));
+    expect(effects.entries[0]).toMatchObject({ operation: 'Update', unknownOperation: 'Create' });
+    expect(h.feed().items[0]?.unknownOperation).toBe('Create');
+  });
+
   it('records a test postback as "connected" without a product or feed entry', () => {
     const h = harness();
     const effects = h.postback({

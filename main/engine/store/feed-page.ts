@@ -1,13 +1,13 @@
 // A page of the feed for one device: the filter resolved to what the database can answer fast (see
 // db/feed-query.ts), the entries joined with their products, and each entry's read state for that device.
 import type { FeedPage, FeedQuery } from '../../../shared/api.js';
+import { ftsQuery, textMatcher, wordsOf } from '../../../shared/feed-search.js';
 import type { FeedEntry, ProductState } from '../../../shared/model.js';
 import { entryFromRow, type FeedRow, idOfPos, posOfId } from './db/feed.js';
 import { type FeedFilter, INDEXED_PRODUCTS_MAX } from './db/feed-query.js';
 import { statement } from './db/open.js';
 import { fromRow, publicState } from './db/products.js';
 import { feedPos, seqOfPos } from './db/schema.js';
-import { ftsQuery, textMatcher, wordsOf } from './search.js';
 import type { Store } from './store.js';
 
 export const MAX_PAGE = 200;

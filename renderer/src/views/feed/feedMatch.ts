@@ -1,14 +1,15 @@
 // Live entries arrive unfiltered; these decide whether one belongs in the list the user is looking at.
 import type { FeedFilter } from '../../../../shared/api.js';
+import { textMatcher } from '../../../../shared/feed-search.js';
 import type { FeedEntry } from '../../../../shared/model.js';
 
 export function matchesFeedView(entry: FeedEntry, filter: FeedFilter, q: string, watchedKeys: Set<string>): boolean {
   if (filter === 'alerts' && entry.alerts.length === 0) return false;
   if (filter === 'watched' && !watchedKeys.has(entry.key) && entry.alerts.length === 0) return false;
-  const needle = q.trim().toLowerCase();
-  if (!needle) return true;
-  const { name, catalogItemId } = entry.product;
-  return (name ?? '').toLowerCase().includes(needle) || catalogItemId.toLowerCase().includes(needle);
+  if (!q.trim()) return true;
+  // The server's rule, so a live entry shows exactly when a reload would show it (shared/feed-search.ts).
+  const { name, catalogItemId, brandName, catalogName } = entry.product;
+  return textMatcher(q)([name, catalogItemId, brandName, catalogName]);
 }
 
 /** Newest first, no duplicates: an entry seen again (e.g. in `feed` and then `alert`) replaces the older copy. */

@@ -1,7 +1,7 @@
-// Feed search: the words a user types match the start of words in a product's name or item id (and, through the
-// catalogs, its brand), in any order ("acme ten" finds "Acme 2-person Tent"). SQLite's FTS5 index answers it; the
-// same rule in plain code decides for a search so broad that listing its products would cost more than reading the
-// feed.
+// Feed search, one rule for the engine and the UI: the words a user types match the start of words in a product's
+// name or item id (and, through the catalogs, its brand), in any order ("acme ten" finds "Acme 2-person Tent").
+// SQLite's FTS5 index answers it on the server; the same rule in plain code decides a search too broad for the
+// index, and whether a live entry belongs in the list the user is looking at.
 
 /** Lower-case words without accents, split where SQLite's unicode61 tokenizer splits. */
 export function wordsOf(text: string): string[] {

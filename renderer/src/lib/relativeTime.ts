@@ -21,3 +21,13 @@ export function absoluteTime(iso: string): string {
   const at = Date.parse(iso);
   return Number.isNaN(at) ? iso : new Date(at).toLocaleString();
 }
+
+/** "11:00" today, else with the day ("Tue 01:00"): when something next happens. */
+export function clockTime(iso: string, now: number): string {
+  const at = new Date(Date.parse(iso));
+  if (Number.isNaN(at.getTime())) return iso;
+  const time = at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return at.toDateString() === new Date(now).toDateString()
+    ? time
+    : `${at.toLocaleDateString([], { weekday: 'short' })} ${time}`;
+}

@@ -4,6 +4,7 @@ import { useApiClient } from '../../api/ApiContext.js';
 import { messageOf, useLoad } from '../../api/useLoad.js';
 import { ErrorState, Loading } from '../../components/ErrorState.js';
 import { CheckboxField } from './fields.js';
+import { ImpactAccountSettings } from './ImpactAccountSettings.js';
 import { MappingEditor } from './MappingEditor.js';
 import { MappingPreview } from './MappingPreview.js';
 import { NotificationSettings } from './NotificationSettings.js';
@@ -59,6 +60,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
       <header className="view-header">
         <h1 id="settings-heading">Settings</h1>
       </header>
+      <ImpactAccountSettings />
       <NotificationSettings value={draft.notifications} onChange={(notifications) => set({ notifications })} />
       <fieldset className="settings-group">
         <legend>Start-up</legend>

@@ -2,13 +2,19 @@
 import type { FeedFilter } from '../../../../shared/api.js';
 import type { FeedEntry } from '../../../../shared/model.js';
 
-export function matchesFeedView(entry: FeedEntry, filter: FeedFilter, q: string, watchedKeys: Set<string>): boolean {
+export function matchesFeedView(
+  entry: FeedEntry,
+  filter: FeedFilter,
+  q: string,
+  isWatched: (product: FeedEntry['product']) => boolean,
+): boolean {
   if (filter === 'alerts' && entry.alerts.length === 0) return false;
-  if (filter === 'watched' && !watchedKeys.has(entry.key) && entry.alerts.length === 0) return false;
+  if (filter === 'watched' && !isWatched(entry.product) && entry.alerts.length === 0) return false;
   const needle = q.trim().toLowerCase();
   if (!needle) return true;
-  const { name, catalogItemId } = entry.product;
-  return (name ?? '').toLowerCase().includes(needle) || catalogItemId.toLowerCase().includes(needle);
+  // The engine's search finds a brand's or catalog's products by its name too.
+  const { name, catalogItemId, brandName, catalogName } = entry.product;
+  return [name, catalogItemId, brandName, catalogName].some((field) => (field ?? '').toLowerCase().includes(needle));
 }
 
 /** Newest first, no duplicates: an entry seen again (e.g. in `feed` and then `alert`) replaces the older copy. */

@@ -3,12 +3,14 @@ import { useLoad } from '../../api/useLoad.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { ErrorState, Loading } from '../../components/ErrorState.js';
 import { ProductImage } from '../../components/ProductImage.js';
+import { brandText } from '../../lib/brandText.js';
 import { productName } from '../../lib/productName.js';
 import { isHttpUrl } from '../../lib/safeUrl.js';
 import { hrefs } from '../../routing/routes.js';
 import { WatchButton } from '../../watch/WatchButton.js';
 import { WatchEditor } from '../../watch/WatchEditor.js';
 import { useWatches } from '../../watch/WatchesContext.js';
+import { NotWatchedNote } from './NotWatchedNote.js';
 import { PriceStockChart } from './PriceStockChart.js';
 import { ProductFacts } from './ProductFacts.js';
 
@@ -37,6 +39,7 @@ export function ProductView({ productKey }: { productKey: string }) {
   // The shared watch list is the truth once loaded (it sees edits made here and elsewhere).
   const watch = watches.state.status === 'ready' ? watches.byKey.get(product.key) : state.data.watches[0];
   const url = product.url;
+  const brand = brandText(product);
   return (
     <section className="view product-view" aria-labelledby="product-heading">
       <p>
@@ -46,6 +49,11 @@ export function ProductView({ productKey }: { productKey: string }) {
         <ProductImage url={product.imageUrl} name={name} size={96} />
         <div>
           <h1 id="product-heading">{name}</h1>
+          {brand ? (
+            <p className="product-brand" data-testid="product-brand">
+              {brand}
+            </p>
+          ) : null}
           <p className="muted">
             Item {product.catalogItemId} · catalog {product.catalogId}
           </p>
@@ -83,11 +91,7 @@ export function ProductView({ productKey }: { productKey: string }) {
       </div>
       <section aria-labelledby="watch-heading">
         <h2 id="watch-heading">Watch</h2>
-        {watch ? (
-          <WatchEditor watch={watch} subject={name} />
-        ) : (
-          <p className="muted">Not watched. Watch it to get alerts when its price or stock changes.</p>
-        )}
+        {watch ? <WatchEditor watch={watch} subject={name} /> : <NotWatchedNote product={product} />}
       </section>
     </section>
   );

@@ -1,6 +1,8 @@
+import type { Watch } from '../../../../shared/model.js';
 import { ErrorState, Loading } from '../../components/ErrorState.js';
 import { useWatches } from '../../watch/WatchesContext.js';
 import { AddWatchForm } from './AddWatchForm.js';
+import { ScopeWatchRow } from './ScopeWatchRow.js';
 import { WatchRow } from './WatchRow.js';
 
 export function WatchlistView() {
@@ -25,10 +27,20 @@ export function WatchlistView() {
           {[...state.data]
             .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
             .map((watch) => (
-              <WatchRow key={watch.id} watch={watch} />
+              <WatchListRow key={watch.id} watch={watch} />
             ))}
         </ul>
       ) : null}
     </section>
+  );
+}
+
+/** An item's row shows its product; a catalog's or brand's shows their names. */
+function WatchListRow({ watch }: { watch: Watch }) {
+  const { target } = watch;
+  return 'catalogItemId' in target ? (
+    <WatchRow watch={watch} target={target} />
+  ) : (
+    <ScopeWatchRow watch={watch} target={target} />
   );
 }

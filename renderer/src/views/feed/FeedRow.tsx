@@ -6,6 +6,7 @@ import { RelativeTime } from '../../components/RelativeTime.js';
 import { productName } from '../../lib/productName.js';
 import { hrefs } from '../../routing/routes.js';
 import { WatchButton } from '../../watch/WatchButton.js';
+import { FeedRowMenu } from './FeedRowMenu.js';
 
 interface FeedRowProps {
   entry: FeedEntry;
@@ -52,7 +53,10 @@ export const FeedRow = memo(function FeedRow({ entry, onOpen }: FeedRowProps) {
           ) : null}
           <RelativeTime iso={entry.at} />
         </span>
-        <WatchButton target={{ catalogId: product.catalogId, catalogItemId: product.catalogItemId }} name={name} />
+        <span className="feed-actions">
+          <WatchButton target={{ catalogId: product.catalogId, catalogItemId: product.catalogItemId }} name={name} />
+          <FeedRowMenu product={product} name={name} />
+        </span>
       </div>
     </div>
   );

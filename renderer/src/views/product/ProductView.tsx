@@ -63,7 +63,8 @@ export function ProductView({ productKey }: { productKey: string }) {
                 <button type="button" className="button" onClick={() => client.openExternal(url)}>
                   Open product
                 </button>
-                <CopyButton text={url} label="Copy link" />
+                {/* impact.com's Url is the partner's own tracking link: what they share to earn. */}
+                <CopyButton text={url} label="Copy tracking link" idleText="Copy tracking link" className="button" />
               </>
             ) : (
               <span className="muted">

@@ -1,7 +1,7 @@
 import type { Watch } from '../../../../shared/model.js';
 import { ErrorState, Loading } from '../../components/ErrorState.js';
 import { useWatches } from '../../watch/WatchesContext.js';
-import { AddWatchForm } from './AddWatchForm.js';
+import { AddWatchPanel } from './AddWatchPanel.js';
 import { ScopeWatchRow } from './ScopeWatchRow.js';
 import { WatchRow } from './WatchRow.js';
 
@@ -12,7 +12,8 @@ export function WatchlistView() {
       <header className="view-header">
         <h1 id="watchlist-heading">Watchlist</h1>
       </header>
-      <AddWatchForm />
+      <AddWatchPanel />
+      <h2>Watching</h2>
       {state.status === 'loading' ? <Loading what="your watches" /> : null}
       {state.status === 'error' ? (
         <ErrorState message={`Could not load your watches: ${state.error}`} onRetry={reload} />

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Status } from '../../../shared/api.js';
 import { ErrorState } from '../components/ErrorState.js';
 import { RelativeTime } from '../components/RelativeTime.js';
+import { ReconcileLine } from './ReconcileLine.js';
 import { useStatus } from './StatusContext.js';
 
 const DISMISSED_KEY = 'shelfwatch.dismissedNotices';
@@ -27,6 +28,7 @@ export function StatusLine() {
       {state.data.receiver.fault ? <FaultBanner fault={state.data.receiver.fault} /> : null}
       <Notices notices={state.data.notices} />
       <ReceiverLine status={state.data} />
+      <ReconcileLine reconcile={state.data.reconcile} />
     </div>
   );
 }

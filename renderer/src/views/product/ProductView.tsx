@@ -12,6 +12,7 @@ import { WatchEditor } from '../../watch/WatchEditor.js';
 import { useWatches } from '../../watch/WatchesContext.js';
 import { NotWatchedNote } from './NotWatchedNote.js';
 import { PriceStockChart } from './PriceStockChart.js';
+import { ProductCheck } from './ProductCheck.js';
 import { ProductFacts } from './ProductFacts.js';
 
 export function ProductView({ productKey }: { productKey: string }) {
@@ -78,6 +79,7 @@ export function ProductView({ productKey }: { productKey: string }) {
               />
             )}
           </div>
+          <ProductCheck productKey={product.key} />
         </div>
       </header>
       <div className="product-grid">

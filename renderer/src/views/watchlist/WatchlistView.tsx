@@ -2,6 +2,7 @@ import type { Watch } from '../../../../shared/model.js';
 import { ErrorState, Loading } from '../../components/ErrorState.js';
 import { useWatches } from '../../watch/WatchesContext.js';
 import { AddWatchPanel } from './AddWatchPanel.js';
+import { CheckNowBar } from './CheckNowBar.js';
 import { ScopeWatchRow } from './ScopeWatchRow.js';
 import { WatchRow } from './WatchRow.js';
 
@@ -14,6 +15,7 @@ export function WatchlistView() {
       </header>
       <AddWatchPanel />
       <h2>Watching</h2>
+      <CheckNowBar />
       {state.status === 'loading' ? <Loading what="your watches" /> : null}
       {state.status === 'error' ? (
         <ErrorState message={`Could not load your watches: ${state.error}`} onRetry={reload} />

@@ -102,14 +102,17 @@ export class ApplyQueue {
     if (effects.length > 0) this.options.onApplied(effects);
   }
 
-  /** The next run of postbacks (up to CHECK_EVERY), or one command on its own. */
+  /**
+   * The next run of postbacks and catch-up observations (up to CHECK_EVERY), or one command on its own. Never empty:
+   * an empty slice would make no progress and spin (an observation first in the queue once did exactly that).
+   */
   private nextSlice(): JournalRecord[] {
     const first = this.queue[this.head] as JournalRecord;
     if (first.type === 'command') return [first];
     const slice: JournalRecord[] = [];
     for (let i = this.head; i < this.queue.length && slice.length < CHECK_EVERY; i++) {
       const record = this.queue[i] as JournalRecord;
-      if (record.type !== 'postback') break;
+      if (record.type === 'command') break;
       slice.push(record);
     }
     return slice;

@@ -102,7 +102,10 @@ export class ApplyQueue {
     if (effects.length > 0) this.options.onApplied(effects);
   }
 
-  /** The next run of postbacks and observations (up to CHECK_EVERY), or one command on its own. */
+  /**
+   * The next run of postbacks and catch-up observations (up to CHECK_EVERY), or one command on its own. Never empty:
+   * an empty slice would make no progress and spin (an observation first in the queue once did exactly that).
+   */
   private nextSlice(): JournalRecord[] {
     const first = this.queue[this.head] as JournalRecord;
     if (first.type === 'command') return [first];

@@ -17,13 +17,14 @@ export function apiRouter(apiOf: (res: Response) => UiApi, log: Logger): express
   const router = express.Router();
   router.use('/api', requireJsonBody, express.json({ limit: UI_API_BODY_LIMIT_BYTES }));
   for (const method of API_METHODS) {
-    const { verb, path } = API_ROUTES[method];
+    const { verb, path, status: success = 200 } = API_ROUTES[method];
     const register = router[verb.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'].bind(router);
     register(path, async (req: Request, res: Response) => {
       try {
         const api = apiOf(res);
         const call = api[method] as (req: unknown) => Promise<unknown>;
-        res.json(await call.call(api, requestOf(req, verb === 'GET')));
+        // e.g. 202 for a check that was started: its outcome arrives later, in the status
+        res.status(success).json(await call.call(api, requestOf(req, verb === 'GET')));
       } catch (error) {
         const { status, message } = userFacingError(error, log, { method });
         res.status(status).json({ error: message });

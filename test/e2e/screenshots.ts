@@ -10,7 +10,16 @@ import { ROOT } from './build.js';
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-artifacts/screenshots');
 const DOCS_DIR = path.join(ROOT, 'docs/screenshots');
 
-export type View = 'setup' | 'feed' | 'product' | 'watchlist' | 'settings' | 'devices' | 'hub-unreachable';
+export type View =
+  | 'setup'
+  | 'feed'
+  | 'product'
+  | 'watchlist'
+  | 'settings'
+  | 'devices'
+  | 'hub-unreachable'
+  | 'account'
+  | 'search';
 /** 'wide' is the desktop window (feed.png), 'narrow' the tray-popover width (feed-400.png) */
 export type Width = 'wide' | 'narrow';
 

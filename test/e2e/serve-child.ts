@@ -22,7 +22,7 @@ export interface ServeChildOptions {
   /** fixed ports instead of ephemeral ones (a restarted hub must stay where its followers look) */
   receiverPort?: number;
   uiPort?: number;
-  /** SHELFWATCH_* variables to set (the developer's own are never passed on) */
+  /** environment-only settings, e.g. SHELFWATCH_IMPACT_API_BASE (a token must not show in a process list) */
   env?: Record<string, string>;
 }
 
@@ -30,11 +30,9 @@ export async function startServeChild(options: ServeChildOptions): Promise<Serve
   const args = [SERVE_ENTRY, '--data-dir', options.dataDir];
   args.push('--receiver-port', String(options.receiverPort ?? 0), '--ui-port', String(options.uiPort ?? 0));
   args.push('--secret', options.secret, '--ui-token', options.uiToken, ...(options.args ?? []));
-  // No SHELFWATCH_* from the developer's shell: the flags above are the whole configuration.
-  const env = {
-    ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('SHELFWATCH_'))),
-    ...options.env,
-  };
+  // No SHELFWATCH_* from the developer's shell: the flags above and `env` are the whole configuration.
+  const inherited = Object.entries(process.env).filter(([name]) => !name.startsWith('SHELFWATCH_'));
+  const env = { ...Object.fromEntries(inherited), ...options.env };
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => {

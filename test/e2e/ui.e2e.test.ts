@@ -155,7 +155,7 @@ describe.skipIf(!CHROMIUM)(`the UI in Chromium against the server face${SKIP_REA
     expect(await chart.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
     expect(await text(page.getByTestId('product-facts').locator('dd').first())).toBe('$34.99');
     await page.getByRole('button', { name: 'Open product' }).waitFor();
-    await page.getByRole('button', { name: 'Copy link' }).waitFor();
+    await page.getByRole('button', { name: 'Copy tracking link' }).waitFor();
     await shoot('product');
   });
 

@@ -18,11 +18,13 @@ import {
   type HistoryPoint,
   itemKeyOf,
   type ProductState,
+  productKey,
   type QuarantineEntry,
   type Settings,
   type Watch,
+  watchCovers,
 } from '../../shared/model.js';
-import { makeFeed, makeQuarantine, makeSettings, makeSetup, makeStatus, makeWatch } from './fixtures.js';
+import { idleReconcile, makeFeed, makeQuarantine, makeSettings, makeSetup, makeStatus, makeWatch } from './fixtures.js';
 
 export interface FakeData {
   feed: FeedEntry[];
@@ -37,6 +39,8 @@ export interface FakeData {
   catalogs: Catalog[];
   /** what catalog search finds (filtered by the words of q in name or brand) */
   catalogItems: CatalogItem[];
+  /** results per searchCatalog page; `next` is an opaque cursor, as impact.com's is */
+  searchPageSize: number;
 }
 
 export interface FakeClient extends ApiClient {
@@ -63,6 +67,7 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
     account: seed.account ?? { accountSid: null, connected: false, lastCatalogSyncAt: null, rateLimit: null },
     catalogs: seed.catalogs ?? [],
     catalogItems: seed.catalogItems ?? [],
+    searchPageSize: seed.searchPageSize ?? 50,
   };
   const calls: FakeClient['calls'] = [];
   const listeners = new Set<(event: UiEvent) => void>();
@@ -146,16 +151,31 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
       return { ...data.account };
     },
     listCatalogs: async () => [...data.catalogs],
-    searchCatalog: async ({ q = '', catalogId }) => {
+    searchCatalog: async ({ q = '', catalogId, cursor }) => {
       const words = q.toLowerCase().split(/\s+/).filter(Boolean);
-      const items = data.catalogItems.filter(
+      const matching = data.catalogItems.filter(
         (item) =>
           (!catalogId || item.catalogId === catalogId) &&
           words.every((word) => `${item.name} ${item.brandName}`.toLowerCase().includes(word)),
       );
-      return { items, next: null };
+      const start = cursor ? Number(cursor.replace('after-', '')) : 0;
+      const end = start + data.searchPageSize;
+      // Like the engine: `watched` says whether any watch (the item's, its catalog's, its brand's) covers it.
+      const items = matching.slice(start, end).map((item) => {
+        const campaignId = data.catalogs.find((catalog) => catalog.id === item.catalogId)?.campaignId;
+        const product = { ...item, key: productKey(item.catalogId, item.catalogItemId), campaignId };
+        return { ...item, watched: data.watches.some((watch) => watchCovers(watch.target, product)) };
+      });
+      return { items, next: end < matching.length ? `after-${end}` : null };
     },
-    reconcile: async ({ keys }) => ({ total: keys?.length ?? data.watches.length }),
+    reconcile: async ({ keys }) => {
+      const total = keys?.length ?? data.watches.length;
+      data.status = {
+        ...data.status,
+        reconcile: { ...idleReconcile(), ...data.status.reconcile, running: true, total },
+      };
+      return { total };
+    },
     ...overrides,
   };
 

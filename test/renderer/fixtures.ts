@@ -1,5 +1,5 @@
 // Realistic data shaped like what the engine answers.
-import type { Setup, Status } from '../../shared/api.js';
+import type { Catalog, CatalogItem, ReconcileStatus, Setup, Status } from '../../shared/api.js';
 import {
   DEFAULT_SETTINGS,
   type FeedEntry,
@@ -134,4 +134,55 @@ export function makeQuarantine(overrides: Partial<QuarantineEntry> = {}): Quaran
 
 export function makeSettings(overrides: Partial<Settings> = {}): Settings {
   return structuredClone({ ...DEFAULT_SETTINGS, ...overrides });
+}
+
+/** A brand's catalog as GET /api/catalogs answers it. */
+export function makeCatalog(overrides: Partial<Catalog> = {}): Catalog {
+  return {
+    id: '24836',
+    name: 'Tents & Shelters',
+    advertiserName: 'Acme Outdoor',
+    campaignId: '4521',
+    campaignName: 'Acme Outdoor US',
+    numberOfItems: 512,
+    dateLastUpdated: minutesAgo(90),
+    currency: 'USD',
+    ...overrides,
+  };
+}
+
+/** A catalog search result of the catalog above. */
+export function makeCatalogItem(overrides: Partial<CatalogItem> = {}): CatalogItem {
+  const catalogItemId = overrides.catalogItemId ?? 'TENT-2P';
+  return {
+    apiId: `product_24836_${catalogItemId}`,
+    catalogId: '24836',
+    catalogItemId,
+    name: 'Trail Tent 2P',
+    manufacturer: 'Acme Outdoor',
+    url: `https://acme.pxf.io/c/1/2/4521?prodsku=${catalogItemId}`,
+    imageUrl: `https://img.example.com/${catalogItemId}.jpg`,
+    currentPrice: 249,
+    originalPrice: 299,
+    currency: 'USD',
+    stockAvailability: 'InStock',
+    brandName: 'Acme Outdoor',
+    watched: false,
+    ...overrides,
+  };
+}
+
+/** The catch-up check before it ever ran. */
+export function idleReconcile(overrides: Partial<ReconcileStatus> = {}): ReconcileStatus {
+  return {
+    running: false,
+    checked: 0,
+    total: 0,
+    changed: 0,
+    failed: 0,
+    lastFinishedAt: null,
+    nextAt: null,
+    error: null,
+    ...overrides,
+  };
 }

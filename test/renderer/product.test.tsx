@@ -87,7 +87,7 @@ describe('product view', () => {
     expect(client.callsOf('updateWatch')).toEqual([]);
   });
 
-  it('mutes the watch, opens the product link and copies it', async () => {
+  it('mutes the watch, opens the product link and copies the tracking link', async () => {
     const client = productClient();
     openProduct(client);
     const user = userEvent.setup();
@@ -96,8 +96,9 @@ describe('product view', () => {
     expect(await screen.findByRole('button', { name: 'Unmute Trail Runner 2 Shoe' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Open product' }));
     expect(client.opened).toEqual([product.url]);
-    await user.click(screen.getByRole('button', { name: 'Copy link' }));
+    await user.click(screen.getByRole('button', { name: 'Copy tracking link' }));
     expect(client.copied).toEqual([product.url]);
+    expect(screen.getByRole('button', { name: 'Copy tracking link' }).textContent).toBe('Copied');
   });
 
   it('refreshes when a postback for this item arrives', async () => {

@@ -40,6 +40,16 @@ describe('setup', () => {
     expect(screen.getByRole('button', { name: 'Copy postback URL' }).textContent).toBe('Copied');
   });
 
+  it("says what goes in impact.com's Success Response field, exactly what the receiver answers", async () => {
+    const client = createFakeClient({ setup: makeSetup({ successResponse: 'OK' }) });
+    renderApp(client, '#/setup');
+    const user = userEvent.setup();
+    expect((await screen.findByTestId('success-response')).textContent).toBe('OK');
+    expect(screen.getByRole('heading', { level: 3, name: 'Success Response' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Copy the Success Response' }));
+    expect(client.copied).toEqual(['OK']);
+  });
+
   it('shows the optional header when one is set', async () => {
     const client = createFakeClient({ setup: makeSetup({ headerName: 'X-Shelfwatch', headerValue: 'h3ader' }) });
     renderApp(client, '#/setup');

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApiClient, useUiEvents } from '../api/ApiContext.js';
 import { Loading } from '../components/ErrorState.js';
+import { ImpactProvider } from '../impact/ImpactContext.js';
 import { hrefs, navigate, type Route } from '../routing/routes.js';
 import { useHashRoute } from '../routing/useHashRoute.js';
 import { FeedView } from '../views/feed/FeedView.js';
@@ -22,7 +23,9 @@ export function App() {
   return (
     <StatusProvider key={generation}>
       <WatchesProvider>
-        <Shell />
+        <ImpactProvider>
+          <Shell />
+        </ImpactProvider>
       </WatchesProvider>
     </StatusProvider>
   );

@@ -22,10 +22,15 @@ export function absoluteTime(iso: string): string {
   return Number.isNaN(at) ? iso : new Date(at).toLocaleString();
 }
 
-/** "10:32" (in the user's locale): the clock time of today, with the date in front when it was another day. */
+/**
+ * "11:00" today; "Tue 01:00" within the week; with the date beyond that: when something happened or next happens
+ * ("Hub unreachable since 10:32", "next batch at 11:00").
+ */
 export function clockTime(iso: string, now = Date.now()): string {
-  const at = new Date(iso);
+  const at = new Date(Date.parse(iso));
   if (Number.isNaN(at.getTime())) return iso;
-  const time = at.toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
-  return at.toDateString() === new Date(now).toDateString() ? time : `${at.toLocaleDateString()} ${time}`;
+  const time = at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  if (at.toDateString() === new Date(now).toDateString()) return time;
+  const withinWeek = Math.abs(at.getTime() - now) < 6 * 86_400_000;
+  return `${withinWeek ? at.toLocaleDateString([], { weekday: 'short' }) : at.toLocaleDateString()} ${time}`;
 }

@@ -3,8 +3,15 @@ import { type ItemTarget, productKey } from '../../../shared/model.js';
 import { messageOf } from '../api/useLoad.js';
 import { useWatches } from './WatchesContext.js';
 
+interface WatchButtonProps {
+  target: ItemTarget;
+  name: string;
+  /** after the watch was created, e.g. to fetch the item's current state from impact.com */
+  onWatched?: () => void;
+}
+
 /** One-click watch with the default rules; once watched it just says so (editing lives on the product and watchlist). */
-export function WatchButton({ target, name }: { target: ItemTarget; name: string }) {
+export function WatchButton({ target, name, onWatched }: WatchButtonProps) {
   const { byKey, create } = useWatches();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -15,7 +22,10 @@ export function WatchButton({ target, name }: { target: ItemTarget; name: string
     setBusy(true);
     setError(null);
     create(target).then(
-      () => setBusy(false),
+      () => {
+        setBusy(false);
+        onWatched?.();
+      },
       (e: unknown) => {
         setBusy(false);
         setError(messageOf(e));

@@ -1,14 +1,24 @@
 // Watches are shared by the feed (one-click Watch), the product view and the watchlist, so they live in one place.
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import type { WatchPatch } from '../../../shared/api.js';
-import { itemKeyOf, type Watch, type WatchRule, type WatchTarget } from '../../../shared/model.js';
+import {
+  itemKeyOf,
+  type ProductState,
+  type Watch,
+  type WatchRule,
+  type WatchTarget,
+  watchCovers,
+} from '../../../shared/model.js';
 import { useApiClient } from '../api/ApiContext.js';
 import { type LoadState, useLoad } from '../api/useLoad.js';
 import { DEFAULT_RULES } from './defaultRules.js';
 
 interface WatchesValue {
   state: LoadState<Watch[]>;
+  /** watches on one item, by product key (a catalog's or brand's watch is in no entry: see `covers`) */
   byKey: Map<string, Watch>;
+  /** whether any watch covers the product: its own, or one on its whole catalog or brand */
+  covers: (product: Pick<ProductState, 'key' | 'catalogId' | 'catalogItemId' | 'campaignId'>) => boolean;
   reload: () => void;
   create: (target: WatchTarget, rules?: WatchRule[]) => Promise<Watch>;
   update: (id: string, patch: WatchPatch) => Promise<Watch>;
@@ -25,12 +35,13 @@ export function WatchesProvider({ children }: { children: ReactNode }) {
   const { state, reload, setData } = useLoad(() => api.listWatches(undefined), [api]);
 
   const value = useMemo<WatchesValue>(() => {
-    const byKey = new Map(
-      (state.data ?? []).filter((watch) => watchKey(watch)).map((watch) => [watchKey(watch), watch]),
-    );
+    const watches = state.data ?? [];
+    const byKey = new Map(watches.filter((watch) => watchKey(watch)).map((watch) => [watchKey(watch), watch]));
+    const scopes = watches.filter((watch) => !watchKey(watch));
     return {
       state,
       byKey,
+      covers: (product) => byKey.has(product.key) || scopes.some((watch) => watchCovers(watch.target, product)),
       reload: () => reload(),
       create: async (target, rules = DEFAULT_RULES) => {
         const watch = await api.createWatch({ target, rules });

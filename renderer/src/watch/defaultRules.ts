@@ -8,6 +8,12 @@ export const DEFAULT_RULES: WatchRule[] = [
   { kind: 'removed' },
 ];
 
+/**
+ * A whole catalog or brand can hold thousands of items: every small price move would bury the feed in alerts, so a
+ * one-click watch of one alerts on big drops and restocks only ("anything from Acme drops ≥ 20%"). Editable after.
+ */
+export const DEFAULT_SCOPE_RULES: WatchRule[] = [{ kind: 'price-drop-pct', value: 20 }, { kind: 'back-in-stock' }];
+
 export const RULE_LABELS: Record<RuleKind, string> = {
   'price-below': 'Price below',
   'price-drop-pct': 'Price drops by at least (%)',

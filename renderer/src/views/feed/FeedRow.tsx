@@ -6,6 +6,7 @@ import { RelativeTime } from '../../components/RelativeTime.js';
 import { productName } from '../../lib/productName.js';
 import { hrefs } from '../../routing/routes.js';
 import { WatchButton } from '../../watch/WatchButton.js';
+import { FeedRowMenu } from './FeedRowMenu.js';
 
 interface FeedRowProps {
   entry: FeedEntry;
@@ -14,18 +15,26 @@ interface FeedRowProps {
 
 /** One feed entry. Every payload field is rendered as React text: nothing from a postback becomes markup. */
 export const FeedRow = memo(function FeedRow({ entry, onOpen }: FeedRowProps) {
-  const name = productName(entry.product);
+  const { product } = entry;
+  const name = productName(product);
   const hasAlerts = entry.alerts.length > 0;
   const classes = ['feed-row', entry.read ? 'read' : 'unread', hasAlerts ? 'has-alert' : ''].join(' ');
   return (
     <div className={classes} data-testid="feed-entry">
       <span className="unread-dot" aria-hidden="true" />
-      <ProductImage url={entry.product.imageUrl} name={name} />
+      <ProductImage url={product.imageUrl} name={name} />
       <div className="feed-main">
-        <a className="feed-name" href={hrefs.product(entry.key)} onClick={() => onOpen(entry)}>
-          {name}
-          {entry.read ? null : <span className="visually-hidden"> (unread)</span>}
-        </a>
+        <p className="feed-title">
+          <a className="feed-name" href={hrefs.product(entry.key)} onClick={() => onOpen(entry)}>
+            {name}
+            {entry.read ? null : <span className="visually-hidden"> (unread)</span>}
+          </a>
+          {product.brandName ? (
+            <span className="feed-brand" data-testid="feed-brand" title={catalogTitle(product)}>
+              {product.brandName}
+            </span>
+          ) : null}
+        </p>
         <p className="feed-change" data-testid="feed-change">
           {describeEntry(entry)}
         </p>
@@ -44,11 +53,19 @@ export const FeedRow = memo(function FeedRow({ entry, onOpen }: FeedRowProps) {
           ) : null}
           <RelativeTime iso={entry.at} />
         </span>
-        <WatchButton
-          target={{ catalogId: entry.product.catalogId, catalogItemId: entry.product.catalogItemId }}
-          name={name}
-        />
+        <span className="feed-actions">
+          <WatchButton target={{ catalogId: product.catalogId, catalogItemId: product.catalogItemId }} name={name} />
+          <FeedRowMenu product={product} name={name} />
+        </span>
       </div>
     </div>
   );
 });
+
+/** "Tents (catalog 24836)": the ids stay at hand behind the brand's name. */
+function catalogTitle(product: FeedEntry['product']): string {
+  const catalog = product.catalogName
+    ? `${product.catalogName} (catalog ${product.catalogId})`
+    : `catalog ${product.catalogId}`;
+  return `${product.brandName} · ${catalog}`;
+}

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { FeedFilter } from '../../../../shared/api.js';
 import type { FeedEntry } from '../../../../shared/model.js';
 import { useApiClient } from '../../api/ApiContext.js';
@@ -16,12 +16,11 @@ export const SEARCH_DEBOUNCE_MS = 300;
 export function FeedView({ initialFilter = 'all' }: { initialFilter?: FeedFilter | undefined }) {
   const { api } = useApiClient();
   const status = useStatus();
-  const { byKey } = useWatches();
+  const { covers } = useWatches();
   const [filter, setFilter] = useState<FeedFilter>(initialFilter);
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), SEARCH_DEBOUNCE_MS);
-  const watchedKeys = useMemo(() => new Set(byKey.keys()), [byKey]);
-  const feed = useFeed(filter, q, watchedKeys);
+  const feed = useFeed(filter, q, covers);
   const { markLocallyRead } = feed;
   const unread = status.state.data?.unread ?? 0;
 
@@ -85,7 +84,7 @@ function FeedBody(props: {
 }
 
 function FeedEmpty({ filter, q }: { filter: FeedFilter; q: string }) {
-  if (q) return <p className="state">Nothing matches “{q}”. Try part of the name or the item id.</p>;
+  if (q) return <p className="state">Nothing matches “{q}”. Try part of the name, the brand or the item id.</p>;
   if (filter === 'watched') {
     return (
       <p className="state">

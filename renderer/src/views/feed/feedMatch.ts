@@ -3,9 +3,14 @@ import type { FeedFilter } from '../../../../shared/api.js';
 import { textMatcher } from '../../../../shared/feed-search.js';
 import type { FeedEntry } from '../../../../shared/model.js';
 
-export function matchesFeedView(entry: FeedEntry, filter: FeedFilter, q: string, watchedKeys: Set<string>): boolean {
+export function matchesFeedView(
+  entry: FeedEntry,
+  filter: FeedFilter,
+  q: string,
+  isWatched: (product: FeedEntry['product']) => boolean,
+): boolean {
   if (filter === 'alerts' && entry.alerts.length === 0) return false;
-  if (filter === 'watched' && !watchedKeys.has(entry.key) && entry.alerts.length === 0) return false;
+  if (filter === 'watched' && !isWatched(entry.product) && entry.alerts.length === 0) return false;
   if (!q.trim()) return true;
   // The server's rule, so a live entry shows exactly when a reload would show it (shared/feed-search.ts).
   const { name, catalogItemId, brandName, catalogName } = entry.product;

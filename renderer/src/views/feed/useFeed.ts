@@ -22,7 +22,7 @@ interface FeedState {
 
 const EMPTY: FeedState = { entries: [], next: null, total: 0, initial: true, loading: true, error: null };
 
-export function useFeed(filter: FeedFilter, q: string, watchedKeys: Set<string>) {
+export function useFeed(filter: FeedFilter, q: string, isWatched: (product: FeedEntry['product']) => boolean) {
   const { api } = useApiClient();
   const [state, setState] = useState<FeedState>(EMPTY);
   // Each filter/search gets a generation; answers for an older one are dropped.
@@ -78,7 +78,7 @@ export function useFeed(filter: FeedFilter, q: string, watchedKeys: Set<string>)
 
   useUiEvents((event) => {
     if (event.type !== 'feed' && event.type !== 'alert') return;
-    const relevant = event.entries.filter((entry) => matchesFeedView(entry, filter, q, watchedKeys));
+    const relevant = event.entries.filter((entry) => matchesFeedView(entry, filter, q, isWatched));
     if (relevant.length === 0) return;
     setState((s) => {
       const merged = mergeNewest(s.entries, relevant);

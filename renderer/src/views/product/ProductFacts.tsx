@@ -3,7 +3,7 @@ import { formatPrice } from '../../../../shared/money.js';
 import { STOCK_LABELS } from '../../../../shared/stock.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 
-/** The product's current state as the last postback left it. */
+/** The product's current state as the last postback or check left it; the brand's names first, then the ids. */
 export function ProductFacts({ product }: { product: ProductState }) {
   const price = (amount: number | undefined) => (amount === undefined ? '—' : formatPrice(amount, product.currency));
   return (
@@ -20,6 +20,18 @@ export function ProductFacts({ product }: { product: ProductState }) {
       </dd>
       <dt>Inventory</dt>
       <dd className="number">{product.inventory ?? '—'}</dd>
+      {product.brandName ? (
+        <>
+          <dt>Brand</dt>
+          <dd data-testid="fact-brand">{product.brandName}</dd>
+        </>
+      ) : null}
+      {product.catalogName ? (
+        <>
+          <dt>Catalog</dt>
+          <dd>{product.catalogName}</dd>
+        </>
+      ) : null}
       <dt>Catalog id</dt>
       <dd className="number">{product.catalogId}</dd>
       <dt>Item id</dt>

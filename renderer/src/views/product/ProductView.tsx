@@ -3,13 +3,16 @@ import { useLoad } from '../../api/useLoad.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { ErrorState, Loading } from '../../components/ErrorState.js';
 import { ProductImage } from '../../components/ProductImage.js';
+import { brandText } from '../../lib/brandText.js';
 import { productName } from '../../lib/productName.js';
 import { isHttpUrl } from '../../lib/safeUrl.js';
 import { hrefs } from '../../routing/routes.js';
 import { WatchButton } from '../../watch/WatchButton.js';
 import { WatchEditor } from '../../watch/WatchEditor.js';
 import { useWatches } from '../../watch/WatchesContext.js';
+import { NotWatchedNote } from './NotWatchedNote.js';
 import { PriceStockChart } from './PriceStockChart.js';
+import { ProductCheck } from './ProductCheck.js';
 import { ProductFacts } from './ProductFacts.js';
 
 export function ProductView({ productKey }: { productKey: string }) {
@@ -37,6 +40,7 @@ export function ProductView({ productKey }: { productKey: string }) {
   // The shared watch list is the truth once loaded (it sees edits made here and elsewhere).
   const watch = watches.state.status === 'ready' ? watches.byKey.get(product.key) : state.data.watches[0];
   const url = product.url;
+  const brand = brandText(product);
   return (
     <section className="view product-view" aria-labelledby="product-heading">
       <p>
@@ -46,6 +50,11 @@ export function ProductView({ productKey }: { productKey: string }) {
         <ProductImage url={product.imageUrl} name={name} size={96} />
         <div>
           <h1 id="product-heading">{name}</h1>
+          {brand ? (
+            <p className="product-brand" data-testid="product-brand">
+              {brand}
+            </p>
+          ) : null}
           <p className="muted">
             Item {product.catalogItemId} · catalog {product.catalogId}
           </p>
@@ -55,7 +64,8 @@ export function ProductView({ productKey }: { productKey: string }) {
                 <button type="button" className="button" onClick={() => client.openExternal(url)}>
                   Open product
                 </button>
-                <CopyButton text={url} label="Copy link" />
+                {/* impact.com's Url is the partner's own tracking link: what they share to earn. */}
+                <CopyButton text={url} label="Copy tracking link" idleText="Copy tracking link" className="button" />
               </>
             ) : (
               <span className="muted">
@@ -69,6 +79,7 @@ export function ProductView({ productKey }: { productKey: string }) {
               />
             )}
           </div>
+          <ProductCheck productKey={product.key} />
         </div>
       </header>
       <div className="product-grid">
@@ -83,11 +94,7 @@ export function ProductView({ productKey }: { productKey: string }) {
       </div>
       <section aria-labelledby="watch-heading">
         <h2 id="watch-heading">Watch</h2>
-        {watch ? (
-          <WatchEditor watch={watch} subject={name} />
-        ) : (
-          <p className="muted">Not watched. Watch it to get alerts when its price or stock changes.</p>
-        )}
+        {watch ? <WatchEditor watch={watch} subject={name} /> : <NotWatchedNote product={product} />}
       </section>
     </section>
   );

@@ -7,6 +7,7 @@ import { ErrorState, Loading } from '../../components/ErrorState.js';
 import { changedGroups } from './changedGroups.js';
 import { DevicesSettings } from './devices/DevicesSettings.js';
 import { CheckboxField } from './fields.js';
+import { ImpactAccountSettings } from './ImpactAccountSettings.js';
 import { MappingEditor } from './MappingEditor.js';
 import { MappingPreview } from './MappingPreview.js';
 import { NotificationSettings } from './NotificationSettings.js';
@@ -80,6 +81,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
         <h1 id="settings-heading">Settings</h1>
       </header>
       <PostbackSourceSettings />
+      <ImpactAccountSettings />
       <NotificationSettings value={draft.notifications} onChange={(notifications) => set({ notifications })} />
       <fieldset className="settings-group">
         <legend>Start-up</legend>

@@ -7,6 +7,7 @@ import { hrefs } from '../../routing/routes.js';
 import { ConnectionState } from './ConnectionState.js';
 import { ExposeInstructions } from './ExposeInstructions.js';
 import { QuarantineList } from './QuarantineList.js';
+import { SuccessResponse } from './SuccessResponse.js';
 
 export function SetupView() {
   const { api } = useApiClient();
@@ -53,6 +54,7 @@ export function SetupView() {
         If you shorten it, keep Name and Url: without them the feed shows item ids instead of names and offers no
         product link. GET leaves out the image, the original price and the program; the POST body carries them.
       </p>
+      <SuccessResponse text={setup.successResponse} />
       <h3>Optional: a second secret in a header</h3>
       {setup.headerName ? (
         <div className="copy-line">

@@ -1,6 +1,9 @@
+import type { Watch } from '../../../../shared/model.js';
 import { ErrorState, Loading } from '../../components/ErrorState.js';
 import { useWatches } from '../../watch/WatchesContext.js';
-import { AddWatchForm } from './AddWatchForm.js';
+import { AddWatchPanel } from './AddWatchPanel.js';
+import { CheckNowBar } from './CheckNowBar.js';
+import { ScopeWatchRow } from './ScopeWatchRow.js';
 import { WatchRow } from './WatchRow.js';
 
 export function WatchlistView() {
@@ -10,7 +13,9 @@ export function WatchlistView() {
       <header className="view-header">
         <h1 id="watchlist-heading">Watchlist</h1>
       </header>
-      <AddWatchForm />
+      <AddWatchPanel />
+      <h2>Watching</h2>
+      <CheckNowBar />
       {state.status === 'loading' ? <Loading what="your watches" /> : null}
       {state.status === 'error' ? (
         <ErrorState message={`Could not load your watches: ${state.error}`} onRetry={reload} />
@@ -25,10 +30,20 @@ export function WatchlistView() {
           {[...state.data]
             .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
             .map((watch) => (
-              <WatchRow key={watch.id} watch={watch} />
+              <WatchListRow key={watch.id} watch={watch} />
             ))}
         </ul>
       ) : null}
     </section>
+  );
+}
+
+/** An item's row shows its product; a catalog's or brand's shows their names. */
+function WatchListRow({ watch }: { watch: Watch }) {
+  const { target } = watch;
+  return 'catalogItemId' in target ? (
+    <WatchRow watch={watch} target={target} />
+  ) : (
+    <ScopeWatchRow watch={watch} target={target} />
   );
 }

@@ -1,0 +1,20 @@
+// A view seen at the desktop width and across the compact range: nothing may scroll sideways at any of them, and
+// each width's screenshot is saved (test-artifacts/screenshots/, and docs/screenshots/ when asked for).
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { VIEWPORT } from './browser.js';
+import { NARROW_VIEWPORT, NARROW_WIDTHS, resize, sidewaysScrolling } from './layout.js';
+import { screenshot, type View } from './screenshots.js';
+
+export async function shootView(page: Page, view: View): Promise<void> {
+  expect(await sidewaysScrolling(page), `${view} at ${VIEWPORT.width} px`).toEqual([]);
+  await screenshot(page, view, 'wide');
+  for (const width of NARROW_WIDTHS) {
+    await resize(page, { ...NARROW_VIEWPORT, width });
+    expect(await sidewaysScrolling(page), `${view} at ${width} px`).toEqual([]);
+  }
+  await resize(page, NARROW_VIEWPORT);
+  expect(await sidewaysScrolling(page), `${view} at ${NARROW_VIEWPORT.width} px`).toEqual([]);
+  await screenshot(page, view, 'narrow');
+  await resize(page, VIEWPORT);
+}

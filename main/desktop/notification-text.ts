@@ -23,9 +23,11 @@ export function plainText(text: string, max: number): string {
 export const productRoute = (key: string): string => `#/product/${encodeURIComponent(key)}`;
 export const ALERTS_ROUTE = '#/feed?filter=alerts';
 
-/** Campaign (brand) when the postback named one, else the catalog: what a digest groups by. */
+/** The brand by name once the impact.com catalogs are known, else its campaign or the catalog: what a digest groups by. */
 export function groupLabel(entry: FeedEntry): string {
-  const { campaignId, catalogId } = entry.product;
+  const { brandName, catalogName, campaignId, catalogId } = entry.product;
+  if (brandName) return brandName;
+  if (catalogName) return catalogName;
   return campaignId ? `campaign ${campaignId}` : `catalog ${catalogId}`;
 }
 

@@ -77,6 +77,18 @@ describe('AlertDigest bursts', () => {
   });
 });
 
+describe('AlertDigest names brands', () => {
+  it('groups a digest by brand name once the impact.com catalogs are known', () => {
+    const { digest, shown } = makeDigest({ digestWindowSeconds: 0 });
+    digest.push([
+      alertEntry('1:a', { campaignId: '9', brandName: 'Acme Outdoor' }),
+      alertEntry('1:b', { campaignId: '9', brandName: 'Acme Outdoor' }),
+      alertEntry('2:c', { campaignId: '7' }),
+    ]);
+    expect(shown.map((text) => text.body)).toEqual(['2 from Acme Outdoor, 1 from campaign 7']);
+  });
+});
+
 describe('AlertDigest after a device was away', () => {
   it('turns a caught-up backlog into one "While you were away" notification, then shows live alerts as usual', () => {
     const { digest, shown } = makeDigest({ digestWindowSeconds: 0 });

@@ -6,7 +6,7 @@ let nextId = 1;
 
 export function alertEntry(
   key: string,
-  options: { name?: string; campaignId?: string; message?: string; alerts?: number } = {},
+  options: { name?: string; campaignId?: string; brandName?: string; message?: string; alerts?: number } = {},
 ): FeedEntry {
   const [catalogId = '1', catalogItemId = key] = key.split(':');
   const id = String(nextId++);
@@ -21,6 +21,7 @@ export function alertEntry(
       catalogId,
       catalogItemId,
       ...(options.campaignId ? { campaignId: options.campaignId } : {}),
+      ...(options.brandName ? { brandName: options.brandName } : {}),
       ...(options.name ? { name: options.name } : {}),
       stockAvailability: 'InStock',
       removed: false,

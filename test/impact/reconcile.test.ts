@@ -142,6 +142,24 @@ describe('the impact.com account in the engine', () => {
     expect((await allFeed(engine)).length).toBe(before + 3);
   });
 
+  it('checks an item watched while a check runs in that same check', async () => {
+    await connect();
+    fake.setLatency(20);
+    await engine.api.createWatch({
+      target: { catalogId: ACME, catalogItemId: 'TENT-2P' },
+      rules: [{ kind: 'price-change' }],
+    });
+    expect(await engine.api.reconcile({})).toEqual({ total: 1 });
+    await engine.api.createWatch({
+      target: { catalogId: ACME, catalogItemId: 'LAMP' },
+      rules: [{ kind: 'price-change' }],
+    });
+    expect(await engine.api.reconcile({ keys: [`${ACME}:LAMP`] })).toEqual({ total: 2 });
+    await until('the check', async () => !(await engine.api.status(undefined)).reconcile?.running);
+    expect((await engine.api.status(undefined)).reconcile).toMatchObject({ checked: 2, total: 2 });
+    expect((await engine.api.product({ key: `${ACME}:LAMP` })).product.currentPrice).toBe(25);
+  });
+
   it('checks 3,000 watched items within a 1,000/h budget: none refused by impact.com, the schedule shown', async () => {
     fake.setHourlyLimit('product-search', 1_000);
     const items = Array.from({ length: 3_000 }, (_, i) => ({

@@ -41,6 +41,7 @@ export interface ImpactLinkOptions {
 export class ImpactLink {
   private client: ImpactClient | null = null;
   private readonly timers: NodeJS.Timeout[] = [];
+  private refreshing = false;
   readonly reconciler: Reconciler;
 
   constructor(private readonly options: ImpactLinkOptions) {
@@ -65,9 +66,18 @@ export class ImpactLink {
     if (!this.client) return;
     const lastSync = Date.parse(this.options.store.docs.lastCatalogSyncAt ?? '');
     if (!(this.options.clock() - lastSync < CATALOG_SYNC_EVERY_MS)) void this.syncCatalogs();
-    this.every(CATALOG_SYNC_EVERY_MS, () => void this.syncCatalogs());
+    this.keepFresh();
     if (downtime > DOWNTIME_MS) this.reconcile(undefined);
-    this.every(RECONCILE_EVERY_MS, () => this.reconcile(undefined));
+  }
+
+  /** The daily catalog refresh and the 6-hourly check, once an account is connected (at start or later). */
+  private keepFresh(): void {
+    if (this.refreshing) return;
+    this.refreshing = true;
+    this.every(CATALOG_SYNC_EVERY_MS, () => void this.syncCatalogs());
+    this.every(RECONCILE_EVERY_MS, () => {
+      if (this.client) this.reconcile(undefined);
+    });
     this.reconciler.setNextAt(new Date(this.options.clock() + RECONCILE_EVERY_MS).toISOString());
   }
 
@@ -108,6 +118,7 @@ export class ImpactLink {
     this.client = client;
     await this.options.run({ kind: 'setCatalogs', catalogs, at: new Date(this.options.clock()).toISOString() });
     this.options.log.info('impact.com account connected', { catalogs: catalogs.length });
+    this.keepFresh();
     return this.account();
   }
 

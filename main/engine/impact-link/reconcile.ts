@@ -42,6 +42,8 @@ export class Reconciler {
     error: null,
   };
   private running: Promise<void> | null = null;
+  /** the items of the check under way: items asked for meanwhile join it (a watch just added is checked now) */
+  private targets: ReconcileTarget[] = [];
 
   constructor(private readonly deps: ReconcileDeps) {}
 
@@ -55,8 +57,15 @@ export class Reconciler {
 
   /** Starts a check (or joins the one under way); resolves with how many items it covers. */
   start(keys?: string[]): { total: number; done: Promise<void> } {
-    if (this.running) return { total: this.status.total, done: this.running };
+    if (this.running) {
+      const known = new Set(this.targets.map((target) => `${target.catalogId}:${target.catalogItemId}`));
+      const more = this.deps.targets(keys).filter((target) => !known.has(`${target.catalogId}:${target.catalogItemId}`));
+      this.targets.push(...more); // the workers read this list until its end
+      if (more.length > 0) this.update({ total: this.status.total + more.length });
+      return { total: this.status.total, done: this.running };
+    }
     const targets = this.deps.targets(keys);
+    this.targets = targets;
     const catalogs = keys ? [] : this.deps.catalogs();
     this.update({ running: true, checked: 0, changed: 0, failed: 0, total: targets.length, error: null });
     this.running = this.run(targets, catalogs).finally(() => {

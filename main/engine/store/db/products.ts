@@ -124,12 +124,15 @@ export class ProductTable {
     return this.trimHistory(product.id, product.historyCount + 1, limit);
   }
 
-  /** Points from before feed positions existed (an upgraded store): their index is their position. */
-  importHistory(id: number, points: HistoryPoint[]): void {
+  /**
+   * Points written in bulk, oldest first: from before feed positions existed (an upgraded store: their index is their
+   * position), or with the feed positions of the changes that made them (the bench's seeded stores).
+   */
+  importHistory(id: number, points: HistoryPoint[], positions?: readonly number[]): void {
     for (const [index, point] of points.entries()) {
       this.appendHistoryStatement.run(
         id,
-        index,
+        positions?.[index] ?? index,
         Date.parse(point.at),
         point.currentPrice ?? null,
         point.currency ?? null,

@@ -32,7 +32,7 @@ export function applyProductSnapshot(store: Store, snapshot: ProductSnapshot, or
   if (!prev && snapshot.operation === 'Delete') return recordUnknownRemoval(store, snapshot, origin, stored?.id);
   const { next, changes, firstSeen } = applySnapshot(prev, snapshot, origin.at);
   if (!firstSeen && changes.length === 0) return null;
-  const id = store.products.save(next, stored?.id);
+  const id = store.products.save(next, stored);
   if (firstSeen) store.productAdded({ ...next, id });
   if (firstSeen || changes.some((change) => change.field === 'name')) store.products.index(id, next, undefined);
   const pos = feedPos(origin.seq, origin.index);

@@ -39,15 +39,20 @@ interface HistoryRow {
   inventory: number | null;
 }
 
-const COLUMNS =
-  'key, catalog_id, item_id, campaign_id, name, url, image_url, current_price, original_price, currency, stock, inventory, removed, api_id, ghost, first_seen_at, updated_at';
+/** Columns an index covers: an UPDATE that names them rewrites their index entries even when nothing changed. */
+const IDENTITY_COLUMNS = 'key, catalog_id, item_id, campaign_id';
+/** Columns a postback changes. */
+const STATE_COLUMNS =
+  'name, url, image_url, current_price, original_price, currency, stock, inventory, removed, api_id, ghost, first_seen_at, updated_at';
 const COLUMN_COUNT = 17;
+const STATE_COLUMN_COUNT = 13;
 
 export class ProductTable {
   private readonly byKeyStatement;
   private readonly byIdStatement;
   private readonly insertStatement;
   private readonly updateStatement;
+  private readonly updateCampaignStatement;
   private readonly indexStatement;
   private readonly appendHistoryStatement;
   private readonly trimHistoryStatement;
@@ -58,10 +63,13 @@ export class ProductTable {
   constructor(db: Db) {
     this.byKeyStatement = db.prepare<[string], ProductRow>('SELECT * FROM products WHERE key = ?');
     this.byIdStatement = db.prepare<[number], ProductRow>('SELECT * FROM products WHERE id = ?');
-    this.insertStatement = db.prepare(`INSERT INTO products (${COLUMNS}) VALUES (${placeholders(COLUMN_COUNT)})`);
-    this.updateStatement = db.prepare(
-      `UPDATE products SET (${COLUMNS}) = (${placeholders(COLUMN_COUNT)}) WHERE id = ?`,
+    this.insertStatement = db.prepare(
+      `INSERT INTO products (${IDENTITY_COLUMNS}, ${STATE_COLUMNS}) VALUES (${placeholders(COLUMN_COUNT)})`,
     );
+    this.updateStatement = db.prepare(
+      `UPDATE products SET (${STATE_COLUMNS}) = (${placeholders(STATE_COLUMN_COUNT)}) WHERE id = ?`,
+    );
+    this.updateCampaignStatement = db.prepare('UPDATE products SET campaign_id = ? WHERE id = ?');
     this.indexStatement = db.prepare(
       'INSERT OR REPLACE INTO product_search (rowid, name, item_id, brand) VALUES (?, ?, ?, ?)',
     );
@@ -92,12 +100,16 @@ export class ProductTable {
     return this.countStatement.get()?.count ?? 0;
   }
 
-  /** Saves a new or changed state; returns the product's id. */
-  save(state: ProductState, id: number | undefined): number {
-    const values = toValues(state, false);
-    if (id === undefined) return Number(this.insertStatement.run(...values).lastInsertRowid);
-    this.updateStatement.run(...values, id);
-    return id;
+  /**
+   * Saves a new or changed state; returns the product's id. An update writes only what a postback changes (the key
+   * never changes for a row), so the key and catalog indexes are left alone: a postback then dirties half as many
+   * database pages.
+   */
+  save(state: ProductState, stored: Pick<StoredProduct, 'id' | 'campaignId'> | undefined): number {
+    if (stored === undefined) return Number(this.insertStatement.run(...toValues(state, false)).lastInsertRowid);
+    this.updateStatement.run(...stateValues(state, false), stored.id);
+    if (state.campaignId !== stored.campaignId) this.updateCampaignStatement.run(state.campaignId ?? null, stored.id);
+    return stored.id;
   }
 
   /** Records an item only its removal was seen of (see StoredProduct.ghost). */
@@ -161,11 +173,11 @@ function placeholders(count: number): string {
 }
 
 function toValues(state: ProductState, ghost: boolean) {
+  return [state.key, state.catalogId, state.catalogItemId, state.campaignId ?? null, ...stateValues(state, ghost)];
+}
+
+function stateValues(state: ProductState, ghost: boolean) {
   return [
-    state.key,
-    state.catalogId,
-    state.catalogItemId,
-    state.campaignId ?? null,
     state.name ?? null,
     state.url ?? null,
     state.imageUrl ?? null,

@@ -97,10 +97,22 @@ export class ReadState {
     for (const [device, count] of this.unreadCache) this.unreadCache.set(device, count + 1);
   }
 
-  /** The feed lost its oldest entries up to `pos`: their marks go, and the counts are taken afresh. */
-  trimmed(pos: number): void {
-    this.dropMarksThroughStatement.run(pos);
-    this.unreadCache.clear();
+  /**
+   * The feed lost these oldest entries (positions, oldest first): their marks go, and each cached unread count loses
+   * the ones that device had not read. (Counting afresh costs a scan of the whole feed, and a burst trims every few
+   * dozen entries while the UI asks for the count.)
+   */
+  trimmed(dropped: readonly number[]): void {
+    const through = dropped.at(-1);
+    if (through === undefined) return;
+    for (const [device, count] of this.unreadCache) {
+      const watermark = this.through(device);
+      const unreadFrom = dropped.findIndex((pos) => pos > watermark);
+      if (unreadFrom === -1) continue;
+      const marked = this.marksInStatement.all(device, dropped[unreadFrom] as number, through).length;
+      this.unreadCache.set(device, count - (dropped.length - unreadFrom) + marked);
+    }
+    this.dropMarksThroughStatement.run(through);
   }
 
   /** Cached positions and counts may be wrong (a transaction failed): read them afresh when next asked. */

@@ -6,11 +6,17 @@ import { type ApplyEffects, applyRecords } from './apply/index.js';
 import type { JournalRecord } from './journal/record.js';
 import type { Store } from './store/store.js';
 
-/** Applying gives way to the receiver: short slices while postbacks are being acknowledged, long ones when idle. */
+/**
+ * Applying gives way to the receiver: while postbacks arrive, one short transaction a turn of the event loop, so
+ * acknowledgements keep flowing and the backlog is applied once the burst thins out; long slices when idle. A slice
+ * is sized from the measured cost of a record, so "short" holds however slow the database is.
+ */
 const BUSY_SLICE_MS = 2;
 const IDLE_SLICE_MS = 16;
-/** Records a slice takes before it looks at the clock again. */
-const CHECK_EVERY = 32;
+/** After the last durable batch the receiver counts as busy this long: a burst's requests come in waves. */
+const BUSY_LINGER_MS = 50;
+/** Records one transaction takes at most (a run of postbacks; a command is one of its own). */
+const MAX_TRANSACTION = 256;
 
 export interface ApplyQueueOptions {
   store: Store;
@@ -27,12 +33,25 @@ export class ApplyQueue {
   private paused = false;
   private failures = 0;
   private waiters: { seq: number; resolve: () => void; reject: (error: Error) => void }[] = [];
+  private lastPushAt = Number.NEGATIVE_INFINITY;
+  /** milliseconds a record takes to apply, smoothed over recent transactions */
+  private msPerRecord = 0.2;
 
   constructor(private readonly options: ApplyQueueOptions) {}
 
   push(records: JournalRecord[]): void {
     for (const record of records) this.queue.push(record);
+    this.lastPushAt = performance.now();
     this.schedule();
+  }
+
+  /** Nothing waits to be applied and no postbacks are arriving: a good moment for slow maintenance (checkpoints). */
+  get idle(): boolean {
+    return this.head === this.queue.length && !this.receiverBusy();
+  }
+
+  private receiverBusy(): boolean {
+    return (this.options.receiverBusy?.() ?? false) || performance.now() - this.lastPushAt < BUSY_LINGER_MS;
   }
 
   /** Resolves once the record with this sequence number is applied; rejects when applying fails meanwhile. */
@@ -75,13 +94,20 @@ export class ApplyQueue {
   private runSlice(): void {
     if (this.paused) return;
     const started = performance.now();
-    const budget = this.options.receiverBusy?.() ? BUSY_SLICE_MS : IDLE_SLICE_MS;
+    const busy = this.receiverBusy();
+    const budget = busy ? BUSY_SLICE_MS : IDLE_SLICE_MS;
     const effects: ApplyEffects[] = [];
     try {
-      while (this.head < this.queue.length && performance.now() - started < budget) {
-        const slice = this.nextSlice();
+      for (;;) {
+        const elapsed = performance.now() - started;
+        if (this.head === this.queue.length || elapsed >= budget) break;
+        const fits = Math.floor((budget - elapsed) / this.msPerRecord);
+        const slice = this.nextSlice(Math.min(MAX_TRANSACTION, Math.max(1, fits)));
+        const before = performance.now();
         effects.push(...applyRecords(this.options.store, slice));
         this.head += slice.length;
+        this.learnCost((performance.now() - before) / slice.length);
+        if (busy) break; // one transaction, then the receiver's turn
       }
     } catch (error) {
       this.failed(error);
@@ -102,12 +128,16 @@ export class ApplyQueue {
     if (effects.length > 0) this.options.onApplied(effects);
   }
 
-  /** The next run of postbacks (up to CHECK_EVERY), or one command on its own. */
-  private nextSlice(): JournalRecord[] {
+  private learnCost(msPerRecord: number): void {
+    this.msPerRecord = Math.min(50, Math.max(0.005, this.msPerRecord * 0.8 + msPerRecord * 0.2));
+  }
+
+  /** The next run of up to `max` postbacks, or one command on its own. */
+  private nextSlice(max: number): JournalRecord[] {
     const first = this.queue[this.head] as JournalRecord;
     if (first.type === 'command') return [first];
     const slice: JournalRecord[] = [];
-    for (let i = this.head; i < this.queue.length && slice.length < CHECK_EVERY; i++) {
+    for (let i = this.head; i < this.queue.length && slice.length < max; i++) {
       const record = this.queue[i] as JournalRecord;
       if (record.type !== 'postback') break;
       slice.push(record);

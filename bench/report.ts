@@ -77,7 +77,8 @@ export function formatTable(f: BenchFigures): string {
     const b = f.burst[size];
     lines.push(
       `Burst of ${b.postbacks} (${size} store): acks ${num(b.ackMs)} ms (${num(b.ackReqPerSec)} req/s, p99 ` +
-        `${num(b.p99Ms)} ms), feed reflects all at ${num(b.feedMs)} ms → T_feed/T_ack ${num(b.feedToAckRatio, 2)}`,
+        `${num(b.p99Ms)} ms), feed reflects all at ${num(b.feedMs)} ms → T_feed/T_ack ${num(b.feedToAckRatio, 2)}; ` +
+        `longest event-loop stall until its checkpoint ${num(b.longestStallMs)} ms; RSS then ${num(b.rssAfterMb)} MB`,
     );
   }
   const s = f.startup;

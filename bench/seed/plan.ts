@@ -26,7 +26,7 @@ export interface SeedPlan {
   watchStride: number;
   /** feed entry i changes product (i * feedStride) mod products, unless it is a watched product's change */
   feedStride: number;
-  /** journal records written after the store's last applied one: start-up replays them */
+  /** journal records written after the store's last applied one: start-up replays them, as after a crash */
   unappliedTail: number;
   /** the past's times run from pastFrom to recentFrom, the feed's from recentFrom to now */
   pastFromMs: number;
@@ -43,7 +43,7 @@ export function planSeed(products: number, feedEntries: number, now = Date.now()
     watches,
     watchStride: Math.max(1, Math.floor(products / watches)),
     feedStride: strideFor(products),
-    unappliedTail: Math.min(1_000, Math.ceil(feedEntries / 100)),
+    unappliedTail: Math.min(100, Math.ceil(feedEntries / 100)),
     pastFromMs: now - 180 * DAY_MS,
     recentFromMs: now - 6 * DAY_MS,
     nowMs: now,

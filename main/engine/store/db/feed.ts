@@ -58,10 +58,9 @@ export class FeedTable {
     this.deleteThroughStatement = db.prepare('DELETE FROM feed WHERE pos <= ?');
     this.entries = 0;
     this.alerts = 0;
-    this.recount();
   }
 
-  /** Counts the entries afresh (at start, and after a failed transaction left the counters unsure). */
+  /** Counts the entries afresh (a store without saved counts, or a failed transaction left them unsure). */
   recount(): void {
     this.entries = this.countStatement.get()?.n ?? 0;
     this.alerts = this.alertCountStatement.get()?.n ?? 0;

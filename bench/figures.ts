@@ -10,11 +10,12 @@ import type { SeedInfo } from './seed/seed-folder.js';
 import type { TargetCheck } from './targets.js';
 
 export interface StartupFigures {
-  /** spawn() → ready line, Node start-up included */
+  /** spawn() → ready line, Node start-up included: the median of a few starts on fresh copies */
   spawnToReadyMs: number;
+  spawnToReadyRunsMs: number[];
   /** inside the child: process start → ready */
   inProcessReadyMs: number;
-  /** startServer() alone: open the store, replay the journal tail, listen */
+  /** startServer() alone: open the store, replay the journal tail, listen (median) */
   openMs: number;
   /** resident memory at ready, after a full GC */
   rssMb: number;

@@ -83,7 +83,8 @@ export function formatTable(f: BenchFigures): string {
   }
   const s = f.startup;
   lines.push(
-    `Start-up (large store): spawn→ready ${num(s.spawnToReadyMs)} ms (in process ${num(s.inProcessReadyMs)} ms, ` +
+    `Start-up (large store): spawn→ready ${num(s.spawnToReadyMs)} ms median of ` +
+      `${s.spawnToReadyRunsMs.map((ms) => num(ms)).join(', ')} (in process ${num(s.inProcessReadyMs)} ms, ` +
       `startServer ${num(s.openMs)} ms); RSS ${num(s.rssMb)} MB at ready, ${num(s.rssAfterBurstMb)} MB after the ` +
       `burst, ${num(s.rssAfterLoadMb)} MB after the receiver runs`,
   );

@@ -6,12 +6,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type ChildServer, startChildServer, stopAllChildren } from './child-server.js';
-import type { BenchFigures, StartupFigures } from './figures.js';
+import type { BenchFigures } from './figures.js';
 import { machineInfo } from './machine.js';
 import { type BurstFigures, measureBurst } from './measure/burst.js';
 import { measureFeedPages } from './measure/feed-page.js';
 import { FEED_ROW_SELECTOR, firstRenderUnavailable, measureFirstRender } from './measure/first-render.js';
 import { measureProductPages } from './measure/product-page.js';
+import { measureStartups } from './measure/startup.js';
 import { type BenchOptions, readOptions } from './options.js';
 import { profileBurst, profileStartup } from './profile-run.js';
 import { compareReceivers, type ReceiverComparison } from './receiver-compare.js';
@@ -44,16 +45,12 @@ export async function runBench(
     const uiMissing = options.ui ? firstRenderUnavailable(uiDir) : 'skipped (--no-ui)';
 
     log('large store: start-up, feed pages, first render, burst…');
-    copySeed(seed.dir, folder('c-large'));
-    const cLarge = await startChildServer('shelfwatch', { args: [folder('c-large'), uiDir] });
-    const startup: StartupFigures = {
-      spawnToReadyMs: cLarge.spawnToReadyMs,
-      inProcessReadyMs: cLarge.ready.readyMs,
-      openMs: Number(cLarge.ready.openMs),
-      rssMb: cLarge.ready.rssBytes / MB,
-      rssAfterBurstMb: null,
-      rssAfterLoadMb: null,
-    };
+    const { server: cLarge, startup } = await measureStartups(
+      seed.dir,
+      folder('c-large'),
+      uiDir,
+      options.quick ? 1 : 3,
+    );
     const feedPage = await measureFeedPages(cLarge.uiPort, options.feedRequests);
     const productPage = await measureProductPages(cLarge.uiPort, seed.plan, options.productRequests);
     const firstRender = uiMissing

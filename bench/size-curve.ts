@@ -4,10 +4,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startChildServer, stopAllChildren } from './child-server.js';
+import { stopAllChildren } from './child-server.js';
 import { machineInfo } from './machine.js';
 import { measureFeedPages } from './measure/feed-page.js';
 import { measureProductPages } from './measure/product-page.js';
+import { measureStartups } from './measure/startup.js';
 import type { BenchOptions } from './options.js';
 import { buildSeedFolder, type SeedInfo } from './seed/seed-folder.js';
 
@@ -15,7 +16,9 @@ const MB = 2 ** 20;
 
 export interface CurvePoint {
   seed: Omit<SeedInfo, 'dir' | 'plan'>;
+  /** median of three starts on fresh copies (see measure/startup.ts) */
   spawnToReadyMs: number;
+  spawnToReadyRunsMs: number[];
   openMs: number;
   rssMb: number;
   feedPageWorstP99Ms: number;
@@ -43,15 +46,16 @@ export async function runSizeCurve(
       log(`size ${products}: seeding…`);
       const { dir: _dir, plan, ...seed } = await buildSeedFolder(dir, products, options.feedEntries, log);
       log(`  seeded in ${Math.round(seed.buildMs)} ms; starting C…`);
-      const server = await startChildServer('shelfwatch', { args: [dir] });
+      const { server, startup } = await measureStartups(dir, `${dir}-c`, '/nonexistent', 3);
       try {
         const feed = await measureFeedPages(server.uiPort, options.feedRequests);
         const product = await measureProductPages(server.uiPort, plan, options.productRequests);
         curve.points.push({
           seed,
-          spawnToReadyMs: server.spawnToReadyMs,
-          openMs: Number(server.ready.openMs),
-          rssMb: server.ready.rssBytes / MB,
+          spawnToReadyMs: startup.spawnToReadyMs,
+          spawnToReadyRunsMs: startup.spawnToReadyRunsMs,
+          openMs: startup.openMs,
+          rssMb: startup.rssMb,
           feedPageWorstP99Ms: feed.worstP99Ms,
           productPageP99Ms: product.p99Ms,
         });
@@ -61,6 +65,7 @@ export async function runSizeCurve(
     } finally {
       await stopAllChildren();
       fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(`${dir}-c`, { recursive: true, force: true });
     }
     curve.durationMs = Date.now() - Date.parse(startedAt);
     fs.mkdirSync(path.dirname(out), { recursive: true });

@@ -7,11 +7,14 @@ import type { JournalRecord } from './journal/record.js';
 import type { Store } from './store/store.js';
 
 /**
- * Applying gives way to the receiver: while postbacks arrive, one short transaction a turn of the event loop, so
- * acknowledgements keep flowing and the backlog is applied once the burst thins out; long slices when idle. A slice
- * is sized from the measured cost of a record, so "short" holds however slow the database is.
+ * Applying gives way to the receiver: while postbacks arrive, applying takes at most BUSY_SHARE of the event loop's
+ * time (one short transaction a turn), so acknowledgements keep flowing and the backlog is applied as the burst thins
+ * out; when idle, long slices. Transactions are sized from the measured cost of a record, so a slice stays short
+ * however slow the database is.
  */
-const BUSY_SLICE_MS = 2;
+const BUSY_SHARE = 0.3;
+const BUSY_SLICE_MIN_MS = 0.5;
+const BUSY_SLICE_MAX_MS = 4;
 const IDLE_SLICE_MS = 16;
 /** After the last durable batch the receiver counts as busy this long: a burst's requests come in waves. */
 const BUSY_LINGER_MS = 50;
@@ -30,10 +33,13 @@ export class ApplyQueue {
   private queue: JournalRecord[] = [];
   private head = 0;
   private scheduled: NodeJS.Immediate | NodeJS.Timeout | null = null;
-  private paused = false;
+  /** holds on applying (an upgrade, a checkpoint's syncs): applying waits while any is held */
+  private holds = 0;
+  private stopped = false;
   private failures = 0;
   private waiters: { seq: number; resolve: () => void; reject: (error: Error) => void }[] = [];
   private lastPushAt = Number.NEGATIVE_INFINITY;
+  private lastSliceEndedAt = 0;
   /** milliseconds a record takes to apply, smoothed over recent transactions */
   private msPerRecord = 0.2;
 
@@ -66,24 +72,24 @@ export class ApplyQueue {
     return last && this.failures === 0 ? this.applied(last.seq) : Promise.resolve();
   }
 
-  /** Holds applying (records keep queueing), e.g. while the database is checkpointed. */
+  /** Holds applying (records keep queueing), e.g. while the database is upgraded or checkpointed; holds nest. */
   pause(): void {
-    this.paused = true;
+    this.holds++;
   }
 
   resume(): void {
-    this.paused = false;
-    if (this.head < this.queue.length) this.schedule();
+    this.holds = Math.max(0, this.holds - 1);
+    if (this.holds === 0 && this.head < this.queue.length) this.schedule();
   }
 
   stop(): void {
-    this.paused = true;
+    this.stopped = true;
     if (this.scheduled) clearTimeout(this.scheduled as NodeJS.Timeout);
     this.scheduled = null;
   }
 
   private schedule(delayMs = 0): void {
-    if (this.scheduled || this.paused) return;
+    if (this.scheduled || this.holds > 0 || this.stopped) return;
     const run = () => {
       this.scheduled = null;
       this.runSlice();
@@ -92,10 +98,12 @@ export class ApplyQueue {
   }
 
   private runSlice(): void {
-    if (this.paused) return;
+    if (this.holds > 0 || this.stopped) return;
     const started = performance.now();
     const busy = this.receiverBusy();
-    const budget = busy ? BUSY_SLICE_MS : IDLE_SLICE_MS;
+    // While busy, the time since the last slice went to the receiver (or to nothing): apply takes its share of it.
+    const share = ((started - this.lastSliceEndedAt) * BUSY_SHARE) / (1 - BUSY_SHARE);
+    const budget = busy ? Math.min(BUSY_SLICE_MAX_MS, Math.max(BUSY_SLICE_MIN_MS, share)) : IDLE_SLICE_MS;
     const effects: ApplyEffects[] = [];
     try {
       for (;;) {
@@ -113,6 +121,8 @@ export class ApplyQueue {
       this.failed(error);
       if (effects.length > 0) this.options.onApplied(effects);
       return;
+    } finally {
+      this.lastSliceEndedAt = performance.now();
     }
     if (this.failures > 0) {
       this.failures = 0;

@@ -51,9 +51,9 @@ export class ApplyQueue {
     this.schedule();
   }
 
-  /** Nothing waits to be applied and no postbacks are arriving: a good moment for slow maintenance (checkpoints). */
+  /** Nothing waits to be applied and no postbacks are being journaled: a moment for slow work (checkpoints). */
   get idle(): boolean {
-    return this.head === this.queue.length && !this.receiverBusy();
+    return this.head === this.queue.length && !(this.options.receiverBusy?.() ?? false);
   }
 
   private receiverBusy(): boolean {

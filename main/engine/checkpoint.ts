@@ -40,7 +40,7 @@ export interface CheckpointOptions {
  */
 export const WAL_FORCE_BYTES = 64 * 2 ** 20;
 /** How often a due checkpoint looks again for a quiet moment. */
-const WAIT_FOR_IDLE_MS = 250;
+const WAIT_FOR_IDLE_MS = 50;
 
 export class Checkpointer {
   private timer: NodeJS.Timeout | null = null;

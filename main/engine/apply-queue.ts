@@ -12,9 +12,9 @@ import type { Store } from './store/store.js';
  * out; when idle, long slices. Transactions are sized from the measured cost of a record, so a slice stays short
  * however slow the database is.
  */
-const BUSY_SHARE = 0.3;
+const BUSY_SHARE = 0.2;
 const BUSY_SLICE_MIN_MS = 0.5;
-const BUSY_SLICE_MAX_MS = 4;
+const BUSY_SLICE_MAX_MS = 2;
 const IDLE_SLICE_MS = 16;
 /** After the last durable batch the receiver counts as busy this long: a burst's requests come in waves. */
 const BUSY_LINGER_MS = 50;

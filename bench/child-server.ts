@@ -21,6 +21,8 @@ export interface ChildServer {
   receiverPort: number;
   uiPort: number;
   residentBytes(): Promise<number>;
+  /** resident memory, and the longest event-loop stall since the last call (or since ready) */
+  memory(): Promise<{ rssBytes: number; longestStallMs: number }>;
   stop(options?: { hard?: boolean; graceMs?: number }): Promise<void>;
 }
 
@@ -70,6 +72,11 @@ export async function startChildServer(name: ServerName, options: StartOptions =
         residentBytes: async () => {
           child.stdin?.write('mem\n');
           return Number((await lines.next('mem')).rssBytes);
+        },
+        memory: async () => {
+          child.stdin?.write('mem\n');
+          const line = await lines.next('mem');
+          return { rssBytes: Number(line.rssBytes), longestStallMs: Number(line.longestStallMs) };
         },
         stop: (stopOptions) => stopChild(child, stopOptions ?? {}),
       });

@@ -3,21 +3,25 @@ import type { machineInfo } from './machine.js';
 import type { BurstFigures } from './measure/burst.js';
 import type { ProfileSummary } from './measure/cpu-profile.js';
 import type { FeedPageFigures } from './measure/feed-page.js';
+import type { ProductPageFigures } from './measure/product-page.js';
 import type { BenchOptions } from './options.js';
 import type { ReceiverComparison } from './receiver-compare.js';
 import type { SeedInfo } from './seed/seed-folder.js';
 import type { TargetCheck } from './targets.js';
 
 export interface StartupFigures {
-  /** spawn() → ready line, Node start-up included */
+  /** spawn() → ready line, Node start-up included: the median of a few starts on fresh copies */
   spawnToReadyMs: number;
+  spawnToReadyRunsMs: number[];
   /** inside the child: process start → ready */
   inProcessReadyMs: number;
-  /** startServer() alone: read the store, replay the journal tail, listen */
+  /** startServer() alone: open the store, replay the journal tail, listen (median) */
   openMs: number;
   /** resident memory at ready, after a full GC */
   rssMb: number;
-  /** resident memory after the receiver runs and the burst, after a full GC */
+  /** resident memory right after the 20,000-postback burst was applied, after a full GC */
+  rssAfterBurstMb: number | null;
+  /** resident memory after the receiver runs (A/C/B) too, after a full GC */
   rssAfterLoadMb: number | null;
 }
 
@@ -25,11 +29,16 @@ export interface BenchFigures {
   machine: ReturnType<typeof machineInfo>;
   options: BenchOptions;
   startedAt: string;
+  /** wall time of the whole run */
+  durationMs: number;
   seed: Omit<SeedInfo, 'dir'>;
+  /** B's seeded store: lowdb's one JSON document */
+  naiveSeed: { bytes: number; buildMs: number };
   receiver: { empty: ReceiverComparison; large: ReceiverComparison };
   burst: { empty: BurstFigures; large: BurstFigures };
   startup: StartupFigures;
   feedPage: FeedPageFigures;
+  productPage: ProductPageFigures;
   firstRender: { coldMs: number | null; warmMs: number | null; selector: string; missingReason: string | null };
   profile: { empty: ProfileSummary; large: ProfileSummary; startup: ProfileSummary; files: string[] } | null;
   targets: TargetCheck[];

@@ -1,4 +1,4 @@
-// The bench's command line: `npm run bench -- [--duration 10] [--quick] [--profile] ...`.
+// The bench's command line: `npm run bench -- [--products 1000000] [--quick] [--profile] [--sizes a,b,c] ...`.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -9,10 +9,16 @@ export interface BenchOptions {
   /** A and C are loaded alternately this many times (A, C, A, C…) so a noisy neighbour hits both alike */
   rounds: number;
   connections: number;
-  /** products in the large store (twice as many feed entries) */
+  /** products in the large store */
   products: number;
+  /** feed entries in the large store (the retention default, 200,000, whatever the product count) */
+  feedEntries: number;
+  /** instead of the full run: the size curve (start-up, memory, page times) at each of these product counts */
+  sizes: number[] | null;
   burst: number;
   feedRequests: number;
+  /** product page requests (random products with a full history) */
+  productRequests: number;
   /** also run C under --cpu-prof and summarize */
   profile: boolean;
   /** build the renderer into the bench's temp folder instead of using dist/renderer */
@@ -30,6 +36,9 @@ export function readOptions(argv: string[]): BenchOptions {
       rounds: { type: 'string' },
       connections: { type: 'string' },
       products: { type: 'string' },
+      feed: { type: 'string' },
+      sizes: { type: 'string' },
+      'product-requests': { type: 'string' },
       burst: { type: 'string' },
       'feed-requests': { type: 'string' },
       profile: { type: 'boolean', default: false },
@@ -49,9 +58,12 @@ export function readOptions(argv: string[]): BenchOptions {
     durationS: num(values.duration, quick ? 1 : 10),
     rounds: num(values.rounds, quick ? 1 : 3),
     connections: num(values.connections, 50),
-    products: num(values.products, quick ? 2_000 : 100_000),
+    products: num(values.products, quick ? 2_000 : 1_000_000),
+    feedEntries: num(values.feed, quick ? 4_000 : 200_000),
+    sizes: values.sizes ? values.sizes.split(',').map((size) => num(size, 0)) : null,
     burst: num(values.burst, quick ? 500 : 20_000),
     feedRequests: num(values['feed-requests'], quick ? 20 : 300),
+    productRequests: num(values['product-requests'], quick ? 20 : 500),
     profile: values.profile ?? false,
     buildUi: values['build-ui'] ?? false,
     ui: !(values['no-ui'] ?? false),

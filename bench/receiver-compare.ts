@@ -5,14 +5,17 @@ import { type LoadFigures, runLoad } from './measure/load.js';
 
 export interface ReceiverComparison {
   A: LoadFigures;
-  B: LoadFigures;
+  /** null when B could not load its store (see bUnavailable) */
+  B: LoadFigures | null;
   C: LoadFigures;
   /** B with one connection, three requests one after another: its best case, since its writes serialize */
-  bSequential: { p50Ms: number; reqPerSec: number };
+  bSequential: { p50Ms: number; reqPerSec: number } | null;
+  /** why B has no figures at this size (it could not load its store: out of memory, string too long), or null */
+  bUnavailable: string | null;
   /** throughput ratios */
   cOverA: number;
-  /** from the 50-connection run; from B's sequential best case when B acknowledged nothing in its run */
-  cOverB: number;
+  /** from the 50-connection run; from B's sequential best case when B acknowledged nothing in its run; null without B */
+  cOverB: number | null;
   cOverBFromSequential: boolean;
   /** p99 latency of C over p99 of A */
   p99COverA: number;
@@ -31,7 +34,7 @@ export interface CompareOptions {
 }
 
 export async function compareReceivers(
-  servers: { A: ChildServer; B: ChildServer; C: ChildServer },
+  servers: { A: ChildServer; B: ChildServer | { unavailable: string }; C: ChildServer },
   options: CompareOptions,
 ): Promise<ReceiverComparison> {
   const run = (server: ChildServer, label: string, durationS: number, connections = options.connections) =>
@@ -49,6 +52,22 @@ export async function compareReceivers(
   }
   const A = combine(slices.A);
   const C = combine(slices.C);
+  const cOverA = C.reqPerSec / A.reqPerSec;
+  const p99COverA = C.p99Ms / A.p99Ms;
+  if ('unavailable' in servers.B) {
+    const bUnavailable = servers.B.unavailable;
+    return {
+      A,
+      B: null,
+      C,
+      bSequential: null,
+      bUnavailable,
+      cOverA,
+      cOverB: null,
+      cOverBFromSequential: false,
+      p99COverA,
+    };
+  }
   const probe = await runLoad({
     port: servers.B.receiverPort,
     prefix: `${options.tag}-B1`,
@@ -64,10 +83,11 @@ export async function compareReceivers(
     B,
     C,
     bSequential,
-    cOverA: C.reqPerSec / A.reqPerSec,
+    bUnavailable: null,
+    cOverA,
     cOverB: C.reqPerSec / (cOverBFromSequential ? bSequential.reqPerSec : B.reqPerSec),
     cOverBFromSequential,
-    p99COverA: C.p99Ms / A.p99Ms,
+    p99COverA,
   };
 }
 

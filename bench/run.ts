@@ -1,15 +1,18 @@
-// `npm run bench`: issue 5's benchmark. A (no-op Express), B (naive lowdb write per request) and C (Shelfwatch)
-// side by side at an empty and a large store, plus burst, start-up, memory, feed page and first-render figures.
-// Prints a table and writes the same figures to bench-results/latest.json.
+// `npm run bench`: issues 5 and 10's benchmark. A (no-op Express), B (naive lowdb write per request) and C
+// (Shelfwatch) side by side at an empty and a large store, plus burst, start-up, memory, feed page, product page and
+// first-render figures. Prints a table and writes the same figures to bench-results/latest.json. With --sizes it
+// measures the size curve instead (size-curve.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type ChildServer, startChildServer, stopAllChildren } from './child-server.js';
-import type { BenchFigures, StartupFigures } from './figures.js';
+import type { BenchFigures } from './figures.js';
 import { machineInfo } from './machine.js';
 import { type BurstFigures, measureBurst } from './measure/burst.js';
 import { measureFeedPages } from './measure/feed-page.js';
 import { FEED_ROW_SELECTOR, firstRenderUnavailable, measureFirstRender } from './measure/first-render.js';
+import { measureProductPages } from './measure/product-page.js';
+import { measureStartups } from './measure/startup.js';
 import { type BenchOptions, readOptions } from './options.js';
 import { profileBurst, profileStartup } from './profile-run.js';
 import { compareReceivers, type ReceiverComparison } from './receiver-compare.js';
@@ -18,6 +21,7 @@ import { formatTable, writeJson } from './report.js';
 import { writeNaiveSeed } from './seed/naive-store.js';
 import { buildSeedFolder, copySeed, type SeedInfo } from './seed/seed-folder.js';
 import { waitForCheckpoint } from './settle.js';
+import { formatCurve, runSizeCurve } from './size-curve.js';
 import { checkTargets } from './targets.js';
 
 const MB = 2 ** 20;
@@ -30,28 +34,30 @@ export async function runBench(
   const folder = (name: string) => path.join(tempRoot, name);
   const startedAt = new Date().toISOString();
   try {
-    log(`seeding ${options.products} products…`);
-    const seed = await buildSeedFolder(folder('seed'), options.products);
-    writeNaiveSeed(folder('naive-seed.json'), options.products);
-    log(`  seeded in ${Math.round(seed.buildMs)} ms (+ the naive store)`);
+    log(`seeding ${options.products} products, ${options.feedEntries} feed entries…`);
+    const seed = await buildSeedFolder(folder('seed'), options.products, options.feedEntries, log);
+    log(`  seeded in ${Math.round(seed.buildMs)} ms (${Math.round(seed.dbBytes / MB)} MB database); the naive store…`);
+    const naiveStarted = performance.now();
+    const naiveBytes = writeNaiveSeed(folder('naive-seed.json'), seed.plan);
+    const naiveSeed = { bytes: naiveBytes, buildMs: performance.now() - naiveStarted };
+    log(`  naive store: ${Math.round(naiveBytes / MB)} MB in ${Math.round(naiveSeed.buildMs)} ms`);
     const uiDir = options.ui ? rendererDir({ ...options, tempRoot }) : DIST_RENDERER;
     const uiMissing = options.ui ? firstRenderUnavailable(uiDir) : 'skipped (--no-ui)';
 
     log('large store: start-up, feed pages, first render, burst…');
-    copySeed(seed.dir, folder('c-large'));
-    const cLarge = await startChildServer('shelfwatch', { args: [folder('c-large'), uiDir] });
-    const startup: StartupFigures = {
-      spawnToReadyMs: cLarge.spawnToReadyMs,
-      inProcessReadyMs: cLarge.ready.readyMs,
-      openMs: Number(cLarge.ready.openMs),
-      rssMb: cLarge.ready.rssBytes / MB,
-      rssAfterLoadMb: null,
-    };
+    const { server: cLarge, startup } = await measureStartups(
+      seed.dir,
+      folder('c-large'),
+      uiDir,
+      options.quick ? 1 : 3,
+    );
     const feedPage = await measureFeedPages(cLarge.uiPort, options.feedRequests);
+    const productPage = await measureProductPages(cLarge.uiPort, seed.plan, options.productRequests);
     const firstRender = uiMissing
       ? { coldMs: null, warmMs: null, selector: FEED_ROW_SELECTOR, missingReason: uiMissing }
       : { ...(await measureFirstRender(cLarge.uiPort, options.quick ? 1 : 3)), missingReason: null };
     const largeBurst = await burstAndSettle(cLarge, folder('c-large'), options);
+    startup.rssAfterBurstMb = largeBurst.rssAfterMb;
 
     log('empty store: burst…');
     const cEmpty = await startChildServer('shelfwatch', { args: [folder('c-empty')] });
@@ -80,11 +86,14 @@ export async function runBench(
       machine: machineInfo(),
       options,
       startedAt,
+      durationMs: Date.now() - Date.parse(startedAt),
       seed: seedFigures,
+      naiveSeed,
       receiver: { empty, large },
       burst: { empty: emptyBurst, large: largeBurst },
       startup,
       feedPage,
+      productPage,
       firstRender,
       profile,
       targets: [],
@@ -99,9 +108,9 @@ export async function runBench(
 }
 
 async function burstAndSettle(server: ChildServer, dataDir: string, options: BenchOptions): Promise<BurstFigures> {
-  const figures = await measureBurst(server, options.burst, options.connections);
-  if (!options.quick) await waitForCheckpoint(dataDir, Date.now(), 20_000);
-  return figures;
+  // The smoke run does not wait for the checkpoint (its figures are not compared against targets).
+  const settle = () => (options.quick ? Promise.resolve() : waitForCheckpoint(dataDir, Date.now(), 20_000));
+  return measureBurst(server, options.burst, options.connections, settle);
 }
 
 /** Starts A and B for this store size beside the running C, loads all three, and stops A and B. */
@@ -115,7 +124,9 @@ async function compareAt(
   const tag = path.basename(naiveFile, '.json');
   if (seedStore) fs.copyFileSync(seedStore, naiveFile);
   const a = await startChildServer('noop');
-  const b = await startChildServer('naive', { args: [naiveFile] });
+  const b = await startChildServer('naive', { args: [naiveFile] }).catch((error: Error) => ({
+    unavailable: loadFailure(error),
+  }));
   try {
     const warmupS = options.quick ? 0 : 1;
     const rounds = options.rounds;
@@ -130,9 +141,18 @@ async function compareAt(
   } finally {
     await a.stop();
     // B may still be working off a backlog of whole-store writes: it must not steal CPU from what comes next.
-    await b.stop({ hard: true });
+    if ('stop' in b) await b.stop({ hard: true });
     fs.rmSync(naiveFile, { force: true });
   }
+}
+
+/** The line that says why B could not start (its store is too big for one string or for the heap). */
+function loadFailure(error: Error): string {
+  const lines = error.message.split('\n').map((line) => line.trim());
+  const cause = lines.find((line) =>
+    /RangeError|FATAL ERROR|heap out of memory|ERR_STRING_TOO_LONG|not ready within/.test(line),
+  );
+  return cause ?? lines[0] ?? 'unknown';
 }
 
 async function runProfiles(
@@ -164,6 +184,11 @@ if (isMain) {
   process.once('SIGINT', stopOnSignal);
   process.once('SIGTERM', stopOnSignal);
   const options = readOptions(process.argv.slice(2));
-  const figures = await runBench(options);
-  process.stdout.write(`${formatTable(figures)}\n\nJSON: ${options.out}\n`);
+  if (options.sizes) {
+    const curve = await runSizeCurve(options);
+    process.stdout.write(`${formatCurve(curve)}\n\nJSON: ${curve.out}\n`);
+  } else {
+    const figures = await runBench(options);
+    process.stdout.write(`${formatTable(figures)}\n\nJSON: ${options.out}\n`);
+  }
 }

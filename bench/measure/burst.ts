@@ -15,16 +15,29 @@ export interface BurstFigures {
   feedToAckRatio: number;
   ackReqPerSec: number;
   p99Ms: number;
+  /** the longest event-loop stall from the burst's start until its checkpoint was written (all acks wait that long) */
+  longestStallMs: number;
+  /** resident memory once the burst is applied and checkpointed, after a full GC */
+  rssAfterMb: number;
 }
 
-export async function measureBurst(server: ChildServer, postbacks: number, connections: number): Promise<BurstFigures> {
+/** `settle` waits for the checkpoint the burst makes due, so its stall is counted. */
+export async function measureBurst(
+  server: ChildServer,
+  postbacks: number,
+  connections: number,
+  settle: () => Promise<unknown>,
+): Promise<BurstFigures> {
   const before = await appliedSeq(server.uiPort);
+  await server.memory(); // starts the stall window here
   const started = performance.now();
   const load = await runLoad({ port: server.receiverPort, prefix: 'burst', connections, amount: postbacks });
   const ackMs = performance.now() - started;
   const target = before + load.acknowledged;
   while ((await appliedSeq(server.uiPort)) < target) await sleep(5);
   const feedMs = performance.now() - started;
+  await settle();
+  const after = await server.memory();
   return {
     postbacks,
     acknowledged: load.acknowledged,
@@ -33,5 +46,7 @@ export async function measureBurst(server: ChildServer, postbacks: number, conne
     feedToAckRatio: feedMs / ackMs,
     ackReqPerSec: load.reqPerSec,
     p99Ms: load.p99Ms,
+    longestStallMs: after.longestStallMs,
+    rssAfterMb: after.rssBytes / 2 ** 20,
   };
 }

@@ -1,98 +1,113 @@
-// Builds a data folder holding N products, 2N feed entries and the journal that produced them, by running the
-// engine's own apply over the seed records (slower than writing store.json by hand, but consistent by
-// construction). Built once per bench run, then copied for each server that needs a fresh folder.
+// Builds a large data folder for the bench by writing the database with the engine's own code: the past in bulk
+// through the store's tables (past.ts), the recent feed through the engine's apply (recent.ts), the watches in the
+// documents file, and the journal holding the recent postbacks plus a small unapplied tail. It streams: no step
+// holds more than one transaction's rows. Built once per bench run, then copied for each server that needs it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { applyRecord } from '../../main/engine/apply/index.js';
+import { loadSecrets } from '../../main/engine/config.js';
 import { nodeFileSystem } from '../../main/engine/file-system.js';
-import { encodeRecord } from '../../main/engine/journal/codec.js';
-import { segmentName } from '../../main/engine/journal/segments.js';
-import { DurableStoreFile } from '../../main/engine/store/durable-file.js';
-import { emptyStore } from '../../main/engine/store/state.js';
-import { StoreView } from '../../main/engine/store/view.js';
-import { seedRecords } from './records.js';
-
-/** the journal writer's segment size: a new segment starts once the open one reaches it */
-const SEGMENT_BYTES = 16 * 1024 * 1024;
+import { openStore } from '../../main/engine/store/open-store.js';
+import type { Watch } from '../../shared/model.js';
+import { BENCH_CATALOG } from '../postback-body.js';
+import { JournalSink } from './journal-sink.js';
+import { writePast } from './past.js';
+import { planSeed, type SeedPlan, seedItemId, watchedProduct } from './plan.js';
+import { countRecentChanges, writeRecent } from './recent.js';
 
 export interface SeedInfo {
   dir: string;
+  plan: SeedPlan;
   products: number;
+  historyPoints: number;
   feedEntries: number;
   watches: number;
   alerts: number;
   appliedSeq: number;
-  storeBytes: number;
+  /** journal records start-up finds unapplied */
+  unappliedRecords: number;
+  dbBytes: number;
   journalBytes: number;
   buildMs: number;
 }
 
-export async function buildSeedFolder(dir: string, products: number): Promise<SeedInfo> {
+const silent = { info() {}, warn() {}, error() {} };
+
+export async function buildSeedFolder(
+  dir: string,
+  products: number,
+  feedEntries: number,
+  log: (text: string) => void = () => {},
+): Promise<SeedInfo> {
   const started = performance.now();
-  const journalDir = path.join(dir, 'journal');
-  fs.mkdirSync(journalDir, { recursive: true });
-  const view = new StoreView(emptyStore());
-  const segments = new SegmentSink(journalDir);
-  for (const record of seedRecords(products)) {
-    applyRecord(view, record);
-    segments.append(record.seq, encodeRecord(record));
+  const plan = planSeed(products, feedEntries);
+  fs.mkdirSync(dir, { recursive: true });
+  loadSecrets(dir); // an installed app has its secrets file
+  const opened = await openStore({ dataDir: dir, fsys: nodeFileSystem, clock: Date.now, log: silent, notices: [] });
+  const { store } = opened;
+  try {
+    store.docs.watches = watchesOf(plan);
+    store.documentsChanged();
+    const recentChanges = countRecentChanges(plan);
+    const pastEnd = writePast(store, plan, recentChanges, plan.watches);
+    log(`  past written: ${products} products, seq ${pastEnd} (${Math.round(performance.now() - started)} ms)`);
+    const journal = new JournalSink(path.join(dir, 'journal'));
+    writeRecent(store, plan, recentChanges, journal, pastEnd);
+    journal.close();
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    await store.writeDocuments(store.appliedSeq);
+    const counts = store.db
+      .prepare<[], { history: number; alerts: number }>(
+        'SELECT (SELECT count(*) FROM history) AS history, (SELECT count(*) FROM feed WHERE flags & 1) AS alerts',
+      )
+      .get();
+    return {
+      dir,
+      plan,
+      products,
+      historyPoints: counts?.history ?? 0,
+      feedEntries: store.feed.entries,
+      watches: store.docs.watches.length,
+      alerts: counts?.alerts ?? 0,
+      appliedSeq: store.appliedSeq,
+      unappliedRecords: plan.unappliedTail,
+      dbBytes: fs.statSync(path.join(dir, 'store.db')).size,
+      journalBytes: journal.totalBytes,
+      buildMs: performance.now() - started,
+    };
+  } finally {
+    opened.close();
   }
-  segments.close();
-  const storeFile = new DurableStoreFile(nodeFileSystem, dir, Date.now);
-  await storeFile.write(view.data);
-  const data = view.data;
-  return {
-    dir,
-    products: Object.keys(data.products).length,
-    feedEntries: data.feed.length,
-    watches: data.watches.length,
-    alerts: data.feed.alertTotal,
-    appliedSeq: data.appliedSeq,
-    storeBytes: fs.statSync(storeFile.file).size,
-    journalBytes: segments.totalBytes,
-    buildMs: performance.now() - started,
-  };
 }
 
-/** A fresh copy of the seed for one server run. */
+/** One item watch per watchStride products, created before anything was received (older than the journal). */
+function watchesOf(plan: SeedPlan): Watch[] {
+  const createdAt = new Date(plan.pastFromMs - 60_000).toISOString();
+  return Array.from({ length: plan.watches }, (_, w) => ({
+    id: `bench-watch-${w}`,
+    target: { catalogId: BENCH_CATALOG, catalogItemId: seedItemId(watchedProduct(plan, w)) },
+    rules: [{ kind: 'price-below', value: 60 }, { kind: 'price-change' }],
+    muted: false,
+    createdAt,
+  }));
+}
+
+/**
+ * A fresh copy of the seed for one server run, on disk before the server starts: otherwise the server's first
+ * fsync (ext4 in ordered mode) waits for the whole copy to be written back, and start-up measures the copy.
+ */
 export function copySeed(seedDir: string, target: string): void {
   fs.cpSync(seedDir, target, { recursive: true });
+  syncTree(target);
 }
 
-class SegmentSink {
-  private fd: number | null = null;
-  private size = 0;
-  private chunks: string[] = [];
-  totalBytes = 0;
-
-  constructor(private readonly dir: string) {}
-
-  append(seq: number, line: string): void {
-    if (this.fd === null || this.size >= SEGMENT_BYTES) this.open(seq);
-    this.chunks.push(line);
-    const bytes = Buffer.byteLength(line);
-    this.size += bytes;
-    this.totalBytes += bytes;
-    if (this.chunks.length >= 1000) this.flush();
-  }
-
-  close(): void {
-    this.flush();
-    if (this.fd !== null) {
-      fs.fsyncSync(this.fd);
-      fs.closeSync(this.fd);
+function syncTree(dir: string): void {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) syncTree(file);
+    else {
+      const fd = fs.openSync(file, 'r');
+      fs.fsyncSync(fd);
+      fs.closeSync(fd);
     }
-    this.fd = null;
-  }
-
-  private open(firstSeq: number): void {
-    this.close();
-    this.fd = fs.openSync(path.join(this.dir, segmentName(firstSeq)), 'w');
-    this.size = 0;
-  }
-
-  private flush(): void {
-    if (this.fd !== null && this.chunks.length > 0) fs.writeSync(this.fd, this.chunks.join(''));
-    this.chunks = [];
   }
 }

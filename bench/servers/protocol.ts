@@ -1,6 +1,10 @@
 // The line protocol every server under test speaks with the bench: one JSON "ready" line on stdout; on stdin,
-// "mem" asks for the resident memory (after a full GC when --expose-gc is on). SIGTERM, SIGINT or the parent going
-// away (stdin closes) stops the server gracefully, so a --cpu-prof profile gets written and no child outlives the bench.
+// "mem" asks for the resident memory (after a full GC when --expose-gc is on) and the longest event-loop stall since
+// the last "mem" (a synchronous checkpoint or a long apply slice: acknowledgements wait that long). SIGTERM, SIGINT
+// or the parent going away (stdin closes) stops the server gracefully, so a --cpu-prof profile gets written and no
+// child outlives the bench.
+
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 export const BENCH_SECRET = 'bench-secret-0123456789abcdef';
 export const BENCH_TOKEN = 'bench-token-0123456789abcdef';
@@ -16,6 +20,8 @@ export interface ReadyLine {
 export function announceReady(details: Record<string, unknown>, stop: () => Promise<void>): void {
   const line: ReadyLine = { ready: true, readyMs: performance.now(), rssBytes: residentBytes(), ...details };
   process.stdout.write(`${JSON.stringify(line)}\n`);
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
 
   let buffered = '';
   process.stdin.setEncoding('utf8');
@@ -24,7 +30,9 @@ export function announceReady(details: Record<string, unknown>, stop: () => Prom
     let end = buffered.indexOf('\n');
     while (end !== -1) {
       if (buffered.slice(0, end).trim() === 'mem') {
-        process.stdout.write(`${JSON.stringify({ mem: true, rssBytes: residentBytes() })}\n`);
+        const longestStallMs = loopDelay.max / 1e6;
+        loopDelay.reset();
+        process.stdout.write(`${JSON.stringify({ mem: true, rssBytes: residentBytes(), longestStallMs })}\n`);
       }
       buffered = buffered.slice(end + 1);
       end = buffered.indexOf('\n');

@@ -6,11 +6,20 @@ import { type ApplyEffects, applyRecords } from './apply/index.js';
 import type { JournalRecord } from './journal/record.js';
 import type { Store } from './store/store.js';
 
-/** Applying gives way to the receiver: short slices while postbacks are being acknowledged, long ones when idle. */
-const BUSY_SLICE_MS = 2;
+/**
+ * Applying gives way to the receiver: while postbacks arrive, applying takes at most BUSY_SHARE of the event loop's
+ * time (one short transaction a turn), so acknowledgements keep flowing and the backlog is applied as the burst thins
+ * out; when idle, long slices. Transactions are sized from the measured cost of a record, so a slice stays short
+ * however slow the database is.
+ */
+const BUSY_SHARE = 0.2;
+const BUSY_SLICE_MIN_MS = 0.5;
+const BUSY_SLICE_MAX_MS = 2;
 const IDLE_SLICE_MS = 16;
-/** Records a slice takes before it looks at the clock again. */
-const CHECK_EVERY = 32;
+/** After the last durable batch the receiver counts as busy this long: a burst's requests come in waves. */
+const BUSY_LINGER_MS = 50;
+/** Records one transaction takes at most (a run of postbacks; a command is one of its own). */
+const MAX_TRANSACTION = 256;
 
 export interface ApplyQueueOptions {
   store: Store;
@@ -24,15 +33,31 @@ export class ApplyQueue {
   private queue: JournalRecord[] = [];
   private head = 0;
   private scheduled: NodeJS.Immediate | NodeJS.Timeout | null = null;
-  private paused = false;
+  /** holds on applying (an upgrade, a checkpoint's syncs): applying waits while any is held */
+  private holds = 0;
+  private stopped = false;
   private failures = 0;
   private waiters: { seq: number; resolve: () => void; reject: (error: Error) => void }[] = [];
+  private lastPushAt = Number.NEGATIVE_INFINITY;
+  private lastSliceEndedAt = 0;
+  /** milliseconds a record takes to apply, smoothed over recent transactions */
+  private msPerRecord = 0.2;
 
   constructor(private readonly options: ApplyQueueOptions) {}
 
   push(records: JournalRecord[]): void {
     for (const record of records) this.queue.push(record);
+    this.lastPushAt = performance.now();
     this.schedule();
+  }
+
+  /** Nothing waits to be applied and no postbacks are being journaled: a moment for slow work (checkpoints). */
+  get idle(): boolean {
+    return this.head === this.queue.length && !(this.options.receiverBusy?.() ?? false);
+  }
+
+  private receiverBusy(): boolean {
+    return (this.options.receiverBusy?.() ?? false) || performance.now() - this.lastPushAt < BUSY_LINGER_MS;
   }
 
   /** Resolves once the record with this sequence number is applied; rejects when applying fails meanwhile. */
@@ -47,24 +72,24 @@ export class ApplyQueue {
     return last && this.failures === 0 ? this.applied(last.seq) : Promise.resolve();
   }
 
-  /** Holds applying (records keep queueing), e.g. while the database is checkpointed. */
+  /** Holds applying (records keep queueing), e.g. while the database is upgraded or checkpointed; holds nest. */
   pause(): void {
-    this.paused = true;
+    this.holds++;
   }
 
   resume(): void {
-    this.paused = false;
-    if (this.head < this.queue.length) this.schedule();
+    this.holds = Math.max(0, this.holds - 1);
+    if (this.holds === 0 && this.head < this.queue.length) this.schedule();
   }
 
   stop(): void {
-    this.paused = true;
+    this.stopped = true;
     if (this.scheduled) clearTimeout(this.scheduled as NodeJS.Timeout);
     this.scheduled = null;
   }
 
   private schedule(delayMs = 0): void {
-    if (this.scheduled || this.paused) return;
+    if (this.scheduled || this.holds > 0 || this.stopped) return;
     const run = () => {
       this.scheduled = null;
       this.runSlice();
@@ -73,20 +98,31 @@ export class ApplyQueue {
   }
 
   private runSlice(): void {
-    if (this.paused) return;
+    if (this.holds > 0 || this.stopped) return;
     const started = performance.now();
-    const budget = this.options.receiverBusy?.() ? BUSY_SLICE_MS : IDLE_SLICE_MS;
+    const busy = this.receiverBusy();
+    // While busy, the time since the last slice went to the receiver (or to nothing): apply takes its share of it.
+    const share = ((started - this.lastSliceEndedAt) * BUSY_SHARE) / (1 - BUSY_SHARE);
+    const budget = busy ? Math.min(BUSY_SLICE_MAX_MS, Math.max(BUSY_SLICE_MIN_MS, share)) : IDLE_SLICE_MS;
     const effects: ApplyEffects[] = [];
     try {
-      while (this.head < this.queue.length && performance.now() - started < budget) {
-        const slice = this.nextSlice();
+      for (;;) {
+        const elapsed = performance.now() - started;
+        if (this.head === this.queue.length || elapsed >= budget) break;
+        const fits = Math.floor((budget - elapsed) / this.msPerRecord);
+        const slice = this.nextSlice(Math.min(MAX_TRANSACTION, Math.max(1, fits)));
+        const before = performance.now();
         effects.push(...applyRecords(this.options.store, slice));
         this.head += slice.length;
+        this.learnCost((performance.now() - before) / slice.length);
+        if (busy) break; // one transaction, then the receiver's turn
       }
     } catch (error) {
       this.failed(error);
       if (effects.length > 0) this.options.onApplied(effects);
       return;
+    } finally {
+      this.lastSliceEndedAt = performance.now();
     }
     if (this.failures > 0) {
       this.failures = 0;
@@ -102,15 +138,19 @@ export class ApplyQueue {
     if (effects.length > 0) this.options.onApplied(effects);
   }
 
+  private learnCost(msPerRecord: number): void {
+    this.msPerRecord = Math.min(50, Math.max(0.005, this.msPerRecord * 0.8 + msPerRecord * 0.2));
+  }
+
   /**
-   * The next run of postbacks and catch-up observations (up to CHECK_EVERY), or one command on its own. Never empty:
+   * The next run of up to `max` postbacks and catch-up observations, or one command on its own. Never empty:
    * an empty slice would make no progress and spin (an observation first in the queue once did exactly that).
    */
-  private nextSlice(): JournalRecord[] {
+  private nextSlice(max: number): JournalRecord[] {
     const first = this.queue[this.head] as JournalRecord;
     if (first.type === 'command') return [first];
     const slice: JournalRecord[] = [];
-    for (let i = this.head; i < this.queue.length && slice.length < CHECK_EVERY; i++) {
+    for (let i = this.head; i < this.queue.length && slice.length < max; i++) {
       const record = this.queue[i] as JournalRecord;
       if (record.type === 'command') break;
       slice.push(record);

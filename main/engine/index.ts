@@ -80,6 +80,12 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       quietMs: options.checkpoint?.quietMs ?? 2_000,
       maxDelayMs: options.checkpoint?.maxDelayMs ?? 15_000,
       savedSeq,
+      fsys,
+      mayRun: () => queue.idle,
+      holdApplying: () => {
+        queue.pause();
+        return () => queue.resume();
+      },
       afterCheckpoint: async (coveredSeq) => {
         const keepNewerThan = clock() - store.settings.retention.journalDays * DAY_MS;
         await pruneSegments(fsys, journalDir, coveredSeq, keepNewerThan);

@@ -170,6 +170,19 @@ describe('applying postbacks', () => {
     expect(h.unread()).toBe(1);
     expect(h.feed().items.map((entry) => entry.read)).toEqual([false, true, true]);
   });
+
+  it('keeps a counted unread number right while retention drops read and unread entries', () => {
+    const h = harness();
+    h.command({ kind: 'updateSettings', patch: { retention: { feedEntries: 20, historyPerProduct: 5 } } });
+    for (let i = 0; i < 10; i++) h.postback(item(`${i + 1}.00`));
+    h.command({ kind: 'markRead', all: true, through: h.feed().items[6]?.id }); // the 4 oldest read
+    h.command({ kind: 'markRead', ids: [h.feed().items[4]?.id ?? '', h.feed().items[1]?.id ?? ''] });
+    expect(h.unread()).toBe(4); // counted now, then kept up to date
+    for (let i = 0; i < 40; i++) h.postback(item(`${i + 20}.00`));
+    const kept = h.unread();
+    h.store.readState.forgetCounts();
+    expect(kept).toBe(h.unread());
+  });
 });
 
 describe('feed queries', () => {

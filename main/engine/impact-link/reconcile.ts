@@ -59,7 +59,9 @@ export class Reconciler {
   start(keys?: string[]): { total: number; done: Promise<void> } {
     if (this.running) {
       const known = new Set(this.targets.map((target) => `${target.catalogId}:${target.catalogItemId}`));
-      const more = this.deps.targets(keys).filter((target) => !known.has(`${target.catalogId}:${target.catalogItemId}`));
+      const more = this.deps
+        .targets(keys)
+        .filter((target) => !known.has(`${target.catalogId}:${target.catalogItemId}`));
       this.targets.push(...more); // the workers read this list until its end
       if (more.length > 0) this.update({ total: this.status.total + more.length });
       return { total: this.status.total, done: this.running };

@@ -1,10 +1,10 @@
 // A page of the feed for one device: the filter resolved to what the database can answer fast (see
 // db/feed-query.ts), the entries joined with their products, and each entry's read state for that device.
 import type { FeedPage, FeedQuery } from '../../../shared/api.js';
-import { ftsQuery, textMatcher, wordsOf } from '../../../shared/feed-search.js';
+import { indexQuery, textMatcher, wordsOf } from '../../../shared/feed-search.js';
 import type { FeedEntry, ProductState } from '../../../shared/model.js';
 import { entryFromRow, type FeedRow, idOfPos, posOfId } from './db/feed.js';
-import { type FeedFilter, INDEXED_PRODUCTS_MAX } from './db/feed-query.js';
+import { type FeedFilter, type FeedScan, INDEXED_PRODUCTS_MAX } from './db/feed-query.js';
 import { statement } from './db/open.js';
 import { fromRow, publicState } from './db/products.js';
 import { feedPos, seqOfPos } from './db/schema.js';
@@ -13,19 +13,30 @@ import type { Store } from './store.js';
 export const MAX_PAGE = 200;
 /** A search matching more products than this is answered by testing the feed's products' words directly. */
 const SEARCH_SET_MAX = 20_000;
+/**
+ * Before asking the full-text index, a search reads this many of the newest entries: a broad term (a word in most
+ * names) fills the page from them, and the index's prefix query for it costs ~20 ms at a million products.
+ */
+const PROBE_ROWS = 200;
+/** Candidates from the index that need their words tested (see shared/feed-search.ts) are read up to this many. */
+const CHECKED_SET_MAX = 4_000;
+/** A watched set up to this size is searched by reading its products' words, not through the index. */
+const WATCHED_SEARCH_MAX = 5_000;
 
 interface Resolved {
   filter: FeedFilter;
   /** null when counting would cost more than the page (a broad search, a large watched set) */
   total: number | null;
+  /** the page itself, when resolving already read it (a broad search's probe filled it) */
+  page?: FeedScan;
 }
 
 export function queryFeed(store: Store, query: FeedQuery, device: string): FeedPage {
   const limit = Math.min(Math.max(Math.trunc(query.limit ?? 50) || 50, 1), MAX_PAGE);
   const before = query.before ? posOfId(query.before) : Number.MAX_SAFE_INTEGER;
   if (before === null) return { items: [], next: null, total: 0 };
-  const { filter, total } = resolveFilter(store, query);
-  const scan = store.feedQuery.page(filter, before, limit);
+  const { filter, total, page } = resolveFilter(store, query, before, limit);
+  const scan = page ?? store.feedQuery.page(filter, before, limit);
   return {
     items: entriesAt(store, scan.positions, device),
     next: scan.next === null ? null : idOfPos(scan.next),
@@ -33,38 +44,59 @@ export function queryFeed(store: Store, query: FeedQuery, device: string): FeedP
   };
 }
 
-function resolveFilter(store: Store, query: FeedQuery): Resolved {
+function resolveFilter(store: Store, query: FeedQuery, before: number, limit: number): Resolved {
   const alertsOnly = query.filter === 'alerts';
   const watched = query.filter === 'watched' ? store.watchedProductIds() : null;
-  const search = query.q ? ftsQuery(query.q) : null;
+  const search = query.q ? indexQuery(query.q) : null;
   if (!search) {
     if (!watched)
       return { filter: { kind: 'all', alertsOnly }, total: alertsOnly ? store.feed.alerts : store.feed.entries };
     return bySet(store, [...watched], alertsOnly);
   }
-  const words = wordsOf(query.q ?? '');
+  const text = query.q ?? '';
+  const words = wordsOf(text);
   const brands = store.catalogsNamed((fields) =>
     words.some((prefix) => fields.some((field) => hasWordStarting(field, prefix))),
   );
-  if (brands.size > 0) return byNames(store, query.q ?? '', brands, watched, alertsOnly);
-  const matching = statement<[string, number], number>(
+  if (brands.size > 0) return byNames(store, text, brands, watched, alertsOnly);
+  const matches = textMatcher(text);
+  if (watched && watched.size <= WATCHED_SEARCH_MAX) {
+    const ids = productTexts(store, [...watched]).filter((product) => matches([product.name, product.item_id]));
+    return bySet(
+      store,
+      ids.map((product) => product.id),
+      alertsOnly,
+    );
+  }
+  const textFilter: FeedFilter = {
+    kind: 'text',
+    alertsOnly,
+    test: (product) => matches([product.name, product.itemId]) && (!watched || watched.has(product.productId)),
+  };
+  const probe = store.feedQuery.page(textFilter, before, limit, PROBE_ROWS);
+  if (probe.positions.length === limit) return { filter: textFilter, total: null, page: probe };
+  const candidates = statement<[string, number], number>(
     store.db,
     'SELECT rowid FROM product_search WHERE product_search MATCH ? LIMIT ?',
   )
     .pluck()
-    .all(search, SEARCH_SET_MAX + 1);
-  if (matching.length <= SEARCH_SET_MAX) {
-    return bySet(store, watched ? matching.filter((id) => watched.has(id)) : matching, alertsOnly);
-  }
-  const matches = textMatcher(query.q ?? '');
-  return {
-    filter: {
-      kind: 'text',
-      alertsOnly,
-      test: (text) => matches([text.name, text.itemId]) && (!watched || watched.has(text.productId)),
-    },
-    total: null,
-  };
+    .all(search.match, SEARCH_SET_MAX + 1);
+  if (candidates.length > (search.needsCheck ? CHECKED_SET_MAX : SEARCH_SET_MAX))
+    return { filter: textFilter, total: null };
+  const matching = search.needsCheck
+    ? productTexts(store, candidates)
+        .filter((product) => matches([product.name, product.item_id]))
+        .map((product) => product.id)
+    : candidates;
+  return bySet(store, watched ? matching.filter((id) => watched.has(id)) : matching, alertsOnly);
+}
+
+/** The words of these products that a search is tested against. */
+function productTexts(store: Store, ids: number[]) {
+  return statement<[string], { id: number; name: string | null; item_id: string }>(
+    store.db,
+    'SELECT id, name, item_id FROM products WHERE id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(ids));
 }
 
 /**

@@ -14,6 +14,11 @@ import { RuleMemoryTable } from './db/rule-memory.js';
 import type { Documents } from './documents.js';
 import { WatchIndex } from './watch-index.js';
 
+interface FeedCounts {
+  entries: number;
+  alerts: number;
+}
+
 export class Store {
   readonly products: ProductTable;
   readonly feed: FeedTable;
@@ -40,10 +45,16 @@ export class Store {
     this.products = new ProductTable(db);
     this.feed = new FeedTable(db);
     this.feedQuery = new FeedQuery(db);
-    this.readState = new ReadState(db);
+    this.readState = new ReadState(db, () => this.feed.entries);
     this.ruleMemory = new RuleMemoryTable(db);
     this.quarantine = new QuarantineTable(db);
     this.meta = new Meta(db);
+    // Saved with every transaction: counting 200,000 entries at start-up read the whole feed from disk.
+    const counts = this.meta.get<FeedCounts | null>('feedCounts', null);
+    if (counts) {
+      this.feed.entries = counts.entries;
+      this.feed.alerts = counts.alerts;
+    } else this.feed.recount();
     this.appliedSeq = this.meta.get('appliedSeq', 0);
     this.stats = { ...emptyStats(), ...this.meta.get<Partial<ReceiverStats>>('stats', {}) };
     this.trimmedThrough = this.meta.get('trimmedThrough', 0);
@@ -70,6 +81,7 @@ export class Store {
         this.meta.set('appliedSeq', this.appliedSeq);
         this.meta.set('stats', this.stats);
         this.meta.set('trimmedThrough', this.trimmedThrough);
+        this.meta.set('feedCounts', { entries: this.feed.entries, alerts: this.feed.alerts } satisfies FeedCounts);
         return result;
       })();
     } catch (error) {

@@ -28,7 +28,10 @@ export interface FeedScan {
 
 /** Up to this many products, a filter reads each product's entries by index; above, it scans. */
 export const INDEXED_PRODUCTS_MAX = 2000;
+/** Rows a scan statement reads at most before it is run again from where it stopped. */
 const SCAN_BATCH = 2048;
+/** A scan looks at the clock every this many rows. */
+const CLOCK_EVERY = 64;
 const SCAN_BUDGET_MS = 15;
 
 export class FeedQuery {
@@ -72,7 +75,8 @@ export class FeedQuery {
     this.textBatchAlertsStatement = textBatch('AND f.flags & 1');
   }
 
-  page(filter: FeedFilter, before: number, limit: number): FeedScan {
+  /** A page of up to `limit` entries before `before`; a scan reads at most `maxRows` rows (a probe) when given. */
+  page(filter: FeedFilter, before: number, limit: number, maxRows = Number.POSITIVE_INFINITY): FeedScan {
     if (filter.kind === 'all') {
       const statement = filter.alertsOnly ? this.newestAlertsStatement : this.newestStatement;
       return complete(statement.all(before, limit), limit);
@@ -85,42 +89,54 @@ export class FeedQuery {
     if (filter.kind === 'match') {
       const statement = filter.alertsOnly ? this.batchAlertsStatement : this.batchStatement;
       return scan(
-        (cursor) => statement.all(cursor, SCAN_BATCH),
+        (cursor) => statement.iterate(cursor, SCAN_BATCH),
         (row) => filter.test(row[1]),
         before,
         limit,
+        maxRows,
       );
     }
     const statement = filter.alertsOnly ? this.textBatchAlertsStatement : this.textBatchStatement;
     return scan(
-      (cursor) => statement.all(cursor, SCAN_BATCH),
+      (cursor) => statement.iterate(cursor, SCAN_BATCH),
       ([, productId, name, itemId, catalogId]) => filter.test({ productId, name, itemId, catalogId }),
       before,
       limit,
+      maxRows,
     );
   }
 }
 
-/** Newest-first batches until the page is full, the feed's start is reached, or the time budget is spent. */
+/**
+ * Reads newest-first until the page is full, the feed's start is reached, `maxRows` were read or the time budget is
+ * spent. Rows are streamed, so a page that fills from the first rows costs only those rows (a batch used to join
+ * and fetch 2,048 rows before the first was tested).
+ */
 function scan<Row extends [number, ...unknown[]]>(
-  batch: (before: number) => Row[],
+  batch: (before: number) => IterableIterator<Row>,
   test: (row: Row) => boolean,
   before: number,
   limit: number,
+  maxRows: number,
 ): FeedScan {
   const started = performance.now();
   const positions: number[] = [];
   let cursor = before;
+  let read = 0;
   for (;;) {
-    const rows = batch(cursor);
-    for (const row of rows) {
-      if (!test(row)) continue;
-      positions.push(row[0]);
-      if (positions.length === limit) return { positions, next: row[0] };
+    let inBatch = 0;
+    for (const row of batch(cursor)) {
+      inBatch++;
+      read++;
+      cursor = row[0];
+      if (test(row)) {
+        positions.push(row[0]);
+        if (positions.length === limit) return { positions, next: row[0] };
+      }
+      if (read >= maxRows) return { positions, next: cursor };
+      if (read % CLOCK_EVERY === 0 && performance.now() - started > SCAN_BUDGET_MS) return { positions, next: cursor };
     }
-    if (rows.length < SCAN_BATCH) return { positions, next: null };
-    cursor = (rows.at(-1) as Row)[0];
-    if (performance.now() - started > SCAN_BUDGET_MS) return { positions, next: cursor };
+    if (inBatch < SCAN_BATCH) return { positions, next: null };
   }
 }
 

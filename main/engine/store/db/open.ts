@@ -74,6 +74,9 @@ function configure(db: Db): void {
   db.pragma('synchronous = NORMAL');
   // Checkpoints run when the engine chooses (idle, or the WAL grew large), not inside a random commit.
   db.pragma('wal_autocheckpoint = 0');
+  // After a checkpoint the log starts over from its beginning, its file cut back to this size: a burst does not keep
+  // hundreds of megabytes on disk, and the file's size tells the checkpointer how much the log holds.
+  db.pragma(`journal_size_limit = ${16 * 2 ** 20}`);
   db.pragma('cache_size = -32000');
   db.pragma('temp_store = MEMORY');
 }

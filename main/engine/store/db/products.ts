@@ -1,4 +1,4 @@
-// Products (current state), their history points, and the full-text search index over name, item id and brand.
+// Products (current state), their history points, and the full-text search index over name and item id.
 import type { HistoryPoint, ProductState, StockAvailability } from '../../../../shared/model.js';
 import type { Db } from './open.js';
 
@@ -39,15 +39,20 @@ interface HistoryRow {
   inventory: number | null;
 }
 
-const COLUMNS =
-  'key, catalog_id, item_id, campaign_id, name, url, image_url, current_price, original_price, currency, stock, inventory, removed, api_id, ghost, first_seen_at, updated_at';
+/** Columns an index covers: an UPDATE that names them rewrites their index entries even when nothing changed. */
+const IDENTITY_COLUMNS = 'key, catalog_id, item_id, campaign_id';
+/** Columns a postback changes. */
+const STATE_COLUMNS =
+  'name, url, image_url, current_price, original_price, currency, stock, inventory, removed, api_id, ghost, first_seen_at, updated_at';
 const COLUMN_COUNT = 17;
+const STATE_COLUMN_COUNT = 13;
 
 export class ProductTable {
   private readonly byKeyStatement;
   private readonly byIdStatement;
   private readonly insertStatement;
   private readonly updateStatement;
+  private readonly updateCampaignStatement;
   private readonly indexStatement;
   private readonly appendHistoryStatement;
   private readonly trimHistoryStatement;
@@ -58,10 +63,13 @@ export class ProductTable {
   constructor(private readonly db: Db) {
     this.byKeyStatement = db.prepare<[string], ProductRow>('SELECT * FROM products WHERE key = ?');
     this.byIdStatement = db.prepare<[number], ProductRow>('SELECT * FROM products WHERE id = ?');
-    this.insertStatement = db.prepare(`INSERT INTO products (${COLUMNS}) VALUES (${placeholders(COLUMN_COUNT)})`);
-    this.updateStatement = db.prepare(
-      `UPDATE products SET (${COLUMNS}) = (${placeholders(COLUMN_COUNT)}) WHERE id = ?`,
+    this.insertStatement = db.prepare(
+      `INSERT INTO products (${IDENTITY_COLUMNS}, ${STATE_COLUMNS}) VALUES (${placeholders(COLUMN_COUNT)})`,
     );
+    this.updateStatement = db.prepare(
+      `UPDATE products SET (${STATE_COLUMNS}) = (${placeholders(STATE_COLUMN_COUNT)}) WHERE id = ?`,
+    );
+    this.updateCampaignStatement = db.prepare('UPDATE products SET campaign_id = ? WHERE id = ?');
     this.indexStatement = db.prepare('INSERT OR REPLACE INTO product_search (rowid, name, item_id) VALUES (?, ?, ?)');
     this.appendHistoryStatement = db.prepare(
       'INSERT OR REPLACE INTO history (product_id, pos, at, price, currency, stock, inventory) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -90,12 +98,16 @@ export class ProductTable {
     return this.countStatement.get()?.count ?? 0;
   }
 
-  /** Saves a new or changed state; returns the product's id. */
-  save(state: ProductState, id: number | undefined): number {
-    const values = toValues(state, false);
-    if (id === undefined) return Number(this.insertStatement.run(...values).lastInsertRowid);
-    this.updateStatement.run(...values, id);
-    return id;
+  /**
+   * Saves a new or changed state; returns the product's id. An update writes only what a postback changes (the key
+   * never changes for a row), so the key and catalog indexes are left alone: a postback then dirties half as many
+   * database pages.
+   */
+  save(state: ProductState, stored: Pick<StoredProduct, 'id' | 'campaignId'> | undefined): number {
+    if (stored === undefined) return Number(this.insertStatement.run(...toValues(state, false)).lastInsertRowid);
+    this.updateStatement.run(...stateValues(state, false), stored.id);
+    if (state.campaignId !== stored.campaignId) this.updateCampaignStatement.run(state.campaignId ?? null, stored.id);
+    return stored.id;
   }
 
   /** Records an item only its removal was seen of (see StoredProduct.ghost). */
@@ -131,12 +143,15 @@ export class ProductTable {
     return new Set(rows);
   }
 
-  /** Points from before feed positions existed (an upgraded store): their index is their position. */
-  importHistory(id: number, points: HistoryPoint[]): void {
+  /**
+   * Points written in bulk, oldest first: from before feed positions existed (an upgraded store: their index is their
+   * position), or with the feed positions of the changes that made them (the bench's seeded stores).
+   */
+  importHistory(id: number, points: HistoryPoint[], positions?: readonly number[]): void {
     for (const [index, point] of points.entries()) {
       this.appendHistoryStatement.run(
         id,
-        index,
+        positions?.[index] ?? index,
         Date.parse(point.at),
         point.currentPrice ?? null,
         point.currency ?? null,
@@ -165,11 +180,11 @@ function placeholders(count: number): string {
 }
 
 function toValues(state: ProductState, ghost: boolean) {
+  return [state.key, state.catalogId, state.catalogItemId, state.campaignId ?? null, ...stateValues(state, ghost)];
+}
+
+function stateValues(state: ProductState, ghost: boolean) {
   return [
-    state.key,
-    state.catalogId,
-    state.catalogItemId,
-    state.campaignId ?? null,
     state.name ?? null,
     state.url ?? null,
     state.imageUrl ?? null,

@@ -14,10 +14,15 @@ export class ReadState {
   private readonly forgetDeviceStatement;
   private readonly unreadAfterStatement;
   private readonly marksAfterStatement;
+  private readonly oldestStatement;
   private readonly throughCache = new Map<string, number>();
   private readonly unreadCache = new Map<string, number>();
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    /** entries in the feed (kept by the feed table) */
+    private readonly feedEntries: () => number,
+  ) {
     this.throughStatement = db.prepare<[string], { pos: number }>('SELECT pos FROM read_through WHERE device = ?');
     this.setThroughStatement = db.prepare('INSERT OR REPLACE INTO read_through (device, pos) VALUES (?, ?)');
     this.marksInStatement = db.prepare<[string, number, number], { pos: number }>(
@@ -33,6 +38,7 @@ export class ReadState {
     this.marksAfterStatement = db.prepare<[string, number], { n: number }>(
       'SELECT count(*) AS n FROM read_marks WHERE device = ? AND pos > ?',
     );
+    this.oldestStatement = db.prepare<[], { pos: number }>('SELECT pos FROM feed ORDER BY pos LIMIT 1');
   }
 
   through(device: string): number {
@@ -48,8 +54,10 @@ export class ReadState {
     let count = this.unreadCache.get(device);
     if (count === undefined) {
       const through = this.through(device);
-      count =
-        (this.unreadAfterStatement.get(through)?.n ?? 0) - (this.marksAfterStatement.get(device, through)?.n ?? 0);
+      // Nothing read yet of what the feed holds: every entry counts, without reading 200,000 of them from disk.
+      const allAfter = through < (this.oldestStatement.get()?.pos ?? Number.POSITIVE_INFINITY);
+      const after = allAfter ? this.feedEntries() : (this.unreadAfterStatement.get(through)?.n ?? 0);
+      count = after - (this.marksAfterStatement.get(device, through)?.n ?? 0);
       this.unreadCache.set(device, count);
     }
     return count;
@@ -97,10 +105,22 @@ export class ReadState {
     for (const [device, count] of this.unreadCache) this.unreadCache.set(device, count + 1);
   }
 
-  /** The feed lost its oldest entries up to `pos`: their marks go, and the counts are taken afresh. */
-  trimmed(pos: number): void {
-    this.dropMarksThroughStatement.run(pos);
-    this.unreadCache.clear();
+  /**
+   * The feed lost these oldest entries (positions, oldest first): their marks go, and each cached unread count loses
+   * the ones that device had not read. (Counting afresh costs a scan of the whole feed, and a burst trims every few
+   * dozen entries while the UI asks for the count.)
+   */
+  trimmed(dropped: readonly number[]): void {
+    const through = dropped.at(-1);
+    if (through === undefined) return;
+    for (const [device, count] of this.unreadCache) {
+      const watermark = this.through(device);
+      const unreadFrom = dropped.findIndex((pos) => pos > watermark);
+      if (unreadFrom === -1) continue;
+      const marked = this.marksInStatement.all(device, dropped[unreadFrom] as number, through).length;
+      this.unreadCache.set(device, count - (dropped.length - unreadFrom) + marked);
+    }
+    this.dropMarksThroughStatement.run(through);
   }
 
   /** Cached positions and counts may be wrong (a transaction failed): read them afresh when next asked. */

@@ -57,10 +57,11 @@ export class Checkpointer {
 
   /** The store changed: checkpoint soon. */
   touch(): void {
-    // After a failed checkpoint its retry is already scheduled with a backoff: new changes must not bring it forward.
-    if (this.failures > 0 && this.timer) return;
+    // After a failed checkpoint its retry is scheduled with a backoff (or running): new changes must not bring it
+    // forward, nor queue another attempt behind the running one.
+    if (this.failures > 0) return;
     if (!this.running && this.walBytes() >= WAL_FORCE_BYTES) {
-      void this.checkpointNow();
+      void this.start(false);
       return;
     }
     const now = Date.now();
@@ -74,7 +75,7 @@ export class Checkpointer {
   private due(): void {
     const mayRun = this.options.mayRun?.() ?? true;
     if (mayRun || this.walBytes() >= WAL_FORCE_BYTES) {
-      void this.checkpointNow();
+      void this.start(false);
       return;
     }
     this.timer = setTimeout(() => this.due(), WAIT_FOR_IDLE_MS);
@@ -89,10 +90,16 @@ export class Checkpointer {
   }
 
   /** Checkpoints now if anything is not on disk yet (and waits for one under way). */
-  async checkpointNow(): Promise<void> {
+  checkpointNow(): Promise<void> {
+    return this.start(true);
+  }
+
+  private async start(forced: boolean): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     while (this.running) await this.running;
+    // An attempt that failed meanwhile scheduled its own retry, with a backoff: a due checkpoint leaves it to that.
+    if (!forced && this.failures > 0) return;
     if (!this.pending()) return;
     this.running = this.run().finally(() => {
       this.running = null;
@@ -162,6 +169,8 @@ export class Checkpointer {
       this.options.log.error('Could not save the store; the journal still holds every postback', {
         error: String(error),
       });
+      // One retry: a timer a touch() set while this attempt ran would be a second, sooner one.
+      if (this.timer) clearTimeout(this.timer);
       this.timer = setTimeout(() => void this.checkpointNow(), Math.min(60_000, 1_000 * 2 ** this.failures));
       return;
     }

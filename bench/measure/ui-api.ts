@@ -9,7 +9,18 @@ export interface Timed<T> {
   ms: number;
 }
 
-export function getJson<T>(port: number, pathAndQuery: string): Promise<Timed<T>> {
+export async function getJson<T>(port: number, pathAndQuery: string): Promise<Timed<T>> {
+  try {
+    return await getOnce<T>(port, pathAndQuery);
+  } catch (error) {
+    // The server closed the idle kept-alive socket just as this call reused it (Node's documented race, more likely
+    // on a loaded machine): a GET is safe to send again, on a fresh socket.
+    if ((error as { reusedSocket?: boolean }).reusedSocket) return getOnce<T>(port, pathAndQuery);
+    throw error;
+  }
+}
+
+function getOnce<T>(port: number, pathAndQuery: string): Promise<Timed<T>> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const req = http.get(
@@ -26,7 +37,9 @@ export function getJson<T>(port: number, pathAndQuery: string): Promise<Timed<T>
         res.on('error', reject);
       },
     );
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      reject(req.reusedSocket && error.code === 'ECONNRESET' ? Object.assign(error, { reusedSocket: true }) : error),
+    );
   });
 }
 

@@ -1,4 +1,5 @@
 // Everything one bench run measures: the shape of bench-results/latest.json.
+import type { FanoutFigures } from './fanout/measure-fanout.js';
 import type { machineInfo } from './machine.js';
 import type { BurstFigures } from './measure/burst.js';
 import type { ProfileSummary } from './measure/cpu-profile.js';
@@ -40,6 +41,8 @@ export interface BenchFigures {
   feedPage: FeedPageFigures;
   productPage: ProductPageFigures;
   firstRender: { coldMs: number | null; warmMs: number | null; selector: string; missingReason: string | null };
+  /** the hub fan-out figure; null with --no-fanout */
+  fanout: FanoutFigures | null;
   profile: { empty: ProfileSummary; large: ProfileSummary; startup: ProfileSummary; files: string[] } | null;
   targets: TargetCheck[];
 }

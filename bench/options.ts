@@ -1,4 +1,4 @@
-// The bench's command line: `npm run bench -- [--products 1000000] [--quick] [--profile] [--sizes a,b,c] ...`.
+// The bench's command line: `npm run bench -- [--products 1000000] [--quick] [--profile] [--no-fanout] [--sizes a,b,c] ...`.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -24,6 +24,8 @@ export interface BenchOptions {
   /** build the renderer into the bench's temp folder instead of using dist/renderer */
   buildUi: boolean;
   ui: boolean;
+  /** also measure the hub fan-out figure (issue 11) */
+  fanout: boolean;
   out: string;
 }
 
@@ -44,6 +46,7 @@ export function readOptions(argv: string[]): BenchOptions {
       profile: { type: 'boolean', default: false },
       'build-ui': { type: 'boolean', default: false },
       'no-ui': { type: 'boolean', default: false },
+      'no-fanout': { type: 'boolean', default: false },
       out: { type: 'string' },
     },
   });
@@ -67,6 +70,7 @@ export function readOptions(argv: string[]): BenchOptions {
     profile: values.profile ?? false,
     buildUi: values['build-ui'] ?? false,
     ui: !(values['no-ui'] ?? false),
+    fanout: !(values['no-fanout'] ?? false),
     out: path.resolve(values.out ?? 'bench-results/latest.json'),
   };
 }

@@ -107,6 +107,15 @@ export function formatTable(f: BenchFigures): string {
       ? `Feed view first render: missing — ${r.missingReason}`
       : `Feed view first render (Chromium, ${r.selector}): cold ${num(r.coldMs)} ms, warm ${num(r.warmMs)} ms`,
   );
+  const fan = f.fanout;
+  if (fan) {
+    lines.push(
+      `Hub fan-out: ${fan.followers} followers over TLS, ${fan.ratePerSecond} postbacks/s for ${fan.durationS} s ` +
+        `(${count(fan.postbacks)} acknowledged): 200 → every follower has it p50 ${num(fan.delayP50Ms)} ms, ` +
+        `p99 ${num(fan.delayP99Ms)} ms, max ${num(fan.delayMaxMs)} ms; ${fan.missing} missing; hub RSS ` +
+        `${num(fan.hubRssPerFollowerKb)} KB per follower`,
+    );
+  }
   if (f.profile) {
     lines.push('');
     lines.push(formatProfile('C under --cpu-prof, burst at an empty store', f.profile.empty));

@@ -1,11 +1,12 @@
 // `npm run bench`: issues 5 and 10's benchmark. A (no-op Express), B (naive lowdb write per request) and C
 // (Shelfwatch) side by side at an empty and a large store, plus burst, start-up, memory, feed page, product page and
-// first-render figures. Prints a table and writes the same figures to bench-results/latest.json. With --sizes it
+// first-render figures, and issue 11's hub fan-out figure. Prints a table and writes the same figures to bench-results/latest.json. With --sizes it
 // measures the size curve instead (size-curve.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type ChildServer, startChildServer, stopAllChildren } from './child-server.js';
+import { FANOUT_DEFAULTS, FANOUT_QUICK, runFanout } from './fanout/run-fanout.js';
 import type { BenchFigures } from './figures.js';
 import { machineInfo } from './machine.js';
 import { type BurstFigures, measureBurst } from './measure/burst.js';
@@ -78,6 +79,13 @@ export async function runBench(
     startup.rssAfterLoadMb = (await cLarge.residentBytes()) / MB;
     await cLarge.stop();
 
+    let fanout: BenchFigures['fanout'] = null;
+    if (options.fanout) {
+      const fanoutOptions = options.quick ? FANOUT_QUICK : FANOUT_DEFAULTS;
+      log(`hub fan-out: ${fanoutOptions.followers} followers, ${fanoutOptions.ratePerSecond} postbacks/s…`);
+      fanout = await runFanout(fanoutOptions);
+    }
+
     let profile: BenchFigures['profile'] = null;
     if (options.profile) profile = await runProfiles(seed, folder, options, log);
 
@@ -95,6 +103,7 @@ export async function runBench(
       feedPage,
       productPage,
       firstRender,
+      fanout,
       profile,
       targets: [],
     };

@@ -1,4 +1,4 @@
-// The issues' targets (5 and 10), each checked against the figures of this run.
+// The issues' targets (5, 10 and 11), each checked against the figures of this run.
 import type { BenchFigures } from './figures.js';
 
 export interface TargetCheck {
@@ -47,5 +47,15 @@ export function checkTargets(f: BenchFigures): TargetCheck[] {
       bMissing ? `B could not load: ${bMissing}` : undefined,
     ),
     atMost('feed view first render, ms (cold)', f.firstRender.coldMs, 1000),
+    ...(f.fanout
+      ? [
+          atMost(
+            `hub fan-out: p99 200 → all ${f.fanout.followers} followers, ms (${f.fanout.ratePerSecond}/s)`,
+            f.fanout.delayP99Ms,
+            1000,
+          ),
+          atMost('hub fan-out: postbacks some follower never got', f.fanout.missing, 0),
+        ]
+      : []),
   ];
 }

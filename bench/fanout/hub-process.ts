@@ -1,10 +1,10 @@
-// The hub for the fan-out figure: the built server face (dist/main/serve.mjs, what `npm run serve` runs) in its own
+// The hub for the fan-out figure: the server face (main/serve.ts bundled like `npm run serve` runs it) in its own
 // process with a remote listener, so the followers' CPU (in the bench process) is not the hub's.
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import type { AddedDevice } from '../../shared/api.js';
+import { bundledServer } from '../servers/bundle.js';
 
 export const HUB_SECRET = 'fanout-secret-0123456789abcdef';
 const HUB_TOKEN = 'fanout-token-0123456789abcdef';
@@ -19,9 +19,8 @@ export interface HubProcess {
   stop(): Promise<void>;
 }
 
-export async function startHubProcess(root: string, dataDir: string): Promise<HubProcess> {
-  const entry = path.join(root, 'dist/main/serve.mjs');
-  if (!fs.existsSync(entry)) throw new Error('Build first: npm run build (the fan-out figure runs the built server).');
+export async function startHubProcess(dataDir: string): Promise<HubProcess> {
+  const entry = await bundledServer('hub');
   const args = [entry, '--data-dir', dataDir, '--receiver-port', '0', '--ui-port', '0', '--remote-port', '0'];
   args.push('--remote-host', '127.0.0.1', '--secret', HUB_SECRET, '--ui-token', HUB_TOKEN);
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('SHELFWATCH_')));

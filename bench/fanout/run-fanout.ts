@@ -1,5 +1,5 @@
-// `npm run bench:fanout -- [--followers 100] [--rate 500] [--duration 10]`: the hub fan-out figure on its own.
-// (npm run bench runs it too, with the same defaults.)
+// The hub fan-out figure (issue 11): `npm run bench` runs it after the receiver runs; `npm run bench:fanout --
+// [--followers 100] [--rate 500] [--duration 10]` runs it on its own.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,13 +8,13 @@ import { parseArgs } from 'node:util';
 import { startHubProcess } from './hub-process.js';
 import { type FanoutFigures, type FanoutOptions, measureFanout } from './measure-fanout.js';
 
-const ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
-
 export const FANOUT_DEFAULTS: FanoutOptions = { followers: 100, ratePerSecond: 500, durationS: 10 };
+/** The smoke run's: enough to prove every follower gets every event, in a few seconds. */
+export const FANOUT_QUICK: FanoutOptions = { followers: 5, ratePerSecond: 50, durationS: 2 };
 
 export async function runFanout(options: FanoutOptions): Promise<FanoutFigures> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfwatch-fanout-'));
-  const hub = await startHubProcess(ROOT, path.join(dir, 'data'));
+  const hub = await startHubProcess(path.join(dir, 'data'));
   try {
     return await measureFanout(hub, options);
   } finally {

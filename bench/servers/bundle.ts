@@ -6,14 +6,22 @@ import type { ServerName } from '../child-server.js';
 
 // Inside the repository (dist/ is ignored) so the bundles' bare imports (express, lowdb) resolve from node_modules.
 const OUT_DIR = fileURLToPath(new URL('../../dist/bench/', import.meta.url));
-const built = new Map<ServerName, Promise<string>>();
+/** The fan-out figure's hub is the server face itself, main/serve.ts, bundled as `npm run build` bundles it. */
+type BundleName = ServerName | 'hub';
+const ENTRIES: Record<BundleName, string> = {
+  noop: './noop.ts',
+  naive: './naive.ts',
+  shelfwatch: './shelfwatch.ts',
+  hub: '../../main/serve.ts',
+};
+const built = new Map<BundleName, Promise<string>>();
 
-export function bundledServer(name: ServerName): Promise<string> {
+export function bundledServer(name: BundleName): Promise<string> {
   let bundle = built.get(name);
   if (!bundle) {
     const outfile = `${OUT_DIR}${name}.mjs`;
     bundle = build({
-      entryPoints: [fileURLToPath(new URL(`./${name}.ts`, import.meta.url))],
+      entryPoints: [fileURLToPath(new URL(ENTRIES[name], import.meta.url))],
       outfile,
       bundle: true,
       platform: 'node',

@@ -14,7 +14,7 @@ const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfwatch-bench-smoke-'))
 afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
 
 describe('npm run bench --quick', () => {
-  it('writes the JSON with every figure numeric', { timeout: 90_000 }, async () => {
+  it('writes the JSON with every figure numeric', { timeout: 150_000 }, async () => {
     const out = path.join(outDir, 'latest.json');
     // --no-ui when Chromium is absent: the first-render figure needs a browser this machine may not have;
     // the run then records why it is missing instead of a number.
@@ -62,6 +62,12 @@ describe('npm run bench --quick', () => {
     expect(figures.productPage.minHistory).toBe(200);
     if (figures.firstRender.missingReason === null) expect(Number.isFinite(figures.firstRender.coldMs)).toBe(true);
     else expect(figures.firstRender.missingReason).toBeTypeOf('string');
+    // Every follower received every acknowledged postback, and the delays and memory are numbers.
+    expect(figures.fanout.postbacks).toBeGreaterThan(0);
+    expect(figures.fanout.missing).toBe(0);
+    for (const field of ['delayP50Ms', 'delayP99Ms', 'hubRssPerFollowerKb']) {
+      expect(Number.isFinite(figures.fanout[field])).toBe(true);
+    }
     for (const target of figures.targets) {
       if (target.pass === null) expect(target.note ?? figures.firstRender.missingReason).toBeTypeOf('string');
       else expect(Number.isFinite(target.value)).toBe(true);

@@ -6,9 +6,15 @@ import { app, dialog, safeStorage } from 'electron';
 import { consoleLog } from './desktop/console-log.js';
 import { createDesktopFace } from './desktop/face.js';
 import { openDesktopBackend } from './desktop/open-backend.js';
+import { sqliteBindingPath } from './desktop/sqlite-binding.js';
 import { startDesktop } from './desktop/start-desktop.js';
 import { openEngine } from './engine/index.js';
+import { setSqliteBinding } from './engine/store/db/open.js';
 import { createHubFollower } from './follower/index.js';
+
+setSqliteBinding(
+  sqliteBindingPath({ isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath }),
+);
 
 startDesktop({
   app,

@@ -1,14 +1,18 @@
 // electron-builder.yml, loaded and checked by electron-builder's own loader and schema validator (no Electron
 // download involved), plus the keys the desktop face relies on.
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEV_SQLITE_BINDING, PACKAGED_SQLITE_BINDING } from '../../main/desktop/sqlite-binding.js';
 import { APP_ID, PRODUCT_NAME } from '../../main/desktop/start-desktop.js';
 
 interface BuilderConfig {
   appId?: string;
   productName?: string;
   asar?: boolean;
+  extraResources?: Array<{ from: string; to: string }>;
+  npmRebuild?: boolean;
   directories?: { output?: string };
   files?: Array<string | { filter?: string[] }>;
   mac?: { target?: unknown; category?: string; extendInfo?: Record<string, unknown> };
@@ -53,6 +57,15 @@ describe('electron-builder.yml', () => {
 
   it('ships only the bundles and package.json', () => {
     expect(filePatterns()).toEqual(['dist/**', 'package.json', '!dist/main/serve.mjs*', '!node_modules/**']);
+  });
+
+  it('ships SQLite built for Electron outside the archive, where the app loads it from', () => {
+    // The file scripts/electron-native.mjs writes, to the place main/desktop/sqlite-binding.ts reads.
+    expect(config.extraResources).toEqual([
+      { from: DEV_SQLITE_BINDING.split(path.sep).join('/'), to: PACKAGED_SQLITE_BINDING.split(path.sep).join('/') },
+    ]);
+    // and the project's Node build of it is not rebuilt in place for Electron
+    expect(config.npmRebuild).toBe(false);
   });
 
   it('builds a menu-bar dmg, an NSIS installer, an AppImage and a deb', () => {

@@ -19,7 +19,24 @@ export interface OpenedDb {
   movedAside: string[];
 }
 
+/**
+ * SQLite's compiled module, when it is not the one `npm install` built for Node: Electron runs its own build (see
+ * scripts/electron-native.mjs and main/desktop/sqlite-binding.ts). undefined: better-sqlite3 finds its own.
+ */
+let nativeBinding: string | undefined;
+
+export function setSqliteBinding(file: string | undefined): void {
+  nativeBinding = file;
+}
+
+function connect(file: string, options: Database.Options = {}): Db {
+  return new Database(file, nativeBinding ? { ...options, nativeBinding } : options);
+}
+
 export function openDatabase(dataDir: string, clock: () => number): OpenedDb {
+  // SQLite itself first: a module that cannot load (built for another Node or Electron) must stop the start with its
+  // own error, not make a good store.db look damaged below.
+  connect(':memory:').close();
   const file = path.join(dataDir, DB_FILE);
   const movedAside: string[] = [];
   const marker = path.join(dataDir, DAMAGED_MARKER);
@@ -33,7 +50,7 @@ export function openDatabase(dataDir: string, clock: () => number): OpenedDb {
     if (db) return { db, file, existed: true, movedAside };
     movedAside.push(moveAside(file, clock));
   }
-  const db = new Database(file);
+  const db = connect(file);
   configure(db);
   db.exec(SCHEMA);
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
@@ -42,7 +59,7 @@ export function openDatabase(dataDir: string, clock: () => number): OpenedDb {
 
 /** A second connection for reads while the engine writes (WAL lets it read without waiting). */
 export function openReader(file: string): Db {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = connect(file, { readonly: true, fileMustExist: true });
   db.pragma('cache_size = -16000');
   return db;
 }
@@ -50,7 +67,7 @@ export function openReader(file: string): Db {
 function tryOpen(file: string): Db | null {
   let db: Db | null = null;
   try {
-    db = new Database(file, { fileMustExist: true });
+    db = connect(file, { fileMustExist: true });
     configure(db);
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version !== SCHEMA_VERSION) throw new Error(`schema version ${version}`);

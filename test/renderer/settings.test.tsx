@@ -90,6 +90,20 @@ describe('settings', () => {
     expect(Object.keys(patch ?? {}).sort()).toEqual(['notifications', 'receiver']);
   });
 
+  it('limits the receiver to sender address ranges, one per line, and says what that means', async () => {
+    const client = createFakeClient();
+    renderApp(client, '#/settings');
+    const user = userEvent.setup();
+    const field = await screen.findByRole('textbox', { name: 'Allowed senders (optional)' });
+    expect(description(field)).toMatch(/anyone with the postback URL/);
+    await user.type(field, '203.0.113.0/24{Enter}{Enter}  2001:db8::/32  ');
+    expect(description(field)).toMatch(/only from these 2 ranges.*tunnel/);
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    const patch = client.callsOf('updateSettings')[0];
+    expect(patch?.receiver?.allowList).toEqual(['203.0.113.0/24', '2001:db8::/32']);
+    expect(Object.keys(patch ?? {})).toEqual(['receiver']);
+  });
+
   it('regenerates the secret only after confirming', async () => {
     const client = createFakeClient();
     renderApp(client, '#/settings');

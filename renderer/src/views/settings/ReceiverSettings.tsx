@@ -2,7 +2,7 @@ import type { Setup } from '../../../../shared/api.js';
 import type { Settings } from '../../../../shared/model.js';
 import { SETTINGS_RANGES } from '../../../../shared/schema/ranges.js';
 import { type InForce, inForce, whenDefaultApplies } from '../../lib/overrides.js';
-import { NumberField, TextField } from './fields.js';
+import { LinesField, NumberField, TextField } from './fields.js';
 
 type Receiver = Settings['receiver'];
 
@@ -55,6 +55,17 @@ export function ReceiverSettings({
           hint="A second secret: impact.com sends it as its custom “HTTP Header”."
         />
       </div>
+      <LinesField
+        label="Allowed senders (optional)"
+        value={value.allowList}
+        onChange={(allowList) => set({ allowList })}
+        placeholder={'203.0.113.0/24\n2001:db8::/32'}
+        hint={
+          value.allowList.length === 0
+            ? 'Empty: anyone with the postback URL may send. One address range per line to accept postbacks only from those addresses; others get the same 404 as a wrong secret. Applies at once.'
+            : `Postbacks are accepted only from ${value.allowList.length === 1 ? 'this range' : `these ${value.allowList.length} ranges`}; others get the same 404 as a wrong secret. Behind a tunnel or proxy every request comes from it: list its address, or leave this empty.`
+        }
+      />
     </fieldset>
   );
 }

@@ -1,6 +1,6 @@
 // Small labelled inputs: every control gets a visible label as its accessible name; hints and notes are its
 // description (kept out of the name so "Port" stays "Port" for a screen reader).
-import { type ReactNode, useId } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 
 export function CheckboxField(props: { label: string; checked: boolean; onChange: (checked: boolean) => void }) {
   return (
@@ -87,6 +87,40 @@ export function TextField(props: {
           type={props.type ?? 'text'}
           value={props.value}
           onChange={(event) => props.onChange(event.target.value)}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+/** A list edited as text, one entry per line; blank lines are dropped (the text keeps them while typing). */
+export function LinesField(props: {
+  label: string;
+  value: readonly string[];
+  onChange: (lines: string[]) => void;
+  placeholder?: string;
+  hint?: ReactNode;
+}) {
+  const [text, setText] = useState(props.value.join('\n'));
+  return (
+    <FieldFrame label={props.label} hint={props.hint}>
+      {({ id, describedBy }) => (
+        <textarea
+          id={id}
+          aria-describedby={describedBy}
+          rows={3}
+          spellCheck={false}
+          value={text}
+          placeholder={props.placeholder}
+          onChange={(event) => {
+            setText(event.target.value);
+            props.onChange(
+              event.target.value
+                .split('\n')
+                .map((line) => line.trim())
+                .filter((line) => line !== ''),
+            );
+          }}
         />
       )}
     </FieldFrame>

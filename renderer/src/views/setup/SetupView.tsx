@@ -69,6 +69,12 @@ export function SetupView() {
           impact.com.
         </p>
       )}
+      <h3>Optional: only impact.com’s addresses</h3>
+      <p data-testid="allow-list-note">
+        If the receiver is reached directly (a port forward, not a tunnel), list the address ranges impact.com sends
+        from under <a href={hrefs.settings}>Settings</a> → Receiver → Allowed senders; postbacks from anywhere else then
+        get the same 404 as a wrong secret.
+      </p>
       <p>Save in impact.com and send a test postback: this page says “Connected” as soon as it arrives.</p>
 
       <h2>Postbacks that need attention</h2>

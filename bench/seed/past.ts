@@ -1,7 +1,7 @@
-// The store's past, written in bulk with the engine's own table code: every product (its state and search index
-// entry) and its older history points, in large transactions, one chunk of products in memory at a time. Each
-// point has the sequence number (and so the feed position) of the postback that made it; those postbacks are older
-// than the journal keeps, as in a store that has run for months.
+// The store's past, written in bulk with the engine's own table code: every product's state and its older history
+// points, in large transactions, one chunk of products in memory at a time (the search index holds only products
+// the recent feed mentions: recent.ts adds them). Each point has the sequence number (and so the feed position) of
+// the postback that made it; those postbacks are older than the journal keeps, as in a store that has run for months.
 
 import { feedPos } from '../../main/engine/store/db/schema.js';
 import type { Store } from '../../main/engine/store/store.js';
@@ -61,7 +61,6 @@ function writeProduct(
     positions.push(feedPos(seq, 0));
   }
   const id = store.products.save(last, undefined);
-  store.products.index(id, last);
   store.products.importHistory(id, history, positions);
   return afterSeq + points;
 }

@@ -38,7 +38,8 @@ export function applyProductSnapshot(store: Store, snapshot: ProductSnapshot, or
   }
   const id = store.products.save(next, stored);
   if (firstSeen) store.productAdded({ ...next, id });
-  if (firstSeen || changes.some((change) => change.field === 'name')) store.products.index(id, next);
+  // firstSeen: an item whose removal alone was known (a ghost) is in the feed already, without a name
+  if (firstSeen || changes.some((change) => change.field === 'name')) store.products.renamed(id, next);
   const pos = feedPos(origin.seq, origin.index);
   if (firstSeen || shouldRecordHistory(changes)) {
     const history = { id, historyCount: stored?.historyCount ?? 0 };

@@ -11,6 +11,7 @@ import { ProductTable } from './db/products.js';
 import { QuarantineTable } from './db/quarantine.js';
 import { ReadState } from './db/read-state.js';
 import { RuleMemoryTable } from './db/rule-memory.js';
+import { SearchIndex } from './db/search-index.js';
 import type { Documents } from './documents.js';
 import { WatchIndex } from './watch-index.js';
 
@@ -42,8 +43,9 @@ export class Store {
     readonly db: Db,
     private readonly low: Low<Documents>,
   ) {
-    this.products = new ProductTable(db);
-    this.feed = new FeedTable(db);
+    const search = new SearchIndex(db);
+    this.products = new ProductTable(db, search);
+    this.feed = new FeedTable(db, search);
     this.feedQuery = new FeedQuery(db);
     this.readState = new ReadState(db, () => this.feed.entries);
     this.ruleMemory = new RuleMemoryTable(db);

@@ -52,7 +52,6 @@ export async function upgradeStore(
       for (const product of products.slice(start, start + PIECE)) {
         const id = store.products.save(product, undefined);
         ids.set(product.key, id);
-        store.products.index(id, product);
         copyHistory(store, id, legacy.history[product.key] ?? []);
       }
     });

@@ -4,6 +4,7 @@ import type { Alert, FieldChange, Operation } from '../../../../shared/model.js'
 import type { StoredFeedEntry } from '../feed-entry.js';
 import type { Db } from './open.js';
 import { ENTRIES_PER_RECORD, FROM_API, feedPos, HAS_ALERTS, IS_NEW, seqOfPos } from './schema.js';
+import type { SearchIndex } from './search-index.js';
 
 export interface FeedRow {
   pos: number;
@@ -31,12 +32,18 @@ export class FeedTable {
   entries: number;
   alerts: number;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly search: SearchIndex,
+  ) {
     this.insertStatement = db.prepare(
       'INSERT INTO feed (pos, product_id, at, operation, unknown_operation, flags, changes, alerts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    this.bumpProductStatement = db.prepare(
-      'UPDATE products SET feed_entries = feed_entries + 1, feed_alerts = feed_alerts + ? WHERE id = ?',
+    this.bumpProductStatement = db.prepare<
+      [number, number],
+      { feed_entries: number; ghost: number; name: string | null; item_id: string }
+    >(
+      'UPDATE products SET feed_entries = feed_entries + 1, feed_alerts = feed_alerts + ? WHERE id = ? RETURNING feed_entries, ghost, name, item_id',
     );
     this.countStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM feed');
     this.alertCountStatement = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM feed WHERE flags & 1');
@@ -52,9 +59,11 @@ export class FeedTable {
         'SELECT pos, product_id, flags FROM feed WHERE pos <= ? ORDER BY pos',
       )
       .raw();
-    this.dropProductCountsStatement = db.prepare(
-      'UPDATE products SET feed_entries = feed_entries - ?, feed_alerts = feed_alerts - ? WHERE id = ?',
-    );
+    this.dropProductCountsStatement = db
+      .prepare<[number, number, number], number>(
+        'UPDATE products SET feed_entries = feed_entries - ?, feed_alerts = feed_alerts - ? WHERE id = ? RETURNING feed_entries',
+      )
+      .pluck();
     this.deleteThroughStatement = db.prepare('DELETE FROM feed WHERE pos <= ?');
     this.entries = 0;
     this.alerts = 0;
@@ -81,7 +90,8 @@ export class FeedTable {
       JSON.stringify(entry.changes),
       hasAlerts ? JSON.stringify(entry.alerts) : null,
     );
-    this.bumpProductStatement.run(hasAlerts ? 1 : 0, productId);
+    const product = this.bumpProductStatement.get(hasAlerts ? 1 : 0, productId);
+    if (product?.feed_entries === 1 && !product.ghost) this.search.put(productId, product.name, product.item_id);
     this.entries++;
     if (hasAlerts) this.alerts++;
     return pos;
@@ -111,7 +121,7 @@ export class FeedTable {
       perProduct.set(productId, counts);
     }
     for (const [productId, { n, alerts }] of perProduct) {
-      this.dropProductCountsStatement.run(n, alerts, productId);
+      if (this.dropProductCountsStatement.get(n, alerts, productId) === 0) this.search.drop(productId);
       this.entries -= n;
       this.alerts -= alerts;
     }

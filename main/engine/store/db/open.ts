@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { SCHEMA, SCHEMA_VERSION } from './schema.js';
+import { MIGRATIONS, SCHEMA, SCHEMA_VERSION } from './schema.js';
 
 export type Db = Database.Database;
 
@@ -69,18 +69,31 @@ function tryOpen(file: string): Db | null {
   try {
     db = connect(file, { fileMustExist: true });
     configure(db);
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version !== SCHEMA_VERSION) throw new Error(`schema version ${version}`);
     const pageSize = db.pragma('page_size', { simple: true }) as number;
     const pages = db.pragma('page_count', { simple: true }) as number;
     // Pages already copied into the main file must all be there; WAL frames may hold newer ones.
     const walPages = walFrameCount(file, pageSize);
     if (fs.statSync(file).size < (pages - walPages) * pageSize) throw new Error('truncated');
     db.prepare('SELECT count(*) FROM meta').get();
+    migrate(db);
     return db;
   } catch {
     db?.close();
     return null;
+  }
+}
+
+/** Brings an older database up to today's schema; one this version does not know is damaged to it. */
+function migrate(db: Db): void {
+  for (;;) {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version === SCHEMA_VERSION) return;
+    const step = MIGRATIONS[version];
+    if (step === undefined) throw new Error(`schema version ${version}`);
+    db.transaction(() => {
+      db.exec(step);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
   }
 }
 

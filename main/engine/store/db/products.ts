@@ -1,6 +1,7 @@
 // Products (current state), their history points, and the full-text search index over name and item id.
 import type { HistoryPoint, ProductState, StockAvailability } from '../../../../shared/model.js';
 import type { Db } from './open.js';
+import type { SearchIndex } from './search-index.js';
 
 export interface StoredProduct extends ProductState {
   id: number;
@@ -53,14 +54,17 @@ export class ProductTable {
   private readonly insertStatement;
   private readonly updateStatement;
   private readonly updateCampaignStatement;
-  private readonly indexStatement;
+  private readonly feedEntriesStatement;
   private readonly appendHistoryStatement;
   private readonly trimHistoryStatement;
   private readonly setHistoryCountStatement;
   private readonly historyStatement;
   private readonly countStatement;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly search: SearchIndex,
+  ) {
     this.byKeyStatement = db.prepare<[string], ProductRow>('SELECT * FROM products WHERE key = ?');
     this.byIdStatement = db.prepare<[number], ProductRow>('SELECT * FROM products WHERE id = ?');
     this.insertStatement = db.prepare(
@@ -70,7 +74,7 @@ export class ProductTable {
       `UPDATE products SET (${STATE_COLUMNS}) = (${placeholders(STATE_COLUMN_COUNT)}) WHERE id = ?`,
     );
     this.updateCampaignStatement = db.prepare('UPDATE products SET campaign_id = ? WHERE id = ?');
-    this.indexStatement = db.prepare('INSERT OR REPLACE INTO product_search (rowid, name, item_id) VALUES (?, ?, ?)');
+    this.feedEntriesStatement = db.prepare<[number], number>('SELECT feed_entries FROM products WHERE id = ?').pluck();
     this.appendHistoryStatement = db.prepare(
       'INSERT OR REPLACE INTO history (product_id, pos, at, price, currency, stock, inventory) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
@@ -115,9 +119,12 @@ export class ProductTable {
     return Number(this.insertStatement.run(...toValues(state, true)).lastInsertRowid);
   }
 
-  /** Keeps the search index current: call when the name may have changed, and for a new product. */
-  index(id: number, state: ProductState): void {
-    this.indexStatement.run(id, state.name ?? '', state.catalogItemId);
+  /**
+   * Keeps the search index current when the name may have changed. Only a product the feed mentions is indexed (see
+   * SearchIndex); a new one is added by its first feed entry.
+   */
+  renamed(id: number, state: ProductState): void {
+    if ((this.feedEntriesStatement.get(id) ?? 0) > 0) this.search.put(id, state.name ?? null, state.catalogItemId);
   }
 
   /** Appends a point and drops the oldest beyond `limit`; returns the new count. */

@@ -6,7 +6,15 @@
 // place among that record's entries (re-processing the quarantine makes several). Positions only grow, so the feed
 // is read newest-first by its primary key and an SSE client resumes by sequence number.
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+
+// The words of the products the feed mentions (feed_entries > 0; not a ghost, which is no product), for the feed
+// search. Only those: a search then costs what the feed holds (retention), not what the catalog holds; at 5,000,000
+// products an index of every product would be 25 times larger, its extra rows products no entry mentions.
+const PRODUCT_SEARCH = `CREATE VIRTUAL TABLE product_search USING fts5 (
+  name, item_id,
+  content = '', contentless_delete = 1, prefix = '2 3', tokenize = 'unicode61 remove_diacritics 2'
+)`;
 
 export const SCHEMA = `
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -75,11 +83,17 @@ CREATE TABLE rule_memory (
 
 CREATE TABLE quarantine (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, reason TEXT NOT NULL, raw TEXT NOT NULL);
 
-CREATE VIRTUAL TABLE product_search USING fts5 (
-  name, item_id,
-  content = '', contentless_delete = 1, prefix = '2 3', tokenize = 'unicode61 remove_diacritics 2'
-);
+${PRODUCT_SEARCH};
 `;
+
+/** What takes a database at version N (the key) to N + 1; each step runs in one transaction. */
+export const MIGRATIONS: Readonly<Record<number, string>> = {
+  // 2: the search index holds only the feed's products (it held every product)
+  1: `DROP TABLE product_search;
+      ${PRODUCT_SEARCH};
+      INSERT INTO product_search (rowid, name, item_id)
+        SELECT id, coalesce(name, ''), item_id FROM products WHERE feed_entries > 0 AND NOT ghost;`,
+};
 
 /** Feed entry flags. */
 export const HAS_ALERTS = 1;

@@ -43,14 +43,26 @@ export function textMatcher(text: string): (fields: (string | null | undefined)[
   const wanted = wordsOf(text).slice(0, 8);
   const asciiWanted = wanted.every(isAscii);
   return (fields) => {
-    // Most names are plain ASCII: there a word the fields do not even contain cannot start one of their words.
+    // Most names are plain ASCII, where splitting into words (Unicode normalization, a Unicode regex) is not needed:
+    // a word starts wherever a letter or digit follows anything else.
     if (asciiWanted && fields.every((field) => !field || isAscii(field))) {
       const lower = fields.map((field) => (field ? field.toLowerCase() : '')).join(' ');
-      if (!wanted.every((prefix) => lower.includes(prefix))) return false;
+      return wanted.every((prefix) => startsAnAsciiWord(lower, prefix));
     }
     const words = fields.flatMap((field) => (field ? wordsOf(field) : []));
     return wanted.every((prefix) => words.some((word) => word.startsWith(prefix)));
   };
+}
+
+/** Whether `prefix` (letters and digits, from wordsOf) starts a word of the lower-case ASCII `text`. */
+function startsAnAsciiWord(text: string, prefix: string): boolean {
+  for (let at = text.indexOf(prefix); at !== -1; at = text.indexOf(prefix, at + 1))
+    if (at === 0 || !isAsciiLetterOrDigit(text.charCodeAt(at - 1))) return true;
+  return false;
+}
+
+function isAsciiLetterOrDigit(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 }
 
 function isAscii(text: string): boolean {

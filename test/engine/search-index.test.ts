@@ -65,8 +65,13 @@ describe('the feed search index', () => {
     expect(search(h.store, 'lantern')).toEqual(['L-1', 'L-1']);
     expect(search(h.store, 'old lamp')).toEqual([]);
 
+    h.postback({ CatalogId: '1', CatalogItemId: 'G-2', Name: 'Gadget' });
     h.postback({ Operation: 'Delete', CatalogId: '1', CatalogItemId: 'G-1' });
-    expect(search(h.store, 'g-1')).toEqual([]); // a removal alone makes no product to search
+    // a removal alone makes no product to search, whether the index answers or the newest entries do
+    expect(search(h.store, 'g-1')).toEqual([]);
+    expect(queryFeed(h.store, { limit: 1, q: 'g' }, 'local').items.map((entry) => entry.product.catalogItemId)).toEqual(
+      ['G-2'],
+    );
     h.postback({ CatalogId: '1', CatalogItemId: 'G-1', Name: 'Garden gnome' });
     expect(search(h.store, 'gnome')).toEqual(['G-1', 'G-1']);
     expect(indexed(h.store)).toEqual(inFeed(h.store));

@@ -9,7 +9,10 @@ export type FeedFilter =
   | { kind: 'all'; alertsOnly: boolean }
   | { kind: 'products'; ids: readonly number[]; alertsOnly: boolean }
   | { kind: 'match'; test: (productId: number) => boolean; alertsOnly: boolean }
-  /** tested against the product's words: a search too broad for a product set (it matches most products) */
+  /**
+   * tested against the product's words: a search too broad for a product set (it matches most products). Like the
+   * search index, it never matches an item known only by its removal (a ghost: no product).
+   */
   | { kind: 'text'; test: (text: ProductText) => boolean; alertsOnly: boolean };
 
 export interface ProductText {
@@ -68,7 +71,7 @@ export class FeedQuery {
       db
         .prepare<[number, number], [number, number, string | null, string, string]>(
           `SELECT f.pos, f.product_id, p.name, p.item_id, p.catalog_id FROM feed f JOIN products p ON p.id = f.product_id
-           WHERE f.pos < ? ${alerts} ORDER BY f.pos DESC LIMIT ?`,
+           WHERE f.pos < ? AND NOT p.ghost ${alerts} ORDER BY f.pos DESC LIMIT ?`,
         )
         .raw();
     this.textBatchStatement = textBatch('');

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ApplyEffects } from '../../main/engine/apply/index.js';
 import { ApplyQueue } from '../../main/engine/apply-queue.js';
 import type { JournalRecord } from '../../main/engine/journal/record.js';
+import { postbackRecord } from '../helpers/apply-harness.js';
 import { openTestStore, type TestStore } from '../helpers/store.js';
 
 const opened: TestStore[] = [];
@@ -22,18 +23,8 @@ const observation = (seq: number, price: string): JournalRecord => ({
     apiId: 'product_24836_TENT-2P',
   },
 });
-const postback = (seq: number, price: string): JournalRecord => ({
-  seq,
-  at,
-  type: 'postback',
-  raw: {
-    method: 'POST',
-    query: '',
-    contentType: 'application/json',
-    headers: {},
-    body: JSON.stringify({ CatalogId: '24836', CatalogItemId: 'TENT-2P', CurrentPrice: price }),
-  },
-});
+const postback = (seq: number, price: string) =>
+  postbackRecord(seq, at, { CatalogId: '24836', CatalogItemId: 'TENT-2P', CurrentPrice: price });
 
 describe('apply queue', () => {
   it('applies observations and the records after them, marked as found on check', async () => {

@@ -1,49 +1,6 @@
 // Applying journal records to the store: what a user sees in the feed, the quarantine and the settings.
-import { afterEach, describe, expect, it } from 'vitest';
-import { applyRecord } from '../../main/engine/apply/index.js';
-import type { Command, JournalRecord } from '../../main/engine/journal/record.js';
-import { queryFeed } from '../../main/engine/store/feed-page.js';
-import type { FeedQuery } from '../../shared/api.js';
-import { openTestStore, type TestStore } from '../helpers/store.js';
-
-const T0 = Date.parse('2026-11-27T10:00:00Z');
-const opened: TestStore[] = [];
-afterEach(() => {
-  for (const test of opened.splice(0)) test.close();
-});
-
-function harness() {
-  const test = openTestStore();
-  opened.push(test);
-  const { store } = test;
-  let seq = 0;
-  let now = T0;
-  return {
-    store,
-    product: (key: string) => store.products.byKey(key),
-    feed: (query: FeedQuery = {}) => queryFeed(store, { limit: 200, ...query }, 'local'),
-    unread: () => store.readState.unread('local'),
-    advance: (ms: number) => {
-      now += ms;
-    },
-    postback: (body: Record<string, string> | string) => {
-      const record: JournalRecord = {
-        seq: ++seq,
-        at: now,
-        type: 'postback',
-        raw: {
-          method: 'POST',
-          query: '',
-          contentType: 'application/json',
-          headers: {},
-          body: typeof body === 'string' ? body : JSON.stringify(body),
-        },
-      };
-      return applyRecord(store, record);
-    },
-    command: (command: Command) => applyRecord(store, { seq: ++seq, at: now, type: 'command', command }),
-  };
-}
+import { describe, expect, it } from 'vitest';
+import { applyHarness as harness, HARNESS_START_MS as T0 } from '../helpers/apply-harness.js';
 
 const item = (price: string, extra: Record<string, string> = {}) => ({
   CatalogId: '7',

@@ -1,33 +1,13 @@
 // The feed search's index holds the words of exactly the products the feed mentions: a product joins it with its
 // first entry and leaves it with its last, a rename replaces its words, and a database from before (every product
 // indexed) is brought to that on open.
-import { afterEach, describe, expect, it } from 'vitest';
-import { applyRecord } from '../../main/engine/apply/index.js';
+import { describe, expect, it } from 'vitest';
 import { trimFeed } from '../../main/engine/apply/product.js';
 import { openDatabase } from '../../main/engine/store/db/open.js';
 import { SCHEMA_VERSION } from '../../main/engine/store/db/schema.js';
 import { queryFeed } from '../../main/engine/store/feed-page.js';
 import type { Store } from '../../main/engine/store/store.js';
-import { openTestStore, type TestStore } from '../helpers/store.js';
-
-const opened: TestStore[] = [];
-afterEach(() => {
-  for (const test of opened.splice(0)) test.close();
-});
-
-function harness() {
-  const test = openTestStore();
-  opened.push(test);
-  let seq = 0;
-  const postback = (fields: Record<string, string>) =>
-    applyRecord(test.store, {
-      seq: ++seq,
-      at: Date.parse('2026-12-02T10:00:00Z') + seq,
-      type: 'postback',
-      raw: { method: 'POST', query: '', contentType: 'application/json', headers: {}, body: JSON.stringify(fields) },
-    });
-  return { ...test, postback };
-}
+import { applyHarness as harness } from '../helpers/apply-harness.js';
 
 const indexed = (store: Store) =>
   store.db.prepare<[], number>('SELECT rowid FROM product_search ORDER BY rowid').pluck().all();

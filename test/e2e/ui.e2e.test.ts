@@ -21,6 +21,12 @@ const TOKEN = 'e2e-token-0123456789abcdef';
 const LIVE_MS = 15_000;
 const XSS_NAME = '<img src=x onerror=alert(1)><script>alert(2)</script>';
 
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+}
+
 describe.skipIf(!CHROMIUM)(`the UI in Chromium against the server face${SKIP_REASON}`, () => {
   const temp = makeTempDir('shelfwatch-e2e-');
   const taken: View[] = [];
@@ -191,8 +197,18 @@ describe.skipIf(!CHROMIUM)(`the UI in Chromium against the server face${SKIP_REA
     await nav().getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     // side by side, the header name and value fields line up although only one has a hint under it
-    const headerName = await page.getByRole('textbox', { name: 'Header name (optional)' }).boundingBox();
-    const headerValue = await page.getByLabel('Header value', { exact: true }).boundingBox();
+    // both boxes in one look: the account section above may still be growing as it loads
+    const [headerName, headerValue] = await page.evaluate(
+      (fields) =>
+        fields.map((field) => {
+          const { x, y, width } = (field as unknown as { getBoundingClientRect(): Box }).getBoundingClientRect();
+          return { x, y, width };
+        }),
+      [
+        await page.getByRole('textbox', { name: 'Header name (optional)' }).elementHandle(),
+        await page.getByLabel('Header value', { exact: true }).elementHandle(),
+      ],
+    );
     expect(headerValue?.y).toBe(headerName?.y);
     expect(headerValue?.x).toBeGreaterThan((headerName?.x ?? 0) + (headerName?.width ?? 0));
     await shoot('settings');

@@ -20,6 +20,8 @@ export interface BrowserSession {
   blocked: string[];
   /** uncaught exceptions in the page */
   pageErrors: string[];
+  /** what the page's console reported as errors (a resource that failed to load, a React warning turned error) */
+  consoleErrors: string[];
   /** alert/confirm/prompt dialogs: a script from a payload would open one */
   dialogs: string[];
   close(): Promise<void>;
@@ -39,6 +41,7 @@ export async function openBrowser(profileDir: string, extraArgs: string[] = []):
     page: context.pages()[0] ?? (await context.newPage()),
     blocked: [],
     pageErrors: [],
+    consoleErrors: [],
     dialogs: [],
     close: () => context.close(),
   };
@@ -50,6 +53,9 @@ export async function openBrowser(profileDir: string, extraArgs: string[] = []):
     return route.abort();
   });
   session.page.on('pageerror', (error) => session.pageErrors.push(error.message));
+  session.page.on('console', (message) => {
+    if (message.type() === 'error') session.consoleErrors.push(`${message.text()} (${message.location().url})`);
+  });
   session.page.on('dialog', (dialog) => {
     session.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
     void dialog.dismiss();

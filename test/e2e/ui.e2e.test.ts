@@ -219,5 +219,10 @@ describe.skipIf(!CHROMIUM)(`the UI in Chromium against the server face${SKIP_REA
     }
     expect(browser?.blocked).toEqual([]);
     expect(browser?.pageErrors).toEqual([]);
+    expect(browser?.consoleErrors).toEqual([]);
+    // the tab shows the app's icon (a browser asks for one on every page; a 404 there is an error in its console)
+    const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+    const answer = await page.request.get(new URL(icon ?? '/favicon.ico', page.url()).href);
+    expect([answer.status(), answer.headers()['content-type']]).toEqual([200, 'image/png']);
   });
 });

@@ -6,7 +6,8 @@ import { VIEWPORT } from './browser.js';
 import { NARROW_VIEWPORT, NARROW_WIDTHS, resize, sidewaysScrolling } from './layout.js';
 import { screenshot, type View } from './screenshots.js';
 
-export async function shootView(page: Page, view: View): Promise<void> {
+/** `atNarrow`: more checks of the view at the narrow width, before its screenshot. */
+export async function shootView(page: Page, view: View, atNarrow?: () => Promise<void>): Promise<void> {
   expect(await sidewaysScrolling(page), `${view} at ${VIEWPORT.width} px`).toEqual([]);
   await screenshot(page, view, 'wide');
   for (const width of NARROW_WIDTHS) {
@@ -15,6 +16,7 @@ export async function shootView(page: Page, view: View): Promise<void> {
   }
   await resize(page, NARROW_VIEWPORT);
   expect(await sidewaysScrolling(page), `${view} at ${NARROW_VIEWPORT.width} px`).toEqual([]);
+  await atNarrow?.();
   await screenshot(page, view, 'narrow');
   await resize(page, VIEWPORT);
 }

@@ -7,13 +7,14 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../helpers/temp-dir.js';
-import { type BrowserSession, CHROMIUM, openBrowser, SKIP_REASON, VIEWPORT } from './browser.js';
+import { type BrowserSession, CHROMIUM, openBrowser, SKIP_REASON } from './browser.js';
 import { ensureBuilt } from './build.js';
 import { drawsInColour } from './glyphs.js';
-import { NARROW_VIEWPORT, NARROW_WIDTHS, resize, sidewaysScrolling, visibleFeedRows } from './layout.js';
+import { visibleFeedRows } from './layout.js';
 import { CATALOG, item, send, TEST_POSTBACK } from './postbacks.js';
-import { fileName, publishScreenshots, SCREENSHOT_DIR, screenshot, type View } from './screenshots.js';
+import { fileName, publishScreenshots, SCREENSHOT_DIR, type View } from './screenshots.js';
 import { type ServeChild, startServeChild } from './serve-child.js';
+import { shootView } from './shoot.js';
 
 const SECRET = 'e2e-secret-0123456789abcdef';
 const TOKEN = 'e2e-token-0123456789abcdef';
@@ -43,21 +44,12 @@ describe.skipIf(!CHROMIUM)(`the UI in Chromium against the server face${SKIP_REA
    * nothing scrolls sideways; in the feed, that every row in view shows its name and its change whole.
    */
   const shoot = async (view: View) => {
-    expect(await sidewaysScrolling(page), `${view} at ${VIEWPORT.width} px`).toEqual([]);
-    await screenshot(page, view, 'wide');
-    for (const width of NARROW_WIDTHS) {
-      await resize(page, { ...NARROW_VIEWPORT, width });
-      expect(await sidewaysScrolling(page), `${view} at ${width} px`).toEqual([]);
-    }
-    await resize(page, NARROW_VIEWPORT);
-    expect(await sidewaysScrolling(page), `${view} at ${NARROW_VIEWPORT.width} px`).toEqual([]);
-    if (view === 'feed') {
+    await shootView(page, view, async () => {
+      if (view !== 'feed') return;
       const rows = await visibleFeedRows(page);
       expect(rows.length, 'feed rows in view at 400 px').toBeGreaterThanOrEqual(3);
       for (const row of rows) expect(row, `feed row ${row.name}`).toMatchObject({ inside: true, changeWhole: true });
-    }
-    await screenshot(page, view, 'narrow');
-    await resize(page, VIEWPORT);
+    });
     taken.push(view);
   };
   /** set once on the page: if it is still there later, the page updated live rather than reloading */

@@ -91,7 +91,6 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
         await pruneSegments(fsys, journalDir, coveredSeq, keepNewerThan);
       },
     });
-    let journal: JournalWriter | null = null;
     const queue = new ApplyQueue({
       store,
       onApplied: (effectsList) => {
@@ -107,16 +106,15 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
         board.setApplyFault(error);
         if (error && isDamage(error)) onDamage(error);
       },
-      receiverBusy: () => journal?.busy ?? false,
+      receiverBusy: () => writer.busy, // the writer below: made before anything asks
     });
-    journal = new JournalWriter({
+    const writer = new JournalWriter({
       fsys,
       dir: journalDir,
       lastSeq: Math.max(replay.lastSeq, store.appliedSeq),
       onDurable: (records) => queue.push(records),
       onFault: (error) => board.setFault(error),
     });
-    const writer = journal;
     if (replay.applied > 0 || store.documentsVersion > 0) checkpointer.touch();
     let upgrading: Promise<void> | null = null;
     if (legacy) {

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashToken } from '../../main/engine/hub/pairing.js';
 import {
   certificateMismatchMessage,
@@ -8,26 +8,11 @@ import {
   REVOKED_MESSAGE,
 } from '../../main/follower/index.js';
 import { makeStatus } from '../renderer/fixtures.js';
-import { FakeHub } from './fake-hub.js';
-import { makeCertificates, pairDevice } from './follower-harness.js';
+import { fakeHubsForEachTest, pairDevice } from './follower-harness.js';
 import { memoryStore } from './manual-clock.js';
 
-let certs: Awaited<ReturnType<typeof makeCertificates>>;
-const cleanups: (() => Promise<void>)[] = [];
-
-beforeAll(async () => {
-  certs = await makeCertificates();
-});
-afterAll(() => certs.remove());
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function startHub(tlsPair: typeof certs.hub | null = certs.hub, port = 0): Promise<FakeHub> {
-  const hub = await FakeHub.start(tlsPair, port);
-  cleanups.push(() => hub.close());
-  return hub;
-}
+const hubs = fakeHubsForEachTest();
+const { cleanups, startHub } = hubs;
 
 function followerFor(pairing: HubPairing): HubFollower {
   const follower = createHubFollower({ ...pairing, lastEventId: memoryStore() });
@@ -38,7 +23,7 @@ function followerFor(pairing: HubPairing): HubFollower {
 describe('the UI API through a hub', () => {
   it('calls API_ROUTES with the device token and returns the checked answer', async () => {
     const hub = await startHub();
-    const pairing = await pairDevice(hub, certs.hub.fingerprint);
+    const pairing = await pairDevice(hub, hubs.certs.hub.fingerprint);
     const { api } = followerFor(pairing);
 
     expect(await api.status(undefined)).toEqual(makeStatus());
@@ -53,7 +38,7 @@ describe('the UI API through a hub', () => {
 
   it("passes on the hub's error, and refuses an answer that is not what this version expects", async () => {
     const hub = await startHub();
-    const { api } = followerFor(await pairDevice(hub, certs.hub.fingerprint));
+    const { api } = followerFor(await pairDevice(hub, hubs.certs.hub.fingerprint));
     await expect(api.product({ key: '1:x' })).rejects.toThrow('No such route GET /api/products/1%3Ax');
     await expect(api.regenerateSecret(undefined)).rejects.toThrow('Only the hub can do that.');
     await expect(api.regenerateSecret(undefined)).rejects.toMatchObject({ status: 403 });
@@ -64,7 +49,7 @@ describe('the UI API through a hub', () => {
 
   it('a revoked device: the call fails with "pair again" and the follower is refused', async () => {
     const hub = await startHub();
-    const pairing = await pairDevice(hub, certs.hub.fingerprint);
+    const pairing = await pairDevice(hub, hubs.certs.hub.fingerprint);
     const follower = followerFor(pairing);
     await follower.api.status(undefined);
     hub.revoke(pairing.deviceId);
@@ -73,30 +58,34 @@ describe('the UI API through a hub', () => {
   });
 
   it('a wrong pin: refused before any request reaches the server', async () => {
-    const hub = await startHub(certs.other);
+    const hub = await startHub(hubs.certs.other);
     const follower = followerFor({
       hubUrl: hub.url,
-      fingerprint: certs.hub.fingerprint,
+      fingerprint: hubs.certs.hub.fingerprint,
       deviceId: 'd1',
       token: 'a'.repeat(43),
     });
-    await expect(follower.api.status(undefined)).rejects.toThrow(certificateMismatchMessage(certs.other.fingerprint));
+    await expect(follower.api.status(undefined)).rejects.toThrow(
+      certificateMismatchMessage(hubs.certs.other.fingerprint),
+    );
     expect(follower.connection()).toMatchObject({ state: 'refused' });
     expect(hub.requests).toEqual([]);
   });
 
   it('a hub reinstalled with a new certificate at the same address is refused, never silently accepted', async () => {
     const first = await startHub();
-    const pairing = await pairDevice(first, certs.hub.fingerprint);
+    const pairing = await pairDevice(first, hubs.certs.hub.fingerprint);
     const follower = followerFor(pairing);
     await follower.api.status(undefined);
     const port = first.port;
     await first.close();
-    const reinstalled = await startHub(certs.other, port);
+    const reinstalled = await startHub(hubs.certs.other, port);
     reinstalled.devices.set(hashToken(pairing.token), { id: 'd1', name: 'x', revoked: false });
-    await expect(follower.api.status(undefined)).rejects.toThrow(certificateMismatchMessage(certs.other.fingerprint));
+    await expect(follower.api.status(undefined)).rejects.toThrow(
+      certificateMismatchMessage(hubs.certs.other.fingerprint),
+    );
     expect(reinstalled.requests).toEqual([]);
-    expect(follower.connection().error).toBe(certificateMismatchMessage(certs.other.fingerprint));
+    expect(follower.connection().error).toBe(certificateMismatchMessage(hubs.certs.other.fingerprint));
   });
 
   it('plain HTTP to this machine (an SSH tunnel to a hub behind a proxy) works without a pin', async () => {

@@ -1,35 +1,21 @@
 // The follower's event stream against a fake hub over real TLS: resume, reset, backoff, wake, a silent stream,
 // revocation. Time is a ManualClock: nothing here waits for a timer, only for the loopback network.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { REVOKED_MESSAGE } from '../../main/follower/index.js';
 import type { Alert } from '../../shared/model.js';
 import { makeEntry, makeProduct } from '../renderer/fixtures.js';
 import { FakeHub } from './fake-hub.js';
-import { type FollowerUnderTest, follow, makeCertificates, pairDevice } from './follower-harness.js';
+import { type FollowerUnderTest, fakeHubsForEachTest, follow, pairDevice } from './follower-harness.js';
 
-let certs: Awaited<ReturnType<typeof makeCertificates>>;
-const cleanups: (() => Promise<void>)[] = [];
-
-beforeAll(async () => {
-  certs = await makeCertificates();
-});
-afterAll(() => certs.remove());
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const hubs = fakeHubsForEachTest();
+const { cleanups, startHub } = hubs;
 
 const ALERT: Alert = { watchId: 'w1', kind: 'price-below', message: 'Below $30' };
 const entry = (item: string, alerts: Alert[] = []) =>
   makeEntry({ product: makeProduct({ catalogItemId: item }), alerts });
 
-async function startHub(): Promise<FakeHub> {
-  const hub = await FakeHub.start(certs.hub);
-  cleanups.push(() => hub.close());
-  return hub;
-}
-
 async function followHub(hub: FakeHub, storedId: string | null = null): Promise<FollowerUnderTest> {
-  const under = follow(await pairDevice(hub, certs.hub.fingerprint), storedId);
+  const under = follow(await pairDevice(hub, hubs.certs.hub.fingerprint), storedId);
   cleanups.push(() => under.follower.close());
   return under;
 }
@@ -212,12 +198,12 @@ describe('following the hub', () => {
     await untilState(under, 'live');
     const port = hub.port;
     await hub.close();
-    const impostor = await FakeHub.start(certs.other, port);
+    const impostor = await FakeHub.start(hubs.certs.other, port);
     cleanups.push(() => impostor.close());
     await untilState(under, 'connecting');
     under.clock.advance(500);
     await untilState(under, 'refused');
-    expect(under.follower.connection().error).toContain(`fingerprint ${certs.other.fingerprint}`);
+    expect(under.follower.connection().error).toContain(`fingerprint ${hubs.certs.other.fingerprint}`);
     expect(impostor.requests).toEqual([]);
   });
 

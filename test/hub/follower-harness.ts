@@ -1,4 +1,6 @@
 // Shared set-up for the follower tests: certificates, a fake hub, a paired device and a follower on a manual clock.
+
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { HubCertificate } from '../../main/engine/hub/certificate.js';
 import { ensureCertificate } from '../../main/engine/hub/certificate.js';
 import { newPairingCode, pairingLink } from '../../main/engine/hub/pairing.js';
@@ -11,8 +13,40 @@ import {
   pairWithHub,
 } from '../../main/follower/index.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
-import type { FakeHub } from './fake-hub.js';
+import { FakeHub } from './fake-hub.js';
 import { ManualClock, memoryStore } from './manual-clock.js';
+
+/**
+ * For a test file: the hub's certificates (and another's), made once; fake hubs started with `startHub`, and
+ * whatever else is put in `cleanups`, closed after each test.
+ */
+export interface FakeHubs {
+  certs: Certificates;
+  cleanups: (() => Promise<void>)[];
+  startHub(tlsPair?: HubCertificate | null, port?: number): Promise<FakeHub>;
+}
+
+export function fakeHubsForEachTest(): FakeHubs {
+  const hubs: FakeHubs = {
+    certs: null as unknown as Certificates,
+    cleanups: [] as (() => Promise<void>)[],
+    async startHub(tlsPair: HubCertificate | null = hubs.certs.hub, port = 0): Promise<FakeHub> {
+      const hub = await FakeHub.start(tlsPair, port);
+      hubs.cleanups.push(() => hub.close());
+      return hub;
+    },
+  };
+  beforeAll(async () => {
+    hubs.certs = await makeCertificates();
+  });
+  afterAll(() => hubs.certs.remove());
+  afterEach(async () => {
+    for (const cleanup of hubs.cleanups.splice(0).reverse()) await cleanup();
+  });
+  return hubs;
+}
+
+type Certificates = Awaited<ReturnType<typeof makeCertificates>>;
 
 export async function makeCertificates(): Promise<{ hub: HubCertificate; other: HubCertificate; remove(): void }> {
   const a = makeTempDir('shelfwatch-hub-a-');

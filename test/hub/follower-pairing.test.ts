@@ -1,32 +1,21 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hashToken, pairingLink } from '../../main/engine/hub/pairing.js';
 import { certificateMismatchMessage, pairWithHub } from '../../main/follower/index.js';
-import { FakeHub } from './fake-hub.js';
-import { makeCertificates } from './follower-harness.js';
+import { fakeHubsForEachTest } from './follower-harness.js';
 
-let certs: Awaited<ReturnType<typeof makeCertificates>>;
-let hub: FakeHub | null = null;
-
-beforeAll(async () => {
-  certs = await makeCertificates();
-});
-afterAll(() => certs.remove());
-afterEach(async () => {
-  await hub?.close();
-  hub = null;
-});
+const hubs = fakeHubsForEachTest();
 
 const CODE = 'K7QM-3RXT-9HZC';
 
 describe('pairing with a hub', () => {
   it('trades the code for a device token over TLS pinned to the link, sending the device name', async () => {
-    hub = await FakeHub.start(certs.hub);
+    const hub = await hubs.startHub(hubs.certs.hub);
     hub.codes.add(CODE);
-    const link = pairingLink({ hubUrl: hub.url, code: CODE, fingerprint: certs.hub.fingerprint });
+    const link = pairingLink({ hubUrl: hub.url, code: CODE, fingerprint: hubs.certs.hub.fingerprint });
     const pairing = await pairWithHub(link, 'Office laptop');
     expect(pairing).toEqual({
       hubUrl: hub.url,
-      fingerprint: certs.hub.fingerprint,
+      fingerprint: hubs.certs.hub.fingerprint,
       deviceId: 'd1',
       token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
     });
@@ -37,20 +26,20 @@ describe('pairing with a hub', () => {
   });
 
   it('a used or wrong code: the hub says why', async () => {
-    hub = await FakeHub.start(certs.hub);
+    const hub = await hubs.startHub(hubs.certs.hub);
     hub.codes.add(CODE);
-    const link = pairingLink({ hubUrl: hub.url, code: CODE, fingerprint: certs.hub.fingerprint });
+    const link = pairingLink({ hubUrl: hub.url, code: CODE, fingerprint: hubs.certs.hub.fingerprint });
     await pairWithHub(link, 'A');
     await expect(pairWithHub(link, 'B')).rejects.toThrow('This pairing code is wrong, used or expired.');
   });
 
   it('refuses a hub with another certificate before sending anything: the code never leaves this machine', async () => {
-    hub = await FakeHub.start(certs.other);
+    const hub = await hubs.startHub(hubs.certs.other);
     hub.codes.add(CODE);
-    const link = pairingLink({ hubUrl: hub.url, code: CODE, fingerprint: certs.hub.fingerprint });
-    await expect(pairWithHub(link, 'Laptop')).rejects.toThrow(certificateMismatchMessage(certs.other.fingerprint));
-    expect(certificateMismatchMessage(certs.other.fingerprint)).toBe(
-      `The hub presented a different certificate (fingerprint ${certs.other.fingerprint}). ` +
+    const link = pairingLink({ hubUrl: hub.url, code: CODE, fingerprint: hubs.certs.hub.fingerprint });
+    await expect(pairWithHub(link, 'Laptop')).rejects.toThrow(certificateMismatchMessage(hubs.certs.other.fingerprint));
+    expect(certificateMismatchMessage(hubs.certs.other.fingerprint)).toBe(
+      `The hub presented a different certificate (fingerprint ${hubs.certs.other.fingerprint}). ` +
         'If the hub was reinstalled, pair again.',
     );
     expect(hub.requests).toEqual([]);
@@ -58,7 +47,7 @@ describe('pairing with a hub', () => {
   });
 
   it('without a fingerprint the certificate must be valid for the usual authorities: a self-signed one is refused', async () => {
-    hub = await FakeHub.start(certs.hub);
+    const hub = await hubs.startHub(hubs.certs.hub);
     hub.codes.add(CODE);
     const link = pairingLink({ hubUrl: hub.url, code: CODE, fingerprint: null });
     await expect(pairWithHub(link, 'Laptop')).rejects.toThrow(
@@ -68,11 +57,11 @@ describe('pairing with a hub', () => {
   });
 
   it('after 10 wrong codes from this address: 429, and the message says when to try again', async () => {
-    hub = await FakeHub.start(certs.hub);
+    const hub = await hubs.startHub(hubs.certs.hub);
     hub.codes.add(CODE);
-    const wrong = pairingLink({ hubUrl: hub.url, code: 'AAAA-BBBB-CCCC', fingerprint: certs.hub.fingerprint });
+    const wrong = pairingLink({ hubUrl: hub.url, code: 'AAAA-BBBB-CCCC', fingerprint: hubs.certs.hub.fingerprint });
     for (let i = 0; i < 10; i++) await expect(pairWithHub(wrong, 'x')).rejects.toThrow(/wrong, used or expired/);
-    const right = pairingLink({ hubUrl: hub.url, code: CODE, fingerprint: certs.hub.fingerprint });
+    const right = pairingLink({ hubUrl: hub.url, code: CODE, fingerprint: hubs.certs.hub.fingerprint });
     await expect(pairWithHub(right, 'x')).rejects.toThrow(
       /^Too many wrong pairing codes from this address\. Try again in \d+ s\.$/,
     );

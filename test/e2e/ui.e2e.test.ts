@@ -210,6 +210,9 @@ describe.skipIf(!CHROMIUM)(`the UI in Chromium against the server face${SKIP_REA
       }
     }
     expect(browser?.blocked).toEqual([]);
+    // the token is only ever sent in a header: the live events opened with single-use tickets instead
+    expect(browser?.requested.filter((url) => url.includes(TOKEN))).toEqual([]);
+    expect(browser?.requested.some((url) => url.includes('/api/events?ticket='))).toBe(true);
     expect(browser?.pageErrors).toEqual([]);
     expect(browser?.consoleErrors).toEqual([]);
     // the tab shows the app's icon (a browser asks for one on every page; a 404 there is an error in its console)

@@ -182,6 +182,34 @@ describe('the remote listener', () => {
     expect([await unread(), await unread(token)]).toEqual([2, 0]);
   });
 
+  /** Opens the event stream and closes it as soon as the answer's status is known. */
+  const streamStatus = (pathAndQuery: string) =>
+    new Promise<number>((resolve, reject) => {
+      const req = https.get(`${remote.url}${pathAndQuery}`, { ca, checkServerIdentity: () => undefined, agent: false });
+      req.on('response', (res) => {
+        resolve(res.statusCode ?? 0);
+        req.destroy();
+      });
+      req.on('error', reject);
+    });
+
+  it('opens a device’s event stream with a one-time ticket asked for with its token, never the token in the URL', async () => {
+    const { token, deviceId } = await pairNew();
+    const ticket = async () => {
+      const answer = await call('/api/events/ticket', { token, method: 'POST' });
+      expect(answer.status).toBe(200);
+      return (JSON.parse(answer.body) as { ticket: string }).ticket;
+    };
+    expect((await call('/api/events/ticket', { method: 'POST' })).status).toBe(401);
+    const first = await ticket();
+    expect(await streamStatus(`/api/events?ticket=${first}`)).toBe(200);
+    expect(await streamStatus(`/api/events?ticket=${first}`)).toBe(401);
+    expect(await streamStatus(`/api/events?token=${token}`)).toBe(401);
+    const unused = await ticket();
+    await engine.api.revokeDevice({ id: deviceId });
+    expect(await streamStatus(`/api/events?ticket=${unused}`)).toBe(401);
+  });
+
   it('on revoke: 401 at the next request and the device’s open event stream closed within a second', async () => {
     const { token, deviceId } = await pairNew();
     const closed = new Promise<number>((resolve, reject) => {

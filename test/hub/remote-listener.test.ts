@@ -128,14 +128,35 @@ describe('the remote listener', () => {
     expect((await call('/api/devices', { token })).status).toBe(403);
     expect((await call('/api/devices/whatever', { token, method: 'DELETE' })).status).toBe(403);
     expect((await call('/api/settings/secret', { token, method: 'POST' })).status).toBe(403);
-    const receiver = await call('/api/settings', { token, method: 'PATCH', body: { receiver: { port: 9999 } } });
-    expect(receiver.status).toBe(403);
-    expect(
-      (await call('/api/settings', { token, method: 'PATCH', body: { retention: { journalDays: 9 } } })).status,
-    ).toBe(200);
     expect((await call('/api/status')).status).toBe(401);
     expect((await call('/api/status', { token: 'not-a-token' })).status).toBe(401);
     expect((await call(`/postback/${SECRET}`, { method: 'POST', body: {} })).status).toBe(404);
+  });
+
+  it('refuses a device changes to hub-wide settings (403), and keeps its own preferences open to it', async () => {
+    const { token } = await pairNew();
+    const before = await engine.api.getSettings(undefined);
+    const patch = (body: unknown) => call('/api/settings', { token, method: 'PATCH', body });
+    for (const body of [
+      { receiver: { port: 9999 } },
+      { retention: { journalDays: 9 } },
+      { mapping: { ShelfCode: 'catalogItemId' } },
+      { retention: { feedEntries: 1_000 }, notifications: { sound: false } },
+    ]) {
+      const answer = await patch(body);
+      expect([answer.status, JSON.parse(answer.body)]).toEqual([
+        403,
+        { error: 'Only the hub itself can change the receiver, the retention or the field mapping.' },
+      ]);
+    }
+    expect(await engine.api.getSettings(undefined)).toEqual(before); // nothing of a refused patch was applied
+
+    const own = await patch({ notifications: { sound: false }, alertsPausedUntil: null, launchAtLogin: false });
+    expect(own.status).toBe(200);
+    expect((await engine.api.getSettings(undefined)).notifications.sound).toBe(false);
+    // the hub's own UI still changes everything
+    await engine.api.updateSettings({ retention: { journalDays: 9 }, mapping: { ShelfCode: 'catalogItemId' } });
+    expect((await engine.api.getSettings(undefined)).retention.journalDays).toBe(9);
   });
 
   it('shows a device how the hub is set up, without the postback secret or the header secret', async () => {

@@ -39,6 +39,12 @@ export interface ServiceDeps {
 }
 
 const HIDDEN = '•••';
+/**
+ * Settings that change how the hub receives and keeps data for everyone: a paired device may not change them (403).
+ * Notifications, the alert pause and launch at login stay open to devices: a desktop following a hub keeps its own
+ * (main/desktop/hub/device-settings.ts), a browser has no other place for them.
+ */
+const HUB_WIDE_SETTINGS = ['receiver', 'retention', 'mapping'] as const;
 
 function withoutSecrets(setup: Setup, secret: string): Setup {
   const hide = (text: string) => text.split(secret).join(HIDDEN);
@@ -66,8 +72,8 @@ export function createService(deps: ServiceDeps, device: string): UiApi {
 function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
   const { store, devices, impact } = deps;
   /** What only this computer's own UI may do; a device over the remote listener gets 403. */
-  const adminOnly = () => {
-    if (device !== LOCAL_DEVICE) throw new ApiError(403, 'Only the hub itself can do that.');
+  const adminOnly = (message = 'Only the hub itself can do that.') => {
+    if (device !== LOCAL_DEVICE) throw new ApiError(403, message);
   };
   const findWatch = (id: string): Watch => {
     const watch = store.docs.watches.find((candidate) => candidate.id === id);
@@ -128,7 +134,9 @@ function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
     },
     getSettings: async () => store.settings,
     updateSettings: async (patch) => {
-      if (patch.receiver !== undefined) adminOnly();
+      if (HUB_WIDE_SETTINGS.some((group) => patch[group] !== undefined)) {
+        adminOnly('Only the hub itself can change the receiver, the retention or the field mapping.');
+      }
       await deps.run({ kind: 'updateSettings', patch });
       return store.settings;
     },

@@ -188,7 +188,11 @@ export class ImpactLink {
         for (const catalog of store.docs.catalogs) if (catalog.campaignId === target.campaignId) ids.add(catalog.id);
       } else if (!('catalogItemId' in target)) ids.add(target.catalogId);
     }
-    return [...ids].map((catalogId) => ({ catalogId, listedItems: store.products.listedItemsOf(catalogId) }));
+    return [...ids].map((catalogId) => ({
+      catalogId,
+      numberOfItems: store.docs.catalogs.find((catalog) => catalog.id === catalogId)?.numberOfItems ?? null,
+      listedItems: store.products.listedItemsOf(catalogId),
+    }));
   }
 
   private newClient(credentials: ImpactCredentials): ImpactClient {

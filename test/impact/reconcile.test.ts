@@ -98,6 +98,8 @@ describe('the impact.com account in the engine', () => {
       target: { catalogId: ACME, catalogItemId: 'TENT-2P' },
       rules: [{ kind: 'price-change' }],
     });
+    // a new watch fetches its item's state at once (baseline-on-watch.test.ts): let it land before the postback
+    await until('the watch’s first fetch', async () => !(await engine.api.status(undefined)).reconcile?.running);
     expect((await engine.api.searchCatalog({ q: 'tent' })).items[0]?.watched).toBe(true);
     await postback({ CatalogId: ACME, CatalogItemId: 'TENT-2P', CurrentPrice: '199.99', Name: 'Acme 2-person tent' });
     await until('the postback applied', async () => (await allFeed(engine)).length === 1);
@@ -144,7 +146,7 @@ describe('the impact.com account in the engine', () => {
 
   it('checks an item watched while a check runs in that same check', async () => {
     await connect();
-    fake.setLatency(20);
+    fake.setLatency(200); // the check (here, the first watch's own fetch) is still running when the second comes
     await engine.api.createWatch({
       target: { catalogId: ACME, catalogItemId: 'TENT-2P' },
       rules: [{ kind: 'price-change' }],

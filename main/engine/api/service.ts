@@ -113,6 +113,7 @@ function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
         createdAt: new Date(deps.clock()).toISOString(),
       };
       await deps.run({ kind: 'createWatch', watch });
+      impact.watched(watch.target);
       return findWatch(watch.id);
     },
     updateWatch: async ({ id, ...patch }) => {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../../shared/api-error.js';
 import type { CatalogItem } from '../../../shared/impact-catalog.js';
-import { itemKeyOf, productKey } from '../../../shared/model.js';
+import { itemKeyOf, productKey, type WatchTarget } from '../../../shared/model.js';
 import type { ImpactAccount, ReconcileStatus } from '../../../shared/schema/impact.js';
 import type { Observation } from '../../../shared/schema/journal.js';
 import { createImpactClient, ImpactApiError, type ImpactClient, type ImpactClientOptions } from '../impact/index.js';
@@ -144,6 +144,17 @@ export class ImpactLink {
     const { total } = this.reconciler.start(keys);
     this.reconciler.setNextAt(new Date(this.options.clock() + RECONCILE_EVERY_MS).toISOString());
     return { total };
+  }
+
+  /**
+   * A watch was just made (by any path: the Add form, search results, the API, a paired device): with an account
+   * connected, its item's current state is fetched at once, through the journal as the check does, so the first
+   * change after watching is compared with it and raises its alert instead of counting as "New". Item watches only:
+   * a whole catalog or brand is listed by the 6-hourly check, which may take many pages of the hourly budget.
+   */
+  watched(target: WatchTarget): void {
+    const key = itemKeyOf(target);
+    if (this.client && key !== null) this.reconciler.start([key]);
   }
 
   private async syncCatalogs(): Promise<void> {

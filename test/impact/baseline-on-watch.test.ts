@@ -14,10 +14,10 @@ import { type ManualClock, manualClock } from '../fakes/manual-clock.js';
 import { postJson, request } from '../helpers/http.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { until } from '../helpers/until.js';
+import { ACME, fakeImpact, seedAcme } from './impact-engine.js';
 
 const SECRET = 'baseline-secret-0123456789';
 const TOKEN = 'baseline-token-0123456789';
-const ACME = '24836';
 const quiet = { info() {}, warn() {}, error() {} };
 
 describe('a new watch with an impact.com account connected', () => {
@@ -44,22 +44,16 @@ describe('a new watch with an impact.com account connected', () => {
     temp = makeTempDir('shelfwatch-baseline-');
     clock = manualClock();
     fake = await startFakeImpactApi({ now: clock.now });
-    fake.seedCatalog({
-      id: ACME,
-      name: 'Acme Outdoor Official Catalog',
-      advertiserName: 'Acme Outdoor',
-      campaignId: '4521',
-      items: [
-        { catalogItemId: 'LAMP', name: 'Camp lamp', currentPrice: '25.00', stockAvailability: 'OutofStock' },
-        { catalogItemId: 'STOVE', name: 'Camp stove', currentPrice: '80.00', stockAvailability: 'OutofStock' },
-      ],
-    });
+    seedAcme(fake, [
+      { catalogItemId: 'LAMP', name: 'Camp lamp', currentPrice: '25.00', stockAvailability: 'OutofStock' },
+      { catalogItemId: 'STOVE', name: 'Camp stove', currentPrice: '80.00', stockAvailability: 'OutofStock' },
+    ]);
     engine = await openEngine({
       dataDir: temp.dir,
       secret: SECRET,
       uiToken: TOKEN,
       receiverPort: 0,
-      impact: { apiBase: fake.url, clientOptions: { clock: clock.now, sleep: clock.sleep, random: () => 0.5 } },
+      impact: fakeImpact(fake, clock),
     });
     postbackUrl = (await engine.startReceiver()).postbackUrl;
     ui = createUiApp(engine, { rendererDir: path.join(temp.dir, 'no-ui'), log: quiet }).listen(0, '127.0.0.1');

@@ -11,9 +11,9 @@ import { postJson } from '../helpers/http.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { until } from '../helpers/until.js';
 import { captureLog } from '../reliability/helpers/capture-log.js';
+import { ACME, fakeImpact, seedAcme } from './impact-engine.js';
 
 const SECRET = 'paging-test-secret-0123456789';
-const ACME = '24836';
 
 describe('the catch-up check of a watched catalog whose pages do not end', () => {
   let temp = makeTempDir('shelfwatch-paging-');
@@ -35,19 +35,16 @@ describe('the catch-up check of a watched catalog whose pages do not end', () =>
     clock = manualClock();
     log = captureLog();
     fake = await startFakeImpactApi({ now: clock.now });
-    fake.seedCatalog({
-      id: ACME,
-      name: 'Acme Outdoor Official Catalog',
-      advertiserName: 'Acme Outdoor',
-      campaignId: '4521',
-      items: ['TENT', 'LAMP', 'STOVE'].map((id) => ({ catalogItemId: id, name: id, currentPrice: '10.00' })),
-    });
+    seedAcme(
+      fake,
+      ['TENT', 'LAMP', 'STOVE'].map((id) => ({ catalogItemId: id, name: id, currentPrice: '10.00' })),
+    );
     engine = await openEngine({
       dataDir: temp.dir,
       secret: SECRET,
       receiverPort: 0,
       log,
-      impact: { apiBase: fake.url, clientOptions: { clock: clock.now, sleep: clock.sleep, random: () => 0.5 } },
+      impact: fakeImpact(fake, clock),
     });
     const { postbackUrl } = await engine.startReceiver();
     await engine.api.connectImpactAccount({ accountSid: fake.accountSid, authToken: fake.authToken });

@@ -18,10 +18,16 @@ export interface FileSystem {
   stat(path: string): Promise<{ size: number; mtimeMs: number }>;
 }
 
+/** Every file in the data folder is the user's alone: it holds secrets, and products and prices are private too. */
+export const FILE_MODE = 0o600;
+export const DIR_MODE = 0o700;
+
 const write = promisify(fs.write);
+const open = promisify(fs.open) as (path: string, flags: string, mode: number) => Promise<number>;
 
 export const nodeFileSystem: FileSystem = {
-  open: promisify(fs.open) as (path: string, flags: string) => Promise<number>,
+  // The mode applies when the file is created: journal segments, documents and their temp files are made 0600.
+  open: (path, flags) => open(path, flags, FILE_MODE),
   async write(fd, data) {
     let offset = 0;
     while (offset < data.length) offset += (await write(fd, data, offset, data.length - offset)).bytesWritten;
@@ -34,7 +40,7 @@ export const nodeFileSystem: FileSystem = {
   rename: (from, to) => fs.promises.rename(from, to),
   unlink: (path) => fs.promises.unlink(path),
   readdir: (path) => fs.promises.readdir(path),
-  mkdir: (path) => fs.promises.mkdir(path, { recursive: true }).then(() => undefined),
+  mkdir: (path) => fs.promises.mkdir(path, { recursive: true, mode: DIR_MODE }).then(() => undefined),
   stat: (path) => fs.promises.stat(path).then(({ size, mtimeMs }) => ({ size, mtimeMs })),
 };
 

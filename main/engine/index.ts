@@ -8,8 +8,9 @@ import { createService } from './api/service.js';
 import { ApplyQueue } from './apply-queue.js';
 import { Checkpointer } from './checkpoint.js';
 import { loadSecrets, saveSecrets } from './config.js';
+import { createDataFolder, tightenDataFolder } from './data-folder.js';
 import { EventHub } from './event-hub.js';
-import { nodeFileSystem } from './file-system.js';
+import { FILE_MODE, nodeFileSystem } from './file-system.js';
 import { DeviceRegistry } from './hub/devices.js';
 import { fileCredentialStore } from './impact-link/credentials.js';
 import { ImpactLink } from './impact-link/link.js';
@@ -41,7 +42,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const clock = options.clock ?? Date.now;
   const log = options.log ?? silentLogger;
   const journalDir = path.join(options.dataDir, 'journal');
-  fs.mkdirSync(journalDir, { recursive: true });
+  createDataFolder(options.dataDir);
   const releaseLock = acquireLock(options.dataDir);
   let closeStore = () => {};
   try {
@@ -50,6 +51,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     const notices: string[] = [];
     const { store, legacy, close } = await openStore({ dataDir: options.dataDir, fsys, clock, log, notices });
     closeStore = close;
+    tightenDataFolder(options.dataDir, log);
     const savedSeq = Math.min(store.appliedSeq, store.docs.appliedSeq);
     // Before replay: applying reads settings (retention), so they must be valid first.
     notices.push(...repairStoredSettings(store, log), ...mergeRepeatedRules(store, log));
@@ -66,6 +68,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       fs.writeFileSync(
         path.join(options.dataDir, DAMAGED_MARKER),
         `${new Date(clock()).toISOString()} ${error.message}\n`,
+        { mode: FILE_MODE },
       );
       notices.push(DAMAGED_MESSAGE);
       log.error('The product database is damaged; it is rebuilt from the journal at the next start', {

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generate } from 'selfsigned';
+import { DIR_MODE, FILE_MODE } from '../file-system.js';
 
 export interface HubCertificate {
   /** PEM; a user-given file may hold a chain, the leaf first */
@@ -66,9 +67,9 @@ export async function ensureCertificate(dataDir: string, options: CertificateOpt
     }
   }
   const pems = await generateSelfSigned(options.hostname ?? os.hostname(), options.now ?? new Date());
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  writeAtomically(keyFile, pems.key, 0o600);
-  writeAtomically(certFile, pems.cert, 0o644);
+  fs.mkdirSync(dir, { recursive: true, mode: DIR_MODE });
+  writeAtomically(keyFile, pems.key, FILE_MODE);
+  writeAtomically(certFile, pems.cert, FILE_MODE); // public, but the data folder's files are all private
   syncDirectory(dir);
   return { ...pems, fingerprint: fingerprintOf(pems.cert), generated: true };
 }

@@ -122,7 +122,15 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     let upgrading: Promise<void> | null = null;
     if (legacy) {
       queue.pause();
-      upgrading = runUpgrade({ store, legacy, board, log, notices, dataDir: options.dataDir, catchUp }).then(
+      const makeDurable = async () => {
+        await checkpointer.checkpointNow();
+        const written = store.writtenDocuments;
+        if (written.appliedSeq !== store.appliedSeq || written.version !== store.documentsVersion) {
+          throw new Error('the new store could not be saved');
+        }
+      };
+      const upgrade = { store, legacy, board, log, notices, dataDir: options.dataDir, fsys, makeDurable, catchUp };
+      upgrading = runUpgrade(upgrade).then(
         () => {
           queue.resume();
           checkpointer.touch();

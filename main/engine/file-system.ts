@@ -1,5 +1,6 @@
 // The file operations the journal and the store use, behind one seam so tests can inject ENOSPC, EIO, EPERM.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { promisify } from 'node:util';
 
 export interface FileSystem {
@@ -56,5 +57,32 @@ export async function syncDirectory(fsys: FileSystem, dir: string): Promise<void
     await fsys.fsync(fd);
   } finally {
     await fsys.close(fd);
+  }
+}
+
+/**
+ * Replaces a small file whole, crash-safely and synchronously (secrets, credentials, certificates): a temp file
+ * written and fsynced, renamed over it, the directory fsynced. A crash leaves the old content or the new, never half.
+ */
+export function replaceFileSync(file: string, data: string | Buffer, mode = FILE_MODE): void {
+  const temp = `${file}.tmp`;
+  const fd = fs.openSync(temp, 'w', mode);
+  try {
+    fs.writeFileSync(fd, data);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.chmodSync(temp, mode); // a temp file left by a crash keeps its old mode: open's mode is for new files only
+  fs.renameSync(temp, file);
+  try {
+    const dirFd = fs.openSync(path.dirname(file), 'r');
+    try {
+      fs.fsyncSync(dirFd);
+    } finally {
+      fs.closeSync(dirFd);
+    }
+  } catch {
+    // Windows cannot open directories; NTFS journals the rename itself
   }
 }

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generate } from 'selfsigned';
-import { DIR_MODE, FILE_MODE } from '../file-system.js';
+import { DIR_MODE, replaceFileSync } from '../file-system.js';
 
 export interface HubCertificate {
   /** PEM; a user-given file may hold a chain, the leaf first */
@@ -68,9 +68,8 @@ export async function ensureCertificate(dataDir: string, options: CertificateOpt
   }
   const pems = await generateSelfSigned(options.hostname ?? os.hostname(), options.now ?? new Date());
   fs.mkdirSync(dir, { recursive: true, mode: DIR_MODE });
-  writeAtomically(keyFile, pems.key, FILE_MODE);
-  writeAtomically(certFile, pems.cert, FILE_MODE); // public, but the data folder's files are all private
-  syncDirectory(dir);
+  replaceFileSync(keyFile, pems.key);
+  replaceFileSync(certFile, pems.cert); // public, but every file in the data folder is private (0600)
   return { ...pems, fingerprint: fingerprintOf(pems.cert), generated: true };
 }
 
@@ -133,30 +132,4 @@ async function generateSelfSigned(hostname: string, now: Date): Promise<{ cert: 
 
 function isIpAddress(name: string): boolean {
   return /^[\d.]+$/.test(name) || name.includes(':');
-}
-
-function writeAtomically(file: string, text: string, mode: number): void {
-  const temp = `${file}.tmp`;
-  const fd = fs.openSync(temp, 'w', mode);
-  try {
-    fs.writeFileSync(fd, text);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.chmodSync(temp, mode); // a leftover temp file from a crash keeps its old mode: openSync's mode is for new files
-  fs.renameSync(temp, file);
-}
-
-function syncDirectory(dir: string): void {
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    // Windows cannot open directories; NTFS journals the rename itself
-  }
 }

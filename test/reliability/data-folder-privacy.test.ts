@@ -4,7 +4,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Settings } from '../../shared/model.js';
+import { request } from '../helpers/http.js';
+import { api, receiverUrl, startTestServer } from '../helpers/server.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
+import { until } from '../helpers/until.js';
 import { captureLog } from './helpers/capture-log.js';
 import { settled, startEngine } from './helpers/engine-harness.js';
 import { itemJson, post } from './helpers/postbacks.js';
@@ -78,4 +82,41 @@ describe.runIf(POSIX)('the data folder is private', () => {
       temp.remove();
     }
   });
+
+  it('after a header value is set (server face): only the 0600 secrets files hold it, and the API masks it', async () => {
+    const temp = makeTempDir('shelfwatch-private-grep-');
+    const value = 'Hv-9f3c1e77d2a4-grep-me';
+    const server = await startTestServer(temp.dir);
+    try {
+      await api(server, '/api/settings', {
+        method: 'PATCH',
+        body: { receiver: { headerName: 'X-Hub', headerValue: value } },
+      });
+      const settings = await api<Settings>(server, '/api/settings');
+      expect(settings.receiver.headerValue).toBe('•••• (set)');
+      const headers = { 'content-type': 'application/json', 'x-hub': value };
+      expect((await request(receiverUrl(server), { method: 'POST', headers, body: itemJson('grep-1') })).status).toBe(
+        200,
+      );
+      await settled(server.engine, temp.dir);
+      // A checkpoint wrote the documents (and synced store.db) after the change: they are part of what is grepped.
+      await until('a checkpoint', () => fs.existsSync(path.join(temp.dir, 'documents.json')));
+      expect(filesHolding(temp.dir, value)).toEqual(['secrets.json', 'secrets.prev.json']);
+      expectPrivate(temp.dir);
+    } finally {
+      await server.close();
+    }
+    expect(filesHolding(temp.dir, value)).toEqual(['secrets.json', 'secrets.prev.json']);
+    expectPrivate(temp.dir);
+    temp.remove();
+  });
 });
+
+/** Every file under `dir` whose bytes contain `text` (SQLite pages and the WAL included). */
+function filesHolding(dir: string, text: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => fs.statSync(path.join(dir, name)).isFile())
+    .filter((name) => fs.readFileSync(path.join(dir, name)).includes(text))
+    .sort();
+}

@@ -74,6 +74,15 @@ describe('one of the two secrets files lost', () => {
     });
   }
 
+  it('a secrets.json that cannot be read (not damaged: here a folder in its place) stops the start and is kept', async () => {
+    const { dir } = await folderInUse();
+    fs.rmSync(path.join(dir, MAIN));
+    fs.mkdirSync(path.join(dir, MAIN));
+    await expect(start(dir)).rejects.toThrow(/^Cannot read secrets\.json in the data folder \(EISDIR\)/);
+    expect(fs.statSync(path.join(dir, MAIN)).isDirectory()).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'shelfwatch.lock'))).toBe(false);
+  });
+
   it('after "Regenerate secret", the copy holds the new secret too: a damaged file never brings the old URL back', async () => {
     const { dir } = await folderInUse();
     const first = await start(dir);

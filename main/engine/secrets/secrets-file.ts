@@ -42,8 +42,11 @@ export function readSecrets(dataDir: string, clock: () => number): ReadSecrets {
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');
-    } catch {
-      return null; // missing (or unreadable: then the copy, and a new file is written over it)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return null;
+      // Not a damaged file but one this user may not read: replacing it would lose a secret that may be fine.
+      throw new Error(`Cannot read ${name} in the data folder (${code}). Fix its permissions, then start again.`);
     }
     const parsed = parseSecrets(text);
     if (parsed) return parsed;

@@ -95,7 +95,12 @@ function SettingsForm({ saved }: { saved: Settings }) {
       {hubOwnUi ? (
         <>
           <RetentionSettings value={draft.retention} onChange={(retention) => set({ retention })} />
-          <ReceiverSettings value={draft.receiver} onChange={(receiver) => set({ receiver })} setup={setup} />
+          <ReceiverSettings
+            value={draft.receiver}
+            savedHeaderValue={baseline.receiver.headerValue}
+            onChange={(receiver) => set({ receiver })}
+            setup={setup}
+          />
           <fieldset className="settings-group">
             <legend>Field mapping</legend>
             <p className="muted">

@@ -2,7 +2,7 @@
 // hub that cannot be reached, and the menu: Open, Pause alerts ▸, Copy postback URL, Quit. Electron's Tray and Menu
 // are injected.
 import type { UiApi } from '../../shared/api.js';
-import { connectionText, type HubConnection } from '../../shared/connection-text.js';
+import { connectionText, type HubConnection } from '../../shared/domain/connection-text.js';
 import type { Logger } from '../engine/types.js';
 import type { Timers } from './alert-digest.js';
 import { realTimers } from './alert-digest.js';

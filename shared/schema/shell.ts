@@ -1,6 +1,6 @@
 // The desktop face's shell actions, which the preload exposes beside the UI API.
 import { z } from 'zod';
-import { isWebUrl } from '../web-url.js';
+import { isWebUrl } from '../domain/web-url.js';
 
 /** Clipboard text is small (a URL, a template); anything bigger is not what the UI meant to copy. */
 export const MAX_COPY_CHARS = 100_000;

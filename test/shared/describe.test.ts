@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type DescribedEntry, describeChange, describeEntry } from '../../shared/describe.js';
+import { type DescribedEntry, describeChange, describeEntry } from '../../shared/domain/describe.js';
 import type { FieldChange, ProductState } from '../../shared/model.js';
 
 const product: ProductState = {

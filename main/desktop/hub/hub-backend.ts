@@ -3,7 +3,7 @@
 // and updateSettings are split between the two; the status carries the hub connection (Status.hub) and this
 // computer's pause, and the last one the hub sent is kept so an unreachable hub still shows what it had.
 import type { SettingsPatch, Status, UiApi, UiEvent } from '../../../shared/api.js';
-import type { HubConnection } from '../../../shared/connection-text.js';
+import type { HubConnection } from '../../../shared/domain/connection-text.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/model.js';
 import { parseApiRequest } from '../../../shared/schema/requests.js';
 import type { HubFollower } from '../../follower/index.js';

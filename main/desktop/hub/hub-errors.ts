@@ -2,7 +2,7 @@
 // reached is a 503 with the follower's sentence ("Cannot reach the hub at hub.example:8789: ECONNREFUSED").
 import { API_METHODS, type ApiMethod, type UiApi } from '../../../shared/api.js';
 import { ApiError } from '../../../shared/api-error.js';
-import { connectionText } from '../../../shared/connection-text.js';
+import { connectionText } from '../../../shared/domain/connection-text.js';
 import { HubRefusedError } from '../../follower/index.js';
 
 export function hubError(error: unknown): unknown {

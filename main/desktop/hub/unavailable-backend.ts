@@ -2,7 +2,7 @@
 // be asked of the hub, and the window and the tray say why and to pair again. This computer's settings still work.
 import { API_METHODS, type ApiMethod, type UiApi } from '../../../shared/api.js';
 import { ApiError } from '../../../shared/api-error.js';
-import type { HubConnection } from '../../../shared/connection-text.js';
+import type { HubConnection } from '../../../shared/domain/connection-text.js';
 import type { DesktopBackend } from '../backend.js';
 import type { DeviceSettingsStore } from './device-settings.js';
 

@@ -1,7 +1,8 @@
 // What each watch rule kind tests. Threshold kinds are states (edge-triggered by rules.ts); event kinds are
 // transitions between the previous and the next state.
+
+import { isInStock } from '../../../shared/domain/stock.js';
 import type { FieldChange, ProductState, StockAvailability, WatchRule } from '../../../shared/model.js';
-import { isInStock } from '../../../shared/stock.js';
 
 /** Whether a threshold rule's condition holds now; undefined when it cannot be told (no price yet, no value). */
 export function thresholdHolds(rule: WatchRule, state: ProductState): boolean | undefined {

@@ -1,5 +1,6 @@
 // Watch rules over one update: which alerts fire, and what each rule remembers for next time.
-import { describePriceMove } from '../../../shared/describe.js';
+import { describePriceMove } from '../../../shared/domain/describe.js';
+import { formatPrice } from '../../../shared/domain/money.js';
 import {
   type Alert,
   type FieldChange,
@@ -8,7 +9,6 @@ import {
   type WatchRule,
   watchCovers,
 } from '../../../shared/model.js';
-import { formatPrice } from '../../../shared/money.js';
 import {
   cameBackInStock,
   droppedBy,

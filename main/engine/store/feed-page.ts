@@ -1,7 +1,7 @@
 // A page of the feed for one device: the filter resolved to what the database can answer fast (see
 // db/feed-query.ts), the entries joined with their products, and each entry's read state for that device.
 import type { FeedPage, FeedQuery } from '../../../shared/api.js';
-import { indexQuery, textMatcher, wordsOf } from '../../../shared/feed-search.js';
+import { indexQuery, textMatcher, wordsOf } from '../../../shared/domain/feed-search.js';
 import type { FeedEntry, ProductState } from '../../../shared/model.js';
 import { entryFromRow, type FeedRow, idOfPos, posOfId } from './db/feed.js';
 import { type FeedFilter, type FeedScan, INDEXED_PRODUCTS_MAX } from './db/feed-query.js';
@@ -18,7 +18,7 @@ const SEARCH_SET_MAX = 20_000;
  * names) fills the page from them, and the index's prefix query for it costs ~20 ms at a million products.
  */
 const PROBE_ROWS = 200;
-/** Candidates from the index that need their words tested (see shared/feed-search.ts) are read up to this many. */
+/** Candidates from the index that need their words tested (see shared/domain/feed-search.ts) are read up to this many. */
 const CHECKED_SET_MAX = 4_000;
 /** A watched set up to this size is searched by reading its products' words, not through the index. */
 const WATCHED_SEARCH_MAX = 5_000;

@@ -1,9 +1,9 @@
 // What every view talks to. Which transport sits behind it (IPC bridge or HTTP + SSE) is decided once in getApi().
 import { API_METHODS, type UiApi, type UiEvent } from '../../../shared/api.js';
 import { ApiError } from '../../../shared/api-error.js';
+import { isWebUrl } from '../../../shared/domain/web-url.js';
 import type { DesktopBridge, IpcReply } from '../../../shared/ipc-channels.js';
 import type { DesktopConnection, FollowHubRequest, SwitchAnswer } from '../../../shared/schema/desktop-connection.js';
-import { isHttpUrl } from '../lib/safeUrl.js';
 import { storedDeviceToken } from './browserPairing.js';
 import { type ConnectionSource, createEventStream } from './eventStream.js';
 import { createHttpApi } from './httpApi.js';
@@ -62,7 +62,7 @@ export function fromDesktopBridge(bridge: DesktopBridge): ApiClient {
     subscribe: (listener) => bridge.onEvent(listener),
     // Checked here too: the main process checks again, but a bad link should never even be sent.
     openExternal: async (url) => {
-      if (isHttpUrl(url)) unwrap(await bridge.openExternal(url));
+      if (isWebUrl(url)) unwrap(await bridge.openExternal(url));
     },
     copyText: async (text) => unwrap(await bridge.copyText(text)),
     onNavigate: (listener) => bridge.onNavigate(listener),
@@ -91,7 +91,7 @@ export function fromHttp(): ApiClient {
     subscribe: events.subscribe,
     connection: events.connection,
     openExternal: async (url) => {
-      if (isHttpUrl(url)) window.open(url, '_blank', 'noopener');
+      if (isWebUrl(url)) window.open(url, '_blank', 'noopener');
     },
     copyText: (text) => navigator.clipboard.writeText(text),
   };

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { describeEntry } from '../../../../shared/describe.js';
+import { describeEntry } from '../../../../shared/domain/describe.js';
 import type { FeedEntry } from '../../../../shared/model.js';
 import { ProductImage } from '../../components/ProductImage.js';
 import { RelativeTime } from '../../components/RelativeTime.js';

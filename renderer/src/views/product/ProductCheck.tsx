@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { describeEntry } from '../../../../shared/describe.js';
+import { describeEntry } from '../../../../shared/domain/describe.js';
 import type { FeedEntry } from '../../../../shared/model.js';
 import { useUiEvents } from '../../api/ApiContext.js';
 import { RelativeTime } from '../../components/RelativeTime.js';

@@ -1,6 +1,6 @@
 // Plain-text words for what changed: used in notifications, the feed and alert messages.
 
-import type { FeedEntry, FieldChange, ProductState, StockAvailability, TrackedField } from './model.js';
+import type { FeedEntry, FieldChange, ProductState, StockAvailability, TrackedField } from '../model.js';
 import { formatPrice, percentChange } from './money.js';
 import { STOCK_LABELS } from './stock.js';
 

@@ -1,5 +1,5 @@
 // The preload: the renderer's only door to the main process. It exposes `window.shelfwatch` (DesktopBridge) and
-// nothing else, built from the channel map in shared/ipc-channels.ts. Sandboxed preloads are CommonJS with only
+// nothing else, built from the channel map in shared/contract/ipc-channels.ts. Sandboxed preloads are CommonJS with only
 // 'electron' available, so this file imports nothing but 'electron' and that map (esbuild bundles it into
 // dist/main/preload.cjs; test/desktop/preload.test.ts checks the bundle).
 import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
@@ -12,7 +12,7 @@ import {
   type EventMap,
   type InvokeKey,
   type IpcReply,
-} from '../shared/ipc-channels.js';
+} from '../shared/contract/ipc-channels.js';
 
 /** Subscribes to a main → renderer channel; the listener gets the payload only, never the IPC event (it holds the sender). */
 function listen<K extends EventKey>(key: K, listener: (payload: EventMap[K]) => void): () => void {

@@ -1,5 +1,5 @@
 // The only way to register an IPC handler or to send to the renderer (test/desktop/ipc-bridge.test.ts checks that no
-// other file calls ipcMain.handle or webContents.send). Every request channel of shared/ipc-channels.ts gets a
+// other file calls ipcMain.handle or webContents.send). Every request channel of shared/contract/ipc-channels.ts gets a
 // handler here, behind the trusted-sender check, and answers an IpcReply: a value, or an ApiError's status and message.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import {
@@ -10,7 +10,7 @@ import {
   type InvokeKey,
   type InvokeResult,
   type IpcReply,
-} from '../../shared/ipc-channels.js';
+} from '../../shared/contract/ipc-channels.js';
 import { userFacingError } from '../engine/api/errors.js';
 import type { Logger } from '../engine/types.js';
 import type { IpcSenderEvent } from './trusted-sender.js';

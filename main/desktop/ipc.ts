@@ -1,18 +1,20 @@
 // The desktop face's request handlers: every UI API method (the engine's service parses each request, as it does for
 // HTTP), the shell actions and where postbacks arrive (this computer or a hub), whose payloads are parsed here. Registered through ipc-bridge's handle(), behind the
 // sender check.
-import { API_METHODS, type ApiMethod, type UiApi } from '../../shared/api.js';
-import { apiKey } from '../../shared/ipc-channels.js';
+
+import type { UiApi } from '../../shared/contract/api.js';
 import {
   type DesktopConnection,
   type FollowHubRequest,
   followHubSchema,
   type SwitchAnswer,
-} from '../../shared/schema/desktop-connection.js';
-import { parseOrThrow } from '../../shared/schema/messages.js';
-import { copyTextSchema, openExternalSchema } from '../../shared/schema/shell.js';
+} from '../../shared/contract/desktop-connection.js';
+import { apiKey } from '../../shared/contract/ipc-channels.js';
+import { parseOrThrow } from '../../shared/contract/issues.js';
+import { API_METHODS, type ApiMethod } from '../../shared/contract/routes.js';
 import type { Logger } from '../engine/types.js';
 import { handle, type InvokeHandlers, type IpcMainLike } from './ipc-bridge.js';
+import { copyTextSchema, openExternalSchema } from './shell-requests.js';
 import type { IpcSenderEvent } from './trusted-sender.js';
 
 export interface IpcOptions {

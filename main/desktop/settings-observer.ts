@@ -1,7 +1,9 @@
 // The desktop face reacts to settings however they change (window, tray): notifier, tray pause, login item.
 // Wrapping the API once means every caller of updateSettings is seen, without the engine knowing about it.
-import { API_ROUTES, type ApiMethod, type UiApi } from '../../shared/api.js';
-import type { Settings } from '../../shared/model.js';
+
+import type { UiApi } from '../../shared/contract/api.js';
+import { API_ROUTES, type ApiMethod } from '../../shared/contract/routes.js';
+import type { Settings } from '../../shared/contract/settings.js';
 
 export function observeSettings(api: UiApi, onChange: (settings: Settings) => void): UiApi {
   // method by method (not a spread), so an engine whose api is a class instance keeps its `this`

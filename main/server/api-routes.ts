@@ -1,8 +1,9 @@
 // Mounts every method of the UI API contract as an HTTP route, generically from API_ROUTES. The request is handed
 // to the engine's service as it came (query, params, JSON body): the service parses it with the method's schema.
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { API_METHODS, API_ROUTES, type UiApi } from '../../shared/api.js';
-import { ApiError } from '../../shared/api-error.js';
+import type { UiApi } from '../../shared/contract/api.js';
+import { ApiError } from '../../shared/contract/errors.js';
+import { API_METHODS, routeOf } from '../../shared/contract/routes.js';
 import { userFacingError } from '../engine/api/errors.js';
 import type { Logger } from '../engine/types.js';
 
@@ -17,7 +18,7 @@ export function apiRouter(apiOf: (res: Response) => UiApi, log: Logger): express
   const router = express.Router();
   router.use('/api', requireJsonBody, express.json({ limit: UI_API_BODY_LIMIT_BYTES }));
   for (const method of API_METHODS) {
-    const { verb, path, status: success = 200 } = API_ROUTES[method];
+    const { verb, path, status: success = 200 } = routeOf(method);
     const register = router[verb.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'].bind(router);
     register(path, async (req: Request, res: Response) => {
       try {

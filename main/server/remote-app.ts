@@ -2,7 +2,7 @@
 // one-time code, then the same UI API and resumable event stream as the local UI, authenticated by the device's
 // token (admin methods answer 403), and the built UI for browsers. Never the postback route: that is the receiver's.
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { ApiError } from '../../shared/api-error.js';
+import { ApiError } from '../../shared/contract/errors.js';
 import { FailedAttemptLimiter } from '../engine/hub/pairing.js';
 import type { Engine, Logger } from '../engine/types.js';
 import { apiRouter } from './api-routes.js';

@@ -1,8 +1,6 @@
 // One wording for "can this app reach the Shelfwatch it shows?", in the tray, the desktop's status line and the
 // browser's: "Hub unreachable since 10:32 — retrying". Each caller formats the time its own way.
-import type { Status } from '../schema/events.js';
-
-export type HubConnection = NonNullable<Status['hub']>;
+import type { HubConnection } from '../contract/status.js';
 
 export interface ConnectionWords {
   /** what is being reached: "the hub" for a device, "Shelfwatch" for this computer's own UI in a browser */

@@ -1,6 +1,8 @@
 // Plain-text words for what changed: used in notifications, the feed and alert messages.
 
-import type { FeedEntry, FieldChange, ProductState, StockAvailability, TrackedField } from '../model.js';
+import type { StockAvailability, TrackedField } from '../contract/enums.js';
+import type { FeedEntry, FieldChange } from '../contract/feed.js';
+import type { ProductState } from '../contract/product.js';
 import { formatPrice, percentChange } from './money.js';
 import { STOCK_LABELS } from './stock.js';
 

@@ -1,5 +1,5 @@
 // Stock availability words → the canonical values of the domain model.
-import type { StockAvailability } from '../model.js';
+import type { StockAvailability } from '../contract/enums.js';
 
 /** Folded spellings (lower-case, no spaces, '-' or '_') → canonical value. */
 const STOCK_WORDS: Record<string, StockAvailability> = {

@@ -1,8 +1,9 @@
 // A typed ipcMain stand-in (a handler registry a test can invoke as some sender) and a recording UiApi.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { IpcSenderEvent } from '../../main/desktop/trusted-sender.js';
-import { API_METHODS, type UiApi } from '../../shared/api.js';
-import type { IpcReply } from '../../shared/ipc-channels.js';
+import type { UiApi } from '../../shared/contract/api.js';
+import type { IpcReply } from '../../shared/contract/ipc-channels.js';
+import { API_METHODS } from '../../shared/contract/routes.js';
 
 type Handler = Parameters<IpcMain['handle']>[1];
 

@@ -1,6 +1,7 @@
 // Small builders shared by the desktop tests.
-import type { FeedEntry, Settings } from '../../shared/model.js';
-import { DEFAULT_SETTINGS } from '../../shared/model.js';
+import type { FeedEntry } from '../../shared/contract/feed.js';
+import type { Settings } from '../../shared/contract/settings.js';
+import { DEFAULT_SETTINGS } from '../../shared/contract/settings.js';
 
 let nextId = 1;
 

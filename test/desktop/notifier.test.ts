@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Notifier } from '../../main/desktop/notifier.js';
-import type { Status } from '../../shared/api.js';
-import type { Settings } from '../../shared/model.js';
+import type { Settings } from '../../shared/contract/settings.js';
+import type { Status } from '../../shared/contract/status.js';
 import { FakeNotification } from './fake-notification.js';
 import { alertEntry, settingsWith } from './fixtures.js';
 

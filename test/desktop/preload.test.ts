@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { API_METHODS } from '../../shared/api.js';
-import { apiKey, channelOf, type DesktopBridge } from '../../shared/ipc-channels.js';
+import { apiKey, channelOf, type DesktopBridge } from '../../shared/contract/ipc-channels.js';
+import { API_METHODS } from '../../shared/contract/routes.js';
 
 type Listener = (event: { sender: string }, payload: unknown) => void;
 
@@ -109,7 +109,7 @@ describe('preload bridge', () => {
   it('imports nothing but electron and the channel map', () => {
     const source = readFileSync(new URL('../../main/preload.ts', import.meta.url), 'utf8');
     const imports = [...source.matchAll(/from '([^']+)'/g)].map((match) => match[1]);
-    expect(imports).toEqual(['electron', '../shared/ipc-channels.js']);
+    expect(imports).toEqual(['electron', '../shared/contract/ipc-channels.js']);
   });
 
   it('bundles (as scripts/build-main.mjs does) into CommonJS that requires only electron and carries no zod', async () => {

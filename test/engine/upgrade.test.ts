@@ -10,7 +10,7 @@ import { JournalWriter } from '../../main/engine/journal/index.js';
 import { DurableStoreFile } from '../../main/engine/store/legacy/durable-file.js';
 import type { StoreData } from '../../main/engine/store/legacy/state.js';
 import type { Engine } from '../../main/engine/types.js';
-import type { FeedEntry } from '../../shared/model.js';
+import type { FeedEntry } from '../../shared/contract/feed.js';
 import { legacyStore } from '../helpers/legacy-store.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 

@@ -4,7 +4,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { FailedAttemptLimiter, hashToken, newDeviceToken } from '../../main/engine/hub/pairing.js';
-import type { FeedEntry } from '../../shared/model.js';
+import type { FeedEntry } from '../../shared/contract/feed.js';
 import { makeSetup, makeStatus, makeWatch } from '../renderer/fixtures.js';
 
 export interface SeenRequest {

@@ -2,7 +2,7 @@
 // revocation. Time is a ManualClock: nothing here waits for a timer, only for the loopback network.
 import { describe, expect, it, vi } from 'vitest';
 import { REVOKED_MESSAGE } from '../../main/follower/index.js';
-import type { Alert } from '../../shared/model.js';
+import type { Alert } from '../../shared/contract/feed.js';
 import { makeEntry, makeProduct } from '../renderer/fixtures.js';
 import { FakeHub } from './fake-hub.js';
 import { type FollowerUnderTest, fakeHubsForEachTest, follow, pairDevice } from './follower-harness.js';

@@ -8,7 +8,8 @@ import { openEngine } from '../../main/engine/index.js';
 import type { Engine } from '../../main/engine/types.js';
 import { HubRefusedError, pairWithHub } from '../../main/follower/index.js';
 import { type RemoteListening, startRemoteListener } from '../../main/server/remote-listener.js';
-import type { AddedDevice, Status } from '../../shared/api.js';
+import type { AddedDevice } from '../../shared/contract/device.js';
+import type { Status } from '../../shared/contract/status.js';
 import { request } from '../helpers/http.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 

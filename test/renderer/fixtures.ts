@@ -1,13 +1,13 @@
 // Realistic data shaped like what the engine answers.
-import type { Catalog, CatalogItem, ReconcileStatus, Setup, Status } from '../../shared/api.js';
-import {
-  DEFAULT_SETTINGS,
-  type FeedEntry,
-  type ProductState,
-  type QuarantineEntry,
-  type Settings,
-  type Watch,
-} from '../../shared/model.js';
+
+import type { FeedEntry } from '../../shared/contract/feed.js';
+import type { Catalog, CatalogItem, ReconcileStatus } from '../../shared/contract/impact.js';
+import type { ProductState } from '../../shared/contract/product.js';
+import type { QuarantineEntry } from '../../shared/contract/quarantine.js';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/contract/settings.js';
+import type { Setup } from '../../shared/contract/setup.js';
+import type { Status } from '../../shared/contract/status.js';
+import type { Watch } from '../../shared/contract/watch.js';
 
 export const NOW = Date.now();
 export const minutesAgo = (minutes: number) => new Date(NOW - minutes * 60_000).toISOString();

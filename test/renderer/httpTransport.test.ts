@@ -2,8 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { createEventStream } from '../../renderer/src/api/eventStream.js';
 import { createHttpApi } from '../../renderer/src/api/httpApi.js';
 import { takeUiToken } from '../../renderer/src/api/uiToken.js';
-import { ApiError } from '../../shared/api-error.js';
-import { buildRequest } from '../../shared/http-api.js';
+import { ApiError } from '../../shared/contract/errors.js';
+import { buildRequest } from '../../shared/contract/http.js';
 import { makeEntry, makeStatus } from './fixtures.js';
 
 function fakeFetch(answer: { status?: number; body?: unknown } = {}) {

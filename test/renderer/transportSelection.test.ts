@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../shared/api-error.js';
-import type { DesktopBridge } from '../../shared/ipc-channels.js';
+import { ApiError } from '../../shared/contract/errors.js';
+import type { DesktopBridge } from '../../shared/contract/ipc-channels.js';
 
 afterEach(() => {
   delete window.shelfwatch;

@@ -1,7 +1,9 @@
 // Errors of the hub's API as the window shows them: the hub's own refusals keep their status, a hub that cannot be
 // reached is a 503 with the follower's sentence ("Cannot reach the hub at hub.example:8789: ECONNREFUSED").
-import { API_METHODS, type ApiMethod, type UiApi } from '../../../shared/api.js';
-import { ApiError } from '../../../shared/api-error.js';
+
+import type { UiApi } from '../../../shared/contract/api.js';
+import { ApiError } from '../../../shared/contract/errors.js';
+import { API_METHODS, type ApiMethod } from '../../../shared/contract/routes.js';
 import { connectionText } from '../../../shared/domain/connection-text.js';
 import { HubRefusedError } from '../../follower/index.js';
 

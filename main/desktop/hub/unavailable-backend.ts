@@ -1,8 +1,10 @@
 // Following a hub without a usable device token (the keychain is locked or gone, the file was damaged): nothing can
 // be asked of the hub, and the window and the tray say why and to pair again. This computer's settings still work.
-import { API_METHODS, type ApiMethod, type UiApi } from '../../../shared/api.js';
-import { ApiError } from '../../../shared/api-error.js';
-import type { HubConnection } from '../../../shared/domain/connection-text.js';
+
+import type { UiApi } from '../../../shared/contract/api.js';
+import { ApiError } from '../../../shared/contract/errors.js';
+import { API_METHODS, type ApiMethod } from '../../../shared/contract/routes.js';
+import type { HubConnection } from '../../../shared/contract/status.js';
 import type { DesktopBackend } from '../backend.js';
 import type { DeviceSettingsStore } from './device-settings.js';
 

@@ -1,7 +1,7 @@
 // SQLite finds a damaged page only when it reads it. Whichever UI API call meets the damage says so plainly, and the
 // engine marks the database to be moved aside and rebuilt from the journal at the next start.
-import type { UiApi } from '../../../shared/api.js';
-import { ApiError } from '../../../shared/api-error.js';
+import type { UiApi } from '../../../shared/contract/api.js';
+import { ApiError } from '../../../shared/contract/errors.js';
 import { isDamage } from '../store/db/open.js';
 
 export const DAMAGED_MESSAGE =

@@ -3,17 +3,14 @@
 // Every method's request is parsed from unknown with its schema before the method runs (parseApiRequest): the
 // methods below only ever see complete, typed requests, whichever transport (HTTP, IPC, the tray) called them.
 import { randomUUID } from 'node:crypto';
-import {
-  API_METHODS,
-  type ApiMethod,
-  type ApiResponse,
-  type Setup,
-  type Status,
-  type UiApi,
-} from '../../../shared/api.js';
-import { ApiError } from '../../../shared/api-error.js';
-import { sameTarget, type Watch } from '../../../shared/model.js';
-import { type ParsedRequest, parseApiRequest } from '../../../shared/schema/requests.js';
+import type { ApiResponse, UiApi } from '../../../shared/contract/api.js';
+import { type ParsedRequest, parseApiRequest } from '../../../shared/contract/api.js';
+import { ApiError } from '../../../shared/contract/errors.js';
+import { API_METHODS, type ApiMethod } from '../../../shared/contract/routes.js';
+import type { Setup } from '../../../shared/contract/setup.js';
+import type { Status } from '../../../shared/contract/status.js';
+import type { Watch } from '../../../shared/contract/watch.js';
+import { sameTarget } from '../../../shared/domain/watch-target.js';
 import type { DeviceRegistry } from '../hub/devices.js';
 import type { ImpactLink } from '../impact-link/link.js';
 import { previewMapping, readPostback } from '../ingest/index.js';

@@ -1,8 +1,8 @@
 // A page of the feed for one device: the filter resolved to what the database can answer fast (see
 // db/feed-query.ts), the entries joined with their products, and each entry's read state for that device.
-import type { FeedPage, FeedQuery } from '../../../shared/api.js';
+import type { FeedEntry, FeedPage, FeedQuery } from '../../../shared/contract/feed.js';
+import type { ProductState } from '../../../shared/contract/product.js';
 import { indexQuery, textMatcher, wordsOf } from '../../../shared/domain/feed-search.js';
-import type { FeedEntry, ProductState } from '../../../shared/model.js';
 import { entryFromRow, type FeedRow, idOfPos, posOfId } from './db/feed.js';
 import { type FeedFilter, type FeedScan, INDEXED_PRODUCTS_MAX } from './db/feed-query.js';
 import { statement } from './db/open.js';

@@ -2,7 +2,9 @@
 // (documents.json). Each keeps the journal sequence number it reflects; the database writes its number in the same
 // transaction as the rows it covers, so a crash never leaves it half-applied.
 import type { Low } from 'lowdb';
-import type { ProductState, Settings, Watch } from '../../../shared/model.js';
+import type { ProductState } from '../../../shared/contract/product.js';
+import type { Settings } from '../../../shared/contract/settings.js';
+import type { Watch } from '../../../shared/contract/watch.js';
 import { FeedTable } from './db/feed.js';
 import { FeedQuery } from './db/feed-query.js';
 import { emptyStats, Meta, type ReceiverStats } from './db/meta.js';

@@ -5,8 +5,8 @@
 // and the next start does it again from the beginning.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { HistoryPoint, ProductState } from '../../../shared/model.js';
-import { itemKeyOf, productKey } from '../../../shared/model.js';
+import type { HistoryPoint, ProductState } from '../../../shared/contract/product.js';
+import { itemKeyOf, productKey } from '../../../shared/domain/watch-target.js';
 import type { FileSystem } from '../file-system.js';
 import { feedPos } from './db/schema.js';
 import { DurableStoreFile } from './legacy/durable-file.js';

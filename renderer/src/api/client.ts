@@ -1,9 +1,12 @@
 // What every view talks to. Which transport sits behind it (IPC bridge or HTTP + SSE) is decided once in getApi().
-import { API_METHODS, type UiApi, type UiEvent } from '../../../shared/api.js';
-import { ApiError } from '../../../shared/api-error.js';
+
+import type { UiApi } from '../../../shared/contract/api.js';
+import type { DesktopConnection, FollowHubRequest, SwitchAnswer } from '../../../shared/contract/desktop-connection.js';
+import { ApiError } from '../../../shared/contract/errors.js';
+import type { UiEvent } from '../../../shared/contract/events.js';
+import type { DesktopBridge, IpcReply } from '../../../shared/contract/ipc-channels.js';
+import { API_METHODS } from '../../../shared/contract/routes.js';
 import { isWebUrl } from '../../../shared/domain/web-url.js';
-import type { DesktopBridge, IpcReply } from '../../../shared/ipc-channels.js';
-import type { DesktopConnection, FollowHubRequest, SwitchAnswer } from '../../../shared/schema/desktop-connection.js';
 import { storedDeviceToken } from './browserPairing.js';
 import { type ConnectionSource, createEventStream } from './eventStream.js';
 import { createHttpApi } from './httpApi.js';

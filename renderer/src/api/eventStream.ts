@@ -3,8 +3,8 @@
 // missed); after an answer it gives up on (a proxy's 502, a 401) it is reopened here, with backoff. Whether the
 // stream is up is tracked too: the status line says "Hub unreachable since 10:32 — retrying" while it is not.
 // `live` (the hub's "backlog delivered") needs nothing here and is not listened for.
-import type { UiEvent } from '../../../shared/api.js';
-import { UI_EVENT_TYPES, uiEventSchema } from '../../../shared/schema/events.js';
+import type { UiEvent } from '../../../shared/contract/events.js';
+import { UI_EVENT_TYPES, uiEventSchema } from '../../../shared/contract/events.js';
 
 export interface StreamConnection {
   state: 'connecting' | 'live' | 'unreachable';

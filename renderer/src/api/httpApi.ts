@@ -1,7 +1,9 @@
 // The HTTP transport, built from API_ROUTES alone so a new method needs no client code.
-import { API_ROUTES, type ApiMethod, type ApiRequest, type ApiResponse, type UiApi } from '../../../shared/api.js';
-import { ApiError } from '../../../shared/api-error.js';
-import { buildRequest, errorMessageOfResponse } from '../../../shared/http-api.js';
+
+import type { ApiRequest, ApiResponse, UiApi } from '../../../shared/contract/api.js';
+import { ApiError } from '../../../shared/contract/errors.js';
+import { buildRequest, errorMessageOfResponse } from '../../../shared/contract/http.js';
+import { API_ROUTES, type ApiMethod } from '../../../shared/contract/routes.js';
 
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 

@@ -1,5 +1,5 @@
+import type { ProductState } from '../../../../shared/contract/product.js';
 import { isWebUrl } from '../../../../shared/domain/web-url.js';
-import type { ProductState } from '../../../../shared/model.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { Menu } from '../../components/Menu.js';
 import { ScopeWatchButton } from '../../watch/ScopeWatchButton.js';

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import type { FeedFilter } from '../../../../shared/api.js';
-import type { FeedEntry } from '../../../../shared/model.js';
+import type { FeedFilter } from '../../../../shared/contract/enums.js';
+import type { FeedEntry } from '../../../../shared/contract/feed.js';
 import { useApiClient } from '../../api/ApiContext.js';
 import { useStatus } from '../../app/StatusContext.js';
 import { ErrorState, Loading } from '../../components/ErrorState.js';

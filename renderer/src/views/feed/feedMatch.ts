@@ -1,7 +1,7 @@
 // Live entries arrive unfiltered; these decide whether one belongs in the list the user is looking at.
-import type { FeedFilter } from '../../../../shared/api.js';
+import type { FeedFilter } from '../../../../shared/contract/enums.js';
+import type { FeedEntry } from '../../../../shared/contract/feed.js';
 import { textMatcher } from '../../../../shared/domain/feed-search.js';
-import type { FeedEntry } from '../../../../shared/model.js';
 
 export function matchesFeedView(
   entry: FeedEntry,

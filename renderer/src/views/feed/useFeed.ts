@@ -1,8 +1,8 @@
 // The feed's data: pages fetched on demand as the user scrolls, reset when the filter or search changes,
 // and live entries merged in at the top from `feed`/`alert` events.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { FeedFilter } from '../../../../shared/api.js';
-import type { FeedEntry } from '../../../../shared/model.js';
+import type { FeedFilter } from '../../../../shared/contract/enums.js';
+import type { FeedEntry } from '../../../../shared/contract/feed.js';
 import { useApiClient, useUiEvents } from '../../api/ApiContext.js';
 import { messageOf } from '../../api/useLoad.js';
 import { matchesFeedView, mergeNewest } from './feedMatch.js';

@@ -1,7 +1,8 @@
 // Pure geometry for the history chart, kept apart from the SVG so it can be reasoned about (and tested) alone.
 
+import type { StockAvailability } from '../../../../shared/contract/enums.js';
+import type { HistoryPoint } from '../../../../shared/contract/product.js';
 import { isInStock } from '../../../../shared/domain/stock.js';
-import type { HistoryPoint, StockAvailability } from '../../../../shared/model.js';
 
 export interface ChartBox {
   width: number;

@@ -1,7 +1,6 @@
 // Save sends only the groups the user changed: a device following a hub may not change the receiver (403), and a
 // group nobody touched should not overwrite a change made meanwhile elsewhere (another device, the tray's pause).
-import type { SettingsPatch } from '../../../../shared/api.js';
-import type { Settings } from '../../../../shared/model.js';
+import type { Settings, SettingsPatch } from '../../../../shared/contract/settings.js';
 
 const FORM_GROUPS = ['mapping', 'notifications', 'launchAtLogin', 'retention', 'receiver'] as const;
 

@@ -1,6 +1,6 @@
 // Search results from impact.com, a page at a time: a new query or catalog starts over, `loadMore` follows `next`.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CatalogItem } from '../../../../shared/api.js';
+import type { CatalogItem } from '../../../../shared/contract/impact.js';
 import { useApiClient } from '../../api/ApiContext.js';
 import { messageOf } from '../../api/useLoad.js';
 

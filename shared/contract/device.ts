@@ -1,5 +1,6 @@
 // Devices that follow a hub (issue 11): what the hub's own UI lists, and what adding one answers.
 import { z } from 'zod';
+import { deviceIdSchema } from './ids.js';
 
 export const deviceSchema = z.object({
   id: z.string(),
@@ -22,6 +23,8 @@ export const addedDeviceSchema = z.object({
 export const addDeviceRequestSchema = z.strictObject({
   name: z.string().trim().max(80, 'name must be at most 80 characters'),
 });
+
+export const revokeDeviceSchema = z.strictObject({ id: deviceIdSchema });
 
 export type Device = z.infer<typeof deviceSchema>;
 export type AddedDevice = z.infer<typeof addedDeviceSchema>;

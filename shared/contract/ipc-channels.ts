@@ -1,10 +1,11 @@
 // Every IPC channel of the desktop face, in one map: renderer → main requests (each UI API method and the shell
 // actions) and main → renderer events, with their payload and result types. Channel names are made from the keys,
 // so main (main/desktop/ipc-bridge.ts) and the preload (main/preload.ts) cannot disagree, and a key missing from a
-// table below is a compile error. Imports nothing at run time but shared/api.ts (the preload bundles this file).
-import { API_METHODS, type ApiMethod, type ApiRequest, type ApiResponse } from './api.js';
-import type { DesktopConnection, FollowHubRequest, SwitchAnswer } from './schema/desktop-connection.js';
-import type { UiEvent } from './schema/events.js';
+// table below is a compile error. Imports nothing at run time but routes.ts (the preload bundles this file).
+import type { ApiRequest, ApiResponse } from './api.js';
+import type { DesktopConnection, FollowHubRequest, SwitchAnswer } from './desktop-connection.js';
+import type { UiEvent } from './events.js';
+import { API_METHODS, type ApiMethod } from './routes.js';
 
 export { API_METHODS };
 

@@ -1,5 +1,6 @@
 // The number ranges the UI shows and the schemas enforce: one source, so an input's min/max and the API's refusal
 // can never disagree. No zod here: the renderer imports this file without bundling the schema library.
+import type { RuleKind } from './enums.js';
 
 export interface NumberRange {
   min: number;
@@ -31,6 +32,14 @@ export const RULE_VALUE_RANGES = {
   'price-drop-pct': { above: 0, below: 100, text: 'a percentage above 0 and below 100' },
   'inventory-below': { above: 0, max: 1_000_000_000, text: 'a number above 0' },
 } as const satisfies Record<string, RuleValueRange>;
+
+/** Kinds that need a numeric `value`: those with a value range. */
+export const VALUED_RULE_KINDS = Object.keys(RULE_VALUE_RANGES) as readonly RuleKind[];
+
+/** The range a rule's value must be in; undefined for a kind that takes no value. */
+export function ruleValueRange(kind: RuleKind): RuleValueRange | undefined {
+  return (RULE_VALUE_RANGES as Partial<Record<RuleKind, RuleValueRange>>)[kind];
+}
 
 export function formatCount(value: number): string {
   return value.toLocaleString('en-US');

@@ -1,29 +1,16 @@
 // What the journal holds, checked when it is read back: the journal is the source of truth, so a record written by
 // an older Shelfwatch (or damaged in a way its checksum did not catch) must fit today's schema before it is applied.
 import { z } from 'zod';
-import { feedItemIdSchema } from './ids.js';
+import { markReadIdsSchema } from './feed.js';
+import { deviceIdSchema, feedItemIdSchema } from './ids.js';
 import { catalogSchema } from './impact.js';
-import { describeIssues, predicateOf } from './messages.js';
+import { describeIssues, predicateOf } from './issues.js';
+import { type RawRequest, rawRequestSchema } from './quarantine.js';
 import { settingsPatchSchema } from './settings.js';
-import { watchIdSchema, watchPatchSchema, watchSchema } from './watches.js';
+import { watchIdSchema, watchPatchSchema, watchSchema } from './watch.js';
 
-/** What the receiver keeps of a request: never the secret path segment nor the secret header. */
-export const rawRequestSchema = z.strictObject({
-  method: z.string(),
-  query: z.string(),
-  contentType: z.string(),
-  headers: z.record(z.string(), z.string()),
-  body: z.string(),
-});
-
-export const MAX_MARK_READ_IDS = 10_000;
-
-/** "local" (this computer's own UI) or a paired device's id */
-const deviceIdSchema = z.string().min(1).max(64);
 /** a SHA-256 in hex: codes and tokens are never journaled, only their hashes */
 const hashSchema = z.string().regex(/^[0-9a-f]{64}$/);
-
-export const markReadIdsSchema = z.array(feedItemIdSchema).max(MAX_MARK_READ_IDS);
 
 /** The user's changes, journaled before they are applied. */
 export const commandSchema = z.discriminatedUnion('kind', [
@@ -84,12 +71,12 @@ const envelope = { seq: z.int().min(1), at: z.number() };
 
 /** `at` is the receive time in ms since the epoch: ingest uses it instead of a clock, so replay is deterministic. */
 export const journalRecordSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('postback'), raw: rawRequestSchema, ...envelope }),
+  // strict here: a record must fit exactly what this version wrote
+  z.strictObject({ type: z.literal('postback'), raw: rawRequestSchema.strict(), ...envelope }),
   z.strictObject({ type: z.literal('command'), command: commandSchema, ...envelope }),
   z.strictObject({ type: z.literal('observation'), observation: observationSchema, ...envelope }),
 ]);
 
-export type RawRequest = z.infer<typeof rawRequestSchema>;
 export type Command = z.infer<typeof commandSchema>;
 export type JournalRecord = z.infer<typeof journalRecordSchema>;
 /** A record before the writer numbers it. */

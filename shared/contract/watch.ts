@@ -1,12 +1,9 @@
 // Watches and their rules. A watch has at most one rule of each kind (a repeat would raise the same alert twice);
-// valued kinds need a value in their range (shared/schema/ranges.ts, which the rules editor also reads).
+// valued kinds need a value in their range (shared/contract/ranges.ts, which the rules editor also reads).
 import { z } from 'zod';
-import { RULE_KINDS, type RuleKind } from '../model.js';
-import { predicateOf } from './messages.js';
-import { isInRuleRange, RULE_VALUE_RANGES } from './ranges.js';
-
-const valueRanges: Partial<Record<RuleKind, (typeof RULE_VALUE_RANGES)[keyof typeof RULE_VALUE_RANGES]>> =
-  RULE_VALUE_RANGES;
+import { RULE_KINDS } from './enums.js';
+import { predicateOf } from './issues.js';
+import { isInRuleRange, ruleValueRange } from './ranges.js';
 
 export const ruleSchema = z
   .strictObject({
@@ -14,7 +11,7 @@ export const ruleSchema = z
     value: z.number().optional(),
   })
   .superRefine((rule, context) => {
-    const range = valueRanges[rule.kind];
+    const range = ruleValueRange(rule.kind);
     if (!range && rule.value !== undefined) {
       context.addIssue({ code: 'custom', path: ['value'], message: `is not used by the rule "${rule.kind}"` });
     }
@@ -67,9 +64,9 @@ export type WatchTarget = ItemTarget | CatalogTarget | CampaignTarget;
 /**
  * The kind of target is read from the keys it has (a campaignId: a brand; a catalogItemId: an item; else a catalog),
  * so a mistake is reported on the field it is in ("target.catalogItemId must not be empty") rather than as "matches
- * none of three shapes".
+ * none of three shapes". Callers type a WatchTarget (z.custom lets anything through to the transform, which checks).
  */
-export const watchTargetSchema = z.unknown().transform((value, context): WatchTarget => {
+export const watchTargetSchema = z.custom<WatchTarget>().transform((value: unknown, context): WatchTarget => {
   const has = (key: string) => typeof value === 'object' && value !== null && key in value;
   const schema = has('campaignId')
     ? campaignTargetSchema

@@ -1,8 +1,15 @@
-// Live events: SSE event names in the server face, one IPC channel in the desktop face. The browser parses each SSE
-// message with uiEventSchema (renderer/src/api/eventStream.ts); a malformed one is dropped, not shown.
+// What Shelfwatch says of itself: GET /api/status and the `status` live event (the status line, the tray).
 import { z } from 'zod';
-import { feedEntrySchema } from './feed.js';
+import { HUB_CONNECTION_STATES } from './enums.js';
 import { reconcileStatusSchema } from './impact.js';
+
+/** The hub a desktop follows and whether it reaches it ("Hub unreachable since 10:32 — retrying"). */
+export const hubConnectionSchema = z.object({
+  url: z.string(),
+  state: z.enum(HUB_CONNECTION_STATES),
+  since: z.string().nullable(),
+  error: z.string().nullable(),
+});
 
 export const statusSchema = z.object({
   receiver: z.object({
@@ -29,30 +36,10 @@ export const statusSchema = z.object({
   /** the device this status is for, when it is not the hub's own UI (a browser or desktop following a hub) */
   device: z.object({ id: z.string(), name: z.string() }).nullable().optional(),
   /** the hub this desktop follows and whether it reaches it ("Hub unreachable since 10:32 — retrying") */
-  hub: z
-    .object({
-      url: z.string(),
-      state: z.enum(['connecting', 'live', 'unreachable', 'refused']),
-      since: z.string().nullable(),
-      error: z.string().nullable(),
-    })
-    .nullable()
-    .optional(),
+  hub: hubConnectionSchema.nullable().optional(),
   /** impact.com's catch-up check of watched items */
   reconcile: reconcileStatusSchema.nullable().optional(),
 });
 
-export const uiEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('feed'), entries: z.array(feedEntrySchema) }),
-  z.object({ type: z.literal('alert'), entries: z.array(feedEntrySchema) }),
-  z.object({ type: z.literal('status'), status: statusSchema }),
-  /** what the client missed is gone (a hub's retention): reload every view from the API */
-  z.object({ type: z.literal('reset') }),
-]);
-
-export const UI_EVENT_TYPES = ['feed', 'alert', 'status', 'reset'] as const satisfies readonly z.infer<
-  typeof uiEventSchema
->['type'][];
-
 export type Status = z.infer<typeof statusSchema>;
-export type UiEvent = z.infer<typeof uiEventSchema>;
+export type HubConnection = z.infer<typeof hubConnectionSchema>;

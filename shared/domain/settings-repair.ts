@@ -1,8 +1,7 @@
 // Settings stored before today's schema (or by a bug) may be invalid: `receiver: 5` makes start-up fail, a
 // `retention: 5` stops trimming. Repair keeps every valid field and resets each invalid one to its default.
 import type { z } from 'zod';
-import { DEFAULT_SETTINGS } from '../model.js';
-import { mappingSchema, type Settings, settingsSchema } from './settings.js';
+import { DEFAULT_SETTINGS, mappingSchema, type Settings, settingsSchema } from '../contract/settings.js';
 
 export interface SettingsRepair {
   settings: Settings;

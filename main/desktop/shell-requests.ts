@@ -1,6 +1,7 @@
-// The desktop face's shell actions, which the preload exposes beside the UI API.
+// The desktop face's shell actions (open a link, copy text), which the preload exposes beside the UI API: their
+// payloads as main parses them before acting.
 import { z } from 'zod';
-import { isWebUrl } from '../domain/web-url.js';
+import { isWebUrl } from '../../shared/domain/web-url.js';
 
 /** Clipboard text is small (a URL, a template); anything bigger is not what the UI meant to copy. */
 export const MAX_COPY_CHARS = 100_000;

@@ -9,3 +9,6 @@ export const productKeySchema = z
   .string()
   .max(221)
   .regex(/^\d{1,20}:[\s\S]{1,200}$/, { error: 'must be a product key like 24836:ACME-TB-12' });
+
+/** "local" (this computer's own UI) or a paired device's id. */
+export const deviceIdSchema = z.string().min(1).max(64);

@@ -1,7 +1,7 @@
 // Turns schema issues into one plain sentence that names the field: "retention.feedEntries must be a whole number
 // from 100 to 5,000,000". Schemas give their own wording as a predicate ("must be …"); every other issue gets one here.
 import type { z } from 'zod';
-import { ApiError } from '../api-error.js';
+import { ApiError } from './errors.js';
 import { formatCount } from './ranges.js';
 
 type RawIssue = z.core.$ZodRawIssue;
@@ -96,6 +96,12 @@ export function describeIssues(issues: readonly Issue[], subject: string): strin
   const sentences = issues.slice(0, MAX_LISTED).map((issue) => sentence(issue, subject));
   const more = issues.length > MAX_LISTED ? ` (and ${issues.length - MAX_LISTED} more)` : '';
   return `${sentences.join('; ')}${more}.`;
+}
+
+/** "receiverPort: Invalid input: …": the first issue as zod words it, for a log or a version-mismatch message. */
+export function firstIssueText(issues: readonly Issue[], subject: string): string {
+  const issue = issues[0];
+  return issue ? `${issue.path.map(String).join('.') || subject}: ${issue.message}` : `unexpected ${subject}`;
 }
 
 export type SafeParse<T> = { ok: true; value: T } | { ok: false; message: string };

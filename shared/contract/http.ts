@@ -1,11 +1,7 @@
 // The UI API over HTTP, the parts every client shares (the browser's fetch transport, the desktop's hub follower):
 // how a method becomes a request, and how a failed answer becomes a message for the user. Pure: no I/O.
-import { API_ROUTES, type ApiMethod, type ApiRequest } from './api.js';
-
-/** Live events (Server-Sent Events); not a UI API method, so not in API_ROUTES. */
-export const EVENTS_PATH = '/api/events';
-/** The hub's remote listener: trade a one-time pairing code for a device token. */
-export const PAIR_PATH = '/api/pair';
+import type { ApiRequest } from './api.js';
+import { type ApiMethod, routeOf } from './routes.js';
 
 export interface BuiltRequest {
   url: string;
@@ -15,7 +11,7 @@ export interface BuiltRequest {
 
 /** Fills `:name` segments from the request, then GET → query string, other verbs → JSON body. */
 export function buildRequest<M extends ApiMethod>(method: M, req: ApiRequest<M>, baseUrl = ''): BuiltRequest {
-  const route = API_ROUTES[method];
+  const route = routeOf(method);
   const rest: Record<string, unknown> = { ...(req ?? {}) };
   const path = route.path.replace(/:([A-Za-z]+)/g, (_segment, name: string) => {
     const value = rest[name];
@@ -31,6 +27,14 @@ export function buildRequest<M extends ApiMethod>(method: M, req: ApiRequest<M>,
   const built: BuiltRequest = { url: `${baseUrl}${path}`, method: route.verb };
   if (fields.length > 0) built.body = JSON.stringify(Object.fromEntries(fields));
   return built;
+}
+
+/** What every client sends with a request: JSON wanted, the bearer token, and the body's type when it has one. */
+export function requestHeaders(built: BuiltRequest, token: string | null): Record<string, string> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (built.body !== undefined) headers['Content-Type'] = 'application/json';
+  return headers;
 }
 
 export interface FailedAnswer {

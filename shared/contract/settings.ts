@@ -2,7 +2,7 @@
 // Groups are strict: an unknown key, a prototype key ("__proto__", "constructor", "toString") or a wrong type is
 // refused with the field's name, before anything is journaled.
 import { z } from 'zod';
-import { CANONICAL_FIELDS } from '../model.js';
+import { CANONICAL_FIELDS } from './enums.js';
 import { type NumberRange, SETTINGS_RANGES, wholeNumberText } from './ranges.js';
 
 /** Key names that could reach Object.prototype through a careless consumer. */
@@ -57,7 +57,7 @@ const mappingRecord = z.record(
 );
 
 /** Incoming key → canonical field. Checked before zod's record, which would silently drop a "__proto__" key. */
-export const mappingSchema = z.preprocess((value, context) => {
+export const mappingSchema = z.preprocess((value: z.input<typeof mappingRecord>, context) => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
   const keys = Object.keys(value);
   if (keys.length > MAX_MAPPING_ENTRIES) {
@@ -97,6 +97,15 @@ export const settingsPatchSchema = z.strictObject({
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 export type QuietHours = z.infer<typeof quietHoursSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  mapping: {},
+  notifications: { enabled: true, digestWindowSeconds: 10, quietHours: null, sound: true },
+  launchAtLogin: false,
+  retention: { feedEntries: 200_000, historyPerProduct: 200, journalDays: 7 },
+  receiver: { host: '127.0.0.1', port: 8787, headerName: '', headerValue: '', allowList: [] },
+  alertsPausedUntil: null,
+};
 
 /** "203.0.113.0/24", "2001:db8::/32", or a single address (a /32 or /128). */
 export function isCidr(text: string): boolean {

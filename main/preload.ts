@@ -4,7 +4,6 @@
 // dist/main/preload.cjs; test/desktop/preload.test.ts checks the bundle).
 import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
 import {
-  API_METHODS,
   apiKey,
   channelOf,
   type DesktopBridge,
@@ -12,6 +11,7 @@ import {
   type EventMap,
   type InvokeKey,
   type IpcReply,
+  methodTable,
 } from '../shared/contract/ipc-channels.js';
 
 /** Subscribes to a main → renderer channel; the listener gets the payload only, never the IPC event (it holds the sender). */
@@ -39,9 +39,7 @@ async function invoke<T>(key: InvokeKey, payload: unknown): Promise<IpcReply<T>>
 }
 
 // One function per API method, so a method added to the contract is exposed without touching this file.
-const api = Object.fromEntries(
-  API_METHODS.map((method) => [method, (req: unknown) => invoke(apiKey(method), req)]),
-) as DesktopBridge['api'];
+const api = methodTable<DesktopBridge['api']>((method) => (req: unknown) => invoke(apiKey(method), req));
 
 const bridge: DesktopBridge = {
   api,

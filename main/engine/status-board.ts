@@ -1,5 +1,4 @@
 // Builds the status and setup the UI shows, and sends at most a few status events a second during a burst.
-
 import type { ReconcileStatus } from '../../shared/contract/impact.js';
 import type { Settings } from '../../shared/contract/settings.js';
 import type { SettingOverride, Setup } from '../../shared/contract/setup.js';

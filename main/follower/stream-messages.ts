@@ -6,7 +6,6 @@
 //   ": hb" comments every 15 s.
 // `live` and `reset` carry `data: {}` because an SSE message without data is never dispatched (EventSource and
 // eventsource-parser both drop it).
-
 import { parseUiEvent, type UiEvent } from '../../shared/contract/events.js';
 
 /** A UiEvent, or `{ type: 'reset' }`: the hub no longer has what was missed; reload every view from the API. */

@@ -1,7 +1,7 @@
 // Mounts every method of the UI API contract as an HTTP route, generically from API_ROUTES. The request is handed
 // to the engine's service as it came (query, params, JSON body): the service parses it with the method's schema.
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { UiApi } from '../../shared/contract/api.js';
+import { callUnparsed, type UiApi } from '../../shared/contract/api.js';
 import { ApiError } from '../../shared/contract/errors.js';
 import { API_METHODS, routeOf } from '../../shared/contract/routes.js';
 import { userFacingError } from '../engine/api/errors.js';
@@ -22,10 +22,8 @@ export function apiRouter(apiOf: (res: Response) => UiApi, log: Logger): express
     const register = router[verb.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'].bind(router);
     register(path, async (req: Request, res: Response) => {
       try {
-        const api = apiOf(res);
-        const call = api[method] as (req: unknown) => Promise<unknown>;
         // e.g. 202 for a check that was started: its outcome arrives later, in the status
-        res.status(success).json(await call.call(api, requestOf(req, verb === 'GET')));
+        res.status(success).json(await callUnparsed(apiOf(res), method, requestOf(req, verb === 'GET')));
       } catch (error) {
         const { status, message } = userFacingError(error, log, { method });
         res.status(status).json({ error: message });

@@ -22,10 +22,7 @@ export type UiApi = { [M in ApiMethod]: (req: ApiRequest<M>) => Promise<ApiRespo
  * throws at once.
  */
 export function mapUiApi(call: <M extends ApiMethod>(method: M, req: ApiRequest<M>) => Promise<ApiResponse<M>>): UiApi {
-  return methodTable<UiApi>(<M extends ApiMethod>(method: M) => {
-    const run = async (req: ApiRequest<M>): Promise<ApiResponse<M>> => call(method, req);
-    return run as UiApi[M]; // the same type, which TypeScript does not see through UiApi's mapping
-  });
+  return methodTable<UiApi>((method) => async (req: ApiRequest<typeof method>) => call(method, req));
 }
 
 /**

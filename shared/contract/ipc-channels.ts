@@ -5,9 +5,10 @@
 import type { ApiRequest, ApiResponse } from './api.js';
 import type { DesktopConnection, FollowHubRequest, SwitchAnswer } from './desktop-connection.js';
 import type { UiEvent } from './events.js';
-import { API_METHODS, type ApiMethod } from './routes.js';
+import { API_METHODS, type ApiMethod, methodTable } from './routes.js';
 
-export { API_METHODS };
+/** The preload builds its bridge with this: it imports nothing but electron and this file. */
+export { methodTable };
 
 /** renderer → main: payload and result of each request channel. */
 export type InvokeMap = { [M in ApiMethod as `api:${M}`]: { payload: ApiRequest<M>; result: ApiResponse<M> } } & {
@@ -40,15 +41,15 @@ const DESKTOP_KEYS = [
   'desktop:useThisComputer',
 ] as const satisfies readonly InvokeKey[];
 
+/** The request channels that are not UI API methods: the shell actions and where postbacks arrive. */
+export const OTHER_INVOKE_KEYS = [...SHELL_KEYS, ...DESKTOP_KEYS] as const;
+export type OtherInvokeKey = (typeof OTHER_INVOKE_KEYS)[number];
+
 /** Every request channel at run time; the check below makes a map key missing from it a compile error. */
-export const INVOKE_KEYS: readonly InvokeKey[] = [
-  ...API_METHODS.map((method) => apiKey(method)),
-  ...SHELL_KEYS,
-  ...DESKTOP_KEYS,
-];
+export const INVOKE_KEYS: readonly InvokeKey[] = [...API_METHODS.map((method) => apiKey(method)), ...OTHER_INVOKE_KEYS];
 
 // A compile-time check that INVOKE_KEYS' parts cover the map: every key is an api method or a listed other key.
-type Covered = `api:${ApiMethod}` | (typeof SHELL_KEYS)[number] | (typeof DESKTOP_KEYS)[number];
+type Covered = `api:${ApiMethod}` | OtherInvokeKey;
 const everyKeyCovered: [Exclude<InvokeKey, Covered>] extends [never] ? true : never = true;
 void everyKeyCovered;
 

@@ -56,12 +56,10 @@ export const EVENTS_PATH = '/api/events';
 export const PAIR_PATH = '/api/pair';
 
 /**
- * A table with one entry per method, each made by `make`: how every transport builds its UiApi (or, in the preload,
- * its bridge) in one place instead of a loop and a cast of its own. TypeScript cannot follow a loop's method into the
- * entry's type, so the table is trusted to be `T` here, once; `make` itself is checked for any method.
+ * A table with one entry per method, each made by `make`: how a table of methods (a UiApi, the preload's bridge) is
+ * built in one place instead of a loop and a cast in every transport. TypeScript cannot follow a loop's method into
+ * the entry's type, so the table is taken to be `T` here, once: mapUiApi (api.ts) types `make` for its callers.
  */
-export function methodTable<T extends { [M in ApiMethod]: unknown }>(
-  make: <M extends ApiMethod>(method: M) => T[M],
-): T {
+export function methodTable<T extends { [M in ApiMethod]: unknown }>(make: (method: ApiMethod) => unknown): T {
   return Object.fromEntries(API_METHODS.map((method) => [method, make(method)])) as T;
 }

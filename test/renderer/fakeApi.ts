@@ -1,7 +1,7 @@
 // A typed fake of the UI API: an in-memory engine that answers like the real one and records every call.
 
 import type { ApiClient } from '../../renderer/src/api/client.js';
-import type { ApiRequest, UiApi } from '../../shared/contract/api.js';
+import { type ApiRequest, mapUiApi, type UiApi } from '../../shared/contract/api.js';
 import type { Device } from '../../shared/contract/device.js';
 import type { UiEvent } from '../../shared/contract/events.js';
 import type { FeedEntry } from '../../shared/contract/feed.js';
@@ -169,16 +169,11 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
     ...overrides,
   };
 
-  const api = {} as Record<ApiMethod, (req: unknown) => Promise<unknown>>;
-  for (const method of Object.keys(engine) as ApiMethod[]) {
-    api[method] = (req: unknown) => {
-      calls.push({ method, req });
-      return (engine[method] as (req: unknown) => Promise<unknown>)(req);
-    };
-  }
-
   const client: FakeClient = {
-    api: api as unknown as UiApi,
+    api: mapUiApi((method, req) => {
+      calls.push({ method, req });
+      return engine[method](req);
+    }),
     data,
     calls,
     callsOf: <M extends ApiMethod>(method: M) =>

@@ -1,5 +1,4 @@
 // Realistic data shaped like what the engine answers.
-
 import type { FeedEntry } from '../../shared/contract/feed.js';
 import type { Catalog, CatalogItem, ReconcileStatus } from '../../shared/contract/impact.js';
 import type { ProductState } from '../../shared/contract/product.js';

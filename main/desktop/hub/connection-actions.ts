@@ -1,6 +1,5 @@
 // Settings → Where postbacks arrive: follow a hub (pair with its link, keep the token with safeStorage) or go back
 // to this computer. Either saves the choice and restarts the app into it: one backend per run, never swapped live.
-
 import type { DesktopConnection, FollowHubRequest, SwitchAnswer } from '../../../shared/contract/desktop-connection.js';
 import { ApiError } from '../../../shared/contract/errors.js';
 import { DEFAULT_SETTINGS } from '../../../shared/contract/settings.js';

@@ -2,7 +2,6 @@
 // follower's API); notifications, the pause and launch at login are this computer's (a local file), so getSettings
 // and updateSettings are split between the two; the status carries the hub connection (Status.hub) and this
 // computer's pause, and the last one the hub sent is kept so an unreachable hub still shows what it had.
-
 import type { UiApi } from '../../../shared/contract/api.js';
 import { parseApiRequest } from '../../../shared/contract/api.js';
 import type { UiEvent } from '../../../shared/contract/events.js';

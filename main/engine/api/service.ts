@@ -2,11 +2,17 @@
 // applied, then answered, so a change the UI saw succeed survives a crash like an acknowledged postback.
 // Every method's request is parsed from unknown with its schema before the method runs (parseApiRequest): the
 // methods below only ever see complete, typed requests, whichever transport (HTTP, IPC, the tray) called them.
+// A method marked `admin` in shared/contract/routes.ts answers a device 403 before it runs.
 import { randomUUID } from 'node:crypto';
-import type { ApiResponse, UiApi } from '../../../shared/contract/api.js';
-import { type ParsedRequest, parseApiRequest } from '../../../shared/contract/api.js';
+import {
+  type ApiResponse,
+  mapUiApi,
+  type ParsedRequest,
+  parseApiRequest,
+  type UiApi,
+} from '../../../shared/contract/api.js';
 import { ApiError } from '../../../shared/contract/errors.js';
-import { API_METHODS, type ApiMethod } from '../../../shared/contract/routes.js';
+import { type ApiMethod, routeOf } from '../../../shared/contract/routes.js';
 import type { Setup } from '../../../shared/contract/setup.js';
 import type { Status } from '../../../shared/contract/status.js';
 import type { Watch } from '../../../shared/contract/watch.js';
@@ -52,20 +58,20 @@ type ParsedApi = { [M in ApiMethod]: (req: ParsedRequest<M>) => Promise<ApiRespo
 /** The UI API as `device` sees it ("local": this computer's own UI; else a device following this hub). */
 export function createService(deps: ServiceDeps, device: string): UiApi {
   const methods = serviceMethods(deps, device);
-  const api = {} as Record<ApiMethod, (req: unknown) => Promise<unknown>>;
-  for (const method of API_METHODS) {
-    const run = methods[method] as (req: unknown) => Promise<unknown>;
-    api[method] = async (req: unknown) => run(parseApiRequest(method, req));
-  }
-  return api as UiApi;
+  return mapUiApi((method, req) => {
+    const parsed = parseApiRequest(method, req);
+    if (routeOf(method).admin) adminOnly(device);
+    return methods[method](parsed);
+  });
+}
+
+/** What only this computer's own UI may do; a device over the remote listener gets 403. */
+function adminOnly(device: string): void {
+  if (device !== LOCAL_DEVICE) throw new ApiError(403, 'Only the hub itself can do that.');
 }
 
 function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
   const { store, devices, impact } = deps;
-  /** What only this computer's own UI may do; a device over the remote listener gets 403. */
-  const adminOnly = () => {
-    if (device !== LOCAL_DEVICE) throw new ApiError(403, 'Only the hub itself can do that.');
-  };
   const findWatch = (id: string): Watch => {
     const watch = store.docs.watches.find((candidate) => candidate.id === id);
     if (!watch) throw new ApiError(404, 'That watch no longer exists.');
@@ -125,14 +131,11 @@ function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
     },
     getSettings: async () => store.settings,
     updateSettings: async (patch) => {
-      if (patch.receiver !== undefined) adminOnly();
+      if (patch.receiver !== undefined) adminOnly(device);
       await deps.run({ kind: 'updateSettings', patch });
       return store.settings;
     },
-    regenerateSecret: async () => {
-      adminOnly();
-      return deps.regenerateSecret();
-    },
+    regenerateSecret: async () => deps.regenerateSecret(),
     previewMapping: async ({ raw, mapping }) => {
       const request = {
         method: raw.method ?? 'POST',
@@ -143,27 +146,12 @@ function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
       const { fields, result } = readPostback({ ...request, headers: {} }, mapping);
       return { fields, mappedTo: previewMapping(fields, mapping), result };
     },
-    addDevice: async ({ name }) => {
-      adminOnly();
-      return devices.add(name);
-    },
-    listDevices: async () => {
-      adminOnly();
-      return devices.list();
-    },
-    revokeDevice: async ({ id }) => {
-      adminOnly();
-      return { deleted: await devices.revoke(id) };
-    },
+    addDevice: async ({ name }) => devices.add(name),
+    listDevices: async () => devices.list(),
+    revokeDevice: async ({ id }) => ({ deleted: await devices.revoke(id) }),
     getImpactAccount: async () => impact.account(),
-    connectImpactAccount: async (credentials) => {
-      adminOnly();
-      return impact.connect(credentials);
-    },
-    disconnectImpactAccount: async () => {
-      adminOnly();
-      return impact.disconnect();
-    },
+    connectImpactAccount: async (credentials) => impact.connect(credentials),
+    disconnectImpactAccount: async () => impact.disconnect(),
     listCatalogs: async () => store.docs.catalogs,
     searchCatalog: async ({ q, catalogId, cursor }) => impact.search(q, catalogId, cursor),
     reconcile: async ({ keys }) => impact.reconcile(keys),

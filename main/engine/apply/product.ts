@@ -1,5 +1,4 @@
 // Applies one normalized snapshot: diff against the stored state, history, watch rules, feed entry.
-
 import type { FeedSource } from '../../../shared/contract/enums.js';
 import type { Alert, FeedEntry } from '../../../shared/contract/feed.js';
 import type { ProductSnapshot, ProductState } from '../../../shared/contract/product.js';

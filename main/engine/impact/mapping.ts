@@ -1,5 +1,4 @@
 // Partner API records → what Shelfwatch keeps: catalogs, search results, and items ready to be recorded like a postback.
-
 import type { Catalog, CatalogItem } from '../../../shared/contract/impact.js';
 import { parsePrice } from '../../../shared/domain/money.js';
 import { parseStock } from '../../../shared/domain/stock.js';

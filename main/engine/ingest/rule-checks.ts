@@ -1,6 +1,5 @@
 // What each watch rule kind tests. Threshold kinds are states (edge-triggered by rules.ts); event kinds are
 // transitions between the previous and the next state.
-
 import type { StockAvailability } from '../../../shared/contract/enums.js';
 import type { FieldChange } from '../../../shared/contract/feed.js';
 import type { ProductState } from '../../../shared/contract/product.js';

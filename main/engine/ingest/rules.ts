@@ -1,5 +1,4 @@
 // Watch rules over one update: which alerts fire, and what each rule remembers for next time.
-
 import type { Alert, FieldChange } from '../../../shared/contract/feed.js';
 import type { ProductState } from '../../../shared/contract/product.js';
 import type { Watch, WatchRule } from '../../../shared/contract/watch.js';

@@ -1,11 +1,9 @@
 // What every view talks to. Which transport sits behind it (IPC bridge or HTTP + SSE) is decided once in getApi().
-
-import type { UiApi } from '../../../shared/contract/api.js';
+import { mapUiApi, type UiApi } from '../../../shared/contract/api.js';
 import type { DesktopConnection, FollowHubRequest, SwitchAnswer } from '../../../shared/contract/desktop-connection.js';
 import { ApiError } from '../../../shared/contract/errors.js';
 import type { UiEvent } from '../../../shared/contract/events.js';
 import type { DesktopBridge, IpcReply } from '../../../shared/contract/ipc-channels.js';
-import { API_METHODS } from '../../../shared/contract/routes.js';
 import { isWebUrl } from '../../../shared/domain/web-url.js';
 import { storedDeviceToken } from './browserPairing.js';
 import { type ConnectionSource, createEventStream } from './eventStream.js';
@@ -54,14 +52,8 @@ function unwrap<T>(reply: IpcReply<T>): T {
 }
 
 export function fromDesktopBridge(bridge: DesktopBridge): ApiClient {
-  const api = Object.fromEntries(
-    API_METHODS.map((method) => {
-      const call = bridge.api[method] as (req: unknown) => Promise<IpcReply<unknown>>;
-      return [method, async (req: unknown) => unwrap(await call(req))];
-    }),
-  ) as UiApi;
   return {
-    api,
+    api: mapUiApi(async (method, req) => unwrap(await bridge.api[method](req))),
     subscribe: (listener) => bridge.onEvent(listener),
     // Checked here too: the main process checks again, but a bad link should never even be sent.
     openExternal: async (url) => {

@@ -1,5 +1,4 @@
 // Products (current state), their history points, and the full-text search index over name and item id.
-
 import type { StockAvailability } from '../../../../shared/contract/enums.js';
 import type { HistoryPoint, ProductState } from '../../../../shared/contract/product.js';
 import type { Db } from './open.js';

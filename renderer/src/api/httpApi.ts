@@ -1,5 +1,12 @@
-// The HTTP transport, built from the contract alone (shared/contract/) so a new method needs no client code.
-import { type ApiRequest, type ApiResponse, mapUiApi, type UiApi } from '../../../shared/contract/api.js';
+// The HTTP transport, built from the contract alone (shared/contract/) so a new method needs no client code. Answers
+// are checked with the method's schema, as the desktop checks a hub's: a view never gets what it cannot show.
+import {
+  type ApiRequest,
+  type ApiResponse,
+  checkApiResponse,
+  mapUiApi,
+  type UiApi,
+} from '../../../shared/contract/api.js';
 import { ApiError } from '../../../shared/contract/errors.js';
 import { buildRequest, errorMessageOfResponse, requestHeaders } from '../../../shared/contract/http.js';
 import type { ApiMethod } from '../../../shared/contract/routes.js';
@@ -22,7 +29,12 @@ export function createHttpApi(options: HttpApiOptions): UiApi {
     if (built.body !== undefined) init.body = built.body;
     const response = await options.fetch(built.url, init);
     if (!response.ok) throw new ApiError(response.status, await errorMessageOfResponse(response, UNAUTHORIZED));
-    if (response.status === 204) return undefined as unknown as ApiResponse<M>;
-    return (await response.json()) as ApiResponse<M>;
+    const checked = checkApiResponse(method, await response.json());
+    if (checked.ok) return checked.value;
+    // The page came from this server, so it is older than the server (an update since it was opened) or newer.
+    throw new Error(
+      `Shelfwatch's answer to ${method} is not what this page expects (${checked.problem}). ` +
+        'Reload the page: Shelfwatch may have been updated since it was opened.',
+    );
   });
 }

@@ -6,6 +6,7 @@ import { ApiError } from '../../shared/contract/errors.js';
 import { API_METHODS, routeOf } from '../../shared/contract/routes.js';
 import { userFacingError } from '../engine/api/errors.js';
 import type { Logger } from '../engine/types.js';
+import { answerError } from './error-answer.js';
 
 /**
  * Above any real request (a previewed postback is at most 64 KB), and high enough that an oversized field still
@@ -26,12 +27,12 @@ export function apiRouter(apiOf: (res: Response) => UiApi, log: Logger): express
         res.status(success).json(await callUnparsed(apiOf(res), method, requestOf(req, verb === 'GET')));
       } catch (error) {
         const { status, message } = userFacingError(error, log, { method });
-        res.status(status).json({ error: message });
+        answerError(res, status, message);
       }
     });
   }
   router.use('/api', (_req, res) => {
-    res.status(404).json({ error: 'No such API route.' });
+    answerError(res, 404, 'No such API route.');
   });
   return router;
 }
@@ -49,7 +50,7 @@ function requestOf(req: Request, isGet: boolean): unknown {
 function requireJsonBody(req: Request, res: Response, next: NextFunction): void {
   const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
   if (hasBody && !req.is('application/json')) {
-    res.status(415).json({ error: 'Send the request body as JSON (Content-Type: application/json).' });
+    answerError(res, 415, 'Send the request body as JSON (Content-Type: application/json).');
     return;
   }
   next();
@@ -63,7 +64,7 @@ export function jsonErrors(log: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const { status, message } = bodyError(error) ?? userFacingError(error, log, { path: req.path });
     if (res.headersSent) return;
-    res.status(status).json({ error: message });
+    answerError(res, status, message);
   };
 }
 

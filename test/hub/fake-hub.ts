@@ -5,7 +5,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { FailedAttemptLimiter, hashToken, newDeviceToken } from '../../main/engine/hub/pairing.js';
 import type { FeedEntry } from '../../shared/contract/feed.js';
-import { makeSetup, makeStatus, makeWatch } from '../renderer/fixtures.js';
+import { makeSetup, makeStatus, makeWatch } from '../fakes/ui-data.js';
 
 export interface SeenRequest {
   method: string;

@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { REVOKED_MESSAGE } from '../../main/follower/index.js';
 import type { Alert } from '../../shared/contract/feed.js';
-import { makeEntry, makeProduct } from '../renderer/fixtures.js';
+import { makeEntry, makeProduct } from '../fakes/ui-data.js';
 import { FakeHub } from './fake-hub.js';
 import { type FollowerUnderTest, fakeHubsForEachTest, follow, pairDevice } from './follower-harness.js';
 

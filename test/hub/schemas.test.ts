@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseUiEvent } from '../../shared/contract/events.js';
 import { API_METHOD_SCHEMAS } from '../../shared/contract/methods.js';
-import { makeEntry, makeQuarantine, makeSettings, makeSetup, makeStatus, makeWatch } from '../renderer/fixtures.js';
+import { makeEntry, makeQuarantine, makeSettings, makeSetup, makeStatus, makeWatch } from '../fakes/ui-data.js';
 
 describe('schemas of what a hub sends', () => {
   it('accept what the engine answers', () => {

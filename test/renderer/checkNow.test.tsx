@@ -5,8 +5,16 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/contract/errors.js';
 import type { ReconcileStatus } from '../../shared/contract/impact.js';
+import {
+  idleReconcile,
+  makeCatalog,
+  makeEntry,
+  makeProduct,
+  makeStatus,
+  makeWatch,
+  minutesAgo,
+} from '../fakes/ui-data.js';
 import { createFakeClient } from './fakeApi.js';
-import { idleReconcile, makeCatalog, makeEntry, makeProduct, makeStatus, makeWatch, minutesAgo } from './fixtures.js';
 import { emit, renderApp } from './renderApp.js';
 
 const connected = { accountSid: 'IRa1b2c3d4e5', connected: true, lastCatalogSyncAt: minutesAgo(5), rateLimit: null };

@@ -14,7 +14,15 @@ import type { Setup } from '../../shared/contract/setup.js';
 import type { Status } from '../../shared/contract/status.js';
 import type { Watch } from '../../shared/contract/watch.js';
 import { itemKeyOf, productKey, watchCovers } from '../../shared/domain/watch-target.js';
-import { idleReconcile, makeFeed, makeQuarantine, makeSettings, makeSetup, makeStatus, makeWatch } from './fixtures.js';
+import {
+  idleReconcile,
+  makeFeed,
+  makeQuarantine,
+  makeSettings,
+  makeSetup,
+  makeStatus,
+  makeWatch,
+} from '../fakes/ui-data.js';
 
 export interface FakeData {
   feed: FeedEntry[];

@@ -4,7 +4,7 @@ import { createHttpApi } from '../../renderer/src/api/httpApi.js';
 import { takeUiToken } from '../../renderer/src/api/uiToken.js';
 import { ApiError } from '../../shared/contract/errors.js';
 import { buildRequest } from '../../shared/contract/http.js';
-import { makeEntry, makeStatus, makeWatch } from './fixtures.js';
+import { makeEntry, makeStatus, makeWatch } from '../fakes/ui-data.js';
 
 function fakeFetch(answer: { status?: number; body?: unknown } = {}) {
   const calls: { url: string; init: RequestInit }[] = [];

@@ -22,7 +22,7 @@ describe('impact.com client: 429 and backoff', () => {
 
   it('when another tool used up the hour, waits for the hour impact.com names', async () => {
     const { fake, client, clock } = bed();
-    clock.set(TEN_AM + 20 * 60_000);
+    clock.setTime(TEN_AM + 20 * 60_000);
     fake.setHourlyLimit('other', 10);
     const basic = Buffer.from(`${fake.accountSid}:${fake.authToken}`).toString('base64');
     for (let i = 0; i < 10; i++) {

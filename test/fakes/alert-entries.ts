@@ -1,4 +1,4 @@
-// Small builders shared by the desktop tests.
+// Small builders of alerting feed entries and settings, shared by the desktop and reliability tests.
 import type { FeedEntry } from '../../shared/contract/feed.js';
 import type { Settings } from '../../shared/contract/settings.js';
 import { DEFAULT_SETTINGS } from '../../shared/contract/settings.js';

@@ -2,7 +2,7 @@
 // leaves a reserve, impact.com's own numbers and a clock set back are handled.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { endpointGroupOf, GroupBudget, HOUR_MS } from '../../../main/engine/impact/budget.js';
+import { endpointGroupOf, GroupBudget, HOUR_MS } from '../../main/engine/impact/budget.js';
 
 const T0 = Date.parse('2026-06-01T10:00:00Z');
 

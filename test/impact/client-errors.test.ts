@@ -1,8 +1,8 @@
 // What goes wrong talking to impact.com, and what the client makes of it: one error kind and a plain message each,
 // retries only where a retry can help, and the token never in any error or log line.
 import { describe, expect, it, vi } from 'vitest';
-import { MESSAGES } from '../../../main/engine/impact/errors.js';
-import { ImpactApiError } from '../../../main/engine/impact/index.js';
+import { MESSAGES } from '../../main/engine/impact/errors.js';
+import { ImpactApiError } from '../../main/engine/impact/index.js';
 import { ACME, impactTestBedPerTest } from './impact-setup.js';
 
 const bed = impactTestBedPerTest();

@@ -1,9 +1,9 @@
 // impact.com's hourly limits, 429s and backoff, and the client's own limits (2 in flight, half of each hour's budget),
 // all on the manual clock: hours of waiting run in moments and nothing here asserts on real time.
 import { describe, expect, it } from 'vitest';
-import { type GroupSchedule, ImpactApiError } from '../../../main/engine/impact/index.js';
-import { readRateHeaders } from '../../../main/engine/impact/rate-headers.js';
-import { request } from '../../helpers/http.js';
+import { type GroupSchedule, ImpactApiError } from '../../main/engine/impact/index.js';
+import { readRateHeaders } from '../../main/engine/impact/rate-headers.js';
+import { request } from '../helpers/http.js';
 import { ACME, impactTestBedPerTest } from './impact-setup.js';
 
 const bed = impactTestBedPerTest();

@@ -1,9 +1,9 @@
 // Shared set-up of the Partner API client tests: the fake on loopback with two brands' catalogs, a manual clock,
 // and a client pointed at the fake whose waits move that clock instead of taking time.
 import { afterEach, beforeEach } from 'vitest';
-import { createImpactClient, type ImpactClient, type ImpactClientOptions } from '../../../main/engine/impact/index.js';
-import { type FakeImpactApi, startFakeImpactApi } from '../../fakes/impact-api.js';
-import { type ManualClock, manualClock } from '../../fakes/manual-clock.js';
+import { createImpactClient, type ImpactClient, type ImpactClientOptions } from '../../main/engine/impact/index.js';
+import { type FakeImpactApi, startFakeImpactApi } from '../fakes/impact-api.js';
+import { type ManualClock, manualClock } from '../fakes/manual-clock.js';
 
 export const ACME = '24836';
 export const BRIGHTSIDE = '31001';

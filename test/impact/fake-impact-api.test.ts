@@ -1,7 +1,7 @@
 // The fake Partner API itself, over raw HTTP: it must behave as impact.com is documented and seen to, or the client
 // tests prove nothing.
 import { describe, expect, it } from 'vitest';
-import { request } from '../../helpers/http.js';
+import { request } from '../helpers/http.js';
 import { ACME, BRIGHTSIDE, impactTestBedPerTest } from './impact-setup.js';
 
 const bed = impactTestBedPerTest();

@@ -2,6 +2,7 @@
 // through tsx, every closure also pays for a keep-names helper call, which charged C (more closures) more than A.
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { nodeTarget } from '../../scripts/node-target.mjs';
 
 // Inside the repository (dist/ is ignored) so the bundles' bare imports (express, lowdb) resolve from node_modules.
 const OUT_DIR = fileURLToPath(new URL('../../dist/bench/', import.meta.url));
@@ -26,7 +27,7 @@ export function bundledServer(name: BundleName): Promise<string> {
       outfile,
       bundle: true,
       platform: 'node',
-      target: 'node20',
+      target: nodeTarget(),
       format: 'esm',
       packages: 'external',
       logLevel: 'warning',

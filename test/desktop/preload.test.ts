@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { nodeTarget } from '../../scripts/node-target.mjs';
 import { apiKey, channelOf, type DesktopBridge } from '../../shared/contract/ipc-channels.js';
 import { API_METHODS } from '../../shared/contract/routes.js';
 
@@ -117,6 +118,7 @@ describe('preload bridge', () => {
       entryPoints: [new URL('../../main/preload.ts', import.meta.url).pathname],
       bundle: true,
       platform: 'node',
+      target: nodeTarget(),
       format: 'cjs',
       external: ['electron'],
       write: false,

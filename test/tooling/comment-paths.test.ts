@@ -1,4 +1,5 @@
-// Every repository path a source comment names exists: comments that point at a moved file send readers nowhere.
+// Every repository path a source comment (or the README, or the architecture page) names exists: a pointer to a
+// moved file sends its reader nowhere.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +32,14 @@ describe('paths named in comments', () => {
       commentsOf(readSource(file))
         .flatMap(pathsIn)
         .map((named) => ({ file, named })),
+    );
+    expect(named.length).toBeGreaterThan(30);
+    expect(named.filter(({ named }) => !exists(named))).toEqual([]);
+  });
+
+  it('exist in the repository when the README or the architecture page names them', () => {
+    const named = ['README.md', 'docs/ARCHITECTURE.md'].flatMap((file) =>
+      pathsIn(readSource(file)).map((named) => ({ file, named })),
     );
     expect(named.length).toBeGreaterThan(30);
     expect(named.filter(({ named }) => !exists(named))).toEqual([]);

@@ -4,6 +4,20 @@ import { z } from 'zod';
 import { OPERATIONS, STOCK_VALUES } from './enums.js';
 import { watchSchema } from './watch.js';
 
+/** What a postback, a catch-up check and the stored state all say of an item. Missing means "not sent". */
+const itemFields = {
+  catalogId: z.string(),
+  catalogItemId: z.string(),
+  campaignId: z.string().optional(),
+  name: z.string().optional(),
+  url: z.string().optional(),
+  imageUrl: z.string().optional(),
+  currentPrice: z.number().optional(),
+  originalPrice: z.number().optional(),
+  currency: z.string().optional(),
+  inventory: z.number().optional(),
+};
+
 /** The fields a postback can carry about an item, normalized. Missing means "not sent", never "cleared". */
 export const productSnapshotSchema = z.object({
   operation: z.enum(OPERATIONS),
@@ -11,32 +25,15 @@ export const productSnapshotSchema = z.object({
   unknownOperation: z.string().optional(),
   /** impact.com's Partner API id of the item, when the news came from a catch-up check */
   apiId: z.string().optional(),
-  catalogId: z.string(),
-  catalogItemId: z.string(),
-  campaignId: z.string().optional(),
-  name: z.string().optional(),
-  url: z.string().optional(),
-  imageUrl: z.string().optional(),
-  currentPrice: z.number().optional(),
-  originalPrice: z.number().optional(),
-  currency: z.string().optional(),
+  ...itemFields,
   stockAvailability: z.enum(STOCK_VALUES).optional(),
-  inventory: z.number().optional(),
 });
 
+/** A product as Shelfwatch keeps it: the last value of each field any postback sent. */
 export const productStateSchema = z.object({
   key: z.string(),
-  catalogId: z.string(),
-  catalogItemId: z.string(),
-  campaignId: z.string().optional(),
-  name: z.string().optional(),
-  url: z.string().optional(),
-  imageUrl: z.string().optional(),
-  currentPrice: z.number().optional(),
-  originalPrice: z.number().optional(),
-  currency: z.string().optional(),
+  ...itemFields,
   stockAvailability: z.enum(STOCK_VALUES),
-  inventory: z.number().optional(),
   removed: z.boolean(),
   firstSeenAt: z.string(),
   updatedAt: z.string(),

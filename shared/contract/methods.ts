@@ -43,6 +43,7 @@ export const API_METHOD_SCHEMAS = {
   getSettings: { req: noInput, res: settingsSchema },
   updateSettings: { req: settingsPatchSchema, res: settingsSchema },
   regenerateSecret: { req: noInput, res: setupSchema },
+  acknowledgeUrlChange: { req: noInput, res: statusSchema },
   previewMapping: { req: previewMappingSchema, res: mappingPreviewSchema },
   addDevice: { req: addDeviceRequestSchema, res: addedDeviceSchema },
   listDevices: { req: noInput, res: z.array(deviceSchema) },

@@ -29,6 +29,8 @@ export const API_ROUTES = {
   getSettings: { verb: 'GET', path: '/api/settings' },
   updateSettings: { verb: 'PATCH', path: '/api/settings' },
   regenerateSecret: { verb: 'POST', path: '/api/settings/secret', admin: true },
+  /** the user saw that the postback URL changed (both secrets files were lost) and updated impact.com */
+  acknowledgeUrlChange: { verb: 'POST', path: '/api/setup/url-change/acknowledge', admin: true },
   previewMapping: { verb: 'POST', path: '/api/mapping/preview' },
   addDevice: { verb: 'POST', path: '/api/devices', admin: true },
   listDevices: { verb: 'GET', path: '/api/devices', admin: true },

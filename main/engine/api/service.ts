@@ -13,6 +13,7 @@ import {
 } from '../../../shared/contract/api.js';
 import { ApiError } from '../../../shared/contract/errors.js';
 import { type ApiMethod, routeOf } from '../../../shared/contract/routes.js';
+import { SECRET_SET_MASK } from '../../../shared/contract/secret-mask.js';
 import type { Setup } from '../../../shared/contract/setup.js';
 import type { Status } from '../../../shared/contract/status.js';
 import type { Watch } from '../../../shared/contract/watch.js';
@@ -26,6 +27,7 @@ import { publicState } from '../store/db/products.js';
 import { LOCAL_DEVICE } from '../store/db/read-state.js';
 import { queryFeed } from '../store/feed-page.js';
 import type { Store } from '../store/store.js';
+import { maskedSettings, splitHeaderValue } from './settings-secret.js';
 
 export interface ServiceDeps {
   store: Store;
@@ -38,6 +40,11 @@ export interface ServiceDeps {
   regenerateSecret(): Setup;
   /** the postback URL's secret, to keep it out of what a device is shown */
   secret(): string;
+  /** the receiver's header secret, kept in the secrets file ('' for none) */
+  headerValue(): string;
+  /** writes it to the secrets file (durably) before it is in force */
+  setHeaderValue(value: string): void;
+  acknowledgeUrlChange(): void;
   clock(): number;
 }
 
@@ -48,7 +55,7 @@ function withoutSecrets(setup: Setup, secret: string): Setup {
   return {
     ...setup,
     postbackUrl: hide(setup.postbackUrl),
-    headerValue: setup.headerValue ? HIDDEN : '',
+    headerValue: setup.headerValue ? SECRET_SET_MASK : '',
     templates: { jsonPost: setup.templates.jsonPost, getUrl: hide(setup.templates.getUrl) },
   };
 }
@@ -129,13 +136,26 @@ function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
       const remaining = store.quarantine.count();
       return { reprocessed: before - remaining, remaining };
     },
-    getSettings: async () => store.settings,
+    getSettings: async () => maskedSettings(store.settings, deps.headerValue()),
     updateSettings: async (patch) => {
       if (patch.receiver !== undefined) adminOnly(device);
-      await deps.run({ kind: 'updateSettings', patch });
-      return store.settings;
+      // The header value goes to the secrets file first, never to the journal; undone if the rest cannot be saved.
+      const { headerValue, rest } = splitHeaderValue(patch);
+      const before = deps.headerValue();
+      if (headerValue !== undefined) deps.setHeaderValue(headerValue);
+      try {
+        if (rest) await deps.run({ kind: 'updateSettings', patch: rest });
+      } catch (error) {
+        if (headerValue !== undefined) deps.setHeaderValue(before);
+        throw error;
+      }
+      return maskedSettings(store.settings, deps.headerValue());
     },
     regenerateSecret: async () => deps.regenerateSecret(),
+    acknowledgeUrlChange: async () => {
+      deps.acknowledgeUrlChange();
+      return deps.status(device);
+    },
     previewMapping: async ({ raw, mapping }) => {
       const request = {
         method: raw.method ?? 'POST',

@@ -1,7 +1,7 @@
 // Turns the hub's stream messages into events for the listeners, each feed batch exactly once and in order, and
-// keeps the resume point (the last event id, see shared/stream-point.ts) in the store after handing each one on.
+// keeps the resume point (the last event id, see shared/domain/stream-point.ts) in the store after handing each one on.
 import type { EventSourceMessage } from 'eventsource-parser';
-import { comparePoints, type StreamPoint, streamIdOf, streamPointOf } from '../../shared/stream-point.js';
+import { comparePoints, type StreamPoint, streamIdOf, streamPointOf } from '../../shared/domain/stream-point.js';
 import { alertOf, type EventMeta, type FollowerEvent, parseEventData } from './stream-messages.js';
 
 /** Where the stream resumes from; kept across restarts of the app. */

@@ -1,12 +1,12 @@
 // Live events over Server-Sent Events: `feed`, `alert` and `status`, resumable. Every feed and alert message carries
-// an id saying how far the client has the feed (shared/stream-point.ts: "<seq>", or "<seq>.<n>" when a message ends
+// an id saying how far the client has the feed (shared/domain/stream-point.ts: "<seq>", or "<seq>.<n>" when a message ends
 // partway through a record), strictly increasing on one stream. A client that reconnects with Last-Event-ID (or
 // ?after=) first gets every entry after that point, in order, in messages of at most 200 entries, then
 // `event: live` (id: how far the stream has reached) and live events — no gap, no repeat. When the entries after
 // that point are gone (retention) or never existed here, the first message is `event: reset`: the client reloads.
 import type { Request, Response } from 'express';
-import type { UiEvent } from '../../shared/api.js';
-import type { FeedEntry } from '../../shared/model.js';
+import type { UiEvent } from '../../shared/contract/events.js';
+import type { FeedEntry } from '../../shared/contract/feed.js';
 import {
   comparePoints,
   pointOfEntry,
@@ -14,7 +14,7 @@ import {
   streamIdOf,
   streamPointOf,
   throughRecord,
-} from '../../shared/stream-point.js';
+} from '../../shared/domain/stream-point.js';
 import type { Engine } from '../engine/types.js';
 
 const HEARTBEAT_MS = 15_000;

@@ -1,6 +1,7 @@
 // The UI API answers only the local user: a loopback Host (no DNS rebinding), no foreign Origin, the bearer token.
 import type { NextFunction, Request, Response } from 'express';
 import { secretsMatch } from '../engine/receiver/secret.js';
+import { answerError } from './error-answer.js';
 import { type StreamTickets, streamTicketOf } from './stream-tickets.js';
 
 export interface TrustOptions {
@@ -22,14 +23,14 @@ export function hostName(hostHeader: string | undefined): string {
 export function requireLoopbackHost(options: TrustOptions = {}) {
   return (req: Request, res: Response, next: NextFunction): void => {
     if (!LOOPBACK_HOSTS.has(hostName(req.headers.host).toLowerCase())) {
-      res.status(403).json({ error: 'Shelfwatch answers only on a loopback address (127.0.0.1 or localhost).' });
+      answerError(res, 403, 'Shelfwatch answers only on a loopback address (127.0.0.1 or localhost).');
       return;
     }
     const origin = req.headers.origin;
     const trusted =
       origin === `http://${req.headers.host}` || (options.devOrigin !== undefined && origin === options.devOrigin);
     if (origin !== undefined && !trusted) {
-      res.status(403).json({ error: 'Cross-origin requests are not allowed.' });
+      answerError(res, 403, 'Cross-origin requests are not allowed.');
       return;
     }
     next();
@@ -45,12 +46,12 @@ export function requireToken(token: string, tickets: StreamTickets) {
     const ticket = streamTicketOf(req);
     if (ticket !== null) {
       if (tickets.redeem(ticket) !== null) next();
-      else res.status(401).json({ error: TICKET_REFUSED });
+      else answerError(res, 401, TICKET_REFUSED);
       return;
     }
     const header = req.headers.authorization ?? '';
     if (!secretsMatch(header.startsWith('Bearer ') ? header.slice(7) : '', token)) {
-      res.status(401).json({ error: 'Missing or wrong token. Open the UI with the link Shelfwatch printed.' });
+      answerError(res, 401, 'Missing or wrong token. Open the UI with the link Shelfwatch printed.');
       return;
     }
     next();

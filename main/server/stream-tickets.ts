@@ -4,8 +4,8 @@
 // token never appears in a URL.
 import { randomBytes } from 'node:crypto';
 import type { Request } from 'express';
-import { EVENTS_PATH } from '../../shared/http-api.js';
-import type { StreamTicket } from '../../shared/schema/stream-ticket.js';
+import { EVENTS_PATH } from '../../shared/contract/routes.js';
+import type { StreamTicket } from '../../shared/contract/stream-ticket.js';
 
 export const TICKET_TTL_MS = 60_000;
 /** Outstanding tickets kept at most: a client asking in a loop cannot grow the map without bound. */

@@ -3,10 +3,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
-import { EVENTS_PATH, EVENTS_TICKET_PATH } from '../../shared/http-api.js';
+import { EVENTS_PATH, EVENTS_TICKET_PATH } from '../../shared/contract/routes.js';
 import { LOCAL_DEVICE } from '../engine/store/db/read-state.js';
 import type { Engine, Logger } from '../engine/types.js';
 import { apiRouter, jsonErrors } from './api-routes.js';
+import { answerError } from './error-answer.js';
 import { eventsRoute } from './events-route.js';
 import { requireLoopbackHost, requireToken, securityHeaders, type TrustOptions } from './guards.js';
 import { StreamTickets } from './stream-tickets.js';
@@ -40,7 +41,7 @@ export function serveRenderer(app: express.Express, rendererDir: string, log: Lo
     });
   }
   app.use((_req, res) => {
-    res.status(404).json({ error: 'Not found.' });
+    answerError(res, 404, 'Not found.');
   });
   app.use(jsonErrors(log));
 }

@@ -11,12 +11,12 @@ import type { Engine } from '../../main/engine/types.js';
 import { createHubFollower, pairWithHub } from '../../main/follower/index.js';
 import { type RemoteListening, startRemoteListener } from '../../main/server/remote-listener.js';
 import { createUiApp } from '../../main/server/ui-app.js';
-import type { FeedEntry } from '../../shared/model.js';
+import type { FeedEntry } from '../../shared/contract/feed.js';
 import { postJson } from '../helpers/http.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { until } from '../helpers/until.js';
 import { allFeed } from '../reliability/helpers/engine-harness.js';
-import { memoryStore } from './manual-clock.js';
+import { memoryStore } from './follower-harness.js';
 
 const SECRET = 'resume-secret-0123456789abcdef';
 const TOKEN = 'resume-token-0123456789abcdef';

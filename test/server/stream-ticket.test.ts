@@ -4,7 +4,7 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../main/server/start.js';
 import { StreamTickets, TICKET_TTL_MS } from '../../main/server/stream-tickets.js';
-import { streamTicketSchema } from '../../shared/schema/stream-ticket.js';
+import { streamTicketSchema } from '../../shared/contract/stream-ticket.js';
 import { request } from '../helpers/http.js';
 import { startTestServer, TEST_TOKEN } from '../helpers/server.js';
 import { makeTempDir } from '../helpers/temp-dir.js';

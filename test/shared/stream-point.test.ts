@@ -2,9 +2,15 @@
 // follower's sequencer resuming from and de-duplicating on either.
 import { describe, expect, it } from 'vitest';
 import { EventSequencer } from '../../main/follower/event-sequencer.js';
-import { comparePoints, pointOfEntry, type StreamPoint, streamIdOf, streamPointOf } from '../../shared/stream-point.js';
-import { memoryStore } from '../hub/manual-clock.js';
-import { makeEntry } from '../renderer/fixtures.js';
+import {
+  comparePoints,
+  pointOfEntry,
+  type StreamPoint,
+  streamIdOf,
+  streamPointOf,
+} from '../../shared/domain/stream-point.js';
+import { makeEntry } from '../fakes/ui-data.js';
+import { memoryStore } from '../hub/follower-harness.js';
 
 describe('stream ids', () => {
   it('reads a whole record and a point partway through one, and writes them back the same', () => {

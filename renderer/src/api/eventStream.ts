@@ -4,8 +4,7 @@
 // EventSource is closed and a new one opened here, with backoff, resuming after the last event id it saw (?after=),
 // so the server resends what was missed. Whether the stream is up is tracked too: the status line says "Hub
 // unreachable since 10:32 — retrying" while it is not.
-import type { UiEvent } from '../../../shared/api.js';
-import { UI_EVENT_TYPES, uiEventSchema } from '../../../shared/schema/events.js';
+import { parseUiEvent, UI_EVENT_TYPES, type UiEvent } from '../../../shared/contract/events.js';
 
 export interface StreamConnection {
   state: 'connecting' | 'live' | 'unreachable';
@@ -49,7 +48,8 @@ export function createEventStream(
     if (message.lastEventId) lastEventId = message.lastEventId;
   };
 
-  // The event's shape is checked like any input: a malformed event is dropped, not worth breaking the UI for.
+  // The event's shape is checked like any input (as the desktop's follower checks a hub's): a malformed event is
+  // dropped, not worth breaking the UI for.
   const dispatch = (name: UiEvent['type'], message: MessageEvent<string>) => {
     remember(message);
     let data: unknown;
@@ -58,8 +58,8 @@ export function createEventStream(
     } catch {
       return;
     }
-    const parsed = uiEventSchema.safeParse({ ...(data as object), type: name });
-    if (parsed.success) emit(parsed.data);
+    const { event } = parseUiEvent(name, data);
+    if (event) emit(event);
   };
 
   const emit = (event: UiEvent) => {

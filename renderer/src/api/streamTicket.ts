@@ -1,8 +1,9 @@
 // The event stream's URL: a single-use ticket asked for with the bearer token (in a header), never the token itself,
 // which proxies and server logs would keep (see main/server/stream-tickets.ts).
-import { ApiError } from '../../../shared/api-error.js';
-import { EVENTS_PATH, EVENTS_TICKET_PATH, errorMessageOfResponse } from '../../../shared/http-api.js';
-import { streamTicketSchema } from '../../../shared/schema/stream-ticket.js';
+import { ApiError } from '../../../shared/contract/errors.js';
+import { errorMessageOfResponse } from '../../../shared/contract/http.js';
+import { EVENTS_PATH, EVENTS_TICKET_PATH } from '../../../shared/contract/routes.js';
+import { streamTicketSchema } from '../../../shared/contract/stream-ticket.js';
 
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 

@@ -18,9 +18,9 @@ import {
   shell,
   Tray,
 } from 'electron';
+import { realTimers } from '../../shared/domain/alert-policy.js';
 import type { Logger } from '../engine/types.js';
 import { pairWithHub } from '../follower/index.js';
-import { realTimers } from './alert-digest.js';
 import type { DesktopBackend } from './backend.js';
 import { createConnectionActions } from './hub/connection-actions.js';
 import type { DeviceSettings } from './hub/device-settings.js';

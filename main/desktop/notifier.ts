@@ -1,9 +1,9 @@
 // Native notifications for alerts. What to show is decided by AlertDigest; this file only shows it and routes clicks.
 // Electron's Notification is injected (a factory), so this runs and is tested under plain Node.
 import type { UiEvent } from '../../shared/api.js';
-import { AlertDigest, type DigestSettings, type Timers } from './alert-digest.js';
+import { AlertDigest, type DigestSettings, type Timers } from '../../shared/domain/alert-policy.js';
+import type { NotificationText } from '../../shared/domain/alert-policy-text.js';
 import type { DeviceSettings } from './hub/device-settings.js';
-import type { NotificationText } from './notification-text.js';
 
 /** The part of Electron's Notification used here. */
 export interface NotificationLike {

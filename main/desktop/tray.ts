@@ -3,10 +3,10 @@
 // are injected.
 import type { UiApi } from '../../shared/api.js';
 import { connectionText, type HubConnection } from '../../shared/connection-text.js';
+import type { Timers } from '../../shared/domain/alert-policy.js';
+import { realTimers } from '../../shared/domain/alert-policy.js';
+import { activePauseEnd, type PauseChoice, pauseEndsAt } from '../../shared/domain/alert-policy-pause.js';
 import type { Logger } from '../engine/types.js';
-import type { Timers } from './alert-digest.js';
-import { realTimers } from './alert-digest.js';
-import { activePauseEnd, type PauseChoice, pauseEndsAt } from './pause-times.js';
 import type { TrayIcons } from './tray-icons.js';
 
 export interface TrayLike<Image, Menu> {

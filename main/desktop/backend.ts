@@ -2,8 +2,8 @@
 // or a Shelfwatch hub it follows (issue 11). The window, the tray and the notifier cannot tell which they have.
 import type { UiApi, UiEvent } from '../../shared/api.js';
 import type { HubConnection } from '../../shared/connection-text.js';
+import type { DeviceSettings } from '../../shared/domain/device-settings.js';
 import type { Engine } from '../engine/types.js';
-import type { DeviceSettings } from './hub/device-settings.js';
 
 export interface EventMeta {
   /** part of what a hub received while this computer was away (sleep, an outage): one digest, not N notifications */

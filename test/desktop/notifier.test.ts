@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Notifier } from '../../main/desktop/notifier.js';
 import type { Status } from '../../shared/api.js';
+import { Notifier } from '../../shared/domain/alert-policy-notifier.js';
 import type { Settings } from '../../shared/model.js';
 import { FakeNotification } from './fake-notification.js';
 import { alertEntry, settingsWith } from './fixtures.js';

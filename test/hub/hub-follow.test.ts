@@ -4,9 +4,9 @@
 // Last-Event-ID and receives every feed entry the hub has, exactly once, in order, and one while-away digest. Then
 // the hub is killed again while the follower is live, and it catches up again by itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type NotificationRequest, Notifier } from '../../main/desktop/notifier.js';
 import { createHubFollower, type FollowerEvent, type HubFollower, pairWithHub } from '../../main/follower/index.js';
 import type { FeedPage } from '../../shared/api.js';
+import { type NotificationRequest, Notifier } from '../../shared/domain/alert-policy-notifier.js';
 import { DEFAULT_SETTINGS, type FeedEntry } from '../../shared/model.js';
 import type { ServeChild } from '../e2e/serve-child.js';
 import { postJson } from '../helpers/http.js';

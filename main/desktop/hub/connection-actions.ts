@@ -1,6 +1,7 @@
 // Settings → Where postbacks arrive: follow a hub (pair with its link, keep the token with safeStorage) or go back
 // to this computer. Either saves the choice and restarts the app into it: one backend per run, never swapped live.
 import { ApiError } from '../../../shared/api-error.js';
+import { type DeviceSettings, pickDeviceSettings } from '../../../shared/domain/device-settings.js';
 import { DEFAULT_SETTINGS } from '../../../shared/model.js';
 import type { DesktopConnection, FollowHubRequest, SwitchAnswer } from '../../../shared/schema/desktop-connection.js';
 import { PairingLinkError } from '../../engine/hub/pairing.js';
@@ -9,7 +10,7 @@ import { type HubPairing, HubRefusedError } from '../../follower/index.js';
 import type { ConnectionHandlers } from '../ipc.js';
 import { encryptionProblem, type SafeStorageLike } from '../secret-file.js';
 import { loadChoice, saveChoice } from './connection-choice.js';
-import { type DeviceSettings, deviceSettingsFile, pickDeviceSettings } from './device-settings.js';
+import { deviceSettingsFile } from './device-settings.js';
 import { deviceTokenFile, hubPaths, lastEventIdFile } from './hub-files.js';
 
 export interface ConnectionActionsOptions {

@@ -4,11 +4,12 @@
 // computer's pause, and the last one the hub sent is kept so an unreachable hub still shows what it had.
 import type { SettingsPatch, Status, UiApi, UiEvent } from '../../../shared/api.js';
 import type { HubConnection } from '../../../shared/connection-text.js';
+import { splitPatch } from '../../../shared/domain/device-settings.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/model.js';
 import { parseApiRequest } from '../../../shared/schema/requests.js';
 import type { HubFollower } from '../../follower/index.js';
 import type { BackendListener, DesktopBackend, EventMeta } from '../backend.js';
-import { type DeviceSettingsStore, splitPatch } from './device-settings.js';
+import type { DeviceSettingsStore } from './device-settings.js';
 import { withHubErrors } from './hub-errors.js';
 
 export interface HubBackendOptions {

@@ -71,6 +71,7 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
   };
   const calls: FakeClient['calls'] = [];
   const listeners = new Set<(event: UiEvent) => void>();
+  const settingsListeners = new Set<(settings: Settings) => void>();
   let watchIds = 100;
 
   const engine: UiApi = {
@@ -120,6 +121,7 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
     getSettings: async () => structuredClone(data.settings),
     updateSettings: async (patch) => {
       data.settings = { ...data.settings, ...(patch as Partial<Settings>) };
+      for (const listener of settingsListeners) listener(structuredClone(data.settings));
       return structuredClone(data.settings);
     },
     regenerateSecret: async () => ({ ...data.setup, postbackUrl: 'http://127.0.0.1:8787/postback/n3w' }),
@@ -199,6 +201,10 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
     },
     emit: (event) => {
       for (const listener of listeners) listener(event);
+    },
+    onSettingsSaved: (listener) => {
+      settingsListeners.add(listener);
+      return () => settingsListeners.delete(listener);
     },
     opened: [],
     copied: [],

@@ -2,8 +2,10 @@
 import { API_METHODS, type UiApi, type UiEvent } from '../../../shared/api.js';
 import { ApiError } from '../../../shared/api-error.js';
 import type { DesktopBridge, IpcReply } from '../../../shared/ipc-channels.js';
+import type { Settings } from '../../../shared/model.js';
 import type { DesktopConnection, FollowHubRequest, SwitchAnswer } from '../../../shared/schema/desktop-connection.js';
 import { isHttpUrl } from '../lib/safeUrl.js';
+import { withBrowserDeviceSettings } from './browserDeviceSettings.js';
 import { storedDeviceToken } from './browserPairing.js';
 import { type ConnectionSource, createEventStream } from './eventStream.js';
 import { createHttpApi } from './httpApi.js';
@@ -23,6 +25,8 @@ export interface ApiClient {
   desktop?: DesktopConnectionApi;
   /** the browser only: whether its event stream is up (the desktop's is in Status.hub) */
   connection?: ConnectionSource;
+  /** the browser only: settings this UI saved (its notifier follows them; the desktop's main process has its own) */
+  onSettingsSaved?(listener: (settings: Settings) => void): () => void;
 }
 
 export interface DesktopConnectionApi {
@@ -76,23 +80,44 @@ export function fromDesktopBridge(bridge: DesktopBridge): ApiClient {
 
 export function fromHttp(): ApiClient {
   // This computer's own UI (loopback, #token=) or a device of a hub (paired with #pair=, see main.tsx).
-  const token = takeUiToken(window) ?? storedDeviceToken(window);
+  const uiToken = takeUiToken(window);
+  const deviceToken = uiToken ? null : storedDeviceToken(window);
+  const token = uiToken ?? deviceToken;
   const events = createEventStream(() => `/api/events?token=${encodeURIComponent(token ?? '')}`);
-  const api = createHttpApi({ token, fetch: (input, init) => window.fetch(input, init) });
-  // After a reconnect the status (unread, last postback, fault) is re-read so the UI does not show stale numbers.
-  events.onReopen(() => {
+  const http = createHttpApi({ token, fetch: (input, init) => window.fetch(input, init) });
+  const device = deviceToken ? withBrowserDeviceSettings(http, window.localStorage) : null;
+  const saved = new Set<(settings: Settings) => void>();
+  const api: UiApi = {
+    ...(device?.api ?? http),
+    updateSettings: async (request) => {
+      const settings = await (device?.api ?? http).updateSettings(request);
+      for (const listener of saved) listener(settings);
+      // A device's own pause is not the hub's news: the status it shows is re-read here.
+      if (device) emitStatus();
+      return settings;
+    },
+  };
+  const emitStatus = () =>
     api.status(undefined).then(
       (status) => events.emit({ type: 'status', status }),
       () => {},
     );
-  });
+  // After a reconnect the status (unread, last postback, fault) is re-read so the UI does not show stale numbers.
+  events.onReopen(emitStatus);
   return {
     api,
-    subscribe: events.subscribe,
+    subscribe: (listener) =>
+      events.subscribe((event) =>
+        listener(device && event.type === 'status' ? { ...event, status: device.status(event.status) } : event),
+      ),
     connection: events.connection,
     openExternal: async (url) => {
       if (isHttpUrl(url)) window.open(url, '_blank', 'noopener');
     },
     copyText: (text) => navigator.clipboard.writeText(text),
+    onSettingsSaved: (listener) => {
+      saved.add(listener);
+      return () => saved.delete(listener);
+    },
   };
 }

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
+import { useBrowserAlerts } from '../alerts/useBrowserAlerts.js';
+import { useUnreadBadge } from '../alerts/useUnreadBadge.js';
 import { useApiClient, useUiEvents } from '../api/ApiContext.js';
 import { Loading } from '../components/ErrorState.js';
 import { ImpactProvider } from '../impact/ImpactContext.js';
@@ -36,6 +38,8 @@ function Shell() {
   const { state } = useStatus();
   const client = useApiClient();
   const main = useRef<HTMLElement>(null);
+  useBrowserAlerts();
+  useUnreadBadge(state.data?.unread ?? 0);
 
   // The desktop face routes here, e.g. when the user clicks a notification.
   useEffect(() => client.onNavigate?.((target) => navigate(target.startsWith('#') ? target : `#${target}`)), [client]);

@@ -1,5 +1,10 @@
+// Notifications: the same policy on the desktop (native) and in a browser (Web Notifications, once allowed). A device
+// following a hub keeps these to itself; the hub and other devices have their own.
 import type { Settings } from '../../../../shared/model.js';
 import { SETTINGS_RANGES } from '../../../../shared/schema/ranges.js';
+import { NotificationPermission } from '../../alerts/NotificationPermission.js';
+import { PauseAlerts } from '../../alerts/PauseAlerts.js';
+import { useThisDevice } from '../../app/useThisDevice.js';
 import { CheckboxField, NumberField, TextField } from './fields.js';
 
 type Notifications = Settings['notifications'];
@@ -12,9 +17,12 @@ export function NotificationSettings({
   onChange: (v: Notifications) => void;
 }) {
   const set = (patch: Partial<Notifications>) => onChange({ ...value, ...patch });
+  const device = useThisDevice();
   return (
     <fieldset className="settings-group">
       <legend>Notifications</legend>
+      {device ? <p className="muted">These are this device’s own: the hub and its other devices keep theirs.</p> : null}
+      <NotificationPermission />
       <CheckboxField label="Show notifications" checked={value.enabled} onChange={(enabled) => set({ enabled })} />
       <CheckboxField label="Play a sound" checked={value.sound} onChange={(sound) => set({ sound })} />
       <NumberField
@@ -46,6 +54,7 @@ export function NotificationSettings({
           />
         </div>
       ) : null}
+      <PauseAlerts />
     </fieldset>
   );
 }

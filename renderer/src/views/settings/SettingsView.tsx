@@ -34,7 +34,9 @@ export function SettingsView() {
 }
 
 function SettingsForm({ saved }: { saved: Settings }) {
-  const { api } = useApiClient();
+  const { api, desktop } = useApiClient();
+  // Launching at login is the desktop app's; a browser has nothing to launch.
+  const desktopApp = desktop !== undefined;
   // What is in force (a flag may override the stored receiver host/port); the form works without it.
   const setup = useLoad(() => api.setup(undefined), [api]).state.data ?? null;
   const [baseline, setBaseline] = useState(saved);
@@ -83,14 +85,16 @@ function SettingsForm({ saved }: { saved: Settings }) {
       <PostbackSourceSettings />
       <ImpactAccountSettings />
       <NotificationSettings value={draft.notifications} onChange={(notifications) => set({ notifications })} />
-      <fieldset className="settings-group">
-        <legend>Start-up</legend>
-        <CheckboxField
-          label="Launch at login (desktop app)"
-          checked={draft.launchAtLogin}
-          onChange={(launchAtLogin) => set({ launchAtLogin })}
-        />
-      </fieldset>
+      {desktopApp ? (
+        <fieldset className="settings-group">
+          <legend>Start-up</legend>
+          <CheckboxField
+            label="Launch at login"
+            checked={draft.launchAtLogin}
+            onChange={(launchAtLogin) => set({ launchAtLogin })}
+          />
+        </fieldset>
+      ) : null}
       <RetentionSettings value={draft.retention} onChange={(retention) => set({ retention })} />
       {hubOwnUi ? (
         <ReceiverSettings value={draft.receiver} onChange={(receiver) => set({ receiver })} setup={setup} />

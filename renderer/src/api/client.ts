@@ -5,6 +5,7 @@ import type { DesktopBridge, IpcReply } from '../../../shared/ipc-channels.js';
 import type { Settings } from '../../../shared/model.js';
 import type { DesktopConnection, FollowHubRequest, SwitchAnswer } from '../../../shared/schema/desktop-connection.js';
 import { isHttpUrl } from '../lib/safeUrl.js';
+import { type AccessSource, createAccessWatch } from './access.js';
 import { withBrowserDeviceSettings } from './browserDeviceSettings.js';
 import { storedDeviceToken } from './browserPairing.js';
 import { type ConnectionSource, createEventStream } from './eventStream.js';
@@ -25,6 +26,8 @@ export interface ApiClient {
   desktop?: DesktopConnectionApi;
   /** the browser only: whether its event stream is up (the desktop's is in Status.hub) */
   connection?: ConnectionSource;
+  /** the browser only: whether the server still takes this page's token */
+  access?: AccessSource;
   /** the browser only: settings this UI saved (its notifier follows them; the desktop's main process has its own) */
   onSettingsSaved?(listener: (settings: Settings) => void): () => void;
 }
@@ -84,7 +87,16 @@ export function fromHttp(): ApiClient {
   const deviceToken = uiToken ? null : storedDeviceToken(window);
   const token = uiToken ?? deviceToken;
   const events = createEventStream(() => `/api/events?token=${encodeURIComponent(token ?? '')}`);
-  const http = createHttpApi({ token, fetch: (input, init) => window.fetch(input, init) });
+  const access = createAccessWatch(deviceToken ? 'device' : 'local');
+  const http = createHttpApi({
+    token,
+    fetch: (input, init) => window.fetch(input, init),
+    onUnauthorized: access.refuse,
+  });
+  // A stream the server stopped taking (a revoked device) looks like one that cannot connect: ask once why.
+  events.connection.subscribe((connection) => {
+    if (connection.state === 'unreachable') http.status(undefined).catch(() => {});
+  });
   const device = deviceToken ? withBrowserDeviceSettings(http, window.localStorage) : null;
   const saved = new Set<(settings: Settings) => void>();
   const api: UiApi = {
@@ -111,6 +123,7 @@ export function fromHttp(): ApiClient {
         listener(device && event.type === 'status' ? { ...event, status: device.status(event.status) } : event),
       ),
     connection: events.connection,
+    access,
     openExternal: async (url) => {
       if (isHttpUrl(url)) window.open(url, '_blank', 'noopener');
     },

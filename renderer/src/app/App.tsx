@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useBrowserAlerts } from '../alerts/useBrowserAlerts.js';
 import { useUnreadBadge } from '../alerts/useUnreadBadge.js';
 import { useApiClient, useUiEvents } from '../api/ApiContext.js';
@@ -12,6 +12,7 @@ import { SettingsView } from '../views/settings/SettingsView.js';
 import { SetupView } from '../views/setup/SetupView.js';
 import { WatchlistView } from '../views/watchlist/WatchlistView.js';
 import { WatchesProvider } from '../watch/WatchesContext.js';
+import { AccessRefused } from './AccessRefused.js';
 import { Nav } from './Nav.js';
 import { StatusProvider, useStatus } from './StatusContext.js';
 import { StatusLine } from './StatusLine.js';
@@ -22,6 +23,9 @@ export function App() {
   useUiEvents((event) => {
     if (event.type === 'reset') setGeneration((current) => current + 1);
   });
+  const { access } = useApiClient();
+  const refused = useSyncExternalStore(access?.subscribe ?? noSubscription, () => access?.refused() ?? false);
+  if (access && refused) return <AccessRefused kind={access.kind} />;
   return (
     <StatusProvider key={generation}>
       <WatchesProvider>
@@ -32,6 +36,8 @@ export function App() {
     </StatusProvider>
   );
 }
+
+const noSubscription = () => () => {};
 
 function Shell() {
   const route = useHashRoute();

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import type { Settings } from '../../../../shared/model.js';
 import { useApiClient } from '../../api/ApiContext.js';
 import { messageOf, useLoad } from '../../api/useLoad.js';
-import { useIsHubOwnUi } from '../../app/useThisDevice.js';
+import { useIsHubOwnUi, useThisDevice } from '../../app/useThisDevice.js';
 import { ErrorState, Loading } from '../../components/ErrorState.js';
+import { ManagedOnHub } from '../../components/ManagedOnHub.js';
 import { changedGroups } from './changedGroups.js';
 import { DevicesSettings } from './devices/DevicesSettings.js';
 import { CheckboxField } from './fields.js';
@@ -43,6 +44,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
   const [draft, setDraft] = useState(saved);
   // A device following a hub may not manage the hub's receiver, secret or devices: those stay the hub's own UI's.
   const hubOwnUi = useIsHubOwnUi();
+  const device = useThisDevice();
   const [result, setResult] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<Settings>) => {
@@ -83,7 +85,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
         <h1 id="settings-heading">Settings</h1>
       </header>
       <PostbackSourceSettings />
-      <ImpactAccountSettings />
+      {hubOwnUi ? <ImpactAccountSettings /> : null}
       <NotificationSettings value={draft.notifications} onChange={(notifications) => set({ notifications })} />
       {desktopApp ? (
         <fieldset className="settings-group">
@@ -95,18 +97,29 @@ function SettingsForm({ saved }: { saved: Settings }) {
           />
         </fieldset>
       ) : null}
-      <RetentionSettings value={draft.retention} onChange={(retention) => set({ retention })} />
       {hubOwnUi ? (
-        <ReceiverSettings value={draft.receiver} onChange={(receiver) => set({ receiver })} setup={setup} />
+        <>
+          <RetentionSettings value={draft.retention} onChange={(retention) => set({ retention })} />
+          <ReceiverSettings value={draft.receiver} onChange={(receiver) => set({ receiver })} setup={setup} />
+          <fieldset className="settings-group">
+            <legend>Field mapping</legend>
+            <p className="muted">
+              Only for key names Shelfwatch does not recognize. Save, then re-process quarantined postbacks in Setup.
+            </p>
+            <MappingEditor mapping={draft.mapping} onChange={(mapping) => set({ mapping })} />
+            <MappingPreview mapping={draft.mapping} />
+          </fieldset>
+        </>
       ) : null}
-      <fieldset className="settings-group">
-        <legend>Field mapping</legend>
-        <p className="muted">
-          Only for key names Shelfwatch does not recognize. Save, then re-process quarantined postbacks in Setup.
-        </p>
-        <MappingEditor mapping={draft.mapping} onChange={(mapping) => set({ mapping })} />
-        <MappingPreview mapping={draft.mapping} />
-      </fieldset>
+      {device ? (
+        <fieldset className="settings-group">
+          <legend>On the hub</legend>
+          <ManagedOnHub>
+            The impact.com account, the receiver and its secret, what is kept and the field mapping are managed on the
+            hub’s own Shelfwatch, for every device that follows it.
+          </ManagedOnHub>
+        </fieldset>
+      ) : null}
       <div className="save-bar">
         <button type="button" className="button primary" onClick={save} disabled={busy}>
           {busy ? 'Saving…' : 'Save settings'}

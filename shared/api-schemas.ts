@@ -92,6 +92,7 @@ export const API_RESPONSE_SCHEMAS: { [M in ApiMethod]: z.ZodType<ApiResponse<M>>
   reprocessQuarantine: z.looseObject({ reprocessed: z.number(), remaining: z.number() }),
   getSettings: settingsSchema,
   updateSettings: settingsSchema,
+  previewRetention: z.looseObject({ feedEntries: z.number(), historyPoints: z.number(), products: z.number() }),
   regenerateSecret: setupSchema,
   previewMapping: mappingPreviewSchema,
   addDevice: addedDeviceSchema,

@@ -16,7 +16,7 @@ import type {
 import type { AddedDevice } from './schema/devices.js';
 import type { Status } from './schema/events.js';
 import type { CatalogSearch, ConnectImpactAccount, ImpactAccount, ReconcileRequest } from './schema/impact.js';
-import type { FeedQuery, MarkReadRequest, PreviewMappingRequest } from './schema/requests.js';
+import type { FeedQuery, MarkReadRequest, PreviewMappingRequest, RetentionPreviewRequest } from './schema/requests.js';
 import type { SettingsPatch } from './schema/settings.js';
 import type { WatchInput, WatchPatch } from './schema/watches.js';
 
@@ -74,6 +74,15 @@ export interface MappingPreview {
   result: { kind: 'snapshot'; snapshot: ProductSnapshot } | { kind: 'test' } | { kind: 'unusable'; reason: string };
 }
 
+/** What lowering retention would delete, counted before the user saves it. */
+export interface RetentionPreview {
+  /** the oldest feed entries beyond the new limit */
+  feedEntries: number;
+  /** history points beyond the new limit per product, and how many products have them */
+  historyPoints: number;
+  products: number;
+}
+
 /** Request and response of every method. `void` request = no input. */
 export interface ApiMethods {
   status: { req: undefined; res: Status };
@@ -89,6 +98,7 @@ export interface ApiMethods {
   reprocessQuarantine: { req: undefined; res: { reprocessed: number; remaining: number } };
   getSettings: { req: undefined; res: Settings };
   updateSettings: { req: SettingsPatch; res: Settings };
+  previewRetention: { req: RetentionPreviewRequest; res: RetentionPreview };
   regenerateSecret: { req: undefined; res: Setup };
   previewMapping: { req: PreviewMappingRequest; res: MappingPreview };
   addDevice: { req: { name: string }; res: AddedDevice };
@@ -128,6 +138,7 @@ export const API_ROUTES: { [M in ApiMethod]: { verb: HttpVerb; path: string; sta
   reprocessQuarantine: { verb: 'POST', path: '/api/quarantine/reprocess' },
   getSettings: { verb: 'GET', path: '/api/settings' },
   updateSettings: { verb: 'PATCH', path: '/api/settings' },
+  previewRetention: { verb: 'GET', path: '/api/settings/retention-preview' },
   regenerateSecret: { verb: 'POST', path: '/api/settings/secret' },
   previewMapping: { verb: 'POST', path: '/api/mapping/preview' },
   addDevice: { verb: 'POST', path: '/api/devices' },
@@ -147,6 +158,7 @@ export const ADMIN_METHODS: readonly ApiMethod[] = [
   'listDevices',
   'revokeDevice',
   'regenerateSecret',
+  'previewRetention',
   'connectImpactAccount',
   'disconnectImpactAccount',
 ];

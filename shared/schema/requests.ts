@@ -7,7 +7,8 @@ import { feedItemIdSchema, productKeySchema } from './ids.js';
 import { catalogSearchSchema, connectImpactAccountSchema, reconcileRequestSchema } from './impact.js';
 import { markReadIdsSchema } from './journal.js';
 import { parseOrThrow } from './messages.js';
-import { mappingSchema, settingsPatchSchema } from './settings.js';
+import { SETTINGS_RANGES } from './ranges.js';
+import { mappingSchema, settingsPatchSchema, wholeNumber } from './settings.js';
 import { watchIdSchema, watchInputSchema, watchPatchSchema } from './watches.js';
 
 export const MAX_FEED_PAGE = 200;
@@ -40,6 +41,12 @@ export const feedQuerySchema = z.strictObject({
 
 export const markReadSchema = z.strictObject({ ids: markReadIdsSchema.optional(), all: z.boolean().optional() });
 
+/** Retention values the user is about to save (a query string: numbers arrive as text). */
+export const retentionPreviewSchema = z.strictObject({
+  feedEntries: z.preprocess(fromQueryText, wholeNumber(SETTINGS_RANGES.retention.feedEntries)).optional(),
+  historyPerProduct: z.preprocess(fromQueryText, wholeNumber(SETTINGS_RANGES.retention.historyPerProduct)).optional(),
+});
+
 /** A received postback (from the quarantine) or a pasted sample, to preview what the mapping makes of it. */
 export const previewRawSchema = z.strictObject({
   method: z.string().max(10).optional(),
@@ -63,6 +70,7 @@ export const API_REQUEST_SCHEMAS = {
   reprocessQuarantine: noInput,
   getSettings: noInput,
   updateSettings: settingsPatchSchema,
+  previewRetention: retentionPreviewSchema,
   regenerateSecret: noInput,
   previewMapping: z.strictObject({ raw: previewRawSchema, mapping: mappingSchema }),
   addDevice: addDeviceRequestSchema,
@@ -80,6 +88,7 @@ export type ParsedRequest<M extends ApiMethod> = z.output<(typeof API_REQUEST_SC
 
 export type FeedQuery = z.infer<typeof feedQuerySchema>;
 export type MarkReadRequest = z.infer<typeof markReadSchema>;
+export type RetentionPreviewRequest = z.input<typeof retentionPreviewSchema>;
 export type PreviewMappingRequest = z.infer<(typeof API_REQUEST_SCHEMAS)['previewMapping']>;
 
 /** The request, complete and typed, or a 400 ApiError naming the field. */

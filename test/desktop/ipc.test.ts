@@ -67,6 +67,7 @@ const SAMPLE_PAYLOADS: { [K in InvokeKey]: InvokePayload<K> } = {
   'api:reprocessQuarantine': undefined,
   'api:getSettings': undefined,
   'api:updateSettings': { launchAtLogin: true },
+  'api:previewRetention': { historyPerProduct: 10 },
   'api:regenerateSecret': undefined,
   'api:previewMapping': { raw: { query: '', body: '{}' }, mapping: {} },
   'api:addDevice': { name: 'Laptop' },

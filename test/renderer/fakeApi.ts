@@ -119,6 +119,16 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
     quarantine: async () => data.quarantine,
     reprocessQuarantine: async () => ({ reprocessed: data.quarantine.length, remaining: 0 }),
     getSettings: async () => structuredClone(data.settings),
+    previewRetention: async ({ feedEntries, historyPerProduct }) => {
+      const beyond = [...data.products.values()].map(({ history }) =>
+        historyPerProduct === undefined ? 0 : Math.max(0, history.length - Number(historyPerProduct)),
+      );
+      return {
+        feedEntries: feedEntries === undefined ? 0 : Math.max(0, data.feed.length - Number(feedEntries)),
+        historyPoints: beyond.reduce((sum, points) => sum + points, 0),
+        products: beyond.filter((points) => points > 0).length,
+      };
+    },
     updateSettings: async (patch) => {
       data.settings = { ...data.settings, ...(patch as Partial<Settings>) };
       for (const listener of settingsListeners) listener(structuredClone(data.settings));

@@ -22,6 +22,7 @@ import { idOfPos } from '../store/db/feed.js';
 import { publicState } from '../store/db/products.js';
 import { LOCAL_DEVICE } from '../store/db/read-state.js';
 import { queryFeed } from '../store/feed-page.js';
+import { previewRetention } from '../store/retention-preview.js';
 import type { Store } from '../store/store.js';
 
 export interface ServiceDeps {
@@ -131,6 +132,10 @@ function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
       if (patch.receiver !== undefined) adminOnly();
       await deps.run({ kind: 'updateSettings', patch });
       return store.settings;
+    },
+    previewRetention: async (next) => {
+      adminOnly();
+      return previewRetention(store, next);
     },
     regenerateSecret: async () => {
       adminOnly();

@@ -6,6 +6,7 @@ import { NotificationPermission } from '../../alerts/NotificationPermission.js';
 import { PauseAlerts } from '../../alerts/PauseAlerts.js';
 import { useThisDevice } from '../../app/useThisDevice.js';
 import { CheckboxField, NumberField, TextField } from './fields.js';
+import { settingField } from './settingFields.js';
 
 type Notifications = Settings['notifications'];
 
@@ -26,7 +27,7 @@ export function NotificationSettings({
       <CheckboxField label="Show notifications" checked={value.enabled} onChange={(enabled) => set({ enabled })} />
       <CheckboxField label="Play a sound" checked={value.sound} onChange={(sound) => set({ sound })} />
       <NumberField
-        label="Digest window (seconds)"
+        {...settingField('notifications.digestWindowSeconds')}
         value={value.digestWindowSeconds}
         {...SETTINGS_RANGES.notifications.digestWindowSeconds}
         onChange={(digestWindowSeconds) => set({ digestWindowSeconds })}

@@ -3,6 +3,7 @@ import type { Settings } from '../../../../shared/model.js';
 import { SETTINGS_RANGES } from '../../../../shared/schema/ranges.js';
 import { type InForce, inForce, whenDefaultApplies } from '../../lib/overrides.js';
 import { LinesField, NumberField, TextField } from './fields.js';
+import { settingField } from './settingFields.js';
 
 type Receiver = Settings['receiver'];
 
@@ -24,14 +25,14 @@ export function ReceiverSettings({
       <legend>Receiver</legend>
       <div className="field-row">
         <TextField
-          label="Host"
+          {...settingField('receiver.host')}
           value={value.host}
           onChange={(host) => set({ host })}
           note={host ? <OverrideNote override={host} /> : null}
           hint="127.0.0.1 for a tunnel; 0.0.0.0 to accept a router's port forward."
         />
         <NumberField
-          label="Port"
+          {...settingField('receiver.port')}
           value={value.port}
           {...SETTINGS_RANGES.receiver.port}
           onChange={(port) => set({ port })}
@@ -43,12 +44,12 @@ export function ReceiverSettings({
       </p>
       <div className="field-row">
         <TextField
-          label="Header name (optional)"
+          {...settingField('receiver.headerName')}
           value={value.headerName}
           onChange={(headerName) => set({ headerName })}
         />
         <TextField
-          label="Header value"
+          {...settingField('receiver.headerValue')}
           type="password"
           value={value.headerValue}
           onChange={(headerValue) => set({ headerValue })}
@@ -56,7 +57,7 @@ export function ReceiverSettings({
         />
       </div>
       <LinesField
-        label="Allowed senders (optional)"
+        {...settingField('receiver.allowList')}
         value={value.allowList}
         onChange={(allowList) => set({ allowList })}
         placeholder={'203.0.113.0/24\n2001:db8::/32'}

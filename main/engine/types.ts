@@ -1,6 +1,7 @@
 // The engine's public face: what main/index.ts (desktop) and main/serve.ts (server) wire up.
 import type { UiApi, UiEvent } from '../../shared/api.js';
 import type { FeedEntry } from '../../shared/model.js';
+import type { PostbackOutcome } from './apply/effects.js';
 import type { FileSystem } from './file-system.js';
 import type { ImpactClientOptions } from './impact/index.js';
 import type { CredentialStore, ImpactCredentials } from './impact-link/credentials.js';
@@ -43,6 +44,8 @@ export interface EngineOptions {
   };
   /** the file operations of the journal and the store; tests inject faults here */
   fileSystem?: FileSystem;
+  /** each postback once it is applied (not those replayed at start-up): the server face logs a line for each */
+  onPostback?: (outcome: PostbackOutcome) => void;
 }
 
 export interface ReceiverAddress {

@@ -39,7 +39,12 @@ export const feedQuerySchema = z.strictObject({
   q: z.string().max(MAX_SEARCH_CHARS).optional(),
 });
 
-export const markReadSchema = z.strictObject({ ids: markReadIdsSchema.optional(), all: z.boolean().optional() });
+export const markReadSchema = z.strictObject({
+  ids: markReadIdsSchema.optional(),
+  all: z.boolean().optional(),
+  /** the ids become unread again (not with `all`) */
+  unread: z.boolean().optional(),
+});
 
 /** Retention values the user is about to save (a query string: numbers arrive as text). */
 export const retentionPreviewSchema = z.strictObject({

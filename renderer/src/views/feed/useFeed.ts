@@ -86,15 +86,16 @@ export function useFeed(filter: FeedFilter, q: string, isWatched: (product: Feed
     });
   });
 
-  const markLocallyRead = useCallback((ids: string[] | 'all') => {
+  /** Shows entries read (or unread again) before the server answers. */
+  const markLocally = useCallback((ids: string[] | 'all', read = true) => {
     const wanted = ids === 'all' ? null : new Set(ids);
     setState((s) => ({
       ...s,
       entries: s.entries.map((entry) =>
-        !entry.read && (!wanted || wanted.has(entry.id)) ? { ...entry, read: true } : entry,
+        entry.read !== read && (!wanted || wanted.has(entry.id)) ? { ...entry, read } : entry,
       ),
     }));
   }, []);
 
-  return { ...state, loadMore, retry, markLocallyRead };
+  return { ...state, loadMore, retry, markLocally };
 }

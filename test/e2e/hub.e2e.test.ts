@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spkiFingerprintOf } from '../../main/engine/hub/certificate.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { freePorts, HUB_SECRET, type HubPorts, startHub } from '../hub/hub-child.js';
+import { seriousViolations } from './axe.js';
 import { type BrowserSession, CHROMIUM, openBrowser, SKIP_REASON, VIEWPORT } from './browser.js';
 import { NARROW_VIEWPORT, resize, sidewaysScrolling } from './layout.js';
 import { item, send } from './postbacks.js';
@@ -31,8 +32,8 @@ describe.skipIf(!CHROMIUM)(`a browser following a hub, in Chromium${SKIP_REASON}
 
   const postbackUrl = () => `http://127.0.0.1:${ports.receiver}/postback/${HUB_SECRET}`;
   const text = (locator: Locator) => locator.textContent().then((value) => value?.trim() ?? null);
-  /** The view at the desktop width and at 400 px, with `target` in view, and nothing scrolling sideways. */
-  const shoot = async (page: Page, view: View, target: Locator) => {
+  /** The view at the desktop width and at 400 px, with `target` in view, nothing scrolling sideways, axe content. */
+  const check = async (page: Page, view: string, target: Locator, shot?: View) => {
     for (const [size, width] of [
       [VIEWPORT, 'wide'],
       [NARROW_VIEWPORT, 'narrow'],
@@ -40,10 +41,12 @@ describe.skipIf(!CHROMIUM)(`a browser following a hub, in Chromium${SKIP_REASON}
       await resize(page, size);
       await target.scrollIntoViewIfNeeded();
       expect(await sidewaysScrolling(page), `${view} at ${size.width} px`).toEqual([]);
-      await screenshot(page, view, width);
+      expect(await seriousViolations(page), `axe: ${view} at ${size.width} px`).toEqual([]);
+      if (shot) await screenshot(page, shot, width);
     }
     await resize(page, VIEWPORT);
   };
+  const shoot = (page: Page, view: View, target: Locator) => check(page, view, target, view);
 
   beforeAll(async () => {
     ports = await freePorts();
@@ -122,6 +125,9 @@ describe.skipIf(!CHROMIUM)(`a browser following a hub, in Chromium${SKIP_REASON}
     await device.getByRole('heading', { level: 1, name: 'Setup' }).waitFor();
     expect(await text(device.getByTestId('managed-on-hub'))).toContain('shown in Setup on the hub');
     expect(await hubOnly()).toEqual(none);
+    await check(device, 'a device’s Setup', device.getByTestId('managed-on-hub'));
+    await device.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await check(device, 'a device’s Settings', device.getByTestId('managed-on-hub'));
     await device.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Feed/ }).click();
   });
 
@@ -154,6 +160,7 @@ describe.skipIf(!CHROMIUM)(`a browser following a hub, in Chromium${SKIP_REASON}
     await device.getByRole('heading', { level: 1, name: 'This browser’s access to the hub was revoked' }).waitFor();
     await device.getByRole('button', { name: 'Pair again' }).waitFor();
     expect(await device.getByText(/unreachable|retrying/).count()).toBe(0);
+    await check(device, 'revoked', device.getByRole('button', { name: 'Pair again' }));
     expect(browser?.blocked).toEqual([]);
     expect([...(browser?.pageErrors ?? []), ...deviceErrors]).toEqual([]);
   });

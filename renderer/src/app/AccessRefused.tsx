@@ -38,17 +38,16 @@ function PairAgain() {
         The hub no longer accepts this browser, so it shows nothing new. To pair again, open Settings → Devices → Add a
         device on the hub, then open its browser link here, or type its code below.
       </p>
-      <form className="field-row" onSubmit={submit} aria-label="Pair again">
-        <TextField label="Pairing code" value={code} onChange={setCode} />
-        <button type="submit" className="button primary" disabled={busy || code.trim() === ''}>
-          {busy ? 'Pairing…' : 'Pair again'}
-        </button>
-      </form>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <OneFieldForm
+        name="Pair again"
+        label="Pairing code"
+        value={code}
+        onChange={setCode}
+        onSubmit={submit}
+        button={busy ? 'Pairing…' : 'Pair again'}
+        busy={busy}
+        error={error}
+      />
     </>
   );
 }
@@ -74,10 +73,39 @@ function OpenTheLink() {
         <code>npm run serve</code> prints at start (<code>UI: {window.location.origin}/#token=…</code>), and is kept for
         one tab only: a new window or a restarted browser needs the link again.
       </p>
-      <form className="field-row" onSubmit={submit} aria-label="Open the UI link">
-        <TextField label="UI link" value={link} onChange={setLink} />
-        <button type="submit" className="button primary" disabled={link.trim() === ''}>
-          Open
+      <OneFieldForm
+        name="Open the UI link"
+        label="UI link"
+        value={link}
+        onChange={setLink}
+        onSubmit={submit}
+        button="Open"
+        busy={false}
+        error={error}
+      />
+    </>
+  );
+}
+
+interface OneFieldFormProps {
+  /** the form's accessible name */
+  name: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  onSubmit: (event: FormEvent) => void;
+  button: string;
+  busy: boolean;
+  error: string | null;
+}
+
+function OneFieldForm({ name, label, value, onChange, onSubmit, button, busy, error }: OneFieldFormProps) {
+  return (
+    <>
+      <form className="field-row" onSubmit={onSubmit} aria-label={name}>
+        <TextField label={label} value={value} onChange={onChange} />
+        <button type="submit" className="button primary" disabled={busy || value.trim() === ''}>
+          {button}
         </button>
       </form>
       {error ? (

@@ -11,12 +11,13 @@ export function titleWithUnread(unread: number): string {
   return `(${unread > 999 ? '999+' : unread.toLocaleString('en-US')}) ${APP_TITLE}`;
 }
 
-export function useUnreadBadge(unread: number): void {
+/** `icon`: also draw the count on the tab's icon (a browser; the desktop app has its tray's). */
+export function useUnreadBadge(unread: number, icon: boolean): void {
   useEffect(() => {
     document.title = titleWithUnread(unread);
   }, [unread]);
   useEffect(() => {
-    const link = document.querySelector<HTMLLinkElement>('link[rel="icon"]');
+    const link = icon ? document.querySelector<HTMLLinkElement>('link[rel="icon"]') : null;
     if (!link) return;
     const plain = link.dataset.plainIcon ?? link.getAttribute('href') ?? '';
     link.dataset.plainIcon = plain;
@@ -34,7 +35,7 @@ export function useUnreadBadge(unread: number): void {
     return () => {
       current = false;
     };
-  }, [unread]);
+  }, [unread, icon]);
 }
 
 /** The app's icon with a red dot and the count in its corner, as a data: URL (null where canvas is missing). */
@@ -56,5 +57,9 @@ function badgedIcon(icon: HTMLImageElement, unread: number): string | null {
   context.textAlign = 'center';
   context.textBaseline = 'middle';
   context.fillText(unread > 9 ? '9+' : String(unread), centre, centre + 1);
-  return canvas.toDataURL('image/png');
+  try {
+    return canvas.toDataURL('image/png');
+  } catch {
+    return null; // a canvas the browser will not read back (an icon from another origin): the plain icon stays
+  }
 }

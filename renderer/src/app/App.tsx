@@ -45,7 +45,7 @@ function Shell() {
   const client = useApiClient();
   const main = useRef<HTMLElement>(null);
   useBrowserAlerts();
-  useUnreadBadge(state.data?.unread ?? 0);
+  useUnreadBadge(state.data?.unread ?? 0, client.desktop === undefined);
 
   // The desktop face routes here, e.g. when the user clicks a notification.
   useEffect(() => client.onNavigate?.((target) => navigate(target.startsWith('#') ? target : `#${target}`)), [client]);

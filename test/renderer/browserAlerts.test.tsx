@@ -115,6 +115,18 @@ describe('alerts in the browser', () => {
     expect(screen.queryByRole('checkbox', { name: /Launch at login/ })).toBeNull();
   });
 
+  it('pauses alerts for an hour from Settings, where there is no tray, and resumes them', async () => {
+    const client = createFakeClient();
+    renderApp(client, '#/settings');
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Pause alerts for 1 hour' }));
+    const until = client.callsOf('updateSettings')[0]?.alertsPausedUntil ?? '';
+    expect(Date.parse(until) - Date.now()).toBeGreaterThan(59 * 60_000);
+    await emit(client, { type: 'status', status: makeStatus({}, { alertsPausedUntil: until }) });
+    await user.click(await screen.findByRole('button', { name: 'Resume alerts' }));
+    expect(client.callsOf('updateSettings')[1]).toEqual({ alertsPausedUntil: null });
+  });
+
   it('puts the unread count in the tab’s title', async () => {
     const client = createFakeClient({ status: makeStatus({}, { unread: 3 }) });
     renderApp(client);

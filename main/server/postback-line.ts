@@ -1,8 +1,9 @@
 // One short log line per postback, so `tail -f` shows the receiver at work: the method, the item, what changed.
 // Never the URL (it holds the secret); payload text is flattened to one line so a value cannot forge log lines.
-import { describeEntry } from '../../shared/describe.js';
+
 import { plainText } from '../../shared/domain/alert-policy-text.js';
-import type { PostbackOutcome } from '../engine/apply/effects.js';
+import { describeEntry } from '../../shared/domain/describe.js';
+import type { PostbackOutcome } from '../engine/types.js';
 
 const MAX_LINE = 240;
 

@@ -1,9 +1,8 @@
 // Starts the server face: the engine, its receiver, and the UI server on loopback. Used by serve.ts and the tests.
 
-import type { PostbackOutcome } from '../engine/apply/effects.js';
 import { openEngine } from '../engine/index.js';
 import { type Listening, listen } from '../engine/receiver/listen.js';
-import type { Engine, Logger } from '../engine/types.js';
+import type { Engine, Logger, PostbackOutcome } from '../engine/types.js';
 import type { ServeOptions } from './options.js';
 import { postbackLine } from './postback-line.js';
 import { type RemoteListening, startRemoteListener } from './remote-listener.js';

@@ -1,7 +1,7 @@
 // The products a batch of alerts is about (one digest window, or what waits out quiet hours), each with what its
 // alerts add up to: an item that flips six times inside the window is one line, "flapped 6 times, now in stock",
 // while the feed still records every change. Memory is bounded by the number of products.
-import type { FeedEntry } from '../model.js';
+import type { FeedEntry } from '../contract/feed.js';
 import { digestText, type NotificationText, netText, type ProductAlerts, singleText } from './alert-policy-text.js';
 
 const MAX_MESSAGES_PER_PRODUCT = 10;

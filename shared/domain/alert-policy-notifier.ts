@@ -1,8 +1,8 @@
 // Notifications for alerts, in both faces: the desktop's native ones (Electron's Notification) and the browser's Web
 // Notifications. What to show is decided by AlertDigest; this file only shows it and routes clicks. The notification
 // is injected (a factory), so this runs and is tested under plain Node and in jsdom.
-import type { Settings } from '../model.js';
-import type { UiEvent } from '../schema/events.js';
+import type { UiEvent } from '../contract/events.js';
+import type { Settings } from '../contract/settings.js';
 import { AlertDigest, type DigestSettings, type Timers } from './alert-policy.js';
 import type { NotificationText } from './alert-policy-text.js';
 

@@ -1,8 +1,9 @@
 // What a notification says, on the desktop and in the browser alike. Pure. Notifications show plain text only, and
 // long text is cut by the OS anyway, so everything is flattened and capped here where it can be tested.
-import type { FeedEntry, FieldChange, TrackedField } from '../model.js';
-import { formatPrice } from '../money.js';
-import { STOCK_LABELS } from '../stock.js';
+import type { TrackedField } from '../contract/enums.js';
+import type { FeedEntry, FieldChange } from '../contract/feed.js';
+import { formatPrice } from './money.js';
+import { STOCK_LABELS } from './stock.js';
 
 export const TITLE_MAX = 64;
 export const BODY_MAX = 200;

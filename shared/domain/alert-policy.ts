@@ -4,7 +4,8 @@
 //   several changes of one product in the window one notification about their net effect
 // - quiet hours and a pause record silently, then one summary shows when they end
 // - notifications disabled: nothing
-import type { FeedEntry, QuietHours } from '../model.js';
+import type { FeedEntry } from '../contract/feed.js';
+import type { QuietHours } from '../contract/settings.js';
 import { ProductBatch } from './alert-policy-batch.js';
 import { activePauseEnd } from './alert-policy-pause.js';
 import { isQuietTime, quietHoursEnd } from './alert-policy-quiet-hours.js';

@@ -1,7 +1,6 @@
 // The settings that stay a device's own when it follows a hub (issue 11): its notifications, its alert pause and
 // launch at login; every other setting is the hub's. The desktop keeps its part in a file, a browser in its storage.
-import type { Settings } from '../model.js';
-import type { SettingsPatch } from '../schema/settings.js';
+import type { Settings, SettingsPatch } from '../contract/settings.js';
 
 export const DEVICE_FIELDS = ['notifications', 'alertsPausedUntil', 'launchAtLogin'] as const;
 type DeviceField = (typeof DEVICE_FIELDS)[number];

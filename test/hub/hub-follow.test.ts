@@ -5,9 +5,9 @@
 // the hub is killed again while the follower is live, and it catches up again by itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHubFollower, type FollowerEvent, type HubFollower, pairWithHub } from '../../main/follower/index.js';
-import type { FeedPage } from '../../shared/api.js';
+import type { FeedEntry, FeedPage } from '../../shared/contract/feed.js';
+import { DEFAULT_SETTINGS } from '../../shared/contract/settings.js';
 import { type NotificationRequest, Notifier } from '../../shared/domain/alert-policy-notifier.js';
-import { DEFAULT_SETTINGS, type FeedEntry } from '../../shared/model.js';
 import type { ServeChild } from '../e2e/serve-child.js';
 import { postJson } from '../helpers/http.js';
 import { makeTempDir } from '../helpers/temp-dir.js';

@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAccessWatch } from '../../renderer/src/api/access.js';
 import { createHttpApi } from '../../renderer/src/api/httpApi.js';
-import { ApiError } from '../../shared/api-error.js';
+import { ApiError } from '../../shared/contract/errors.js';
 import { createFakeClient } from './fakeApi.js';
 import { renderApp } from './renderApp.js';
 

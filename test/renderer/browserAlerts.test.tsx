@@ -5,8 +5,8 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { withBrowserDeviceSettings } from '../../renderer/src/api/browserDeviceSettings.js';
+import { makeEntry, makeProduct, makeSettings, makeStatus } from '../fakes/ui-data.js';
 import { createFakeClient } from './fakeApi.js';
-import { makeEntry, makeProduct, makeSettings, makeStatus } from './fixtures.js';
 import { emit, renderApp } from './renderApp.js';
 
 /** A stand-in for the browser's Notification: records what was shown and lets a test click it. */

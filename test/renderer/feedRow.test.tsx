@@ -3,8 +3,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { makeFeed } from '../fakes/ui-data.js';
 import { createFakeClient } from './fakeApi.js';
-import { makeFeed } from './fixtures.js';
 import { renderApp } from './renderApp.js';
 
 const row = async (name: string) =>

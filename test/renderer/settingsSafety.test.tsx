@@ -4,10 +4,10 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../shared/api-error.js';
-import type { HistoryPoint } from '../../shared/model.js';
+import { ApiError } from '../../shared/contract/errors.js';
+import type { HistoryPoint } from '../../shared/contract/product.js';
+import { makeEntry, makeProduct, makeSettings } from '../fakes/ui-data.js';
 import { createFakeClient } from './fakeApi.js';
-import { makeEntry, makeProduct, makeSettings } from './fixtures.js';
 import { renderApp } from './renderApp.js';
 
 const point = (price: number): HistoryPoint => ({

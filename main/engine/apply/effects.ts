@@ -1,4 +1,4 @@
-import type { FeedEntry } from '../../../shared/model.js';
+import type { FeedEntry } from '../../../shared/contract/feed.js';
 
 /** What became of one postback, for the server's log line. */
 export interface PostbackOutcome {

@@ -1,7 +1,7 @@
 // What lowering retention would delete, counted before the user saves it ("This deletes up to 1,234 history points
 // of 56 products"). The history count reads every product's counter: in pieces, with the event loop free between
 // them, so a preview at millions of products does not hold up the receiver's acknowledgements.
-import type { RetentionPreview } from '../../../shared/api.js';
+import type { RetentionPreview } from '../../../shared/contract/settings.js';
 import type { Store } from './store.js';
 
 const PRODUCTS_PER_PIECE = 20_000;

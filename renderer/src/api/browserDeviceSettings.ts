@@ -1,11 +1,11 @@
 // A browser paired with a hub keeps its notifications and its alert pause to itself, as the desktop app following a
 // hub does (shared/domain/device-settings.ts): in this browser's storage, merged into what the hub answers. Every
 // other setting is the hub's. Only the UI API's settings and status pass through here.
-import type { Status, UiApi } from '../../../shared/api.js';
+import { parseApiRequest, type UiApi } from '../../../shared/contract/api.js';
+import { DEFAULT_SETTINGS } from '../../../shared/contract/settings.js';
+import type { Status } from '../../../shared/contract/status.js';
 import { type DeviceSettings, pickDeviceSettings, splitPatch } from '../../../shared/domain/device-settings.js';
-import { DEFAULT_SETTINGS } from '../../../shared/model.js';
-import { parseApiRequest } from '../../../shared/schema/requests.js';
-import { repairSettings } from '../../../shared/schema/settings-repair.js';
+import { repairSettings } from '../../../shared/domain/settings-repair.js';
 
 const STORAGE_KEY = 'shelfwatch.deviceSettings';
 

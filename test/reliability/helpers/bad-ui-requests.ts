@@ -34,6 +34,7 @@ export const BAD_REQUESTS: BadRequest[] = [
   send('regenerateSecret', 'a secret of its own', { secret: 'mine' }, 'secret'),
   get('previewRetention', 'historyPerProduct=1', 'historyPerProduct'),
   get('previewRetention', 'feedEntries=abc', 'feedEntries'),
+  send('acknowledgeUrlChange', 'a URL of its own', { url: 'http://x' }, 'url'),
 
   // feed (a query string: every value arrives as text)
   get('feed', 'limit=abc', 'limit'),

@@ -1,7 +1,7 @@
 // Notifications: the same policy on the desktop (native) and in a browser (Web Notifications, once allowed). A device
 // following a hub keeps these to itself; the hub and other devices have their own.
-import type { Settings } from '../../../../shared/model.js';
-import { SETTINGS_RANGES } from '../../../../shared/schema/ranges.js';
+import { SETTINGS_RANGES } from '../../../../shared/contract/ranges.js';
+import type { Settings } from '../../../../shared/contract/settings.js';
 import { NotificationPermission } from '../../alerts/NotificationPermission.js';
 import { PauseAlerts } from '../../alerts/PauseAlerts.js';
 import { useThisDevice } from '../../app/useThisDevice.js';

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { SettingsPatch } from '../../../../shared/api.js';
-import type { Settings } from '../../../../shared/model.js';
+import type { Settings, SettingsPatch } from '../../../../shared/contract/settings.js';
 import { useApiClient } from '../../api/ApiContext.js';
 import { messageOf, useLoad } from '../../api/useLoad.js';
 import { useIsHubOwnUi, useThisDevice } from '../../app/useThisDevice.js';
@@ -134,7 +133,12 @@ function SettingsForm({ saved }: { saved: Settings }) {
         {hubOwnUi ? (
           <>
             <RetentionSettings value={draft.retention} onChange={(retention) => set({ retention })} />
-            <ReceiverSettings value={draft.receiver} onChange={(receiver) => set({ receiver })} setup={setup} />
+            <ReceiverSettings
+              value={draft.receiver}
+              savedHeaderValue={baseline.receiver.headerValue}
+              onChange={(receiver) => set({ receiver })}
+              setup={setup}
+            />
             <fieldset className="settings-group">
               <legend>Field mapping</legend>
               <p className="muted">

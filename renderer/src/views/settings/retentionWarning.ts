@@ -1,7 +1,6 @@
 // Lowering what is kept deletes data: the form says what before it saves ("This deletes up to 1,234 history points
 // of 56 products"). The engine counts it (previewRetention); raw postbacks are named by their age.
-import type { RetentionPreview } from '../../../../shared/api.js';
-import type { Settings } from '../../../../shared/model.js';
+import type { RetentionPreview, Settings } from '../../../../shared/contract/settings.js';
 
 type Retention = Settings['retention'];
 

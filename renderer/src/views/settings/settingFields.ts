@@ -1,8 +1,8 @@
 // Each setting the form edits, by its path in the settings ("retention.feedEntries"): the label the form shows, the
 // one every error names (never the path), and which fields are wrong right now, for the fields to highlight.
 import { createContext, useContext } from 'react';
-import type { Settings } from '../../../../shared/model.js';
-import { type NumberRange, SETTINGS_RANGES, wholeNumberText } from '../../../../shared/schema/ranges.js';
+import { type NumberRange, SETTINGS_RANGES, wholeNumberText } from '../../../../shared/contract/ranges.js';
+import type { Settings } from '../../../../shared/contract/settings.js';
 
 export const SETTING_LABELS = {
   'notifications.digestWindowSeconds': 'Digest window (seconds)',

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { productKey } from '../../../../shared/model.js';
+import { productKey } from '../../../../shared/domain/watch-target.js';
 import { useApiClient } from '../../api/ApiContext.js';
 import { messageOf } from '../../api/useLoad.js';
 import { useImpact } from '../../impact/ImpactContext.js';

@@ -1,4 +1,6 @@
-import { RULE_KINDS, type RuleKind, VALUED_RULE_KINDS, type WatchRule } from '../../../shared/model.js';
+import { RULE_KINDS, type RuleKind, type WatchRule } from '../../../shared/model.js';
+
+export { describeRule, needsValue, RULE_LABELS } from '../../../shared/rule-words.js';
 
 /** A one-click watch should tell the user about everything that matters without any threshold to pick. */
 export const DEFAULT_RULES: WatchRule[] = [
@@ -14,26 +16,4 @@ export const DEFAULT_RULES: WatchRule[] = [
  */
 export const DEFAULT_SCOPE_RULES: WatchRule[] = [{ kind: 'price-drop-pct', value: 20 }, { kind: 'back-in-stock' }];
 
-export const RULE_LABELS: Record<RuleKind, string> = {
-  'price-below': 'Price below',
-  'price-drop-pct': 'Price drops by at least (%)',
-  'price-change': 'Any price change',
-  'back-in-stock': 'Back in stock',
-  'out-of-stock': 'Out of stock',
-  'inventory-below': 'Inventory below',
-  removed: 'Removed from catalog',
-};
-
 export const ALL_RULE_KINDS: readonly RuleKind[] = RULE_KINDS;
-
-export function needsValue(kind: RuleKind): boolean {
-  return VALUED_RULE_KINDS.includes(kind);
-}
-
-/** "Price below 30", "Back in stock": for compact lists. */
-export function describeRule(rule: WatchRule): string {
-  if (!needsValue(rule.kind)) return RULE_LABELS[rule.kind];
-  const value = rule.value ?? '?';
-  if (rule.kind === 'price-drop-pct') return `Price drops ≥ ${value}%`;
-  return `${RULE_LABELS[rule.kind]} ${value}`;
-}

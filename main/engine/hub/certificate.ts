@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generate } from 'selfsigned';
+import { syncDirectorySync, writeAtomically } from '../atomic-file.js';
 
 export interface HubCertificate {
   /** PEM; a user-given file may hold a chain, the leaf first */
@@ -69,7 +70,7 @@ export async function ensureCertificate(dataDir: string, options: CertificateOpt
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   writeAtomically(keyFile, pems.key, 0o600);
   writeAtomically(certFile, pems.cert, 0o644);
-  syncDirectory(dir);
+  syncDirectorySync(dir);
   return { ...pems, fingerprint: fingerprintOf(pems.cert), generated: true };
 }
 
@@ -132,30 +133,4 @@ async function generateSelfSigned(hostname: string, now: Date): Promise<{ cert: 
 
 function isIpAddress(name: string): boolean {
   return /^[\d.]+$/.test(name) || name.includes(':');
-}
-
-function writeAtomically(file: string, text: string, mode: number): void {
-  const temp = `${file}.tmp`;
-  const fd = fs.openSync(temp, 'w', mode);
-  try {
-    fs.writeFileSync(fd, text);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.chmodSync(temp, mode); // a leftover temp file from a crash keeps its old mode: openSync's mode is for new files
-  fs.renameSync(temp, file);
-}
-
-function syncDirectory(dir: string): void {
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    // Windows cannot open directories; NTFS journals the rename itself
-  }
 }

@@ -21,6 +21,8 @@ export interface FakeAnswer {
   status: number;
   headers?: Record<string, string>;
   body?: string;
+  /** answer only after this long (a slow target; a sender stopping mid-send) */
+  delayMs?: number;
 }
 
 export interface FakeTarget {
@@ -95,9 +97,13 @@ export async function startFakeTarget(service: FakeService): Promise<FakeTarget>
         next.shift() ??
         always ??
         (isJsonPost ? SERVICE_ANSWERS[service](request) : { status: 400, body: 'bad request' });
-      if (answer.status >= 200 && answer.status < 300) target.accepted.push(request);
-      res.writeHead(answer.status, answer.headers);
-      res.end(answer.body);
+      const reply = () => {
+        if (answer.status >= 200 && answer.status < 300) target.accepted.push(request);
+        res.writeHead(answer.status, answer.headers);
+        res.end(answer.body);
+      };
+      if (answer.delayMs) setTimeout(reply, answer.delayMs).unref();
+      else reply();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,5 +1,9 @@
 // One POST to a service: a deadline over the whole exchange, no redirects (a web hook that redirects is misconfigured,
-// and following one could carry the message elsewhere), and only the first few kilobytes of the answer read.
+// and following one could carry the message elsewhere), and only the first few kilobytes of the answer read. Each
+// attempt has a connection of its own: one that timed out or was abandoned is never reused for the next try.
+import http from 'node:http';
+import https from 'node:https';
+
 export interface HttpAnswer {
   status: number;
   headers: Headers;
@@ -25,45 +29,62 @@ export class NetworkError extends Error {
   }
 }
 
-export async function postJson(url: string, body: string, options: PostOptions): Promise<HttpAnswer> {
-  const deadline = AbortSignal.timeout(options.timeoutMs);
-  const signal = AbortSignal.any([deadline, options.signal]);
-  try {
-    const response = await fetch(url, {
+export function postJson(url: string, body: string, options: PostOptions): Promise<HttpAnswer> {
+  const target = new URL(url);
+  const send = target.protocol === 'https:' ? https.request : http.request;
+  return new Promise<HttpAnswer>((resolve, reject) => {
+    let timedOut = false;
+    const request = send(target, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'user-agent': 'Shelfwatch', ...options.headers },
-      body,
-      signal,
-      redirect: 'manual',
+      agent: false,
+      signal: options.signal,
+      headers: {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+        'user-agent': 'Shelfwatch',
+        ...options.headers,
+      },
     });
-    return { status: response.status, headers: response.headers, text: await readSnippet(response) };
-  } catch (error) {
-    if (options.signal.aborted) throw error;
-    if (deadline.aborted) throw new NetworkError('no answer within the time allowed', true);
-    throw new NetworkError(networkWords(error), false);
-  }
+    const deadline = setTimeout(() => {
+      timedOut = true;
+      request.destroy();
+    }, options.timeoutMs);
+    request.on('response', (response) => {
+      const chunks: Buffer[] = [];
+      let total = 0;
+      response.on('data', (chunk: Buffer) => {
+        if (total < SNIPPET_BYTES) chunks.push(chunk);
+        total += chunk.length;
+        if (total >= SNIPPET_BYTES) response.destroy(); // the rest is not needed
+      });
+      const done = () => {
+        clearTimeout(deadline);
+        const text = Buffer.concat(chunks).subarray(0, SNIPPET_BYTES).toString('utf8');
+        resolve({ status: response.statusCode ?? 0, headers: headersOf(response.headers), text });
+      };
+      response.on('end', done);
+      response.on('close', done); // also when destroyed after the snippet (a second resolve does nothing)
+    });
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      clearTimeout(deadline);
+      if (options.signal.aborted) reject(error);
+      else if (timedOut) reject(new NetworkError('no answer within the time allowed', true));
+      else reject(new NetworkError(networkWords(error.code), false));
+    });
+    request.end(body);
+  });
 }
 
-async function readSnippet(response: Response): Promise<string> {
-  if (response.body === null) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    chunks.push(chunk.value);
-    total += chunk.value.byteLength;
-    if (total >= SNIPPET_BYTES) {
-      await reader.cancel().catch(() => {});
-      break;
-    }
+function headersOf(raw: http.IncomingHttpHeaders): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
-  return Buffer.concat(chunks).subarray(0, SNIPPET_BYTES).toString('utf8');
+  return headers;
 }
 
-/** fetch's "fetch failed" hides the reason in `cause`: the system error code says it in words. */
-function networkWords(error: unknown): string {
-  const cause = (error as { cause?: { code?: string } })?.cause;
-  const code = cause?.code ?? (error as { code?: string })?.code;
+/** The system error code, in words. */
+function networkWords(code: string | undefined): string {
   switch (code) {
     case 'ECONNREFUSED':
       return 'the connection was refused (nothing listens there)';
@@ -71,10 +92,9 @@ function networkWords(error: unknown): string {
     case 'EAI_AGAIN':
       return 'its host name could not be looked up';
     case 'ECONNRESET':
-    case 'UND_ERR_SOCKET':
+    case 'EPIPE':
       return 'the connection was closed before an answer';
     case 'ETIMEDOUT':
-    case 'UND_ERR_CONNECT_TIMEOUT':
       return 'the connection timed out';
     case 'DEPTH_ZERO_SELF_SIGNED_CERT':
     case 'SELF_SIGNED_CERT_IN_CHAIN':

@@ -55,7 +55,8 @@ export const storedChannelSchema = z.strictObject({
   createdAt: z.iso.datetime(),
 });
 
-export const channelStatusSchema = z.object({
+// Answers (Shelfwatch's own output): loose, so a field a newer hub adds is dropped by an older reader, not refused.
+export const channelStatusSchema = z.looseObject({
   /** messages waiting to go out (collecting a digest, or being retried) */
   pending: z.int(),
   /** messages given up on (24 hours without success, or refused by the target) */
@@ -66,7 +67,15 @@ export const channelStatusSchema = z.object({
   lastErrorAt: z.string().nullable(),
 });
 
-export const channelSchema = storedChannelSchema.omit({ createdAt: true }).extend({
+export const channelSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(CHANNEL_KINDS),
+  /** the address with every credential masked */
+  target: z.string(),
+  filter: z.looseObject(channelFilterSchema.shape),
+  digestSeconds: z.number(),
+  enabled: z.boolean(),
   createdAt: z.string(),
   status: channelStatusSchema,
 });

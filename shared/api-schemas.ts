@@ -20,6 +20,7 @@ import {
   quarantineEntrySchema,
   settingsSchema,
 } from './model-schemas.js';
+import { channelSchema, createdChannelSchema } from './schema/channels.js';
 import { statusSchema } from './schema/events.js';
 import { catalogItemSchema, catalogSchema, impactAccountSchema } from './schema/impact.js';
 import { watchSchema } from './schema/watches.js';
@@ -103,6 +104,11 @@ export const API_RESPONSE_SCHEMAS: { [M in ApiMethod]: z.ZodType<ApiResponse<M>>
   listCatalogs: z.array(catalogSchema),
   searchCatalog: z.looseObject({ items: z.array(catalogItemSchema), next: z.string().nullable() }),
   reconcile: z.looseObject({ total: z.number() }),
+  listChannels: z.looseObject({ items: z.array(channelSchema) }),
+  createChannel: createdChannelSchema,
+  updateChannel: channelSchema,
+  deleteChannel: z.looseObject({ deleted: z.boolean() }),
+  testChannel: z.looseObject({ delivered: z.literal(true), channel: channelSchema }),
 };
 
 /** The data of a feed, alert or status SSE message; the message's event name is the type. */

@@ -13,6 +13,7 @@ import type {
   Settings,
   Watch,
 } from './model.js';
+import type { Channel, ChannelInput, ChannelPatch, CreatedChannel } from './schema/channels.js';
 import type { AddedDevice } from './schema/devices.js';
 import type { Status } from './schema/events.js';
 import type { CatalogSearch, ConnectImpactAccount, ImpactAccount, ReconcileRequest } from './schema/impact.js';
@@ -22,6 +23,7 @@ import type { WatchInput, WatchPatch } from './schema/watches.js';
 
 export type { ApiErrorBody } from './api-error.js';
 export type { Catalog, CatalogItem } from './impact-catalog.js';
+export type { Channel, ChannelFilter, ChannelInput, ChannelPatch, CreatedChannel } from './schema/channels.js';
 export type { AddedDevice } from './schema/devices.js';
 export type { Status, UiEvent } from './schema/events.js';
 export type { ImpactAccount, ReconcileStatus } from './schema/impact.js';
@@ -100,6 +102,13 @@ export interface ApiMethods {
   listCatalogs: { req: undefined; res: Catalog[] };
   searchCatalog: { req: CatalogSearch; res: { items: CatalogItem[]; next: string | null } };
   reconcile: { req: ReconcileRequest; res: { total: number } };
+  listChannels: { req: undefined; res: { items: Channel[] } };
+  /** a webhook's signing secret is in the answer this once */
+  createChannel: { req: ChannelInput; res: CreatedChannel };
+  updateChannel: { req: { id: string } & ChannelPatch; res: Channel };
+  deleteChannel: { req: { id: string }; res: { deleted: boolean } };
+  /** sends a test message now: answers once the target took it, or 502 with its answer in words */
+  testChannel: { req: { id: string }; res: { delivered: true; channel: Channel } };
 }
 
 export type ApiMethod = keyof ApiMethods;
@@ -139,6 +148,11 @@ export const API_ROUTES: { [M in ApiMethod]: { verb: HttpVerb; path: string; sta
   listCatalogs: { verb: 'GET', path: '/api/catalogs' },
   searchCatalog: { verb: 'GET', path: '/api/catalog-search' },
   reconcile: { verb: 'POST', path: '/api/reconcile', status: 202 },
+  listChannels: { verb: 'GET', path: '/api/channels' },
+  createChannel: { verb: 'POST', path: '/api/channels', status: 201 },
+  updateChannel: { verb: 'PATCH', path: '/api/channels/:id' },
+  deleteChannel: { verb: 'DELETE', path: '/api/channels/:id' },
+  testChannel: { verb: 'POST', path: '/api/channels/:id/test' },
 };
 
 /** Methods only this computer's own UI may call, never a device over the remote listener (it answers 403). */
@@ -149,6 +163,11 @@ export const ADMIN_METHODS: readonly ApiMethod[] = [
   'regenerateSecret',
   'connectImpactAccount',
   'disconnectImpactAccount',
+  'listChannels',
+  'createChannel',
+  'updateChannel',
+  'deleteChannel',
+  'testChannel',
 ];
 
 /** Every method, in API_ROUTES order. */

@@ -1,6 +1,7 @@
 // The engine's public face: what main/index.ts (desktop) and main/serve.ts (server) wire up.
 import type { UiApi, UiEvent } from '../../shared/api.js';
 import type { FeedEntry } from '../../shared/model.js';
+import type { ChannelOptions } from './channels/index.js';
 import type { FileSystem } from './file-system.js';
 import type { ImpactClientOptions } from './impact/index.js';
 import type { CredentialStore, ImpactCredentials } from './impact-link/credentials.js';
@@ -41,6 +42,8 @@ export interface EngineOptions {
     /** tests only: the client's clock, sleep and budget share */
     clientOptions?: Partial<ImpactClientOptions>;
   };
+  /** alert channels: where their URLs are kept, the services' origins (SHELFWATCH_*_BASE), test hooks */
+  channels?: ChannelOptions;
   /** the file operations of the journal and the store; tests inject faults here */
   fileSystem?: FileSystem;
 }

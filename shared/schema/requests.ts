@@ -2,6 +2,7 @@
 // reach the engine through createService, which parses with parseApiRequest first).
 import { z } from 'zod';
 import type { ApiMethod } from '../api.js';
+import { channelIdSchema, channelInputSchema, channelPatchSchema } from './channels.js';
 import { addDeviceRequestSchema } from './devices.js';
 import { feedItemIdSchema, productKeySchema } from './ids.js';
 import { catalogSearchSchema, connectImpactAccountSchema, reconcileRequestSchema } from './impact.js';
@@ -74,6 +75,11 @@ export const API_REQUEST_SCHEMAS = {
   listCatalogs: noInput,
   searchCatalog: catalogSearchSchema,
   reconcile: z.preprocess((value) => value ?? {}, reconcileRequestSchema),
+  listChannels: noInput,
+  createChannel: channelInputSchema,
+  updateChannel: channelPatchSchema.extend({ id: channelIdSchema }),
+  deleteChannel: z.strictObject({ id: channelIdSchema }),
+  testChannel: z.strictObject({ id: channelIdSchema }),
 } satisfies { [M in ApiMethod]: z.ZodType };
 
 export type ParsedRequest<M extends ApiMethod> = z.output<(typeof API_REQUEST_SCHEMAS)[M]>;

@@ -1,5 +1,5 @@
 // Realistic data shaped like what the engine answers.
-import type { Catalog, CatalogItem, ReconcileStatus, Setup, Status } from '../../shared/api.js';
+import type { Catalog, CatalogItem, Channel, ReconcileStatus, Setup, Status } from '../../shared/api.js';
 import {
   DEFAULT_SETTINGS,
   type FeedEntry,
@@ -183,6 +183,21 @@ export function idleReconcile(overrides: Partial<ReconcileStatus> = {}): Reconci
     lastFinishedAt: null,
     nextAt: null,
     error: null,
+    ...overrides,
+  };
+}
+
+export function makeChannel(overrides: Partial<Channel> = {}): Channel {
+  return {
+    id: 'c1',
+    name: 'Team Slack',
+    kind: 'slack',
+    target: 'slack://T012…/B045…/••••',
+    filter: {},
+    digestSeconds: 60,
+    enabled: true,
+    createdAt: '2026-06-01T09:00:00.000Z',
+    status: { pending: 0, failed: 0, lastSentAt: null, lastError: null, lastErrorAt: null },
     ...overrides,
   };
 }

@@ -14,6 +14,7 @@ import {
 import { ApiError } from '../../../shared/api-error.js';
 import { sameTarget, type Watch } from '../../../shared/model.js';
 import { type ParsedRequest, parseApiRequest } from '../../../shared/schema/requests.js';
+import type { Channels } from '../channels/index.js';
 import type { DeviceRegistry } from '../hub/devices.js';
 import type { ImpactLink } from '../impact-link/link.js';
 import { previewMapping, readPostback } from '../ingest/index.js';
@@ -28,6 +29,7 @@ export interface ServiceDeps {
   store: Store;
   devices: DeviceRegistry;
   impact: ImpactLink;
+  channels: Channels['methods'];
   /** journals the command and resolves once it is applied */
   run(command: Command): Promise<void>;
   status(device: string): Status;
@@ -64,7 +66,7 @@ export function createService(deps: ServiceDeps, device: string): UiApi {
 }
 
 function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
-  const { store, devices, impact } = deps;
+  const { store, devices, impact, channels } = deps;
   /** What only this computer's own UI may do; a device over the remote listener gets 403. */
   const adminOnly = () => {
     if (device !== LOCAL_DEVICE) throw new ApiError(403, 'Only the hub itself can do that.');
@@ -170,5 +172,26 @@ function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
     listCatalogs: async () => store.docs.catalogs,
     searchCatalog: async ({ q, catalogId, cursor }) => impact.search(q, catalogId, cursor),
     reconcile: async ({ keys }) => impact.reconcile(keys),
+    // Alert channels hold credentials and send on the hub's behalf: the hub's own UI manages them.
+    listChannels: async () => {
+      adminOnly();
+      return channels.listChannels();
+    },
+    createChannel: async (input) => {
+      adminOnly();
+      return channels.createChannel(input);
+    },
+    updateChannel: async (request) => {
+      adminOnly();
+      return channels.updateChannel(request);
+    },
+    deleteChannel: async (request) => {
+      adminOnly();
+      return channels.deleteChannel(request);
+    },
+    testChannel: async (request) => {
+      adminOnly();
+      return channels.testChannel(request);
+    },
   };
 }

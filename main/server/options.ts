@@ -1,6 +1,7 @@
 // The server face's configuration: command-line flags win over SHELFWATCH_* variables, which win over defaults.
 import { parseArgs } from 'node:util';
-import { basesFromEnv, type ServiceBases } from '../engine/channels/address.js';
+import { basesFromEnv } from '../engine/channels/address.js';
+import type { ChannelOptions } from '../engine/channels/index.js';
 import { defaultDataDir } from '../engine/data-dir.js';
 
 export interface ServeOptions {
@@ -21,7 +22,7 @@ export interface ServeOptions {
   /** impact.com's Partner API (SHELFWATCH_IMPACT_*; environment only: a token must not show in a process list) */
   impact?: { apiBase?: string; preset?: { accountSid: string; authToken: string } };
   /** alert channels: SHELFWATCH_SLACK_BASE, _DISCORD_BASE, _TELEGRAM_BASE, _TEAMS_BASE (self-hosted relays, tests) */
-  channels?: { bases: ServiceBases };
+  channels?: ChannelOptions;
 }
 
 export interface RemoteOptions {

@@ -1,12 +1,8 @@
 // The services' own web-hook addresses, as each service's settings page shows them: a Slack incoming web hook, a
 // Discord channel web hook, a Teams Workflows web hook (and Apprise's workflows://host/workflow/signature for it).
+import { DISCORD_HOSTS, SLACK_HOSTS, TEAMS_HOST } from '../../../shared/channel-hosts.js';
 import type { ChannelAddress } from './address.js';
 import { authorityOf, ChannelUrlError, hostAndPort, type UrlParts } from './url-parts.js';
-
-const SLACK_HOSTS = ['hooks.slack.com'];
-const DISCORD_HOSTS = ['discord.com', 'discordapp.com', 'ptb.discord.com', 'canary.discord.com'];
-/** Power Automate's hosts for "When a Teams webhook request is received", and the older Office 365 connectors */
-const TEAMS_HOST = /(^|\.)(logic\.azure\.com|powerplatform\.com|powerautomate\.com|webhook\.office\.com)$/i;
 
 export function parseWebUrl(parts: UrlParts): ChannelAddress {
   if (parts.scheme === 'workflows' || parts.scheme === 'workflow') return appriseWorkflow(parts);

@@ -40,7 +40,8 @@ export function ChannelRow({ channel, onChange }: { channel: Channel; onChange: 
         <span className="muted">
           {serviceOf(channel.kind).label} · <code>{channel.target}</code>
         </span>
-        <DeliveryStatus channel={channel} />
+        {/* an error just answered (role=alert below) is not said twice */}
+        <DeliveryStatus channel={channel} showError={outcome?.tone !== 'error'} />
       </div>
       <div className="channel-actions">
         <button
@@ -90,7 +91,7 @@ export function ChannelRow({ channel, onChange }: { channel: Channel; onChange: 
   );
 }
 
-function DeliveryStatus({ channel }: { channel: Channel }) {
+function DeliveryStatus({ channel, showError }: { channel: Channel; showError: boolean }) {
   const { status } = channel;
   const lastSent = status.lastSentAt ? Date.parse(status.lastSentAt) : 0;
   const errorIsNews =
@@ -108,7 +109,7 @@ function DeliveryStatus({ channel }: { channel: Channel }) {
         'Nothing sent yet'
       )}
       {status.failed > 0 ? ` · ${status.failed} not delivered` : null}
-      {errorIsNews && status.lastError ? (
+      {showError && errorIsNews && status.lastError ? (
         <span className="field-error channel-error">
           {status.lastErrorAt ? (
             <>

@@ -1,4 +1,4 @@
-// The issues' targets (5, 10 and 11), each checked against the figures of this run.
+// The issues' targets (5, 10, 11 and 17), each checked against the figures of this run.
 import type { BenchFigures } from './figures.js';
 
 export interface TargetCheck {
@@ -55,6 +55,12 @@ export function checkTargets(f: BenchFigures): TargetCheck[] {
             1000,
           ),
           atMost('hub fan-out: postbacks some follower never got', f.fanout.missing, 0),
+        ]
+      : []),
+    ...(f.channels
+      ? [
+          atLeast('channels: receiver C/A with a channel on ÷ off', f.channels.onOverOff, 0.95),
+          atMost('channels: alerts the webhook never got', f.channels.missing, 0),
         ]
       : []),
   ];

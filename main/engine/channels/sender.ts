@@ -31,6 +31,8 @@ export interface SenderOptions {
 /** Looked at again at least this often, whatever the timers say (a clock that jumped, a channel enabled). */
 const IDLE_CHECK_MS = 30_000;
 
+export const TOO_OLD = 'Not sent: it was more than 24 hours old before Shelfwatch could first send it.';
+
 export const MISSING_ADDRESS =
   'This channel’s address is not in this computer’s secret store (was the data folder copied without it?). Delete the channel and add it again.';
 
@@ -73,10 +75,17 @@ export class ChannelSender {
   /** Starts every channel's next message that is due and that pacing allows; then sleeps until the next one is. */
   pass(): void {
     this.timer = null;
-    const { store, clock } = this.options;
+    const { store, clock, retry } = this.options;
     const now = clock();
     let next = now + IDLE_CHECK_MS;
-    for (const channel of store.channels.list()) {
+    const channels = store.channels.list();
+    const stale = store.outbox.expireUnsent(
+      now - retry.giveUpAfterMs,
+      TOO_OLD,
+      channels.map((channel) => channel.id),
+    );
+    if (stale > 0) this.options.log.warn('Alert channels: messages too old to send were marked failed', { stale });
+    for (const channel of channels) {
       if (!channel.enabled || this.busy.has(channel.id)) continue;
       const head = store.outbox.head(channel.id);
       if (!head) continue;

@@ -124,15 +124,20 @@ describe('the sender', () => {
     const first = store.outbox.head('c1');
     clock.set((first?.windowEnd ?? 0) + 24 * 3_600_000);
     await pass();
-    expect(store.outbox.counts('c1')).toEqual({ waiting: 1, failed: 1 });
+    expect(store.outbox.counts('c1')).toEqual({ waiting: 0, failed: 2 });
     expect(store.channels.get('c1')?.lastError).toBe(
       'Not delivered within 24 hours; the last answer: Slack answered 503: the service is having trouble; trying again',
     );
-    // the message behind it was due as long ago: one attempt, then it fails too
-    clock.advance(1_000);
+    // the message behind it, never tried, is as old: failed without being sent
+    expect(target.received).toHaveLength(2);
+  });
+
+  it('never sends a message more than 24 hours old that was never tried (a database rebuilt from the journal)', async () => {
+    const { store, target, clock, pass } = await setup(1);
+    clock.set((store.outbox.head('c1')?.windowEnd ?? 0) + 24 * 3_600_000);
     await pass();
-    expect(store.outbox.counts('c1')).toEqual({ waiting: 0, failed: 2 });
-    expect(target.received).toHaveLength(3);
+    expect(target.received).toHaveLength(0);
+    expect(store.outbox.counts('c1')).toEqual({ waiting: 0, failed: 1 });
   });
 
   it('a refusal fails the message at once and the next one goes on', async () => {

@@ -74,6 +74,9 @@ export class OutboxTable {
         `DELETE FROM outbox WHERE channel_id = ? AND state = ${FAILED} AND id NOT IN
            (SELECT id FROM outbox WHERE channel_id = ? AND state = ${FAILED} ORDER BY id DESC LIMIT ${FAILED_KEPT})`,
       ),
+      expireUnsent: db.prepare(
+        `UPDATE outbox SET state = ${FAILED}, sealed = 1, last_error = ? WHERE state = ${WAITING} AND attempts = 0 AND window_end <= ?`,
+      ),
       orphanItems: db.prepare(
         `DELETE FROM outbox_items WHERE message NOT IN (SELECT id FROM outbox WHERE state = ${WAITING})`,
       ),
@@ -135,6 +138,19 @@ export class OutboxTable {
     this.s.fail.run(attempts, error, message.id);
     this.s.removeItems.run(message.id);
     this.s.trimFailed.run(message.channelId, message.channelId);
+  }
+
+  /**
+   * Fails, unsent, the messages never tried whose window closed before `before` (a database rebuilt from a week of
+   * journal must not send a week of old alerts again). Returns how many.
+   */
+  expireUnsent(before: number, reason: string, channelIds: readonly string[]): number {
+    const expired = this.s.expireUnsent.run(reason, before).changes;
+    if (expired > 0) {
+      this.s.orphanItems.run();
+      for (const id of channelIds) this.s.trimFailed.run(id, id);
+    }
+    return expired;
   }
 
   counts(channelId: string): { waiting: number; failed: number } {

@@ -173,25 +173,21 @@ function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
     searchCatalog: async ({ q, catalogId, cursor }) => impact.search(q, catalogId, cursor),
     reconcile: async ({ keys }) => impact.reconcile(keys),
     // Alert channels hold credentials and send on the hub's behalf: the hub's own UI manages them.
-    listChannels: async () => {
-      adminOnly();
-      return channels.listChannels();
-    },
-    createChannel: async (input) => {
-      adminOnly();
-      return channels.createChannel(input);
-    },
-    updateChannel: async (request) => {
-      adminOnly();
-      return channels.updateChannel(request);
-    },
-    deleteChannel: async (request) => {
-      adminOnly();
-      return channels.deleteChannel(request);
-    },
-    testChannel: async (request) => {
-      adminOnly();
-      return channels.testChannel(request);
-    },
+    ...refusingDevices(channels, adminOnly),
   };
+}
+
+/** Each of `methods`, first refusing a device (a 403 from `adminOnly`). */
+function refusingDevices<T extends Record<string, (req: never) => Promise<unknown>>>(
+  methods: T,
+  adminOnly: () => void,
+): T {
+  const guarded = {} as Record<string, (req: never) => Promise<unknown>>;
+  for (const [name, method] of Object.entries(methods)) {
+    guarded[name] = async (req) => {
+      adminOnly();
+      return method(req);
+    };
+  }
+  return guarded as T;
 }

@@ -33,7 +33,7 @@ export async function sendEmail(
     connectionTimeout: options.timeoutMs,
     greetingTimeout: options.timeoutMs,
     socketTimeout: options.timeoutMs,
-    tls: { servername: address.host, ...options.tls },
+    tls: options.tls,
   });
   const abort = () => transport.close();
   options.signal.addEventListener('abort', abort, { once: true });

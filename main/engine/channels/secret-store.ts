@@ -5,7 +5,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { writePrivateFile } from '../atomic-file.js';
+import { replaceFileSync } from '../file-system.js';
 import type { ChannelSecret } from './deliver/deliver.js';
 
 export type ChannelSecretMap = Record<string, ChannelSecret>;
@@ -29,7 +29,7 @@ export function fileChannelSecretStore(dataDir: string): ChannelSecretStore {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || !create) throw error;
       const fresh = randomBytes(32);
-      writePrivateFile(keyFile, fresh);
+      replaceFileSync(keyFile, fresh);
       return fresh;
     }
   };
@@ -39,7 +39,7 @@ export function fileChannelSecretStore(dataDir: string): ChannelSecretStore {
       return parseSecrets(decrypt(fs.readFileSync(file, 'utf8'), key(false) as Buffer));
     },
     save(secrets) {
-      writePrivateFile(file, encrypt(JSON.stringify(secrets), key(true) as Buffer));
+      replaceFileSync(file, encrypt(JSON.stringify(secrets), key(true) as Buffer));
     },
   };
 }

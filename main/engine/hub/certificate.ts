@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generate } from 'selfsigned';
-import { syncDirectorySync, writeAtomically } from '../atomic-file.js';
+import { DIR_MODE, replaceFileSync } from '../file-system.js';
 
 export interface HubCertificate {
   /** PEM; a user-given file may hold a chain, the leaf first */
@@ -67,10 +67,9 @@ export async function ensureCertificate(dataDir: string, options: CertificateOpt
     }
   }
   const pems = await generateSelfSigned(options.hostname ?? os.hostname(), options.now ?? new Date());
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  writeAtomically(keyFile, pems.key, 0o600);
-  writeAtomically(certFile, pems.cert, 0o644);
-  syncDirectorySync(dir);
+  fs.mkdirSync(dir, { recursive: true, mode: DIR_MODE });
+  replaceFileSync(keyFile, pems.key);
+  replaceFileSync(certFile, pems.cert); // public, but every file in the data folder is private (0600)
   return { ...pems, fingerprint: fingerprintOf(pems.cert), generated: true };
 }
 

@@ -1,6 +1,6 @@
 // Where channel URLs (and webhook signing secrets) are kept: never in the journal, the database, the documents, a log
 // or an answer. The server face keeps them encrypted (AES-256-GCM) in channel-secrets.enc, with the key in its own
-// file; both are readable by this user only (0600). The desktop face passes a store backed by Electron's safeStorage.
+// file, each with a copy; all readable by this user only (0600). The desktop face passes a store backed by Electron's safeStorage.
 // A copy of the data folder without the key file carries no usable channel credential, and no file holds one in clear.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -17,29 +17,46 @@ export interface ChannelSecretStore {
   save(secrets: ChannelSecretMap): void;
 }
 
-export const CHANNEL_SECRETS_FILE = 'channel-secrets.enc';
-export const CHANNEL_KEY_FILE = 'channel-secrets.key';
+/** Each file in two copies with the same content (like secrets.json): one damaged or lost is restored from the other. */
+export const CHANNEL_SECRETS_FILES = ['channel-secrets.enc', 'channel-secrets.prev.enc'] as const;
+export const CHANNEL_KEY_FILES = ['channel-secrets.key', 'channel-secrets.prev.key'] as const;
+const KEY_BYTES = 32;
 
 export function fileChannelSecretStore(dataDir: string): ChannelSecretStore {
-  const file = path.join(dataDir, CHANNEL_SECRETS_FILE);
-  const keyFile = path.join(dataDir, CHANNEL_KEY_FILE);
-  const key = (create: boolean): Buffer | null => {
-    try {
-      return fs.readFileSync(keyFile);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || !create) throw error;
-      const fresh = randomBytes(32);
-      replaceFileSync(keyFile, fresh);
-      return fresh;
-    }
+  const at = (name: string) => path.join(dataDir, name);
+  const readable = (names: readonly string[]) =>
+    names.flatMap((name) => {
+      try {
+        return [fs.readFileSync(at(name))];
+      } catch {
+        return []; // missing or unreadable: the other copy may do
+      }
+    });
+  const keys = () => readable(CHANNEL_KEY_FILES).filter((key) => key.length === KEY_BYTES);
+  const write = (secrets: ChannelSecretMap, key: Buffer) => {
+    for (const name of CHANNEL_KEY_FILES) replaceFileSync(at(name), key);
+    const sealed = encrypt(JSON.stringify(secrets), key);
+    for (const name of CHANNEL_SECRETS_FILES) replaceFileSync(at(name), sealed);
   };
   return {
     load() {
-      if (!fs.existsSync(file)) return {};
-      return parseSecrets(decrypt(fs.readFileSync(file, 'utf8'), key(false) as Buffer));
+      const sealedCopies = readable(CHANNEL_SECRETS_FILES);
+      if (sealedCopies.length === 0) return {};
+      for (const [index, sealed] of sealedCopies.entries()) {
+        for (const key of keys()) {
+          try {
+            const secrets = parseSecrets(decrypt(sealed.toString('utf8'), key));
+            if (index > 0 || sealedCopies.length < 2 || keys().length < 2) write(secrets, key); // restore the other
+            return secrets;
+          } catch {
+            // damaged, or sealed with the other key: try the next
+          }
+        }
+      }
+      throw new Error('the alert channels’ addresses could not be decrypted (their key files are missing or damaged)');
     },
     save(secrets) {
-      replaceFileSync(file, encrypt(JSON.stringify(secrets), key(true) as Buffer));
+      write(secrets, keys()[0] ?? randomBytes(KEY_BYTES));
     },
   };
 }

@@ -43,8 +43,8 @@ const SERVICE_ANSWERS: Record<FakeService, (request: ReceivedRequest) => FakeAns
   slack: ({ path }) =>
     /^\/services\/[^/]+\/[^/]+\/[^/]+$/.test(path) ? { status: 200, body: 'ok' } : { status: 404, body: 'no_service' },
   discord: ({ path }) =>
-    /^\/api\/webhooks\/\d+\/[^/?]+\?wait=true$/.test(path)
-      ? json(200, { id: '1', type: 0, channel_id: '2' })
+    /^\/api\/webhooks\/\d+\/[^/?]+$/.test(path)
+      ? { status: 204 }
       : json(404, { message: 'Unknown Webhook', code: 10015 }),
   telegram: ({ path, json: body }) =>
     !/^\/bot\d+:[^/]+\/sendMessage$/.test(path)

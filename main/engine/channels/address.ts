@@ -56,8 +56,7 @@ export function endpointOf(address: Exclude<ChannelAddress, { kind: 'email' }>, 
     case 'slack':
       return `${bases.slack}/services/${address.tokens.map(part).join('/')}`;
     case 'discord':
-      // wait=true: Discord answers with the message (200) rather than 204, and reports a refusal in the same request
-      return `${bases.discord}/api/webhooks/${part(address.webhookId)}/${part(address.webhookToken)}?wait=true`;
+      return `${bases.discord}/api/webhooks/${part(address.webhookId)}/${part(address.webhookToken)}`;
     case 'telegram':
       return `${bases.telegram}/bot${address.botToken}/sendMessage`;
     case 'teams': {

@@ -62,8 +62,8 @@ function slack(parts: UrlParts): AddressOf<'slack'> {
 
 function discord(parts: UrlParts): AddressOf<'discord'> {
   const [webhookToken] = parts.segments;
-  if (!/^\d{1,30}$/.test(parts.authority) || webhookToken === undefined || !TOKEN.test(webhookToken)) {
-    throw new ChannelUrlError('a Discord URL is discord://WebhookId/WebhookToken (the id is a number)');
+  if (!TOKEN.test(parts.authority) || webhookToken === undefined || !TOKEN.test(webhookToken)) {
+    throw new ChannelUrlError('a Discord URL is discord://WebhookId/WebhookToken');
   }
   return { kind: 'discord', webhookId: parts.authority, webhookToken };
 }

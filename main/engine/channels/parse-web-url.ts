@@ -9,7 +9,10 @@ export function parseWebUrl(parts: UrlParts): ChannelAddress {
   const { host, port } = hostAndPort(parts.authority);
   const hostName = host.toLowerCase();
   const known =
-    SLACK_HOSTS.includes(hostName) || DISCORD_HOSTS.includes(hostName) || TEAMS_HOST.test(hostName) ? hostName : null;
+    SLACK_HOSTS.includes(hostName) ||
+    DISCORD_HOSTS.includes(hostName) ||
+    TEAMS_HOST.test(hostName) ||
+    isWorkflow(parts);
   if (!known) {
     throw new ChannelUrlError(
       `${hostName} is not a Slack, Discord or Teams web-hook address; for your own endpoint use json://${authorityOf({ host, port })}/… (or jsons:// for https)`,
@@ -24,7 +27,7 @@ export function parseWebUrl(parts: UrlParts): ChannelAddress {
     return { kind: 'slack', tokens: [second ?? '', third, fourth] };
   }
   if (DISCORD_HOSTS.includes(hostName)) {
-    if (first !== 'api' || second !== 'webhooks' || !/^\d{1,30}$/.test(third ?? '') || !fourth) {
+    if (first !== 'api' || second !== 'webhooks' || !third || !fourth) {
       throw new ChannelUrlError('a Discord web hook looks like https://discord.com/api/webhooks/123…/…');
     }
     return { kind: 'discord', webhookId: third ?? '', webhookToken: fourth };
@@ -32,6 +35,11 @@ export function parseWebUrl(parts: UrlParts): ChannelAddress {
   const path = parts.segments.map(encodeURIComponent).join('/');
   const query = parts.query.toString();
   return { kind: 'teams', url: `https://${authorityOf({ host, port })}/${path}${query ? `?${query}` : ''}` };
+}
+
+/** A Power Automate trigger on another host (a tenant's own domain, a relay): a workflows path, signed with `sig`. */
+function isWorkflow(parts: UrlParts): boolean {
+  return parts.segments.includes('workflows') && parts.query.has('sig');
 }
 
 /** Apprise: workflows://host[:port]/workflow/signature → the Power Automate address it stands for. */

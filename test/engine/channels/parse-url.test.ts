@@ -38,7 +38,7 @@ describe('channel URLs: the Apprise notation and the services’ own addresses',
     const apprise = address(`discord://112233445566778899/${DISCORD_TOKEN}`);
     expect(address(`https://discord.com/api/webhooks/112233445566778899/${DISCORD_TOKEN}`)).toEqual(apprise);
     expect(endpointOf(apprise as never, { ...DEFAULT_BASES, discord: 'http://127.0.0.1:9' })).toBe(
-      `http://127.0.0.1:9/api/webhooks/112233445566778899/${DISCORD_TOKEN}?wait=true`,
+      `http://127.0.0.1:9/api/webhooks/112233445566778899/${DISCORD_TOKEN}`,
     );
     const telegram = address(`tgram://${BOT}/-1001234567890`);
     expect(telegram).toEqual({ kind: 'telegram', botToken: BOT, chatId: '-1001234567890' });
@@ -53,6 +53,8 @@ describe('channel URLs: the Apprise notation and the services’ own addresses',
       `http://127.0.0.1:4000/workflows/0a1b2c3d4e5f60718293a4b5c6d7e8f9/triggers/manual/paths/invoke?${new URL(TEAMS).search.slice(1)}`,
     );
     expect(address('workflows://prod-27.westus.logic.azure.com:443/abc123/Zm9vYmFy').kind).toBe('teams');
+    // a trigger on another host (a tenant's own domain, a relay) is known by its signed workflows path
+    expect(address('https://flows.example.com/workflows/abc/triggers/manual/paths/invoke?sig=Zm9v').kind).toBe('teams');
   });
 
   it('reads ntfy with and without a login, over http and https, and the public server’s short form', () => {
@@ -102,7 +104,7 @@ describe('channel URLs: the Apprise notation and the services’ own addresses',
     expect(problem('hello')).toMatch(/not a URL/);
     expect(problem('gopher://example.com/x')).toMatch(/"gopher:\/\/" is not a kind of channel/);
     expect(problem('slack://T0123/B0456')).toMatch(/slack:\/\/TokenA\/TokenB\/TokenC/);
-    expect(problem('discord://not-a-number/token')).toMatch(/WebhookId\/WebhookToken/);
+    expect(problem('discord://only-an-id')).toMatch(/WebhookId\/WebhookToken/);
     expect(problem(`tgram://${BOT}`)).toMatch(/chat is missing/);
     expect(problem(`tgram://${BOT}/1/2`)).toMatch(/one chat per channel/);
     expect(problem('tgram://notatoken/12345')).toMatch(/bot token/);
@@ -120,7 +122,7 @@ describe('channel URLs: the Apprise notation and the services’ own addresses',
   it('never quotes a credential back in a refusal', () => {
     const refusals = [
       problem(`slack://T0123ABCD/${SLACK_C}`),
-      problem(`discord://x/${DISCORD_TOKEN}`),
+      problem(`discord://not an id/${DISCORD_TOKEN}`),
       problem(`tgram://${BOT}/not a chat`),
       problem('ntfy://alice:s3cret-pass@ntfy.example.com/bad/topic'),
     ];

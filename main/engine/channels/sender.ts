@@ -30,6 +30,7 @@ export interface SenderOptions {
 
 /** Looked at again at least this often, whatever the timers say (a clock that jumped, a channel enabled). */
 const IDLE_CHECK_MS = 30_000;
+const EXPIRY_CHECK_MS = 60_000;
 
 export const TOO_OLD = 'Not sent: it was more than 24 hours old before Shelfwatch could first send it.';
 
@@ -44,6 +45,7 @@ export class ChannelSender {
   private readonly busy = new Set<string>();
   private readonly lastAttemptAt = new Map<string, number>();
   private readonly inFlight = new Set<Promise<void>>();
+  private expiredAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: SenderOptions) {}
 
@@ -79,12 +81,13 @@ export class ChannelSender {
     const now = clock();
     let next = now + IDLE_CHECK_MS;
     const channels = store.channels.list();
-    const stale = store.outbox.expireUnsent(
-      now - retry.giveUpAfterMs,
-      TOO_OLD,
-      channels.map((channel) => channel.id),
-    );
-    if (stale > 0) this.options.log.warn('Alert channels: messages too old to send were marked failed', { stale });
+    // At most once a minute: it reads the whole outbox, and a burst wakes the sender after every apply slice.
+    if (now - this.expiredAt >= EXPIRY_CHECK_MS) {
+      this.expiredAt = now;
+      const ids = channels.map((channel) => channel.id);
+      const stale = store.outbox.expireUnsent(now - retry.giveUpAfterMs, TOO_OLD, ids);
+      if (stale > 0) this.options.log.warn('Alert channels: messages too old to send were marked failed', { stale });
+    }
     for (const channel of channels) {
       if (!channel.enabled || this.busy.has(channel.id)) continue;
       const head = store.outbox.head(channel.id);

@@ -178,7 +178,12 @@ export class ChannelSender {
     return deliver(address, secret, message, context);
   }
 
+  /** The outcome and the channel's status in one transaction (one write to the database's log, not three). */
   private record(channelId: string, head: OutboxMessage, outcome: DeliveryOutcome): void {
+    this.options.store.db.transaction(() => this.recordOutcome(channelId, head, outcome))();
+  }
+
+  private recordOutcome(channelId: string, head: OutboxMessage, outcome: DeliveryOutcome): void {
     const { store, retry, clock } = this.options;
     this.recordStatus(channelId, outcome);
     if (outcome.ok) {

@@ -1,6 +1,8 @@
 // One POST to a service: a deadline over the whole exchange, no redirects (a web hook that redirects is misconfigured,
-// and following one could carry the message elsewhere), and only the first few kilobytes of the answer read. Each
-// attempt has a connection of its own: one that timed out or was abandoned is never reused for the next try.
+// and following one could carry the message elsewhere), and only the first few kilobytes of the answer read.
+// Connections are kept alive between messages (a TLS handshake per message would cost more than the message); one
+// that timed out or was abandoned is destroyed, never reused, and a kept one the server had closed meanwhile is
+// replaced by a fresh connection at once (the message was not taken: the server closed before reading it).
 import http from 'node:http';
 import https from 'node:https';
 
@@ -29,14 +31,31 @@ export class NetworkError extends Error {
   }
 }
 
-export function postJson(url: string, body: string, options: PostOptions): Promise<HttpAnswer> {
+const agents = {
+  http: new http.Agent({ keepAlive: true, maxSockets: 8 }),
+  https: new https.Agent({ keepAlive: true, maxSockets: 8 }),
+};
+
+class StaleConnection extends Error {}
+
+export async function postJson(url: string, body: string, options: PostOptions): Promise<HttpAnswer> {
+  try {
+    return await postOnce(url, body, options, true);
+  } catch (error) {
+    if (!(error instanceof StaleConnection)) throw error;
+    return postOnce(url, body, options, false);
+  }
+}
+
+function postOnce(url: string, body: string, options: PostOptions, reuse: boolean): Promise<HttpAnswer> {
   const target = new URL(url);
-  const send = target.protocol === 'https:' ? https.request : http.request;
+  const tls = target.protocol === 'https:';
+  const send = tls ? https.request : http.request;
   return new Promise<HttpAnswer>((resolve, reject) => {
     let timedOut = false;
     const request = send(target, {
       method: 'POST',
-      agent: false,
+      agent: reuse ? (tls ? agents.https : agents.http) : false,
       signal: options.signal,
       headers: {
         'content-type': 'application/json',
@@ -68,6 +87,7 @@ export function postJson(url: string, body: string, options: PostOptions): Promi
     request.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(deadline);
       if (options.signal.aborted) reject(error);
+      else if (request.reusedSocket && error.code === 'ECONNRESET') reject(new StaleConnection());
       else if (timedOut) reject(new NetworkError('no answer within the time allowed', true));
       else reject(new NetworkError(networkWords(error.code), false));
     });

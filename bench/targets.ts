@@ -59,7 +59,7 @@ export function checkTargets(f: BenchFigures): TargetCheck[] {
       : []),
     ...(f.channels
       ? [
-          atLeast('channels: receiver C/A with a channel on ÷ off', f.channels.onOverOff, 0.95),
+          atLeast('channels: receiver C/A with a channel (60 s digest) ÷ without', f.channels.onOverOff, 0.95),
           atMost('channels: alerts the webhook never got', f.channels.missing, 0),
         ]
       : []),

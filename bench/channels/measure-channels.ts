@@ -3,8 +3,9 @@
 // own message (digest 0: the most work a channel can cause).
 // - latency: postbacks at a steady rate; for each, the time from its 200 to the webhook's receipt of its alert
 // - throughput: a burst; alerts per second from its first request to the webhook's last receipt
-// - the receiver's C/A with the channel on and off: A, C (off), A, C (on), … in slices, the channel enabled or
-//   disabled in between, and its backlog delivered before the next slice so no slice pays for another's sends
+// - the receiver's C/A with channels off and on: A, C (off), C (on: a channel with the default 60 s digest), C (on:
+//   one message per alert), A, … in slices, against the same A; the channels enabled or disabled in between, and each
+//   slice's backlog delivered before the next, so no slice pays for another's sends
 import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Channel } from '../../shared/api.js';
@@ -40,14 +41,20 @@ export interface ChannelFigures {
   alertsPerSecond: number;
   /** alerts of the latency and burst runs the webhook never got (must be 0) */
   missing: number;
-  /** alerts raised while the channel was on in the receiver comparison, all delivered before the next slice */
+  /** alerts sent one message each in the receiver comparison, all delivered before the next slice */
   alertsOn: number;
   /** requests the webhook saw twice (by webhook-id) */
   repeats: number;
-  off: { A: LoadFigures; C: LoadFigures; cOverA: number };
-  on: { A: LoadFigures; C: LoadFigures; cOverA: number };
-  /** C/A with the channel on over C/A with it off */
+  /** every A slice, pooled: the one baseline of the three C runs */
+  A: LoadFigures;
+  off: { C: LoadFigures; cOverA: number };
+  /** a channel with the default digest (60 s): what a team that adds a channel runs */
+  on: { C: LoadFigures; cOverA: number };
+  /** a channel that sends every alert as its own message (digest 0): the most a channel can cost */
+  onEach: { C: LoadFigures; cOverA: number };
+  /** C/A with the default channel on over C/A with none */
   onOverOff: number;
+  onEachOverOff: number;
 }
 
 export async function measureChannels(
@@ -67,7 +74,12 @@ export async function measureChannels(
   });
   const latency = await latencyRun(c.server, webhook, options);
   const burst = await burstRun(c.server, webhook, options);
-  const compare = await compareOnOff(a, c, channel.id, options);
+  const gathering = await sendJson<Channel>(c.server.uiPort, 'POST', '/api/channels', {
+    name: 'Bench digest',
+    url: webhook.channelUrl,
+    digestSeconds: 60,
+  });
+  const compare = await compareOnOff(a, c, { each: channel.id, gathering: gathering.id }, options);
   return {
     ratePerSecond: options.ratePerSecond,
     latencyAlerts: latency.alerts,
@@ -79,9 +91,9 @@ export async function measureChannels(
     missing: latency.missing + burst.missing,
     alertsOn: compare.alertsOn,
     repeats: webhook.repeats,
-    off: compare.off,
-    on: compare.on,
-    onOverOff: compare.on.cOverA / compare.off.cOverA,
+    ...compare.figures,
+    onOverOff: compare.figures.on.cOverA / compare.figures.off.cOverA,
+    onEachOverOff: compare.figures.onEach.cOverA / compare.figures.off.cOverA,
   };
 }
 
@@ -157,14 +169,14 @@ async function burstRun(c: ChildServer, webhook: WebhookReceiver, options: Chann
 async function compareOnOff(
   a: ChildServer,
   { server: c, dataDir }: { server: ChildServer; dataDir: string },
-  channelId: string,
+  channels: { each: string; gathering: string },
   options: ChannelBenchOptions,
 ) {
   const slices = {
     A: [] as LoadFigures[],
     off: [] as LoadFigures[],
-    onA: [] as LoadFigures[],
     on: [] as LoadFigures[],
+    onEach: [] as LoadFigures[],
   };
   const run = (server: ChildServer, label: string) =>
     runLoad({
@@ -173,31 +185,38 @@ async function compareOnOff(
       connections: options.connections,
       durationS: options.compareS / options.rounds,
     });
-  const enable = (enabled: boolean) => sendJson(c.uiPort, 'PATCH', `/api/channels/${channelId}`, { enabled });
+  const enable = async (on: { each: boolean; gathering: boolean }) => {
+    await sendJson(c.uiPort, 'PATCH', `/api/channels/${channels.each}`, { enabled: on.each });
+    await sendJson(c.uiPort, 'PATCH', `/api/channels/${channels.gathering}`, { enabled: on.gathering });
+  };
   /** C's slice applied and checkpointed, its channel backlog delivered: the next slice pays for none of it */
   const settle = async () => {
     await waitForCheckpoint(dataDir, Date.now(), 20_000);
     await drained(c);
   };
+  const runC = async (label: keyof typeof slices, on: { each: boolean; gathering: boolean }, round: number) => {
+    await enable(on);
+    const figures = await run(c, `${label}${round}`);
+    slices[label].push(figures);
+    await settle();
+    return figures.acknowledged;
+  };
   let alertsOn = 0;
   for (let round = 0; round < options.rounds; round++) {
-    await enable(false);
     slices.A.push(await run(a, `A${round}`));
-    slices.off.push(await run(c, `off${round}`));
-    await settle();
-    await enable(true);
-    slices.onA.push(await run(a, `onA${round}`));
-    const on = await run(c, `on${round}`);
-    slices.on.push(on);
-    alertsOn += on.acknowledged;
-    await settle();
+    await runC('off', { each: false, gathering: false }, round);
+    await runC('on', { each: false, gathering: true }, round);
+    alertsOn += await runC('onEach', { each: true, gathering: false }, round);
   }
-  const pair = (aSlices: LoadFigures[], cSlices: LoadFigures[]) => {
-    const A = combine(aSlices);
+  const A = combine(slices.A);
+  const against = (cSlices: LoadFigures[]) => {
     const C = combine(cSlices);
-    return { A, C, cOverA: C.reqPerSec / A.reqPerSec };
+    return { C, cOverA: C.reqPerSec / A.reqPerSec };
   };
-  return { off: pair(slices.A, slices.off), on: pair(slices.onA, slices.on), alertsOn };
+  return {
+    figures: { A, off: against(slices.off), on: against(slices.on), onEach: against(slices.onEach) },
+    alertsOn,
+  };
 }
 
 async function drained(c: ChildServer, timeoutMs = 300_000): Promise<void> {

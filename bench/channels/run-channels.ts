@@ -13,7 +13,7 @@ export const CHANNEL_DEFAULTS: ChannelBenchOptions = {
   ratePerSecond: 100,
   durationS: 10,
   burst: 2_000,
-  compareS: 12,
+  compareS: 15,
   rounds: 3,
   connections: 50,
 };

@@ -71,7 +71,7 @@ describe('npm run bench --quick', () => {
     // Every alert reached the local webhook through the outbox, and the channel figures are numbers.
     expect(figures.channels.missing).toBe(0);
     expect(figures.channels.alertsOn).toBeGreaterThan(0);
-    for (const field of ['latencyP50Ms', 'latencyP99Ms', 'alertsPerSecond', 'onOverOff']) {
+    for (const field of ['latencyP50Ms', 'latencyP99Ms', 'alertsPerSecond', 'onOverOff', 'onEachOverOff']) {
       expect(Number.isFinite(figures.channels[field])).toBe(true);
     }
     for (const target of figures.targets) {

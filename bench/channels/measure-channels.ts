@@ -8,7 +8,7 @@
 //   slice's backlog delivered before the next, so no slice pays for another's sends
 import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Channel } from '../../shared/api.js';
+import type { Channel } from '../../shared/contract/channel.js';
 import type { ChildServer } from '../child-server.js';
 import { type LoadFigures, runLoad } from '../measure/load.js';
 import { getJson, percentile, sendJson } from '../measure/ui-api.js';

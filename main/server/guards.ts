@@ -1,6 +1,8 @@
 // The UI API answers only the local user: a loopback Host (no DNS rebinding), no foreign Origin, the bearer token.
 import type { NextFunction, Request, Response } from 'express';
 import { secretsMatch } from '../engine/receiver/secret.js';
+import { answerError } from './error-answer.js';
+import { type StreamTickets, streamTicketOf } from './stream-tickets.js';
 
 export interface TrustOptions {
   /**
@@ -21,35 +23,42 @@ export function hostName(hostHeader: string | undefined): string {
 export function requireLoopbackHost(options: TrustOptions = {}) {
   return (req: Request, res: Response, next: NextFunction): void => {
     if (!LOOPBACK_HOSTS.has(hostName(req.headers.host).toLowerCase())) {
-      res.status(403).json({ error: 'Shelfwatch answers only on a loopback address (127.0.0.1 or localhost).' });
+      answerError(res, 403, 'Shelfwatch answers only on a loopback address (127.0.0.1 or localhost).');
       return;
     }
     const origin = req.headers.origin;
     const trusted =
       origin === `http://${req.headers.host}` || (options.devOrigin !== undefined && origin === options.devOrigin);
     if (origin !== undefined && !trusted) {
-      res.status(403).json({ error: 'Cross-origin requests are not allowed.' });
+      answerError(res, 403, 'Cross-origin requests are not allowed.');
       return;
     }
     next();
   };
 }
 
-/** Bearer token in the header; EventSource cannot set headers, so the events stream may pass it as ?token=. */
-export function requireToken(token: string) {
+/**
+ * The bearer token in the header; the event stream may instead be opened with a stream ticket (stream-tickets.ts),
+ * since EventSource cannot send headers. Never a token in the URL: proxies and logs keep URLs.
+ */
+export function requireToken(token: string, tickets: StreamTickets) {
   return (req: Request, res: Response, next: NextFunction): void => {
+    const ticket = streamTicketOf(req);
+    if (ticket !== null) {
+      if (tickets.redeem(ticket) !== null) next();
+      else answerError(res, 401, TICKET_REFUSED);
+      return;
+    }
     const header = req.headers.authorization ?? '';
-    const fromHeader = header.startsWith('Bearer ') ? header.slice(7) : '';
-    // Mounted with app.use('/api', …), req.path is relative ('/events'): compare the full path.
-    const isEvents = `${req.baseUrl}${req.path}` === '/api/events';
-    const fromQuery = isEvents && typeof req.query.token === 'string' ? req.query.token : '';
-    if (!secretsMatch(fromHeader || fromQuery, token)) {
-      res.status(401).json({ error: 'Missing or wrong token. Open the UI with the link Shelfwatch printed.' });
+    if (!secretsMatch(header.startsWith('Bearer ') ? header.slice(7) : '', token)) {
+      answerError(res, 401, 'Missing or wrong token. Open the UI with the link Shelfwatch printed.');
       return;
     }
     next();
   };
 }
+
+export const TICKET_REFUSED = 'This event stream ticket is used or expired: ask for a new one.';
 
 /** Headers every response of the UI server carries. (In dev mode the page comes from Vite, whose meta CSP
  * vite.config.ts relaxes for hot reload in `vite serve` only; the built page keeps this policy.) */

@@ -1,7 +1,7 @@
 // The server face's configuration: command-line flags win over SHELFWATCH_* variables, which win over defaults.
 import { parseArgs } from 'node:util';
 import { basesFromEnv } from '../engine/channels/address.js';
-import type { ChannelOptions } from '../engine/channels/index.js';
+import type { ChannelOptions } from '../engine/channels/options.js';
 import { defaultDataDir } from '../engine/data-dir.js';
 
 export interface ServeOptions {

@@ -2,12 +2,15 @@
 // one-time code, then the same UI API and resumable event stream as the local UI, authenticated by the device's
 // token (admin methods answer 403), and the built UI for browsers. Never the postback route: that is the receiver's.
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { ApiError } from '../../shared/api-error.js';
+import { ApiError } from '../../shared/contract/errors.js';
+import { EVENTS_PATH, EVENTS_TICKET_PATH } from '../../shared/contract/routes.js';
 import { FailedAttemptLimiter } from '../engine/hub/pairing.js';
 import type { Engine, Logger } from '../engine/types.js';
 import { apiRouter } from './api-routes.js';
+import { answerError } from './error-answer.js';
 import { eventsRoute, StreamRegistry } from './events-route.js';
-import { securityHeaders } from './guards.js';
+import { securityHeaders, TICKET_REFUSED } from './guards.js';
+import { StreamTickets, streamTicketOf } from './stream-tickets.js';
 import { serveRenderer } from './ui-app.js';
 
 export interface RemoteAppOptions {
@@ -23,7 +26,11 @@ export function createRemoteApp(engine: Engine, rendererDir: string, options: Re
   if (options.behindProxy) app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   const limiter = options.limiter ?? new FailedAttemptLimiter();
   const registry = new StreamRegistry();
-  engine.devices.onRevoked((deviceId) => registry.close(deviceId));
+  const tickets = new StreamTickets();
+  engine.devices.onRevoked((deviceId) => {
+    registry.close(deviceId);
+    tickets.forget(deviceId);
+  });
 
   app.use(securityHeaders, sameOriginOnly);
   app.post('/api/pair', express.json({ limit: '4kb' }), async (req, res) => {
@@ -31,7 +38,7 @@ export function createRemoteApp(engine: Engine, rendererDir: string, options: Re
     const verdict = limiter.check(address);
     if (!verdict.allowed) {
       res.set('Retry-After', String(verdict.retryAfterSeconds));
-      res.status(429).json({ error: 'Too many pairing attempts from this address. Wait a minute and try again.' });
+      answerError(res, 429, 'Too many pairing attempts from this address. Wait a minute and try again.');
       return;
     }
     const { code, name } = (req.body ?? {}) as { code?: unknown; name?: unknown };
@@ -44,30 +51,32 @@ export function createRemoteApp(engine: Engine, rendererDir: string, options: Re
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) limiter.recordFailure(address);
       const status = error instanceof ApiError ? error.status : 500;
-      res
-        .status(status)
-        .json({ error: error instanceof ApiError ? error.message : 'Pairing failed inside Shelfwatch.' });
+      answerError(res, status, error instanceof ApiError ? error.message : 'Pairing failed inside Shelfwatch.');
     }
   });
-  app.use('/api', requireDevice(engine));
-  app.get('/api/events', eventsRoute({ engine, deviceOf: (res) => res.locals.device as string, registry }));
+  app.use('/api', requireDevice(engine, tickets));
+  app.post(EVENTS_TICKET_PATH, (_req, res) => void res.json(tickets.issue(res.locals.device as string)));
+  app.get(EVENTS_PATH, eventsRoute({ engine, deviceOf: (res) => res.locals.device as string, registry }));
   app.use(apiRouter((res) => engine.apiFor(res.locals.device as string), options.log));
   serveRenderer(app, rendererDir, options.log);
   return app;
 }
 
-/** A device's token in the Authorization header; EventSource cannot set headers, so /api/events may use ?token=. */
-function requireDevice(engine: Engine) {
+/** A device's token in the Authorization header, or a stream ticket it asked for with it (see stream-tickets.ts). */
+function requireDevice(engine: Engine, tickets: StreamTickets) {
   return (req: Request, res: Response, next: NextFunction): void => {
+    const ticket = streamTicketOf(req);
     const header = req.headers.authorization ?? '';
-    const fromHeader = header.startsWith('Bearer ') ? header.slice(7) : '';
-    const isEvents = `${req.baseUrl}${req.path}` === '/api/events';
-    const fromQuery = isEvents && typeof req.query.token === 'string' ? req.query.token : '';
-    const device = engine.devices.authenticate(fromHeader || fromQuery, req.ip ?? '');
+    const device =
+      ticket !== null
+        ? tickets.redeem(ticket)
+        : engine.devices.authenticate(header.startsWith('Bearer ') ? header.slice(7) : '', req.ip ?? '');
     if (!device) {
-      res
-        .status(401)
-        .json({ error: 'This device is not paired with the hub, or its access was revoked. Pair it again.' });
+      const message =
+        ticket !== null
+          ? TICKET_REFUSED
+          : 'This device is not paired with the hub, or its access was revoked. Pair it again.';
+      answerError(res, 401, message);
       return;
     }
     res.locals.device = device;
@@ -79,7 +88,7 @@ function requireDevice(engine: Engine) {
 function sameOriginOnly(req: Request, res: Response, next: NextFunction): void {
   const origin = req.headers.origin;
   if (origin !== undefined && origin !== `${req.protocol}://${req.headers.host}`) {
-    res.status(403).json({ error: 'Cross-origin requests are not allowed.' });
+    answerError(res, 403, 'Cross-origin requests are not allowed.');
     return;
   }
   next();

@@ -4,9 +4,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../shared/api-error.js';
+import { ApiError } from '../../shared/contract/errors.js';
+import { makeChannel, makeStatus } from '../fakes/ui-data.js';
 import { createFakeClient } from './fakeApi.js';
-import { makeChannel, makeStatus } from './fixtures.js';
 import { renderApp } from './renderApp.js';
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();

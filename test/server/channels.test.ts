@@ -8,7 +8,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readServeOptions } from '../../main/server/options.js';
 import { type RunningServer, startServer } from '../../main/server/start.js';
-import type { Channel, CreatedChannel } from '../../shared/api.js';
+import type { Channel, CreatedChannel } from '../../shared/contract/channel.js';
 import { headerOf } from '../fakes/smtp.js';
 import { postJson, request, type SimpleResponse } from '../helpers/http.js';
 import { RENDERER_DIR, TEST_SECRET, TEST_TOKEN } from '../helpers/server.js';

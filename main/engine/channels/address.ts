@@ -1,6 +1,6 @@
 // Where a channel delivers, read from its URL (parse-url.ts). Every field here may be a credential: an address stays
 // inside the engine (the sender and the secret store); what is shown is `maskedTarget` (mask.ts).
-import type { ChannelKind } from '../../../shared/schema/channels.js';
+import type { ChannelKind } from '../../../shared/contract/channel.js';
 
 export interface BasicAuth {
   user: string;

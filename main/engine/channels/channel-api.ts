@@ -2,7 +2,6 @@
 // durably, then the channel (without it) is journaled; replay rebuilds the channel and finds the URL by id.
 // Every method is for the hub's own UI only: a paired device gets 403 (the caller checks, see service.ts).
 import { randomUUID } from 'node:crypto';
-import { ApiError } from '../../../shared/api-error.js';
 import {
   type Channel,
   type ChannelInput,
@@ -10,7 +9,8 @@ import {
   type CreatedChannel,
   DEFAULT_DIGEST_SECONDS,
   type StoredChannel,
-} from '../../../shared/schema/channels.js';
+} from '../../../shared/contract/channel.js';
+import { ApiError } from '../../../shared/contract/errors.js';
 import type { Command } from '../journal/record.js';
 import type { ChannelRecord } from '../store/db/channels.js';
 import type { Store } from '../store/store.js';

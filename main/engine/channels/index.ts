@@ -1,31 +1,18 @@
 // Alert channels (issue 17), put together for the engine: the secret store, the sender over the outbox in store.db,
 // and the UI API's channel methods. The outbox is written by apply (queue-alerts.ts); this part delivers it.
-import type { ConnectionOptions } from 'node:tls';
 import type { Command } from '../journal/record.js';
 import type { Store } from '../store/store.js';
 import type { Logger } from '../types.js';
-import { DEFAULT_BASES, type ServiceBases } from './address.js';
+import { DEFAULT_BASES } from './address.js';
 import { channelMethods } from './channel-api.js';
-import { DEFAULT_RETRY, type RetryPolicy } from './retry-policy.js';
-import { type ChannelSecretStore, fileChannelSecretStore } from './secret-store.js';
+import type { ChannelOptions } from './options.js';
+import { DEFAULT_RETRY } from './retry-policy.js';
+import { fileChannelSecretStore } from './secret-store.js';
 import { ChannelSecrets } from './secrets.js';
 import { ChannelSender } from './sender.js';
 
+export type { ChannelOptions } from './options.js';
 export type { ChannelSecretStore } from './secret-store.js';
-
-/** EngineOptions.channels */
-export interface ChannelOptions {
-  /** default: an encrypted file in the data folder (the desktop face passes one backed by safeStorage) */
-  secrets?: ChannelSecretStore;
-  /** SHELFWATCH_SLACK_BASE and the like: the services' origins for a self-hosted relay or a test */
-  bases?: Partial<ServiceBases>;
-  /** tests: shorter waits between attempts */
-  retry?: Partial<RetryPolicy>;
-  /** extra trust for mail servers' certificates (a company CA; tests' self-signed one) */
-  smtpTls?: ConnectionOptions;
-  /** how long one attempt may take (default 15 s) */
-  timeoutMs?: number;
-}
 
 export interface ChannelsDeps {
   store: Store;

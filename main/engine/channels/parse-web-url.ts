@@ -1,6 +1,6 @@
 // The services' own web-hook addresses, as each service's settings page shows them: a Slack incoming web hook, a
 // Discord channel web hook, a Teams Workflows web hook (and Apprise's workflows://host/workflow/signature for it).
-import { DISCORD_HOSTS, SLACK_HOSTS, TEAMS_HOST } from '../../../shared/channel-hosts.js';
+import { DISCORD_HOSTS, SLACK_HOSTS, TEAMS_HOST } from '../../../shared/domain/channel-hosts.js';
 import type { ChannelAddress } from './address.js';
 import { authorityOf, ChannelUrlError, hostAndPort, type UrlParts } from './url-parts.js';
 

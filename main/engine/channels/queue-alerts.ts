@@ -1,8 +1,10 @@
 // The outbox's writing side: called while applying journal records, inside the transaction that makes their feed
 // entries, so an alert and the messages it causes are stored together or not at all (a crash between the two would
 // otherwise lose a message or send one for an alert that was never stored).
-import type { Alert, FeedEntry, ProductState } from '../../../shared/model.js';
-import type { ChannelFilter } from '../../../shared/schema/channels.js';
+
+import type { ChannelFilter } from '../../../shared/contract/channel.js';
+import type { Alert, FeedEntry } from '../../../shared/contract/feed.js';
+import type { ProductState } from '../../../shared/contract/product.js';
 import type { Store } from '../store/store.js';
 import { type AlertItem, alertItem } from './message/alert-item.js';
 

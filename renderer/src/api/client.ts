@@ -1,12 +1,14 @@
 // What every view talks to. Which transport sits behind it (IPC bridge or HTTP + SSE) is decided once in getApi().
-import { API_METHODS, type UiApi, type UiEvent } from '../../../shared/api.js';
-import { ApiError } from '../../../shared/api-error.js';
-import type { DesktopBridge, IpcReply } from '../../../shared/ipc-channels.js';
-import type { DesktopConnection, FollowHubRequest, SwitchAnswer } from '../../../shared/schema/desktop-connection.js';
-import { isHttpUrl } from '../lib/safeUrl.js';
+import { mapUiApi, type UiApi } from '../../../shared/contract/api.js';
+import type { DesktopConnection, FollowHubRequest, SwitchAnswer } from '../../../shared/contract/desktop-connection.js';
+import { ApiError } from '../../../shared/contract/errors.js';
+import type { UiEvent } from '../../../shared/contract/events.js';
+import type { DesktopBridge, IpcReply } from '../../../shared/contract/ipc-channels.js';
+import { isWebUrl } from '../../../shared/domain/web-url.js';
 import { storedDeviceToken } from './browserPairing.js';
 import { type ConnectionSource, createEventStream } from './eventStream.js';
 import { createHttpApi } from './httpApi.js';
+import { eventStreamUrl } from './streamTicket.js';
 import { takeUiToken } from './uiToken.js';
 
 export type UiEventListener = (event: UiEvent) => void;
@@ -51,18 +53,12 @@ function unwrap<T>(reply: IpcReply<T>): T {
 }
 
 export function fromDesktopBridge(bridge: DesktopBridge): ApiClient {
-  const api = Object.fromEntries(
-    API_METHODS.map((method) => {
-      const call = bridge.api[method] as (req: unknown) => Promise<IpcReply<unknown>>;
-      return [method, async (req: unknown) => unwrap(await call(req))];
-    }),
-  ) as UiApi;
   return {
-    api,
+    api: mapUiApi(async (method, req) => unwrap(await bridge.api[method](req))),
     subscribe: (listener) => bridge.onEvent(listener),
     // Checked here too: the main process checks again, but a bad link should never even be sent.
     openExternal: async (url) => {
-      if (isHttpUrl(url)) unwrap(await bridge.openExternal(url));
+      if (isWebUrl(url)) unwrap(await bridge.openExternal(url));
     },
     copyText: async (text) => unwrap(await bridge.copyText(text)),
     onNavigate: (listener) => bridge.onNavigate(listener),
@@ -77,8 +73,9 @@ export function fromDesktopBridge(bridge: DesktopBridge): ApiClient {
 export function fromHttp(): ApiClient {
   // This computer's own UI (loopback, #token=) or a device of a hub (paired with #pair=, see main.tsx).
   const token = takeUiToken(window) ?? storedDeviceToken(window);
-  const events = createEventStream(() => `/api/events?token=${encodeURIComponent(token ?? '')}`);
-  const api = createHttpApi({ token, fetch: (input, init) => window.fetch(input, init) });
+  const fetch = (input: string, init: RequestInit) => window.fetch(input, init);
+  const events = createEventStream((after) => eventStreamUrl(token, after, fetch));
+  const api = createHttpApi({ token, fetch });
   // After a reconnect the status (unread, last postback, fault) is re-read so the UI does not show stale numbers.
   events.onReopen(() => {
     api.status(undefined).then(
@@ -91,7 +88,7 @@ export function fromHttp(): ApiClient {
     subscribe: events.subscribe,
     connection: events.connection,
     openExternal: async (url) => {
-      if (isHttpUrl(url)) window.open(url, '_blank', 'noopener');
+      if (isWebUrl(url)) window.open(url, '_blank', 'noopener');
     },
     copyText: (text) => navigator.clipboard.writeText(text),
   };

@@ -1,6 +1,7 @@
-import { RULE_KINDS, type RuleKind, type WatchRule } from '../../../shared/model.js';
+import { RULE_KINDS, type RuleKind } from '../../../shared/contract/enums.js';
+import type { WatchRule } from '../../../shared/contract/watch.js';
 
-export { describeRule, needsValue, RULE_LABELS } from '../../../shared/rule-words.js';
+export { describeRule, needsValue, RULE_LABELS } from '../../../shared/domain/rule-words.js';
 
 /** A one-click watch should tell the user about everything that matters without any threshold to pick. */
 export const DEFAULT_RULES: WatchRule[] = [

@@ -1,6 +1,6 @@
 // Channels, watches and postbacks for the outbox and sender tests: a watch that alerts on every price change in
 // catalog 1 (brand 77), and one on restocks in catalog 2.
-import type { StoredChannel } from '../../../shared/schema/channels.js';
+import type { StoredChannel } from '../../../shared/contract/channel.js';
 import { type applyHarness, HARNESS_START_MS } from '../../helpers/apply-harness.js';
 
 export type Harness = ReturnType<typeof applyHarness>;

@@ -122,7 +122,7 @@ describe('the sender', () => {
     target.answerAlways({ status: 503 });
     await pass();
     const first = store.outbox.head('c1');
-    clock.set((first?.windowEnd ?? 0) + 24 * 3_600_000);
+    clock.setTime((first?.windowEnd ?? 0) + 24 * 3_600_000);
     await pass();
     expect(store.outbox.counts('c1')).toEqual({ waiting: 0, failed: 2 });
     expect(store.channels.get('c1')?.lastError).toBe(
@@ -134,7 +134,7 @@ describe('the sender', () => {
 
   it('never sends a message more than 24 hours old that was never tried (a database rebuilt from the journal)', async () => {
     const { store, target, clock, pass } = await setup(1);
-    clock.set((store.outbox.head('c1')?.windowEnd ?? 0) + 24 * 3_600_000);
+    clock.setTime((store.outbox.head('c1')?.windowEnd ?? 0) + 24 * 3_600_000);
     await pass();
     expect(target.received).toHaveLength(0);
     expect(store.outbox.counts('c1')).toEqual({ waiting: 0, failed: 1 });

@@ -1,12 +1,15 @@
 // One alert as a channel message carries it: made when the alert is raised (in the transaction that raises it) and
 // stored with the outgoing message, so the message reads the same whenever it goes out, even after the product
 // changed again or the feed entry was trimmed.
-import { describeEntry } from '../../../../shared/describe.js';
-import type { Alert, FeedEntry, RuleKind, StockAvailability, Watch } from '../../../../shared/model.js';
-import { formatPrice } from '../../../../shared/money.js';
-import { describeRule } from '../../../../shared/rule-words.js';
-import { STOCK_LABELS } from '../../../../shared/stock.js';
-import { isWebUrl } from '../../../../shared/web-url.js';
+
+import type { RuleKind, StockAvailability } from '../../../../shared/contract/enums.js';
+import type { Alert, FeedEntry } from '../../../../shared/contract/feed.js';
+import type { Watch } from '../../../../shared/contract/watch.js';
+import { describeEntry } from '../../../../shared/domain/describe.js';
+import { formatPrice } from '../../../../shared/domain/money.js';
+import { describeRule } from '../../../../shared/domain/rule-words.js';
+import { STOCK_LABELS } from '../../../../shared/domain/stock.js';
+import { isWebUrl } from '../../../../shared/domain/web-url.js';
 
 export interface AlertItem {
   /** the feed entry that raised it */

@@ -1,6 +1,6 @@
 // ntfy: JSON publishing to the server's root (title, message, tags shown as emoji, click opens the product).
 // https://docs.ntfy.sh/publish/#publish-as-json
-import type { RuleKind } from '../../../../shared/model.js';
+import type { RuleKind } from '../../../../shared/contract/enums.js';
 import {
   changeOf,
   cut,

@@ -1,7 +1,7 @@
 // The alert channels (names, kinds, masked targets, filters, digest windows) and how their delivery went. Channels
 // change through journaled commands; their delivery status changes as the sender works (not journaled: it is what
 // happened outside, not what the user asked). The few channels are also held in memory for matching alerts.
-import type { ChannelFilter, ChannelKind, ChannelPatch, StoredChannel } from '../../../../shared/schema/channels.js';
+import type { ChannelFilter, ChannelKind, ChannelPatch, StoredChannel } from '../../../../shared/contract/channel.js';
 import type { Db } from './open.js';
 
 interface ChannelRow {

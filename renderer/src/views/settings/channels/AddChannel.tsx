@@ -1,8 +1,8 @@
 // "Add a channel": paste the URL the service gave (with help for each service), name it, choose how alerts are
 // gathered and which ones it gets. A webhook's signing secret is shown here once, right after it is added.
 import { type FormEvent, useId, useState } from 'react';
-import type { CreatedChannel } from '../../../../../shared/api.js';
-import { DEFAULT_DIGEST_SECONDS } from '../../../../../shared/schema/channels.js';
+import type { CreatedChannel } from '../../../../../shared/contract/channel.js';
+import { DEFAULT_DIGEST_SECONDS } from '../../../../../shared/contract/channel.js';
 import { useApiClient } from '../../../api/ApiContext.js';
 import { messageOf } from '../../../api/useLoad.js';
 import { CopyButton } from '../../../components/CopyButton.js';

@@ -1,9 +1,9 @@
 // What a channel is called, how long it gathers alerts into one message, and which alerts it gets: shared by
 // "Add a channel" and a channel's Edit. A filter group left empty does not narrow anything.
 import { useId, useState } from 'react';
-import { RULE_KINDS } from '../../../../../shared/model.js';
-import { RULE_LABELS } from '../../../../../shared/rule-words.js';
-import type { ChannelFilter } from '../../../../../shared/schema/channels.js';
+import type { ChannelFilter } from '../../../../../shared/contract/channel.js';
+import { RULE_KINDS } from '../../../../../shared/contract/enums.js';
+import { RULE_LABELS } from '../../../../../shared/domain/rule-words.js';
 import { brandOf, useImpact } from '../../../impact/ImpactContext.js';
 import { describeTarget } from '../../../impact/targetText.js';
 import { useWatches } from '../../../watch/WatchesContext.js';

@@ -1,7 +1,7 @@
 // One channel in Settings → Channels: its name, service and masked address, how delivery goes (waiting, last sent,
 // the last error in plain words), and Test, Edit, Disable/Enable and Delete.
 import { useState } from 'react';
-import type { Channel } from '../../../../../shared/api.js';
+import type { Channel } from '../../../../../shared/contract/channel.js';
 import { useApiClient } from '../../../api/ApiContext.js';
 import { messageOf } from '../../../api/useLoad.js';
 import { ConfirmButton } from '../../../components/ConfirmButton.js';

@@ -1,8 +1,9 @@
 // The services a channel can send to, as the Settings view explains them: what each is called, the URL it takes,
 // and where to get one. The engine reads the URL (main/engine/channels/parse-url.ts); the kind guessed here from
 // its start only picks which help to show while the user pastes.
-import { DISCORD_HOSTS, SLACK_HOSTS, TEAMS_HOST } from '../../../../../shared/channel-hosts.js';
-import type { ChannelKind } from '../../../../../shared/schema/channels.js';
+
+import type { ChannelKind } from '../../../../../shared/contract/channel.js';
+import { DISCORD_HOSTS, SLACK_HOSTS, TEAMS_HOST } from '../../../../../shared/domain/channel-hosts.js';
 
 export interface ChannelService {
   kind: ChannelKind;

@@ -1,4 +1,5 @@
 // Everything one bench run measures: the shape of bench-results/latest.json.
+import type { ChannelFigures } from './channels/measure-channels.js';
 import type { FanoutFigures } from './fanout/measure-fanout.js';
 import type { machineInfo } from './machine.js';
 import type { BurstFigures } from './measure/burst.js';
@@ -52,6 +53,8 @@ export interface BenchFigures {
   firstRender: { coldMs: number | null; warmMs: number | null; selector: string; missingReason: string | null };
   /** the hub fan-out figure; null with --no-fanout */
   fanout: FanoutFigures | null;
+  /** the alert-channel figure (issue 17); null with --no-channels */
+  channels: ChannelFigures | null;
   profile: { empty: ProfileSummary; large: ProfileSummary; startup: ProfileSummary; files: string[] } | null;
   targets: TargetCheck[];
 }

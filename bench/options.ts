@@ -1,4 +1,4 @@
-// The bench's command line: `npm run bench -- [--products 1000000] [--quick] [--profile] [--no-fanout] [--sizes a,b,c] ...`.
+// The bench's command line: `npm run bench -- [--products 1000000] [--quick] [--profile] [--no-fanout] [--no-channels] [--sizes a,b,c] ...`.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -26,6 +26,8 @@ export interface BenchOptions {
   ui: boolean;
   /** also measure the hub fan-out figure (issue 11) */
   fanout: boolean;
+  /** also measure the alert-channel figure (issue 17) */
+  channels: boolean;
   out: string;
 }
 
@@ -47,6 +49,7 @@ export function readOptions(argv: string[]): BenchOptions {
       'build-ui': { type: 'boolean', default: false },
       'no-ui': { type: 'boolean', default: false },
       'no-fanout': { type: 'boolean', default: false },
+      'no-channels': { type: 'boolean', default: false },
       out: { type: 'string' },
     },
   });
@@ -71,6 +74,7 @@ export function readOptions(argv: string[]): BenchOptions {
     buildUi: values['build-ui'] ?? false,
     ui: !(values['no-ui'] ?? false),
     fanout: !(values['no-fanout'] ?? false),
+    channels: !(values['no-channels'] ?? false),
     out: path.resolve(values.out ?? 'bench-results/latest.json'),
   };
 }

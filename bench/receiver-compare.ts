@@ -92,7 +92,7 @@ export async function compareReceivers(
 }
 
 /** Throughput over all slices; latency percentiles as the median of the slices' (autocannon gives no histogram). */
-function combine(slices: LoadFigures[]): LoadFigures {
+export function combine(slices: LoadFigures[]): LoadFigures {
   const sum = (pick: (f: LoadFigures) => number) => slices.reduce((total, f) => total + pick(f), 0);
   const median = (pick: (f: LoadFigures) => number) => {
     const values = slices.map(pick).sort((a, b) => a - b);

@@ -116,6 +116,18 @@ export function formatTable(f: BenchFigures): string {
         `${num(fan.hubRssPerFollowerKb)} KB per follower`,
     );
   }
+  const ch = f.channels;
+  if (ch) {
+    lines.push(
+      `Alert channels (a webhook channel, every postback an alert, one message each): ${ch.ratePerSecond} postbacks/s ` +
+        `→ 200 to the webhook's receipt p50 ${num(ch.latencyP50Ms, 1)} ms, p99 ${num(ch.latencyP99Ms, 1)} ms, max ` +
+        `${num(ch.latencyMaxMs)} ms; a burst of ${count(ch.burst)}: ${num(ch.alertsPerSecond)} alerts/s delivered; ` +
+        `${ch.missing} missing, ${ch.repeats} repeats; receiver C/A ${num(ch.off.cOverA, 2)} without channels, ` +
+        `${num(ch.on.cOverA, 2)} with a channel (60 s digest; on/off ${num(ch.onOverOff, 2)}), ` +
+        `${num(ch.onEach.cOverA, 2)} with one message per alert (on/off ${num(ch.onEachOverOff, 2)}, ` +
+        `${count(ch.alertsOn)} alerts sent)`,
+    );
+  }
   if (f.profile) {
     lines.push('');
     lines.push(formatProfile('C under --cpu-prof, burst at an empty store', f.profile.empty));

@@ -1,10 +1,11 @@
 // `npm run bench`: issues 5 and 10's benchmark. A (no-op Express), B (naive lowdb write per request) and C
 // (Shelfwatch) side by side at an empty and a large store, plus burst, start-up, memory, feed page, product page and
-// first-render figures, and issue 11's hub fan-out figure. Prints a table and writes the same figures to bench-results/latest.json. With --sizes it
+// first-render figures, issue 11's hub fan-out figure and issue 17's alert-channel figure. Prints a table and writes the same figures to bench-results/latest.json. With --sizes it
 // measures the size curve instead (size-curve.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { CHANNEL_DEFAULTS, CHANNEL_QUICK, runChannels } from './channels/run-channels.js';
 import { type ChildServer, startChildServer, stopAllChildren } from './child-server.js';
 import { FANOUT_DEFAULTS, FANOUT_QUICK, runFanout } from './fanout/run-fanout.js';
 import type { BenchFigures } from './figures.js';
@@ -86,6 +87,12 @@ export async function runBench(
       fanout = await runFanout(fanoutOptions);
     }
 
+    let channels: BenchFigures['channels'] = null;
+    if (options.channels) {
+      log('alert channels: latency, throughput and the receiver with a channel on and off…');
+      channels = await runChannels(options.quick ? CHANNEL_QUICK : CHANNEL_DEFAULTS);
+    }
+
     let profile: BenchFigures['profile'] = null;
     if (options.profile) profile = await runProfiles(seed, folder, options, log);
 
@@ -104,6 +111,7 @@ export async function runBench(
       productPage,
       firstRender,
       fanout,
+      channels,
       profile,
       targets: [],
     };

@@ -1,4 +1,4 @@
-// The issues' targets (5, 10 and 11), each checked against the figures of this run.
+// The issues' targets (5, 10, 11 and 17), each checked against the figures of this run.
 import type { BenchFigures, TargetCheck } from './figures.js';
 
 /** Above this many products the issue allows more memory at ready. */
@@ -46,6 +46,12 @@ export function checkTargets(f: BenchFigures): TargetCheck[] {
             1000,
           ),
           atMost('hub fan-out: postbacks some follower never got', f.fanout.missing, 0),
+        ]
+      : []),
+    ...(f.channels
+      ? [
+          atLeast('channels: receiver C/A with a channel (60 s digest) ÷ without', f.channels.onOverOff, 0.95),
+          atMost('channels: alerts the webhook never got', f.channels.missing, 0),
         ]
       : []),
   ];

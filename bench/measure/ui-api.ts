@@ -53,3 +53,35 @@ export function percentile(values: number[], p: number): number {
   const at = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[at] ?? Number.NaN;
 }
+
+/** A change through the UI API (POST, PATCH, DELETE) on a fresh connection; the answer's JSON. */
+export function sendJson<T>(port: number, method: string, pathname: string, body?: unknown): Promise<T> {
+  const text = body === undefined ? '' : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: pathname,
+        method,
+        agent: false,
+        headers: {
+          authorization: `Bearer ${BENCH_TOKEN}`,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(text),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const answer = Buffer.concat(chunks).toString('utf8');
+          if ((res.statusCode ?? 0) >= 400) reject(new Error(`${res.statusCode} ${method} ${pathname}: ${answer}`));
+          else resolve(JSON.parse(answer) as T);
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(text);
+  });
+}

@@ -5,6 +5,7 @@
 import type { Engine, EngineOptions, Logger } from '../engine/types.js';
 import type { HubFollower, HubFollowerOptions } from '../follower/index.js';
 import { type DesktopBackend, localBackend } from './backend.js';
+import { safeStorageChannelSecretStore } from './channel-secrets.js';
 import { loadChoice } from './hub/connection-choice.js';
 import { deviceSettingsFile } from './hub/device-settings.js';
 import { createHubBackend } from './hub/hub-backend.js';
@@ -27,7 +28,10 @@ export async function openDesktopBackend(
   const choice = loadChoice(dataDir);
   if (choice.mode === 'local') {
     const credentials = safeStorageCredentialStore(dataDir, deps.safeStorage, deps.platform, log);
-    return localBackend(await deps.openEngine({ dataDir, log, impact: { credentials } }));
+    const channelSecrets = safeStorageChannelSecretStore(dataDir, deps.safeStorage, deps.platform);
+    return localBackend(
+      await deps.openEngine({ dataDir, log, impact: { credentials }, channels: { secrets: channelSecrets } }),
+    );
   }
   const paths = hubPaths(dataDir);
   const settings = deviceSettingsFile(paths.deviceSettings);

@@ -6,6 +6,7 @@ import type { UiEvent } from '../../shared/contract/events.js';
 import { DAMAGED_MESSAGE, guardDamage } from './api/damage-guard.js';
 import { createService } from './api/service.js';
 import { ApplyQueue } from './apply-queue.js';
+import { type Channels, openChannels } from './channels/index.js';
 import { Checkpointer } from './checkpoint.js';
 import { createDataFolder, tightenDataFolder } from './data-folder.js';
 import { EventHub } from './event-hub.js';
@@ -71,6 +72,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
 
     const hub = new EventHub();
     let impact: ImpactLink | null = null;
+    let channels: Channels | null = null;
     let damageReported = false;
     const onDamage = (error: Error) => {
       if (damageReported) return;
@@ -113,6 +115,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
         if (entries.length > 0) hub.emit({ type: 'feed', entries });
         const alerting = entries.filter((entry) => entry.alerts.length > 0);
         if (alerting.length > 0) hub.emit({ type: 'alert', entries: alerting });
+        if (alerting.length > 0) channels?.sender.wake(); // their messages are in the outbox now
         board.changed();
         checkpointer.touch();
       },
@@ -205,10 +208,21 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       log,
     });
     const impactLink = impact;
+    channels = openChannels({
+      store,
+      dataDir: options.dataDir,
+      options: options.channels,
+      run,
+      clock,
+      log,
+      hubUrl: () => devices.remote?.url ?? null,
+    });
+    const alertChannels = channels;
     const serviceDeps = {
       store,
       devices,
       impact: impactLink,
+      channels: alertChannels.methods,
       run,
       status: (device: string) => board.status(device),
       setup,
@@ -244,6 +258,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     });
 
     impactLink.start();
+    alertChannels.start({ forgetUnusedSecrets: !legacy });
     let closed = false;
     return {
       api: guardDamage(createService(serviceDeps, LOCAL_DEVICE), onDamage),
@@ -278,6 +293,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
         if (closed) return;
         closed = true;
         impactLink.stop();
+        await alertChannels.sender.stop();
         await listening?.close();
         await upgrading;
         await writer.close();

@@ -4,6 +4,7 @@ import type { UiEvent } from '../../shared/contract/events.js';
 import type { FeedEntry } from '../../shared/contract/feed.js';
 import type { StreamPoint } from '../../shared/domain/stream-point.js';
 import type { PostbackOutcome } from './apply/effects.js';
+import type { ChannelOptions } from './channels/options.js';
 
 export type { PostbackOutcome } from './apply/effects.js';
 
@@ -47,6 +48,8 @@ export interface EngineOptions {
     /** tests only: the client's clock, sleep and budget share */
     clientOptions?: Partial<ImpactClientOptions>;
   };
+  /** alert channels: where their URLs are kept, the services' origins (SHELFWATCH_*_BASE), test hooks */
+  channels?: ChannelOptions;
   /** the file operations of the journal and the store; tests inject faults here */
   fileSystem?: FileSystem;
   /** each postback once it is applied (not those replayed at start-up): the server face logs a line for each */

@@ -1,5 +1,7 @@
 // The server face's configuration: command-line flags win over SHELFWATCH_* variables, which win over defaults.
 import { parseArgs } from 'node:util';
+import { basesFromEnv } from '../engine/channels/address.js';
+import type { ChannelOptions } from '../engine/channels/options.js';
 import { defaultDataDir } from '../engine/data-dir.js';
 
 export interface ServeOptions {
@@ -21,6 +23,8 @@ export interface ServeOptions {
   remote?: RemoteOptions;
   /** impact.com's Partner API (SHELFWATCH_IMPACT_*; environment only: a token must not show in a process list) */
   impact?: { apiBase?: string; preset?: { accountSid: string; authToken: string } };
+  /** alert channels: SHELFWATCH_SLACK_BASE, _DISCORD_BASE, _TELEGRAM_BASE, _TEAMS_BASE (self-hosted relays, tests) */
+  channels?: ChannelOptions;
 }
 
 export interface RemoteOptions {
@@ -108,6 +112,7 @@ export function readServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServeO
     quiet: values.quiet ?? env.SHELFWATCH_QUIET === '1',
     remote,
     impact: impactOptions(env),
+    channels: { bases: basesFromEnv(env) },
     // a flag only, no environment variable: trusting another origin must be asked for on the command line
     devOrigin: values['dev-origin'] === undefined ? undefined : devOrigin(values['dev-origin']),
   };

@@ -1,6 +1,7 @@
 // What the journal holds, checked when it is read back: the journal is the source of truth, so a record written by
 // an older Shelfwatch (or damaged in a way its checksum did not catch) must fit today's schema before it is applied.
 import { z } from 'zod';
+import { channelIdSchema, channelPatchSchema, storedChannelSchema } from './channel.js';
 import { markReadIdsSchema } from './feed.js';
 import { deviceIdSchema, feedItemIdSchema } from './ids.js';
 import { catalogSchema } from './impact.js';
@@ -51,6 +52,10 @@ export const commandSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ kind: z.literal('revokeDevice'), id: deviceIdSchema }),
   /** the impact.com account's catalogs (names and brands), as the Partner API listed them */
+  /** an alert channel, without its URL: that is in the secret store, kept there before this is journaled */
+  z.strictObject({ kind: z.literal('createChannel'), channel: storedChannelSchema }),
+  z.strictObject({ kind: z.literal('updateChannel'), id: channelIdSchema, patch: channelPatchSchema }),
+  z.strictObject({ kind: z.literal('deleteChannel'), id: channelIdSchema }),
   z.strictObject({
     kind: z.literal('setCatalogs'),
     catalogs: z.array(catalogSchema).max(10_000),

@@ -2,6 +2,13 @@
 // the method runs (createService, whichever transport called), and the clients that receive answers over the network
 // (the browser, the desktop following a hub) check them with `res`. Request and answer types come from here.
 import { z } from 'zod';
+import {
+  channelIdSchema,
+  channelInputSchema,
+  channelPatchSchema,
+  channelSchema,
+  createdChannelSchema,
+} from './channel.js';
 import { addDeviceRequestSchema, addedDeviceSchema, deviceSchema, revokeDeviceSchema } from './device.js';
 import { feedPageSchema, feedQuerySchema, markReadSchema, unreadCountSchema } from './feed.js';
 import { productKeySchema } from './ids.js';
@@ -60,4 +67,13 @@ export const API_METHOD_SCHEMAS = {
   listCatalogs: { req: noInput, res: z.array(catalogSchema) },
   searchCatalog: { req: catalogSearchSchema, res: catalogPageSchema },
   reconcile: { req: reconcileSchema, res: reconcileStartedSchema },
+  listChannels: { req: noInput, res: z.object({ items: z.array(channelSchema) }) },
+  /** a webhook's signing secret is in the answer this once */
+  createChannel: { req: channelInputSchema, res: createdChannelSchema },
+  updateChannel: { req: channelPatchSchema.extend({ id: channelIdSchema }), res: channelSchema },
+  deleteChannel: { req: z.strictObject({ id: channelIdSchema }), res: deletedSchema },
+  testChannel: {
+    req: z.strictObject({ id: channelIdSchema }),
+    res: z.object({ delivered: z.literal(true), channel: channelSchema }),
+  },
 } satisfies Record<ApiMethod, { req: z.ZodType; res: z.ZodType }>;

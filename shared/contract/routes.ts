@@ -43,6 +43,13 @@ export const API_ROUTES = {
   listCatalogs: { verb: 'GET', path: '/api/catalogs' },
   searchCatalog: { verb: 'GET', path: '/api/catalog-search' },
   reconcile: { verb: 'POST', path: '/api/reconcile', status: 202 },
+  // Alert channels hold credentials and send on the hub's behalf: the hub's own UI manages them.
+  listChannels: { verb: 'GET', path: '/api/channels', admin: true },
+  createChannel: { verb: 'POST', path: '/api/channels', admin: true, status: 201 },
+  updateChannel: { verb: 'PATCH', path: '/api/channels/:id', admin: true },
+  deleteChannel: { verb: 'DELETE', path: '/api/channels/:id', admin: true },
+  /** sends a test message now: answers once the target took it, or 502 with its answer in words */
+  testChannel: { verb: 'POST', path: '/api/channels/:id/test', admin: true },
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiMethod = keyof typeof API_ROUTES;

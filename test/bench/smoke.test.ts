@@ -68,6 +68,12 @@ describe('npm run bench --quick', () => {
     for (const field of ['delayP50Ms', 'delayP99Ms', 'hubRssPerFollowerKb']) {
       expect(Number.isFinite(figures.fanout[field])).toBe(true);
     }
+    // Every alert reached the local webhook through the outbox, and the channel figures are numbers.
+    expect(figures.channels.missing).toBe(0);
+    expect(figures.channels.alertsOn).toBeGreaterThan(0);
+    for (const field of ['latencyP50Ms', 'latencyP99Ms', 'alertsPerSecond', 'onOverOff', 'onEachOverOff']) {
+      expect(Number.isFinite(figures.channels[field])).toBe(true);
+    }
     for (const target of figures.targets) {
       if (target.pass === null) expect(target.note ?? figures.firstRender.missingReason).toBeTypeOf('string');
       else expect(Number.isFinite(target.value)).toBe(true);

@@ -1,6 +1,8 @@
 // What the desktop shows at start: this computer's engine (with the impact.com credentials kept by safeStorage), or
 // the hub chosen in Settings, followed with the stored token and resuming from the stored last event id; a token
 // that cannot be read leaves the app up, saying to pair again.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveChoice } from '../../main/desktop/hub/connection-choice.js';
 import { deviceTokenFile, hubPaths, lastEventIdFile } from '../../main/desktop/hub/hub-files.js';
@@ -55,6 +57,23 @@ describe('choosing the backend at start', () => {
     const credentials = engines[0]?.impact?.credentials;
     credentials?.save({ accountSid: 'IRabc12345', authToken: 'auth-token-secret' });
     expect(credentials?.load()).toEqual({ accountSid: 'IRabc12345', authToken: 'auth-token-secret' });
+  });
+
+  it('keeps the alert channels’ URLs with safeStorage, and refuses to keep them without a keychain', async () => {
+    const { backend, engines } = open();
+    await backend;
+    const secrets = engines[0]?.channels?.secrets;
+    const stored = { c1: { url: 'slack://T0123/B0456/channel-secret-token' } };
+    secrets?.save({ c1: { url: stored.c1.url } });
+    expect(secrets?.load()).toEqual({ c1: { url: stored.c1.url } });
+    for (const name of fs.readdirSync(temp.dir)) {
+      expect(fs.readFileSync(path.join(temp.dir, name)).includes('channel-secret-token'), name).toBe(false);
+    }
+    const locked = open(new FakeSafeStorage(false));
+    await locked.backend;
+    expect(() => locked.engines[0]?.channels?.secrets?.save({ c2: { url: 'json://127.0.0.1:9/x' } })).toThrow(
+      /cannot encrypt the alert channels’ addresses, and it does not keep it unencrypted/,
+    );
   });
 
   it('follows the chosen hub with its stored token, resuming after the stored last event id', async () => {

@@ -1,4 +1,5 @@
 // Realistic data shaped like what the engine answers.
+import type { Channel } from '../../shared/contract/channel.js';
 import type { FeedEntry } from '../../shared/contract/feed.js';
 import type { Catalog, CatalogItem, ReconcileStatus } from '../../shared/contract/impact.js';
 import type { ProductState } from '../../shared/contract/product.js';
@@ -182,6 +183,21 @@ export function idleReconcile(overrides: Partial<ReconcileStatus> = {}): Reconci
     lastFinishedAt: null,
     nextAt: null,
     error: null,
+    ...overrides,
+  };
+}
+
+export function makeChannel(overrides: Partial<Channel> = {}): Channel {
+  return {
+    id: 'c1',
+    name: 'Team Slack',
+    kind: 'slack',
+    target: 'slack://T012…/B045…/••••',
+    filter: {},
+    digestSeconds: 60,
+    enabled: true,
+    createdAt: '2026-06-01T09:00:00.000Z',
+    status: { pending: 0, failed: 0, lastSentAt: null, lastError: null, lastErrorAt: null },
     ...overrides,
   };
 }

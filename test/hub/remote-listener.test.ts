@@ -150,6 +150,21 @@ describe('the remote listener', () => {
     expect((await call(`/postback/${SECRET}`, { method: 'POST', body: {} })).status).toBe(404);
   });
 
+  it('refuses every alert-channel method to a device (403): channels hold credentials and send for the hub', async () => {
+    const { token } = await pairNew();
+    const channel = await engine.api.createChannel({ name: 'Team', url: 'json://127.0.0.1:9/hook' });
+    const body = { name: 'Mine', url: 'json://attacker.example/steal' };
+    const refused = [
+      await call('/api/channels', { token }),
+      await call('/api/channels', { token, method: 'POST', body }),
+      await call(`/api/channels/${channel.id}`, { token, method: 'PATCH', body: { enabled: false } }),
+      await call(`/api/channels/${channel.id}`, { token, method: 'DELETE' }),
+      await call(`/api/channels/${channel.id}/test`, { token, method: 'POST' }),
+    ];
+    expect(refused.map((answer) => answer.status)).toEqual([403, 403, 403, 403, 403]);
+    expect((await engine.api.listChannels(undefined)).items).toMatchObject([{ id: channel.id, enabled: true }]);
+  });
+
   it('refuses a device changes to hub-wide settings (403), and keeps its own preferences open to it', async () => {
     const { token } = await pairNew();
     const before = await engine.api.getSettings(undefined);

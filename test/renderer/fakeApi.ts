@@ -2,6 +2,7 @@
 
 import type { ApiClient } from '../../renderer/src/api/client.js';
 import { type ApiRequest, mapUiApi, type UiApi } from '../../shared/contract/api.js';
+import type { Channel } from '../../shared/contract/channel.js';
 import type { Device } from '../../shared/contract/device.js';
 import type { UiEvent } from '../../shared/contract/events.js';
 import type { FeedEntry } from '../../shared/contract/feed.js';
@@ -16,6 +17,7 @@ import type { Watch } from '../../shared/contract/watch.js';
 import { itemKeyOf, productKey, watchCovers } from '../../shared/domain/watch-target.js';
 import {
   idleReconcile,
+  makeChannel,
   makeFeed,
   makeQuarantine,
   makeSettings,
@@ -39,6 +41,7 @@ export interface FakeData {
   catalogItems: CatalogItem[];
   /** results per searchCatalog page; `next` is an opaque cursor, as impact.com's is */
   searchPageSize: number;
+  channels: Channel[];
 }
 
 export interface FakeClient extends ApiClient {
@@ -66,6 +69,7 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
     catalogs: seed.catalogs ?? [],
     catalogItems: seed.catalogItems ?? [],
     searchPageSize: seed.searchPageSize ?? 50,
+    channels: seed.channels ?? [],
   };
   const calls: FakeClient['calls'] = [];
   const listeners = new Set<(event: UiEvent) => void>();
@@ -189,6 +193,37 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
         reconcile: { ...idleReconcile(), ...data.status.reconcile, running: true, total },
       };
       return { total };
+    },
+    listChannels: async () => ({ items: structuredClone(data.channels) }),
+    createChannel: async ({ name, url, filter, digestSeconds }) => {
+      const webhook = url.startsWith('json');
+      const channel = makeChannel({
+        id: `c${data.channels.length + 1}`,
+        name,
+        kind: webhook ? 'webhook' : 'slack',
+        target: webhook ? url.replace(/^json(s?):\/\/([^/]+).*$/, 'json$1://$2/…') : 'slack://••••',
+        filter: filter ?? {},
+        digestSeconds: digestSeconds ?? 60,
+      });
+      data.channels.push(channel);
+      return webhook ? { ...structuredClone(channel), signingSecret: 'whsec_c2VjcmV0LXNpZ25pbmcta2V5' } : channel;
+    },
+    updateChannel: async ({ id, ...patch }) => {
+      const channel = data.channels.find((candidate) => candidate.id === id);
+      if (!channel) throw new Error('No such channel');
+      Object.assign(channel, patch);
+      return structuredClone(channel);
+    },
+    deleteChannel: async ({ id }) => {
+      const before = data.channels.length;
+      data.channels = data.channels.filter((channel) => channel.id !== id);
+      return { deleted: data.channels.length < before };
+    },
+    testChannel: async ({ id }) => {
+      const channel = data.channels.find((candidate) => candidate.id === id);
+      if (!channel) throw new Error('No such channel');
+      channel.status = { ...channel.status, lastSentAt: new Date().toISOString() };
+      return { delivered: true as const, channel: structuredClone(channel) };
     },
     ...overrides,
   };

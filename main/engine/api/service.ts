@@ -18,6 +18,7 @@ import type { Setup } from '../../../shared/contract/setup.js';
 import type { Status } from '../../../shared/contract/status.js';
 import type { Watch } from '../../../shared/contract/watch.js';
 import { sameTarget } from '../../../shared/domain/watch-target.js';
+import type { Channels } from '../channels/index.js';
 import type { DeviceRegistry } from '../hub/devices.js';
 import type { ImpactLink } from '../impact-link/link.js';
 import { previewMapping, readPostback } from '../ingest/index.js';
@@ -34,6 +35,8 @@ export interface ServiceDeps {
   store: Store;
   devices: DeviceRegistry;
   impact: ImpactLink;
+  /** the alert channels' methods (admin: a device gets 403 before they run) */
+  channels: Channels['methods'];
   /** journals the command and resolves once it is applied */
   run(command: Command): Promise<void>;
   status(device: string): Status;
@@ -189,5 +192,6 @@ function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
     listCatalogs: async () => store.docs.catalogs,
     searchCatalog: async ({ q, catalogId, cursor }) => impact.search(q, catalogId, cursor),
     reconcile: async ({ keys }) => impact.reconcile(keys),
+    ...deps.channels,
   };
 }

@@ -63,6 +63,16 @@ function applyDataPart(store: Store, command: Command, seq: number, at: string):
     case 'revokeDevice':
       store.readState.forget(command.id);
       break;
+    case 'createChannel':
+      store.channels.add(command.channel);
+      break;
+    case 'updateChannel':
+      store.channels.update(command.id, command.patch);
+      break;
+    case 'deleteChannel':
+      store.channels.remove(command.id);
+      store.outbox.removeChannel(command.id);
+      break;
   }
   return effects;
 }

@@ -4,6 +4,7 @@
 // The database and the documents each know the last record they reflect. Normally they move together; after a
 // crash one may be behind, and replay gives each only the records it has not seen. A run of postbacks is one
 // database transaction; a command is a transaction of its own, its documents part applied once that committed.
+import { queueAlertMessages } from '../channels/queue-alerts.js';
 import type { JournalRecord } from '../journal/record.js';
 import type { Store } from '../store/store.js';
 import { applyCommand } from './commands.js';
@@ -37,6 +38,7 @@ function applyToDatabase(store: Store, record: JournalRecord): ApplyEffects {
       : record.type === 'observation'
         ? applyObservation(store, record.observation, record.seq, at)
         : applyCommand(store, record.command, record.seq, at, { data: true, documents: false });
+  queueAlertMessages(store, effects.entries); // in this transaction: an alert and its channel messages go together
   store.appliedSeq = record.seq;
   return effects;
 }

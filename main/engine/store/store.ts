@@ -5,10 +5,12 @@ import type { Low } from 'lowdb';
 import type { ProductState } from '../../../shared/contract/product.js';
 import type { Settings } from '../../../shared/contract/settings.js';
 import type { Watch } from '../../../shared/contract/watch.js';
+import { ChannelTable } from './db/channels.js';
 import { FeedTable } from './db/feed.js';
 import { FeedScanner } from './db/feed-query.js';
 import { emptyStats, Meta, type ReceiverStats } from './db/meta.js';
 import type { Db } from './db/open.js';
+import { OutboxTable } from './db/outbox.js';
 import { ProductTable } from './db/products.js';
 import { QuarantineTable } from './db/quarantine.js';
 import { ReadState } from './db/read-state.js';
@@ -29,6 +31,8 @@ export class Store {
   readonly readState: ReadState;
   readonly ruleMemory: RuleMemoryTable;
   readonly quarantine: QuarantineTable;
+  readonly channels: ChannelTable;
+  readonly outbox: OutboxTable;
   private readonly meta: Meta;
   /** every journal record up to here is reflected in the database */
   appliedSeq: number;
@@ -54,6 +58,8 @@ export class Store {
     this.readState = new ReadState(db, () => this.feed.entries);
     this.ruleMemory = new RuleMemoryTable(db);
     this.quarantine = new QuarantineTable(db);
+    this.channels = new ChannelTable(db);
+    this.outbox = new OutboxTable(db);
     this.meta = new Meta(db);
     // Saved with every transaction: counting 200,000 entries at start-up read the whole feed from disk.
     const counts = this.meta.get<FeedCounts | null>('feedCounts', null);
@@ -113,6 +119,7 @@ export class Store {
     this.trimmedThrough = this.meta.get('trimmedThrough', 0);
     this.feed.recount();
     this.readState.forgetCounts();
+    this.channels.reload();
     this.watchedIds = null;
   }
 

@@ -202,4 +202,38 @@ export const BAD_REQUESTS: BadRequest[] = [
   get('searchCatalog', `q=${'x'.repeat(300)}`, 'q', 'a 300-character search'),
   send('reconcile', 'keys that are not product keys', { keys: ['nope'] }, 'keys[0]'),
   send('reconcile', '20,000 keys', { keys: Array.from({ length: 20_000 }, (_, i) => `1:${i}`) }, 'keys'),
+
+  // alert channels (admin methods of a hub)
+  get('listChannels', 'secrets=1', 'secrets'),
+  send('createChannel', 'no URL', { name: 'Team' }, 'url'),
+  send('createChannel', 'a URL of 1 MB', { name: 'Team', url: MB }, 'url'),
+  send('createChannel', 'an empty name', { name: ' ', url: 'json://127.0.0.1:9/x' }, 'name'),
+  send(
+    'createChannel',
+    'a digest over a day',
+    { name: 'T', url: 'json://127.0.0.1:9/x', digestSeconds: 86_401 },
+    'digestSeconds',
+  ),
+  send(
+    'createChannel',
+    'a negative digest',
+    { name: 'T', url: 'json://127.0.0.1:9/x', digestSeconds: -1 },
+    'digestSeconds',
+  ),
+  send(
+    'createChannel',
+    'a rule kind that does not exist',
+    { name: 'T', url: 'json://127.0.0.1:9/x', filter: { kinds: ['sale'] } },
+    'filter.kinds[0]',
+  ),
+  send(
+    'createChannel',
+    'a brand that is not a number',
+    { name: 'T', url: 'json://127.0.0.1:9/x', filter: { campaignIds: ['Acme'] } },
+    'filter.campaignIds[0]',
+  ),
+  send('updateChannel', 'enabled as text', { enabled: 'yes' }, 'enabled'),
+  send('updateChannel', 'a new URL (a channel keeps its own)', { url: 'json://127.0.0.1:9/x' }, 'url'),
+  row('a channel id of 1 MB', { method: 'deleteChannel', params: { id: 'x'.repeat(1000) } }, 'id'),
+  row('a channel id of 1 MB', { method: 'testChannel', params: { id: 'x'.repeat(1000) } }, 'id'),
 ];

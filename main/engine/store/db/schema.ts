@@ -1,12 +1,12 @@
 // The product database's tables. Bulk data only: products, their history, the feed, per-device read state, what
-// watch rules remember per product, the quarantine, and the receiver's counters. The small user-owned documents
-// (settings, watches, devices, catalogs) live in lowdb's documents.json beside it.
+// watch rules remember per product, the quarantine, the receiver's counters, the alert channels and their outbox.
+// The small user-owned documents (settings, watches, devices, catalogs) live in lowdb's documents.json beside it.
 //
 // A feed entry's position `pos` is seq * 4096 + n: the journal sequence number of the record that made it, and its
 // place among that record's entries (re-processing the quarantine makes several). Positions only grow, so the feed
 // is read newest-first by its primary key and an SSE client resumes by sequence number.
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 // The words of the products the feed mentions (feed_entries > 0; not a ghost, which is no product), for the feed
 // search. Only those: a search then costs what the feed holds (retention), not what the catalog holds; at 5,000,000
@@ -15,6 +15,46 @@ const PRODUCT_SEARCH = `CREATE VIRTUAL TABLE product_search USING fts5 (
   name, item_id,
   content = '', contentless_delete = 1, prefix = '2 3', tokenize = 'unicode61 remove_diacritics 2'
 )`;
+
+// Alert channels (issue 17) and their outbox: a message to a channel is written in the transaction that raises its
+// alerts, and deleted once delivered. A channel's URL (its credentials) is not here: it is in the secret store.
+// IF NOT EXISTS: the same text makes a new database and brings a version-2 one forward.
+const CHANNELS = `CREATE TABLE IF NOT EXISTS channels (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  -- the address with every credential masked, for display
+  target TEXT NOT NULL,
+  filter TEXT NOT NULL,
+  digest_seconds INTEGER NOT NULL,
+  enabled INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  last_sent_at INTEGER,
+  last_error TEXT,
+  last_error_at INTEGER
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS outbox (
+  id INTEGER PRIMARY KEY,
+  channel_id TEXT NOT NULL,
+  -- stable across retries and restarts: the webhook-id, the e-mail's Message-ID
+  message_id TEXT NOT NULL,
+  -- 0 waiting, 1 failed (a delivered message is deleted)
+  state INTEGER NOT NULL DEFAULT 0,
+  -- 1 once the sender took the message: later alerts start a new one
+  sealed INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  -- the digest window closes (the first attempt) and the 24 hours of retries count from here
+  window_end INTEGER NOT NULL,
+  due_at INTEGER NOT NULL,
+  -- 1 when due_at is the wait the target asked for (429, Retry-After): a restart keeps it; other waits it cuts short
+  due_asked INTEGER NOT NULL DEFAULT 0,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  -- how many alerts the message stands for (outbox_items keeps the first ones in full)
+  total INTEGER NOT NULL,
+  last_error TEXT
+);
+CREATE INDEX IF NOT EXISTS outbox_queue ON outbox (channel_id, state, window_end, id);
+CREATE TABLE IF NOT EXISTS outbox_items (message INTEGER NOT NULL, n INTEGER NOT NULL, item TEXT NOT NULL, PRIMARY KEY (message, n)) WITHOUT ROWID`;
 
 export const SCHEMA = `
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -84,6 +124,7 @@ CREATE TABLE rule_memory (
 CREATE TABLE quarantine (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, reason TEXT NOT NULL, raw TEXT NOT NULL);
 
 ${PRODUCT_SEARCH};
+${CHANNELS};
 `;
 
 /** What takes a database at version N (the key) to N + 1; each step runs in one transaction. */
@@ -93,6 +134,8 @@ export const MIGRATIONS: Readonly<Record<number, string>> = {
       ${PRODUCT_SEARCH};
       INSERT INTO product_search (rowid, name, item_id)
         SELECT id, coalesce(name, ''), item_id FROM products WHERE feed_entries > 0 AND NOT ghost;`,
+  // 3: alert channels and their outbox
+  2: `${CHANNELS};`,
 };
 
 /** Feed entry flags. */

@@ -6,6 +6,7 @@ import { useIsHubOwnUi, useThisDevice } from '../../app/useThisDevice.js';
 import { ErrorState, Loading } from '../../components/ErrorState.js';
 import { ManagedOnHub } from '../../components/ManagedOnHub.js';
 import { changedGroups } from './changedGroups.js';
+import { ChannelsSettings } from './channels/ChannelsSettings.js';
 import { DevicesSettings } from './devices/DevicesSettings.js';
 import { CheckboxField } from './fields.js';
 import { ImpactAccountSettings } from './ImpactAccountSettings.js';
@@ -185,6 +186,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
         </div>
         {hubOwnUi ? <SecretRegenerator /> : null}
         {hubOwnUi ? <DevicesSettings /> : null}
+        {hubOwnUi ? <ChannelsSettings /> : null}
       </section>
     </InvalidSettings.Provider>
   );

@@ -136,3 +136,33 @@ export function LinesField(props: {
     </FieldFrame>
   );
 }
+
+export function SelectField<T extends string | number>(props: {
+  label: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange: (value: T) => void;
+  hint?: ReactNode;
+}) {
+  return (
+    <FieldFrame label={props.label} hint={props.hint}>
+      {({ id, describedBy }) => (
+        <select
+          id={id}
+          aria-describedby={describedBy}
+          value={String(props.value)}
+          onChange={(event) => {
+            const chosen = props.options.find((option) => String(option.value) === event.target.value);
+            if (chosen) props.onChange(chosen.value);
+          }}
+        >
+          {props.options.map((option) => (
+            <option key={String(option.value)} value={String(option.value)}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}

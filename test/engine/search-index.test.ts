@@ -8,6 +8,7 @@ import { SCHEMA_VERSION } from '../../main/engine/store/db/schema.js';
 import { queryFeed } from '../../main/engine/store/feed-page.js';
 import type { Store } from '../../main/engine/store/store.js';
 import { applyHarness as harness } from '../helpers/apply-harness.js';
+import { asVersion4 } from '../helpers/older-schema.js';
 
 const indexed = (store: Store) =>
   store.db.prepare<[], number>('SELECT rowid FROM product_search ORDER BY rowid').pluck().all();
@@ -62,6 +63,7 @@ describe('the feed search index', () => {
     for (let i = 0; i < 6; i++) h.postback({ CatalogId: '1', CatalogItemId: `T-${i}`, Name: `Tent ${i}` });
     trimFeed(h.store, 2);
     // schema version 1 indexed every product, whether the feed mentioned it or not
+    asVersion4(h.store.db);
     h.store.db.exec(
       'INSERT INTO product_search (rowid, name, item_id) SELECT id, name, item_id FROM products WHERE feed_entries = 0; PRAGMA user_version = 1',
     );

@@ -90,6 +90,7 @@ export function historyPoint(state: ProductState): HistoryPoint {
   if (state.currentPrice !== undefined) point.currentPrice = state.currentPrice;
   if (state.currency !== undefined) point.currency = state.currency;
   if (state.inventory !== undefined) point.inventory = state.inventory;
+  if (state.removed) point.removed = true;
   return point;
 }
 

@@ -5,7 +5,7 @@ import { markReadIdsSchema } from './feed.js';
 import { deviceIdSchema, feedItemIdSchema } from './ids.js';
 import { catalogSchema } from './impact.js';
 import { describeIssues, predicateOf } from './issues.js';
-import { type RawRequest, rawRequestSchema } from './quarantine.js';
+import { MAX_DISMISS_IDS, type RawRequest, rawRequestSchema } from './quarantine.js';
 import { settingsPatchSchema } from './settings.js';
 import { watchIdSchema, watchPatchSchema, watchSchema } from './watch.js';
 
@@ -28,6 +28,12 @@ export const commandSchema = z.discriminatedUnion('kind', [
     through: feedItemIdSchema.optional(),
   }),
   z.strictObject({ kind: z.literal('reprocessQuarantine') }),
+  /** the quarantine entries of these journal seqs; without them, every entry up to `through` */
+  z.strictObject({
+    kind: z.literal('dismissQuarantine'),
+    seqs: z.array(z.int().min(1)).max(MAX_DISMISS_IDS).optional(),
+    through: z.int().min(0).optional(),
+  }),
   /** a device to pair: only the hash of its one-time code is kept */
   z.strictObject({
     kind: z.literal('addDevice'),

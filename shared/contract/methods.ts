@@ -16,7 +16,7 @@ import {
 } from './impact.js';
 import { mappingPreviewSchema, previewMappingSchema } from './mapping.js';
 import { productDetailSchema } from './product.js';
-import { quarantineEntrySchema, reprocessedSchema } from './quarantine.js';
+import { dismissedSchema, dismissQuarantineSchema, quarantineEntrySchema, reprocessedSchema } from './quarantine.js';
 import type { ApiMethod } from './routes.js';
 import { settingsPatchSchema, settingsSchema } from './settings.js';
 import { setupSchema } from './setup.js';
@@ -40,6 +40,7 @@ export const API_METHOD_SCHEMAS = {
   deleteWatch: { req: z.strictObject({ id: watchIdSchema }), res: deletedSchema },
   quarantine: { req: noInput, res: z.array(quarantineEntrySchema) },
   reprocessQuarantine: { req: noInput, res: reprocessedSchema },
+  dismissQuarantine: { req: dismissQuarantineSchema, res: dismissedSchema },
   getSettings: { req: noInput, res: settingsSchema },
   updateSettings: { req: settingsPatchSchema, res: settingsSchema },
   regenerateSecret: { req: noInput, res: setupSchema },

@@ -26,6 +26,8 @@ export const API_ROUTES = {
   deleteWatch: { verb: 'DELETE', path: '/api/watches/:id' },
   quarantine: { verb: 'GET', path: '/api/quarantine' },
   reprocessQuarantine: { verb: 'POST', path: '/api/quarantine/reprocess' },
+  /** the entries named, or all of them */
+  dismissQuarantine: { verb: 'POST', path: '/api/quarantine/dismiss' },
   getSettings: { verb: 'GET', path: '/api/settings' },
   updateSettings: { verb: 'PATCH', path: '/api/settings' },
   regenerateSecret: { verb: 'POST', path: '/api/settings/secret', admin: true },

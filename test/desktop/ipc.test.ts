@@ -71,6 +71,7 @@ const SAMPLE_PAYLOADS: { [K in InvokeKey]: InvokePayload<K> } = {
   'api:deleteWatch': { id: 'w1' },
   'api:quarantine': undefined,
   'api:reprocessQuarantine': undefined,
+  'api:dismissQuarantine': { ids: ['12'] },
   'api:getSettings': undefined,
   'api:updateSettings': { launchAtLogin: true },
   'api:regenerateSecret': undefined,

@@ -115,6 +115,12 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
     },
     quarantine: async () => data.quarantine,
     reprocessQuarantine: async () => ({ reprocessed: data.quarantine.length, remaining: 0 }),
+    dismissQuarantine: async ({ ids }) => {
+      const before = data.quarantine.length;
+      data.quarantine = ids ? data.quarantine.filter((entry) => !ids.includes(entry.id)) : [];
+      data.status = { ...data.status, receiver: { ...data.status.receiver, quarantined: data.quarantine.length } };
+      return { dismissed: before - data.quarantine.length, remaining: data.quarantine.length };
+    },
     getSettings: async () => structuredClone(data.settings),
     updateSettings: async (patch) => {
       data.settings = { ...data.settings, ...(patch as Partial<Settings>) };

@@ -136,6 +136,15 @@ function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
       const remaining = store.quarantine.count();
       return { reprocessed: before - remaining, remaining };
     },
+    dismissQuarantine: async ({ ids }) => {
+      const before = store.quarantine.count();
+      // "All" is what the user saw: a postback quarantined after they asked stays.
+      const through = store.quarantine.newestSeq();
+      if (ids === undefined && through !== null) await deps.run({ kind: 'dismissQuarantine', through });
+      if (ids && ids.length > 0) await deps.run({ kind: 'dismissQuarantine', seqs: ids.map(Number) });
+      const remaining = store.quarantine.count();
+      return { dismissed: Math.max(0, before - remaining), remaining };
+    },
     getSettings: async () => maskedSettings(store.settings, deps.headerValue()),
     updateSettings: async (patch) => {
       if (patch.receiver !== undefined) adminOnly(device);

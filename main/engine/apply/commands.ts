@@ -16,8 +16,8 @@ export interface Parts {
   documents: boolean;
 }
 
-export function applyCommand(store: Store, journaled: Command, seq: number, at: string, parts: Parts): ApplyEffects {
-  const effects = parts.data ? applyDataPart(store, journaled, seq, at) : noEffects();
+export function applyCommand(store: Store, journaled: Command, seq: number, parts: Parts): ApplyEffects {
+  const effects = parts.data ? applyDataPart(store, journaled, seq) : noEffects();
   const command = parts.documents ? withoutHeaderValue(store, journaled, seq) : journaled;
   if (parts.documents && applyDocumentsPart(store.docs, command)) {
     effects.watchesChanged ||= command.kind.endsWith('Watch');
@@ -27,7 +27,7 @@ export function applyCommand(store: Store, journaled: Command, seq: number, at: 
   return effects;
 }
 
-function applyDataPart(store: Store, command: Command, seq: number, at: string): ApplyEffects {
+function applyDataPart(store: Store, command: Command, seq: number): ApplyEffects {
   const effects = noEffects();
   switch (command.kind) {
     case 'updateWatch':
@@ -52,7 +52,11 @@ function applyDataPart(store: Store, command: Command, seq: number, at: string):
       break;
     }
     case 'reprocessQuarantine':
-      return applyPostbackAgain(store, seq, at);
+      return applyPostbackAgain(store, seq);
+    case 'dismissQuarantine':
+      dismissQuarantine(store, command);
+      effects.statusChanged = true;
+      break;
     case 'pairDevice': {
       // A newly paired device starts with nothing unread: the feed before it is history, not news.
       const newest = store.feed.newestPos();
@@ -64,6 +68,12 @@ function applyDataPart(store: Store, command: Command, seq: number, at: string):
       break;
   }
   return effects;
+}
+
+function dismissQuarantine(store: Store, command: Extract<Command, { kind: 'dismissQuarantine' }>): void {
+  if (command.seqs) for (const seq of command.seqs) store.quarantine.remove(seq);
+  else store.quarantine.removeThrough(command.through ?? Number.MAX_SAFE_INTEGER);
+  store.stats.quarantined = store.quarantine.count();
 }
 
 /**

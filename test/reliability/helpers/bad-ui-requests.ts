@@ -57,6 +57,12 @@ export const BAD_REQUESTS: BadRequest[] = [
   send('markRead', 'an unknown key', { everything: true }, 'everything'),
   send('markRead', 'a list instead of an object', [{ all: true }], 'The request'),
 
+  // dismissQuarantine
+  send('dismissQuarantine', 'ids as a string', { ids: '12' }, 'ids'),
+  send('dismissQuarantine', 'an id that is no entry id', { ids: ['abc'] }, 'ids[0]'),
+  send('dismissQuarantine', '1,001 ids', { ids: Array.from({ length: 1001 }, (_, i) => String(i + 1)) }, 'ids'),
+  send('dismissQuarantine', 'all as a flag it does not take', { all: true }, 'all'),
+
   // product
   row('a key without a colon', { method: 'product', params: { key: 'nocolon' } }, 'key'),
   row('the key __proto__', { method: 'product', params: { key: '__proto__' } }, 'key'),

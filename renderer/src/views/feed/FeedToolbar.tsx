@@ -35,8 +35,8 @@ export function FeedToolbar({ filter, onFilter, search, onSearch, unread, onMark
       <input
         type="search"
         className="search"
-        placeholder="Search name, brand or item id"
-        aria-label="Search the feed by product name, brand or item id"
+        placeholder="Search name, brand, catalog or item id"
+        aria-label="Search the feed by product name, brand, catalog id or item id"
         value={search}
         onChange={(event) => onSearch(event.target.value)}
       />

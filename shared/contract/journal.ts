@@ -1,7 +1,7 @@
 // What the journal holds, checked when it is read back: the journal is the source of truth, so a record written by
 // an older Shelfwatch (or damaged in a way its checksum did not catch) must fit today's schema before it is applied.
 import { z } from 'zod';
-import { markReadIdsSchema } from './feed.js';
+import { feedViewSchema, markReadIdsSchema, markReadUndoIdSchema } from './feed.js';
 import { deviceIdSchema, feedItemIdSchema } from './ids.js';
 import { catalogSchema } from './impact.js';
 import { describeIssues, predicateOf } from './issues.js';
@@ -26,7 +26,13 @@ export const commandSchema = z.discriminatedUnion('kind', [
     device: deviceIdSchema.optional(),
     /** the newest entry id that "all" covers, fixed when the user asked (absent: the newest when applied) */
     through: feedItemIdSchema.optional(),
+    /** with "all": only the entries this feed view shows, resolved when applied (absent: every entry) */
+    filter: feedViewSchema.optional(),
+    /** with "all": the id its Undo names (absent, as older versions wrote it: it cannot be undone) */
+    undoId: markReadUndoIdSchema.optional(),
   }),
+  /** makes exactly the entries that "mark all read" marked unread again, while it is the device's newest */
+  z.strictObject({ kind: z.literal('undoMarkRead'), id: markReadUndoIdSchema, device: deviceIdSchema.optional() }),
   z.strictObject({ kind: z.literal('reprocessQuarantine') }),
   /** the quarantine entries of these journal seqs; without them, every entry up to `through` */
   z.strictObject({

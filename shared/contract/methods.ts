@@ -3,7 +3,14 @@
 // (the browser, the desktop following a hub) check them with `res`. Request and answer types come from here.
 import { z } from 'zod';
 import { addDeviceRequestSchema, addedDeviceSchema, deviceSchema, revokeDeviceSchema } from './device.js';
-import { feedPageSchema, feedQuerySchema, markReadSchema, unreadCountSchema } from './feed.js';
+import {
+  feedPageSchema,
+  feedQuerySchema,
+  markedReadSchema,
+  markReadSchema,
+  markReadUndoneSchema,
+  undoMarkReadSchema,
+} from './feed.js';
 import { productKeySchema } from './ids.js';
 import {
   catalogPageSchema,
@@ -32,7 +39,8 @@ export const API_METHOD_SCHEMAS = {
   status: { req: noInput, res: statusSchema },
   setup: { req: noInput, res: setupSchema },
   feed: { req: feedQuerySchema, res: feedPageSchema },
-  markRead: { req: markReadSchema, res: unreadCountSchema },
+  markRead: { req: markReadSchema, res: markedReadSchema },
+  undoMarkRead: { req: undoMarkReadSchema, res: markReadUndoneSchema },
   product: { req: z.strictObject({ key: productKeySchema }), res: productDetailSchema },
   listWatches: { req: noInput, res: z.array(watchSchema) },
   createWatch: { req: watchInputSchema, res: watchSchema },

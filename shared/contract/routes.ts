@@ -19,6 +19,8 @@ export const API_ROUTES = {
   setup: { verb: 'GET', path: '/api/setup' },
   feed: { verb: 'GET', path: '/api/feed' },
   markRead: { verb: 'POST', path: '/api/feed/read' },
+  /** takes back the device's newest "mark all read" */
+  undoMarkRead: { verb: 'POST', path: '/api/feed/read/undo' },
   product: { verb: 'GET', path: '/api/products/:key' },
   listWatches: { verb: 'GET', path: '/api/watches' },
   createWatch: { verb: 'POST', path: '/api/watches' },

@@ -64,6 +64,7 @@ const SAMPLE_PAYLOADS: { [K in InvokeKey]: InvokePayload<K> } = {
   'api:setup': undefined,
   'api:feed': { limit: 10 },
   'api:markRead': { all: true },
+  'api:undoMarkRead': { id: 'u1' },
   'api:product': { key: '1:A' },
   'api:listWatches': undefined,
   'api:createWatch': { target: { catalogId: '1', catalogItemId: 'A' }, rules: [{ kind: 'price-change' }] },

@@ -3,8 +3,9 @@
 import type { ApiClient } from '../../renderer/src/api/client.js';
 import { type ApiRequest, mapUiApi, type UiApi } from '../../shared/contract/api.js';
 import type { Device } from '../../shared/contract/device.js';
+import { ApiError } from '../../shared/contract/errors.js';
 import type { UiEvent } from '../../shared/contract/events.js';
-import type { FeedEntry } from '../../shared/contract/feed.js';
+import type { FeedEntry, FeedView } from '../../shared/contract/feed.js';
 import type { Catalog, CatalogItem, ImpactAccount } from '../../shared/contract/impact.js';
 import type { HistoryPoint, ProductState } from '../../shared/contract/product.js';
 import type { QuarantineEntry } from '../../shared/contract/quarantine.js';
@@ -71,25 +72,49 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
   const listeners = new Set<(event: UiEvent) => void>();
   let watchIds = 100;
 
+  let lastMarked: { id: string; ids: string[]; restored: number | null } | null = null;
+  const inView = ({ filter = 'all', q }: FeedView = {}) => {
+    const watched = new Set(data.watches.map((w) => itemKeyOf(w.target)));
+    return data.feed.filter(
+      (entry) =>
+        (filter !== 'alerts' || entry.alerts.length > 0) &&
+        (filter !== 'watched' || watched.has(entry.key)) &&
+        (!q ||
+          `${entry.product.name ?? ''} ${entry.product.catalogItemId} ${entry.product.catalogId}`
+            .toLowerCase()
+            .includes(q.toLowerCase())),
+    );
+  };
+  const unreadCount = () => data.feed.filter((entry) => !entry.read).length;
+
   const engine: UiApi = {
     status: async () => data.status,
     setup: async () => data.setup,
     feed: async ({ limit = 100, before, filter = 'all', q } = {}) => {
-      const watched = new Set(data.watches.map((w) => itemKeyOf(w.target)));
-      const matching = data.feed.filter(
-        (entry) =>
-          (filter !== 'alerts' || entry.alerts.length > 0) &&
-          (filter !== 'watched' || watched.has(entry.key)) &&
-          (!q || `${entry.product.name ?? ''} ${entry.product.catalogItemId}`.toLowerCase().includes(q.toLowerCase())),
-      );
+      const matching = inView({ filter, ...(q ? { q } : {}) });
       const start = before ? matching.findIndex((entry) => entry.id === before) + 1 : 0;
       const items = matching.slice(start, start + limit);
       const next = start + limit < matching.length ? (items.at(-1)?.id ?? null) : null;
       return { items, next, total: matching.length };
     },
-    markRead: async ({ ids, all }) => {
-      for (const entry of data.feed) if (all || ids?.includes(entry.id)) entry.read = true;
-      return { unread: data.feed.filter((entry) => !entry.read).length };
+    markRead: async ({ ids, all, filter }) => {
+      if (all) {
+        // Like the engine: what the view shows, remembered so Undo restores exactly those.
+        const marked = inView(filter).filter((entry) => !entry.read);
+        for (const entry of marked) entry.read = true;
+        lastMarked = { id: `undo-${calls.length}`, ids: marked.map((entry) => entry.id), restored: null };
+        const undo = marked.length > 0 ? { undoId: lastMarked.id } : {};
+        return { unread: unreadCount(), marked: marked.length, ...undo };
+      }
+      for (const entry of data.feed) if (ids?.includes(entry.id)) entry.read = true;
+      return { unread: unreadCount() };
+    },
+    undoMarkRead: async ({ id }) => {
+      if (lastMarked?.id !== id) throw new ApiError(409, 'That can no longer be undone.');
+      const restored = data.feed.filter((entry) => lastMarked?.ids.includes(entry.id) && entry.read);
+      for (const entry of restored) entry.read = false;
+      lastMarked.restored ??= restored.length;
+      return { unread: unreadCount(), restored: lastMarked.restored };
     },
     product: async ({ key }) => {
       const found = data.products.get(key);

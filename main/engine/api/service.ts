@@ -12,6 +12,7 @@ import {
   type UiApi,
 } from '../../../shared/contract/api.js';
 import { ApiError } from '../../../shared/contract/errors.js';
+import type { FeedView } from '../../../shared/contract/feed.js';
 import { type ApiMethod, routeOf } from '../../../shared/contract/routes.js';
 import { SECRET_SET_MASK } from '../../../shared/contract/secret-mask.js';
 import type { Setup } from '../../../shared/contract/setup.js';
@@ -72,6 +73,31 @@ export function createService(deps: ServiceDeps, device: string): UiApi {
   });
 }
 
+/**
+ * Marks read what the view shows (every entry without a filter), up to the newest entry now: one that arrives while
+ * the command is journaled was never shown. The answer names the batch for Undo when it marked any.
+ */
+async function markAllRead(deps: ServiceDeps, device: string, view: FeedView | undefined) {
+  const { store } = deps;
+  const newest = store.feed.newestPos();
+  if (newest === null) return { unread: store.readState.unread(device), marked: 0 };
+  const undoId = randomUUID();
+  const filter = view?.filter !== undefined && view.filter !== 'all' ? { filter: view.filter } : {};
+  const q = view?.q?.trim() ? { q: view.q.trim() } : {};
+  const narrowed = { ...filter, ...q };
+  await deps.run({
+    kind: 'markRead',
+    all: true,
+    device,
+    through: idOfPos(newest),
+    undoId,
+    ...(Object.keys(narrowed).length > 0 ? { filter: narrowed } : {}),
+  });
+  const batch = store.readBatches.last(device);
+  const marked = batch?.id === undoId ? batch.marked : 0;
+  return { unread: store.readState.unread(device), marked, ...(marked > 0 ? { undoId } : {}) };
+}
+
 /** What only this computer's own UI may do; a device over the remote listener gets 403. */
 function adminOnly(device: string): void {
   if (device !== LOCAL_DEVICE) throw new ApiError(403, 'Only the hub itself can do that.');
@@ -90,12 +116,18 @@ function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
     // A device sees how the hub is set up, but not its secrets: with them it could post as impact.com.
     setup: async () => (device === LOCAL_DEVICE ? deps.setup() : withoutSecrets(deps.setup(), deps.secret())),
     feed: async (query) => queryFeed(store, { ...query, before: query.before || undefined }, device),
-    markRead: async ({ ids, all }) => {
-      if (all === true) {
-        const newest = store.feed.newestPos();
-        if (newest !== null) await deps.run({ kind: 'markRead', all: true, device, through: idOfPos(newest) });
-      } else if (ids && ids.length > 0) await deps.run({ kind: 'markRead', ids, device });
+    markRead: async ({ ids, all, filter }) => {
+      if (all === true) return markAllRead(deps, device, filter);
+      if (filter !== undefined) throw new ApiError(400, 'filter goes with all: true (what "mark all read" marks).');
+      if (ids && ids.length > 0) await deps.run({ kind: 'markRead', ids, device });
       return { unread: store.readState.unread(device) };
+    },
+    undoMarkRead: async ({ id }) => {
+      if (store.readBatches.last(device)?.id !== id) {
+        throw new ApiError(409, 'That can no longer be undone: entries were marked read again since.');
+      }
+      await deps.run({ kind: 'undoMarkRead', id, device });
+      return { unread: store.readState.unread(device), restored: store.readBatches.last(device)?.restored ?? 0 };
     },
     product: async ({ key }) => {
       const stored = store.products.byKey(key);

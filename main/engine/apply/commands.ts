@@ -2,12 +2,11 @@
 // input. A command has a database part and a documents part (settings, watches); replay may need only one of them
 // (see apply/index.ts), and the database part runs first so that a failed transaction leaves the documents alone.
 import type { Command } from '../journal/record.js';
-import { posOfId } from '../store/db/feed.js';
-import { LOCAL_DEVICE } from '../store/db/read-state.js';
 import type { Documents } from '../store/documents.js';
 import type { Store } from '../store/store.js';
 import { type ApplyEffects, noEffects } from './effects.js';
 import { trimFeed } from './product.js';
+import { applyMarkRead, applyUndoMarkRead } from './read-commands.js';
 import { applyPostbackAgain } from './reprocess.js';
 import { mergeSettings } from './settings-merge.js';
 
@@ -39,18 +38,14 @@ function applyDataPart(store: Store, command: Command, seq: number): ApplyEffect
     case 'updateSettings':
       trimFeed(store, mergeSettings(store.settings, command.patch).retention.feedEntries);
       break;
-    case 'markRead': {
-      const device = command.device ?? LOCAL_DEVICE;
-      if (command.all) {
-        const through = command.through ? posOfId(command.through) : store.feed.newestPos();
-        if (through !== null) store.readState.markAllRead(device, through);
-      } else {
-        const positions = (command.ids ?? []).map(posOfId).filter((pos): pos is number => pos !== null);
-        store.readState.markRead(device, positions);
-      }
+    case 'markRead':
+      applyMarkRead(store, command, seq);
       effects.statusChanged = true;
       break;
-    }
+    case 'undoMarkRead':
+      applyUndoMarkRead(store, command);
+      effects.statusChanged = true;
+      break;
     case 'reprocessQuarantine':
       return applyPostbackAgain(store, seq);
     case 'dismissQuarantine':
@@ -65,6 +60,7 @@ function applyDataPart(store: Store, command: Command, seq: number): ApplyEffect
     }
     case 'revokeDevice':
       store.readState.forget(command.id);
+      store.readBatches.forget(command.id);
       break;
   }
   return effects;

@@ -1,6 +1,6 @@
 // A page of the feed for one device: the filter resolved to what the database can answer fast (see
 // db/feed-query.ts), the entries joined with their products, and each entry's read state for that device.
-import type { FeedEntry, FeedPage, FeedQuery } from '../../../shared/contract/feed.js';
+import type { FeedEntry, FeedPage, FeedQuery, FeedView } from '../../../shared/contract/feed.js';
 import type { ProductState } from '../../../shared/contract/product.js';
 import { indexQuery, isCatalogIdWord, textMatcher, wordsOf } from '../../../shared/domain/feed-search.js';
 import { entryFromRow, type FeedRow, idOfPos, posOfId } from './db/feed.js';
@@ -35,7 +35,7 @@ export function queryFeed(store: Store, query: FeedQuery, device: string): FeedP
   const limit = Math.min(Math.max(Math.trunc(query.limit ?? 50) || 50, 1), MAX_PAGE);
   const before = query.before ? posOfId(query.before) : Number.MAX_SAFE_INTEGER;
   if (before === null) return { items: [], next: null, total: 0 };
-  const { filter, total, page } = resolveFilter(store, query, before, limit);
+  const { filter, total, page } = resolveFilter(store, query, { before, limit });
   const scan = page ?? store.feedScanner.page(filter, before, limit);
   return {
     items: entriesAt(store, scan.positions, device),
@@ -44,7 +44,16 @@ export function queryFeed(store: Store, query: FeedQuery, device: string): FeedP
   };
 }
 
-function resolveFilter(store: Store, query: FeedQuery, before: number, limit: number): Resolved {
+/**
+ * Every entry the view shows in (after, through], newest first, up to `max`: what "mark all read" marks with a
+ * filter, and what an export lists.
+ */
+export function positionsInView(store: Store, view: FeedView, after: number, through: number, max?: number): number[] {
+  return store.feedScanner.every(resolveFilter(store, view, null).filter, after, through, max);
+}
+
+/** The filter of a view; `probe`: a page is wanted, and a broad search may fill it from the newest entries. */
+function resolveFilter(store: Store, query: FeedView, probe: { before: number; limit: number } | null): Resolved {
   const alertsOnly = query.filter === 'alerts';
   const watched = query.filter === 'watched' ? store.watchedProductIds() : null;
   const search = query.q ? indexQuery(query.q) : null;
@@ -80,8 +89,10 @@ function resolveFilter(store: Store, query: FeedQuery, before: number, limit: nu
     test: (product) =>
       matches([product.name, product.itemId], product.catalogId) && (!watched || watched.has(product.productId)),
   };
-  const probe = store.feedScanner.page(textFilter, before, limit, PROBE_ROWS);
-  if (probe.positions.length === limit) return { filter: textFilter, total: null, page: probe };
+  if (probe) {
+    const page = store.feedScanner.page(textFilter, probe.before, probe.limit, PROBE_ROWS);
+    if (page.positions.length === probe.limit) return { filter: textFilter, total: null, page };
+  }
   const candidates = statement<[string, number], number>(
     store.db,
     'SELECT rowid FROM product_search WHERE product_search MATCH ? LIMIT ?',

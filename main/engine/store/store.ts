@@ -11,6 +11,7 @@ import { emptyStats, Meta, type ReceiverStats } from './db/meta.js';
 import type { Db } from './db/open.js';
 import { ProductTable } from './db/products.js';
 import { QuarantineTable } from './db/quarantine.js';
+import { ReadBatches } from './db/read-batches.js';
 import { ReadState } from './db/read-state.js';
 import { RuleMemoryTable } from './db/rule-memory.js';
 import { SearchIndex } from './db/search-index.js';
@@ -27,6 +28,7 @@ export class Store {
   readonly feed: FeedTable;
   readonly feedScanner: FeedScanner;
   readonly readState: ReadState;
+  readonly readBatches: ReadBatches;
   readonly ruleMemory: RuleMemoryTable;
   readonly quarantine: QuarantineTable;
   private readonly meta: Meta;
@@ -52,6 +54,7 @@ export class Store {
     this.feed = new FeedTable(db, search);
     this.feedScanner = new FeedScanner(db);
     this.readState = new ReadState(db, () => this.feed.entries);
+    this.readBatches = new ReadBatches(db, this.readState);
     this.ruleMemory = new RuleMemoryTable(db);
     this.quarantine = new QuarantineTable(db);
     this.meta = new Meta(db);

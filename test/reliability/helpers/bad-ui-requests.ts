@@ -56,6 +56,20 @@ export const BAD_REQUESTS: BadRequest[] = [
   send('markRead', 'all as text', { all: 'yes' }, 'all'),
   send('markRead', 'an unknown key', { everything: true }, 'everything'),
   send('markRead', 'a list instead of an object', [{ all: true }], 'The request'),
+  send('markRead', 'a filter that is no feed filter', { all: true, filter: { filter: 'unread' } }, 'filter.filter'),
+  send('markRead', 'a filter with a key the feed has not', { all: true, filter: { sort: 'asc' } }, 'filter.sort'),
+  send('markRead', 'a 201-character search', { all: true, filter: { q: 'a'.repeat(201) } }, 'filter.q'),
+
+  // undoMarkRead
+  send('undoMarkRead', 'no id', {}, 'id'),
+  send('undoMarkRead', 'an id of 1 MB', { id: MB }, 'id'),
+  send('undoMarkRead', 'ids instead of an id', { ids: ['u1'] }, 'id'),
+
+  // dismissQuarantine
+  send('dismissQuarantine', 'ids as a string', { ids: '12' }, 'ids'),
+  send('dismissQuarantine', 'an id that is no entry id', { ids: ['abc'] }, 'ids[0]'),
+  send('dismissQuarantine', '1,001 ids', { ids: Array.from({ length: 1001 }, (_, i) => String(i + 1)) }, 'ids'),
+  send('dismissQuarantine', 'all as a flag it does not take', { all: true }, 'all'),
 
   // dismissQuarantine
   send('dismissQuarantine', 'ids as a string', { ids: '12' }, 'ids'),

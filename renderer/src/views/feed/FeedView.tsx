@@ -9,7 +9,9 @@ import { hrefs } from '../../routing/routes.js';
 import { useWatches } from '../../watch/WatchesContext.js';
 import { FeedList } from './FeedList.js';
 import { FeedToolbar } from './FeedToolbar.js';
+import { MarkAllNotice } from './MarkAllNotice.js';
 import { useFeed } from './useFeed.js';
+import { useMarkAllRead } from './useMarkAllRead.js';
 
 export const SEARCH_DEBOUNCE_MS = 300;
 
@@ -35,6 +37,7 @@ export function FeedView({ initialFilter = 'all' }: { initialFilter?: FeedFilter
     [api, markLocallyRead, status],
   );
   const onOpen = useCallback((entry: FeedEntry) => !entry.read && markRead([entry.id]), [markRead]);
+  const markAll = useMarkAllRead(feed, filter, q);
 
   return (
     <section className="view feed-view" aria-labelledby="feed-heading">
@@ -50,8 +53,9 @@ export function FeedView({ initialFilter = 'all' }: { initialFilter?: FeedFilter
         search={search}
         onSearch={setSearch}
         unread={unread}
-        onMarkAllRead={() => markRead('all')}
+        onMarkAllRead={markAll.markAll}
       />
+      <MarkAllNotice notice={markAll.notice} onUndo={markAll.undo} onClose={markAll.dismiss} />
       <FeedBody feed={feed} filter={filter} q={q} onOpen={onOpen} />
     </section>
   );

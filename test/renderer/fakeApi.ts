@@ -144,6 +144,8 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
       const before = data.quarantine.length;
       data.quarantine = ids ? data.quarantine.filter((entry) => !ids.includes(entry.id)) : [];
       data.status = { ...data.status, receiver: { ...data.status.receiver, quarantined: data.quarantine.length } };
+      // like the engine: the status event follows the change
+      for (const listener of listeners) listener({ type: 'status', status: data.status });
       return { dismissed: before - data.quarantine.length, remaining: data.quarantine.length };
     },
     getSettings: async () => structuredClone(data.settings),

@@ -3,9 +3,11 @@
 // (the browser, the desktop following a hub) check them with `res`. Request and answer types come from here.
 import { z } from 'zod';
 import { addDeviceRequestSchema, addedDeviceSchema, deviceSchema, revokeDeviceSchema } from './device.js';
+import { csvExportSchema } from './export.js';
 import {
   feedPageSchema,
   feedQuerySchema,
+  feedViewSchema,
   markedReadSchema,
   markReadSchema,
   markReadUndoneSchema,
@@ -41,7 +43,9 @@ export const API_METHOD_SCHEMAS = {
   feed: { req: feedQuerySchema, res: feedPageSchema },
   markRead: { req: markReadSchema, res: markedReadSchema },
   undoMarkRead: { req: undoMarkReadSchema, res: markReadUndoneSchema },
+  exportFeed: { req: feedViewSchema, res: csvExportSchema },
   product: { req: z.strictObject({ key: productKeySchema }), res: productDetailSchema },
+  exportHistory: { req: z.strictObject({ key: productKeySchema }), res: csvExportSchema },
   listWatches: { req: noInput, res: z.array(watchSchema) },
   createWatch: { req: watchInputSchema, res: watchSchema },
   updateWatch: { req: watchPatchSchema.extend({ id: watchIdSchema }), res: watchSchema },

@@ -21,7 +21,11 @@ export const API_ROUTES = {
   markRead: { verb: 'POST', path: '/api/feed/read' },
   /** takes back the device's newest "mark all read" */
   undoMarkRead: { verb: 'POST', path: '/api/feed/read/undo' },
+  /** the feed as CSV, with the view's filter and search */
+  exportFeed: { verb: 'GET', path: '/api/export/feed' },
   product: { verb: 'GET', path: '/api/products/:key' },
+  /** a product's history as CSV */
+  exportHistory: { verb: 'GET', path: '/api/export/products/:key' },
   listWatches: { verb: 'GET', path: '/api/watches' },
   createWatch: { verb: 'POST', path: '/api/watches' },
   updateWatch: { verb: 'PATCH', path: '/api/watches/:id' },

@@ -1,10 +1,12 @@
 // A typed fake of the UI API: an in-memory engine that answers like the real one and records every call.
 
 import type { ApiClient } from '../../renderer/src/api/client.js';
+import { fetchExport } from '../../renderer/src/api/downloadCsv.js';
 import { type ApiRequest, mapUiApi, type UiApi } from '../../shared/contract/api.js';
 import type { Device } from '../../shared/contract/device.js';
 import { ApiError } from '../../shared/contract/errors.js';
 import type { UiEvent } from '../../shared/contract/events.js';
+import type { CsvExport } from '../../shared/contract/export.js';
 import type { FeedEntry, FeedView } from '../../shared/contract/feed.js';
 import type { Catalog, CatalogItem, ImpactAccount } from '../../shared/contract/impact.js';
 import type { HistoryPoint, ProductState } from '../../shared/contract/product.js';
@@ -44,6 +46,8 @@ export interface FakeData {
 
 export interface FakeClient extends ApiClient {
   api: UiApi;
+  /** exports the views saved, as the file each would be */
+  saved: CsvExport[];
   data: FakeData;
   calls: { method: ApiMethod; req: unknown }[];
   callsOf<M extends ApiMethod>(method: M): ApiRequest<M>[];
@@ -96,6 +100,26 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
       const items = matching.slice(start, start + limit);
       const next = start + limit < matching.length ? (items.at(-1)?.id ?? null) : null;
       return { items, next, total: matching.length };
+    },
+    exportFeed: async (view) => {
+      const rows = inView(view).map((entry) => `${entry.at},${entry.product.catalogItemId}`);
+      return {
+        filename: 'shelfwatch-feed.csv',
+        csv: ['Time,Item id', ...rows].join('\r\n'),
+        rows: rows.length,
+        truncated: false,
+      };
+    },
+    exportHistory: async ({ key }) => {
+      const found = data.products.get(key);
+      if (!found) throw new ApiError(404, 'No postback has mentioned this product yet.');
+      const rows = found.history.map((point) => `${point.at},${point.currentPrice ?? ''}`);
+      return {
+        filename: 'shelfwatch-history.csv',
+        csv: ['Time,Price', ...rows].join('\r\n'),
+        rows: rows.length,
+        truncated: false,
+      };
     },
     markRead: async ({ ids, all, filter }) => {
       if (all) {
@@ -232,11 +256,18 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
     },
     opened: [],
     copied: [],
+    saved: [],
     openExternal: async (url) => {
       client.opened.push(url);
     },
     copyText: async (text) => {
       client.copied.push(text);
+    },
+    saveExport: async (request) => {
+      // like the browser: the same API methods, then the file
+      const file = await fetchExport(client.api, request);
+      client.saved.push(file);
+      return { saved: true, rows: file.rows, truncated: file.truncated };
     },
   };
   return client;

@@ -19,6 +19,8 @@ import type { Setup } from '../../../shared/contract/setup.js';
 import type { Status } from '../../../shared/contract/status.js';
 import type { Watch } from '../../../shared/contract/watch.js';
 import { sameTarget } from '../../../shared/domain/watch-target.js';
+import { feedCsv } from '../export/feed-csv.js';
+import { historyCsv } from '../export/history-csv.js';
 import type { DeviceRegistry } from '../hub/devices.js';
 import type { ImpactLink } from '../impact-link/link.js';
 import { previewMapping, readPostback } from '../ingest/index.js';
@@ -105,6 +107,11 @@ function adminOnly(device: string): void {
 
 function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
   const { store, devices, impact } = deps;
+  const findProduct = (key: string) => {
+    const stored = store.products.byKey(key);
+    if (!stored || stored.ghost) throw new ApiError(404, 'No postback has mentioned this product yet.');
+    return stored;
+  };
   const findWatch = (id: string): Watch => {
     const watch = store.docs.watches.find((candidate) => candidate.id === id);
     if (!watch) throw new ApiError(404, 'That watch no longer exists.');
@@ -129,12 +136,16 @@ function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
       await deps.run({ kind: 'undoMarkRead', id, device });
       return { unread: store.readState.unread(device), restored: store.readBatches.last(device)?.restored ?? 0 };
     },
+    exportFeed: async (view) => feedCsv(store, view, device, deps.clock()),
     product: async ({ key }) => {
-      const stored = store.products.byKey(key);
-      if (!stored || stored.ghost) throw new ApiError(404, 'No postback has mentioned this product yet.');
+      const stored = findProduct(key);
       const product = store.named(publicState(stored));
       const history = store.products.history(stored.id, store.settings.retention.historyPerProduct);
       return { product, history, watches: store.itemWatches(product.key) };
+    },
+    exportHistory: async ({ key }) => {
+      const stored = findProduct(key);
+      return historyCsv(stored, store.products.history(stored.id, store.settings.retention.historyPerProduct));
     },
     listWatches: async () => store.docs.watches,
     createWatch: async (input) => {

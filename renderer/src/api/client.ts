@@ -3,9 +3,11 @@ import { mapUiApi, type UiApi } from '../../../shared/contract/api.js';
 import type { DesktopConnection, FollowHubRequest, SwitchAnswer } from '../../../shared/contract/desktop-connection.js';
 import { ApiError } from '../../../shared/contract/errors.js';
 import type { UiEvent } from '../../../shared/contract/events.js';
+import type { ExportRequest, SavedExport } from '../../../shared/contract/export.js';
 import type { DesktopBridge, IpcReply } from '../../../shared/contract/ipc-channels.js';
 import { isWebUrl } from '../../../shared/domain/web-url.js';
 import { storedDeviceToken } from './browserPairing.js';
+import { downloadExport } from './downloadCsv.js';
 import { type ConnectionSource, createEventStream } from './eventStream.js';
 import { createHttpApi } from './httpApi.js';
 import { takeUiToken } from './uiToken.js';
@@ -18,6 +20,8 @@ export interface ApiClient {
   /** opens http(s) links in the user's browser; anything else is ignored */
   openExternal(url: string): Promise<void>;
   copyText(text: string): Promise<void>;
+  /** saves an export as a file: a download in the browser, a save dialog on the desktop */
+  saveExport(request: ExportRequest): Promise<SavedExport>;
   /** the desktop face asks for a route, e.g. when a notification is clicked */
   onNavigate?(listener: (route: string) => void): () => void;
   /** the desktop app only: where its postbacks arrive (this computer or a hub it follows) */
@@ -60,6 +64,7 @@ export function fromDesktopBridge(bridge: DesktopBridge): ApiClient {
       if (isWebUrl(url)) unwrap(await bridge.openExternal(url));
     },
     copyText: async (text) => unwrap(await bridge.copyText(text)),
+    saveExport: async (request) => unwrap(await bridge.saveExport(request)),
     onNavigate: (listener) => bridge.onNavigate(listener),
     desktop: {
       get: async () => unwrap(await bridge.connection.get()),
@@ -89,5 +94,6 @@ export function fromHttp(): ApiClient {
       if (isWebUrl(url)) window.open(url, '_blank', 'noopener');
     },
     copyText: (text) => navigator.clipboard.writeText(text),
+    saveExport: (request) => downloadExport(api, request, document),
   };
 }

@@ -48,6 +48,11 @@ export const BAD_REQUESTS: BadRequest[] = [
   get('feed', '__proto__=x', '__proto__'),
   get('feed', 'constructor=x', 'constructor'),
 
+  // exportFeed (a query string, like the feed's)
+  get('exportFeed', 'filter=everything', 'filter'),
+  get('exportFeed', `q=${'a'.repeat(201)}`, 'q', 'a 201-character search'),
+  get('exportFeed', 'limit=5', 'limit'),
+
   // markRead
   send('markRead', 'ids as a string', { ids: '1' }, 'ids'),
   send('markRead', 'ids as numbers', { ids: [1, 2] }, 'ids[0]'),
@@ -83,6 +88,14 @@ export const BAD_REQUESTS: BadRequest[] = [
   row('a catalog id that is not a number', { method: 'product', params: { key: 'abc:1' } }, 'key'),
   row('a key of 300 characters', { method: 'product', params: { key: `1:${'k'.repeat(298)}` } }, 'key'),
   row('an extra query field', { method: 'product', query: 'with=history' }, 'with'),
+
+  // exportHistory
+  row('an export of a key without a colon', { method: 'exportHistory', params: { key: 'nocolon' } }, 'key'),
+  row(
+    'an export with an extra query field',
+    { method: 'exportHistory', params: { key: '1:A' }, query: 'format=xlsx' },
+    'format',
+  ),
 
   // createWatch
   watch('nothing', {}, 'target'),

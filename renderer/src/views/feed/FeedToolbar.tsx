@@ -1,4 +1,6 @@
 import type { FeedFilter } from '../../../../shared/contract/enums.js';
+import { ExportButton } from '../../components/ExportButton.js';
+import { viewOf } from './useMarkAllRead.js';
 
 const FILTERS: { value: FeedFilter; label: string }[] = [
   { value: 'all', label: 'All' },
@@ -43,6 +45,7 @@ export function FeedToolbar({ filter, onFilter, search, onSearch, unread, onMark
       <button type="button" className="button" onClick={onMarkAllRead} disabled={unread === 0}>
         Mark all read
       </button>
+      <ExportButton request={{ kind: 'feed', view: viewOf(filter, search.trim()) }} />
     </div>
   );
 }

@@ -45,6 +45,7 @@ const bridge: DesktopBridge = {
   api,
   openExternal: (url) => invoke('shell:openExternal', url),
   copyText: (text) => invoke('shell:copyText', text),
+  saveExport: (request) => invoke('shell:saveExport', request),
   connection: {
     get: () => invoke('desktop:getConnection', undefined),
     followHub: (request) => invoke('desktop:followHub', request),

@@ -2,12 +2,14 @@
 // tray, login item, waking the follower. This is where the real electron objects are handed to the pieces (each
 // piece is tested with fakes).
 import * as fs from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import {
   app,
   BrowserWindow,
   clipboard,
+  dialog,
   ipcMain,
   Menu,
   Notification,
@@ -82,6 +84,16 @@ export async function createDesktopFace(
     isTrustedSender: createSenderCheck(ourWebContents, paths.rendererUrl),
     openExternal,
     writeClipboard: (text) => clipboard.writeText(text),
+    saveFile: {
+      choosePath: async (suggestedName) => {
+        const chosen = await dialog.showSaveDialog({
+          defaultPath: join(app.getPath('downloads'), suggestedName),
+          filters: [{ name: 'CSV', extensions: ['csv'] }],
+        });
+        return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+      },
+      writeFile: (path, text) => writeFile(path, text, 'utf8'),
+    },
     connection: createConnectionActions({
       dataDir: host.dataDir,
       platform,

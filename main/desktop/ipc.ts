@@ -11,6 +11,7 @@ import {
 import { parseOrThrow } from '../../shared/contract/issues.js';
 import type { Logger } from '../engine/types.js';
 import { handle, type InvokeHandlers, type IpcMainLike } from './ipc-bridge.js';
+import { type SaveExportDeps, saveExport } from './save-export.js';
 import { copyTextSchema, openExternalSchema } from './shell-requests.js';
 import type { IpcSenderEvent } from './trusted-sender.js';
 
@@ -20,6 +21,8 @@ export interface IpcOptions {
   isTrustedSender: (event: IpcSenderEvent) => boolean;
   openExternal: (url: string) => Promise<void>;
   writeClipboard: (text: string) => void;
+  /** where an export goes: a save dialog and the file system (the API is `api` above) */
+  saveFile: Omit<SaveExportDeps, 'api'>;
   connection: ConnectionHandlers;
   log: Logger;
 }
@@ -42,6 +45,7 @@ export function registerIpc(options: IpcOptions): () => void {
       options.writeClipboard(parseOrThrow(copyTextSchema, payload, 'The text to copy'));
       return undefined;
     },
+    'shell:saveExport': (payload: unknown) => saveExport({ ...options.saveFile, api: options.api }, payload),
     'desktop:getConnection': () => options.connection.get(),
     'desktop:followHub': (payload: unknown) =>
       options.connection.followHub(parseOrThrow(followHubSchema, payload, 'The pairing request')),

@@ -94,6 +94,11 @@ const WHAT: Record<string, [one: string, many: string]> = {
   updateWatch: ['A change to a watch', 'changes to watches'],
   deleteWatch: ['A watch removal', 'watch removals'],
   markRead: ['A "mark as read"', '"mark as read" requests'],
+  undoMarkRead: ['An undo of "mark all read"', 'undos of "mark all read"'],
+  dismissQuarantine: [
+    'A dismissal of postbacks that needed attention',
+    'dismissals of postbacks that needed attention',
+  ],
   reprocessQuarantine: ['A quarantine re-processing', 'quarantine re-processings'],
   addDevice: ['A new device', 'new devices'],
   pairDevice: ['A device pairing', 'device pairings'],

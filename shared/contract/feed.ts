@@ -44,6 +44,12 @@ export const MAX_SEARCH_CHARS = 200;
 export const fromQueryText = (value: number) =>
   typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value;
 
+/** What the feed shows: a page's filter and search, and so what "Mark all read" marks. */
+export const feedViewSchema = z.strictObject({
+  filter: z.enum(FEED_FILTERS).optional(),
+  q: z.string().max(MAX_SEARCH_CHARS).optional(),
+});
+
 export const feedQuerySchema = z.strictObject({
   limit: z
     .preprocess(
@@ -56,26 +62,45 @@ export const feedQuerySchema = z.strictObject({
     .optional(),
   /** a feed entry id: return entries older than it */
   before: z.union([feedItemIdSchema, z.literal('')]).optional(),
-  filter: z.enum(FEED_FILTERS).optional(),
-  q: z.string().max(MAX_SEARCH_CHARS).optional(),
+  ...feedViewSchema.shape,
 });
 
 export const MAX_MARK_READ_IDS = 10_000;
 
 export const markReadIdsSchema = z.array(feedItemIdSchema).max(MAX_MARK_READ_IDS);
 
+/** Names one "mark all read", for its Undo. */
+export const markReadUndoIdSchema = z.string().min(1).max(64);
+
 export const markReadSchema = z.strictObject({
   ids: markReadIdsSchema.optional(),
   all: z.boolean().optional(),
   /** the ids become unread again (not with `all`) */
   unread: z.boolean().optional(),
+  /** with `all`: mark only what the feed shows with these (absent: every entry) */
+  filter: feedViewSchema.optional(),
 });
 
 export const unreadCountSchema = z.object({ unread: z.number() });
+
+export const markedReadSchema = unreadCountSchema.extend({
+  /** with `all`: how many entries it marked read */
+  marked: z.number().optional(),
+  /** with `all`, when it marked any: pass to undoMarkRead to make exactly those unread again */
+  undoId: markReadUndoIdSchema.optional(),
+});
+
+export const undoMarkReadSchema = z.strictObject({ id: markReadUndoIdSchema });
+
+export const markReadUndoneSchema = unreadCountSchema.extend({
+  /** how many entries are unread again */
+  restored: z.number(),
+});
 
 export type FieldChange = z.infer<typeof fieldChangeSchema>;
 export type Alert = z.infer<typeof alertSchema>;
 export type FeedEntry = z.infer<typeof feedEntrySchema>;
 export type FeedPage = z.infer<typeof feedPageSchema>;
 export type FeedQuery = z.input<typeof feedQuerySchema>;
+export type FeedView = z.input<typeof feedViewSchema>;
 export type MarkReadRequest = z.input<typeof markReadSchema>;

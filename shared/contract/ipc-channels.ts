@@ -5,6 +5,7 @@
 import type { ApiRequest, ApiResponse } from './api.js';
 import type { DesktopConnection, FollowHubRequest, SwitchAnswer } from './desktop-connection.js';
 import type { UiEvent } from './events.js';
+import type { ExportRequest, SavedExport } from './export.js';
 import { API_METHODS, type ApiMethod, methodTable } from './routes.js';
 
 /** The preload builds its bridge with this: it imports nothing but electron and this file. */
@@ -14,6 +15,8 @@ export { methodTable };
 export type InvokeMap = { [M in ApiMethod as `api:${M}`]: { payload: ApiRequest<M>; result: ApiResponse<M> } } & {
   'shell:openExternal': { payload: string; result: undefined };
   'shell:copyText': { payload: string; result: undefined };
+  /** asks for a file name in a save dialog and writes the export there (main calls the UI API itself) */
+  'shell:saveExport': { payload: ExportRequest; result: SavedExport };
   /** where postbacks arrive: this computer or a hub (issue 11) */
   'desktop:getConnection': { payload: undefined; result: DesktopConnection };
   /** pairs with the hub of a pairing link, keeps the choice and restarts following it */
@@ -34,7 +37,7 @@ export interface EventMap {
 }
 export type EventKey = keyof EventMap;
 
-const SHELL_KEYS = ['shell:openExternal', 'shell:copyText'] as const satisfies readonly InvokeKey[];
+const SHELL_KEYS = ['shell:openExternal', 'shell:copyText', 'shell:saveExport'] as const satisfies readonly InvokeKey[];
 const DESKTOP_KEYS = [
   'desktop:getConnection',
   'desktop:followHub',
@@ -73,6 +76,7 @@ export interface DesktopBridge {
   api: { [M in ApiMethod]: (req: ApiRequest<M>) => Promise<IpcReply<ApiResponse<M>>> };
   openExternal(url: string): Promise<IpcReply<undefined>>;
   copyText(text: string): Promise<IpcReply<undefined>>;
+  saveExport(request: ExportRequest): Promise<IpcReply<SavedExport>>;
   /** where postbacks arrive (this computer or a hub) */
   connection: {
     get(): Promise<IpcReply<DesktopConnection>>;

@@ -2,11 +2,11 @@
 // an older Shelfwatch (or damaged in a way its checksum did not catch) must fit today's schema before it is applied.
 import { z } from 'zod';
 import { channelIdSchema, channelPatchSchema, storedChannelSchema } from './channel.js';
-import { markReadIdsSchema } from './feed.js';
+import { feedViewSchema, markReadIdsSchema, markReadUndoIdSchema } from './feed.js';
 import { deviceIdSchema, feedItemIdSchema } from './ids.js';
 import { catalogSchema } from './impact.js';
 import { describeIssues, predicateOf } from './issues.js';
-import { type RawRequest, rawRequestSchema } from './quarantine.js';
+import { MAX_DISMISS_IDS, type RawRequest, rawRequestSchema } from './quarantine.js';
 import { settingsPatchSchema } from './settings.js';
 import { watchIdSchema, watchPatchSchema, watchSchema } from './watch.js';
 
@@ -29,8 +29,20 @@ export const commandSchema = z.discriminatedUnion('kind', [
     device: deviceIdSchema.optional(),
     /** the newest entry id that "all" covers, fixed when the user asked (absent: the newest when applied) */
     through: feedItemIdSchema.optional(),
+    /** with "all": only the entries this feed view shows, resolved when applied (absent: every entry) */
+    filter: feedViewSchema.optional(),
+    /** with "all": the id its Undo names (absent, as older versions wrote it: it cannot be undone) */
+    undoId: markReadUndoIdSchema.optional(),
   }),
+  /** makes exactly the entries that "mark all read" marked unread again, while it is the device's newest */
+  z.strictObject({ kind: z.literal('undoMarkRead'), id: markReadUndoIdSchema, device: deviceIdSchema.optional() }),
   z.strictObject({ kind: z.literal('reprocessQuarantine') }),
+  /** the quarantine entries of these journal seqs; without them, every entry up to `through` */
+  z.strictObject({
+    kind: z.literal('dismissQuarantine'),
+    seqs: z.array(z.int().min(1)).max(MAX_DISMISS_IDS).optional(),
+    through: z.int().min(0).optional(),
+  }),
   /** a device to pair: only the hash of its one-time code is kept */
   z.strictObject({
     kind: z.literal('addDevice'),

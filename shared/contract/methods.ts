@@ -10,7 +10,16 @@ import {
   createdChannelSchema,
 } from './channel.js';
 import { addDeviceRequestSchema, addedDeviceSchema, deviceSchema, revokeDeviceSchema } from './device.js';
-import { feedPageSchema, feedQuerySchema, markReadSchema, unreadCountSchema } from './feed.js';
+import { csvExportSchema } from './export.js';
+import {
+  feedPageSchema,
+  feedQuerySchema,
+  feedViewSchema,
+  markedReadSchema,
+  markReadSchema,
+  markReadUndoneSchema,
+  undoMarkReadSchema,
+} from './feed.js';
 import { productKeySchema } from './ids.js';
 import {
   catalogPageSchema,
@@ -23,7 +32,7 @@ import {
 } from './impact.js';
 import { mappingPreviewSchema, previewMappingSchema } from './mapping.js';
 import { productDetailSchema } from './product.js';
-import { quarantineEntrySchema, reprocessedSchema } from './quarantine.js';
+import { dismissedSchema, dismissQuarantineSchema, quarantineEntrySchema, reprocessedSchema } from './quarantine.js';
 import type { ApiMethod } from './routes.js';
 import {
   retentionPreviewRequestSchema,
@@ -44,14 +53,18 @@ export const API_METHOD_SCHEMAS = {
   status: { req: noInput, res: statusSchema },
   setup: { req: noInput, res: setupSchema },
   feed: { req: feedQuerySchema, res: feedPageSchema },
-  markRead: { req: markReadSchema, res: unreadCountSchema },
+  markRead: { req: markReadSchema, res: markedReadSchema },
+  undoMarkRead: { req: undoMarkReadSchema, res: markReadUndoneSchema },
+  exportFeed: { req: feedViewSchema, res: csvExportSchema },
   product: { req: z.strictObject({ key: productKeySchema }), res: productDetailSchema },
+  exportHistory: { req: z.strictObject({ key: productKeySchema }), res: csvExportSchema },
   listWatches: { req: noInput, res: z.array(watchSchema) },
   createWatch: { req: watchInputSchema, res: watchSchema },
   updateWatch: { req: watchPatchSchema.extend({ id: watchIdSchema }), res: watchSchema },
   deleteWatch: { req: z.strictObject({ id: watchIdSchema }), res: deletedSchema },
   quarantine: { req: noInput, res: z.array(quarantineEntrySchema) },
   reprocessQuarantine: { req: noInput, res: reprocessedSchema },
+  dismissQuarantine: { req: dismissQuarantineSchema, res: dismissedSchema },
   getSettings: { req: noInput, res: settingsSchema },
   updateSettings: { req: settingsPatchSchema, res: settingsSchema },
   previewRetention: { req: retentionPreviewRequestSchema, res: retentionPreviewSchema },

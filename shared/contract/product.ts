@@ -50,6 +50,8 @@ export const historyPointSchema = z.object({
   currency: z.string().optional(),
   stockAvailability: z.enum(STOCK_VALUES),
   inventory: z.number().optional(),
+  /** the item left the catalog here (its stock is the last it had); absent: listed */
+  removed: z.boolean().optional(),
 });
 
 /** A product's page: its state, its history and the watches that cover it. */

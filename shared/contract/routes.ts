@@ -19,13 +19,21 @@ export const API_ROUTES = {
   setup: { verb: 'GET', path: '/api/setup' },
   feed: { verb: 'GET', path: '/api/feed' },
   markRead: { verb: 'POST', path: '/api/feed/read' },
+  /** takes back the device's newest "mark all read" */
+  undoMarkRead: { verb: 'POST', path: '/api/feed/read/undo' },
+  /** the feed as CSV, with the view's filter and search */
+  exportFeed: { verb: 'GET', path: '/api/export/feed' },
   product: { verb: 'GET', path: '/api/products/:key' },
+  /** a product's history as CSV */
+  exportHistory: { verb: 'GET', path: '/api/export/products/:key' },
   listWatches: { verb: 'GET', path: '/api/watches' },
   createWatch: { verb: 'POST', path: '/api/watches' },
   updateWatch: { verb: 'PATCH', path: '/api/watches/:id' },
   deleteWatch: { verb: 'DELETE', path: '/api/watches/:id' },
   quarantine: { verb: 'GET', path: '/api/quarantine' },
   reprocessQuarantine: { verb: 'POST', path: '/api/quarantine/reprocess' },
+  /** the entries named, or all of them */
+  dismissQuarantine: { verb: 'POST', path: '/api/quarantine/dismiss' },
   getSettings: { verb: 'GET', path: '/api/settings' },
   updateSettings: { verb: 'PATCH', path: '/api/settings' },
   /** what lowering retention would delete, before it is saved */

@@ -34,6 +34,24 @@ function describeAmount(label: string, change: FieldChange, format: (n: number) 
   return `${label.trim() || 'Value'} removed`;
 }
 
+/** Names are cut here in a change's words: the line also says what happened to price and stock. */
+const MAX_NAME_WORDS = 60;
+
+function shortName(value: FieldChange['from']): string {
+  const text = String(value);
+  return text.length <= MAX_NAME_WORDS
+    ? text
+    : `${Array.from(text)
+        .slice(0, MAX_NAME_WORDS - 1)
+        .join('')}\u2026`;
+}
+
+/** "Name: Tent 2P → Tent 2P Ultralight" */
+function describeName(from: FieldChange['from'], to: FieldChange['to']): string {
+  if (to === null) return 'Name removed';
+  return from === null ? `Name: ${shortName(to)}` : `Name: ${shortName(from)} ${ARROW} ${shortName(to)}`;
+}
+
 export function describeChange(change: FieldChange, product: ProductState, currency = product.currency): string {
   const { from, to } = change;
   const money = (n: number) => formatPrice(n, currency);
@@ -54,7 +72,7 @@ export function describeChange(change: FieldChange, product: ProductState, curre
     case 'campaignId':
       return from === null ? `Program ${to}` : `Program ${from} ${ARROW} ${to ?? 'none'}`;
     case 'name':
-      return 'Name changed';
+      return describeName(from, to);
     case 'url':
       return 'Link changed';
     case 'imageUrl':

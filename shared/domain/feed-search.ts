@@ -1,5 +1,6 @@
 // Feed search, one rule for the engine and the UI: the words a user types match the start of words in a product's
-// name or item id (and, through the catalogs, its brand), in any order ("acme ten" finds "Acme 2-person Tent").
+// name or item id (and, through the catalogs, its brand), in any order ("acme ten" finds "Acme 2-person Tent"); a
+// number of three digits or more also matches the start of its catalog id ("24836" finds that catalog's items).
 // SQLite's FTS5 index narrows the products down on the server; the same rule in plain code decides the candidates,
 // a search too broad for the index, and whether a live entry belongs in the list the user is looking at.
 
@@ -38,19 +39,29 @@ export function indexQuery(text: string): IndexQuery | null {
   };
 }
 
-/** The search rule, tested in code against one product's words. */
-export function textMatcher(text: string): (fields: (string | null | undefined)[]) => boolean {
+/**
+ * A typed word that may be a catalog id: impact.com's are numbers of four digits or more, and a shorter number is far
+ * more often a size or a model ("Tent 2", "G-1") than the start of one.
+ */
+export function isCatalogIdWord(word: string): boolean {
+  return /^\d{3,}$/.test(word);
+}
+
+/** The search rule, tested in code against one product's words (and its catalog id, when given). */
+export function textMatcher(text: string): (fields: (string | null | undefined)[], catalogId?: string) => boolean {
   const wanted = wordsOf(text).slice(0, 8);
   const asciiWanted = wanted.every(isAscii);
-  return (fields) => {
+  return (fields, catalogId) => {
+    const inCatalogId = (prefix: string) =>
+      catalogId !== undefined && isCatalogIdWord(prefix) && catalogId.startsWith(prefix);
     // Most names are plain ASCII, where splitting into words (Unicode normalization, a Unicode regex) is not needed:
     // a word starts wherever a letter or digit follows anything else.
     if (asciiWanted && fields.every((field) => !field || isAscii(field))) {
       const lower = fields.map((field) => (field ? field.toLowerCase() : '')).join(' ');
-      return wanted.every((prefix) => startsAnAsciiWord(lower, prefix));
+      return wanted.every((prefix) => startsAnAsciiWord(lower, prefix) || inCatalogId(prefix));
     }
     const words = fields.flatMap((field) => (field ? wordsOf(field) : []));
-    return wanted.every((prefix) => words.some((word) => word.startsWith(prefix)));
+    return wanted.every((prefix) => words.some((word) => word.startsWith(prefix)) || inCatalogId(prefix));
   };
 }
 

@@ -40,9 +40,20 @@ export const STOCK_LABELS: Record<StockAvailability, string> = {
 export function parseStock(value: string): StockAvailability | undefined {
   const trimmed = value.trim();
   if (trimmed === '') return undefined;
-  const lastSegment = trimmed.slice(trimmed.lastIndexOf('/') + 1);
-  const folded = lastSegment.toLowerCase().replace(/[\s\-_]/g, '');
-  return Object.hasOwn(STOCK_WORDS, folded) ? STOCK_WORDS[folded] : 'Unknown';
+  return isStockWord(trimmed) ? STOCK_WORDS[foldStockWord(trimmed)] : 'Unknown';
+}
+
+/** Whether the value is one of the stock words above (an unrecognized word reads as 'Unknown' but means nothing). */
+export function isStockWord(value: string): boolean {
+  return Object.hasOwn(STOCK_WORDS, foldStockWord(value));
+}
+
+function foldStockWord(value: string): string {
+  const trimmed = value.trim();
+  return trimmed
+    .slice(trimmed.lastIndexOf('/') + 1)
+    .toLowerCase()
+    .replace(/[\s\-_]/g, '');
 }
 
 /** Buyable now: 'LimitedAvailability' is in stock, back order and pre-order are not. */

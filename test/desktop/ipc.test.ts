@@ -21,8 +21,10 @@ import { FakeWebContents } from './fake-window.js';
 
 const { rendererUrl } = desktopPaths('/app/dist/main');
 
-function setup(api: UiApi = recordingApi().api) {
+function setup(api: UiApi = recordingApi().api, chosenPath: string | null = '/home/ada/Downloads/feed.csv') {
   const ipcMain = new FakeIpcMain();
+  const written: [string, string][] = [];
+  const suggested: string[] = [];
   const ours = new FakeWebContents();
   const opened: string[] = [];
   const copied: string[] = [];
@@ -36,6 +38,15 @@ function setup(api: UiApi = recordingApi().api) {
       opened.push(url);
     },
     writeClipboard: (text) => copied.push(text),
+    saveFile: {
+      choosePath: async (name) => {
+        suggested.push(name);
+        return chosenPath;
+      },
+      writeFile: async (file, text) => {
+        written.push([file, text]);
+      },
+    },
     connection: {
       get: async () => {
         switched.push('get');
@@ -55,7 +66,7 @@ function setup(api: UiApi = recordingApi().api) {
   const fromUs: IpcSenderEvent = { sender: ours, senderFrame: { url: `${rendererUrl}#/feed`, parent: null } };
   const call = <K extends InvokeKey>(key: K, payload: InvokePayload<K> | unknown, event = fromUs) =>
     ipcMain.invoke(channelOf(key), event, payload);
-  return { ipcMain, ours, opened, copied, logged, switched, fromUs, call };
+  return { ipcMain, ours, opened, copied, logged, switched, fromUs, call, written, suggested };
 }
 
 /** A valid payload for every request channel: a channel added to the map without one here is a compile error. */
@@ -64,6 +75,9 @@ const SAMPLE_PAYLOADS: { [K in InvokeKey]: InvokePayload<K> } = {
   'api:setup': undefined,
   'api:feed': { limit: 10 },
   'api:markRead': { all: true },
+  'api:exportFeed': { filter: 'alerts' },
+  'api:exportHistory': { key: '1:A' },
+  'api:undoMarkRead': { id: 'u1' },
   'api:product': { key: '1:A' },
   'api:listWatches': undefined,
   'api:createWatch': { target: { catalogId: '1', catalogItemId: 'A' }, rules: [{ kind: 'price-change' }] },
@@ -71,6 +85,7 @@ const SAMPLE_PAYLOADS: { [K in InvokeKey]: InvokePayload<K> } = {
   'api:deleteWatch': { id: 'w1' },
   'api:quarantine': undefined,
   'api:reprocessQuarantine': undefined,
+  'api:dismissQuarantine': { ids: ['12'] },
   'api:getSettings': undefined,
   'api:updateSettings': { launchAtLogin: true },
   'api:previewRetention': { historyPerProduct: 10 },
@@ -93,6 +108,7 @@ const SAMPLE_PAYLOADS: { [K in InvokeKey]: InvokePayload<K> } = {
   'api:testChannel': { id: 'c1' },
   'shell:openExternal': 'https://shop.example/p',
   'shell:copyText': 'http://127.0.0.1:8787/postback/abc',
+  'shell:saveExport': { kind: 'feed', view: { filter: 'alerts' } },
   'desktop:getConnection': undefined,
   'desktop:followHub': {
     link: 'shelfwatch://pair?hub=https%3A%2F%2Fhub.example&code=K7QM-3RXT-9HZC',
@@ -184,6 +200,28 @@ describe('IPC', () => {
     await expect(call('shell:copyText', { not: 'text' })).resolves.toMatchObject({ ok: false, error: { status: 400 } });
     await expect(call('shell:copyText', 'x'.repeat(100_001))).resolves.toMatchObject({ ok: false });
     expect(copied).toEqual(['http://127.0.0.1:8787/postback/abc']);
+  });
+
+  it('saves an export where the user chose, asked of the same UI API, and nothing when the dialog is closed', async () => {
+    const file = { filename: 'shelfwatch-feed-alerts-2026-12-07.csv', csv: 'Time\r\n', rows: 0, truncated: false };
+    const api = { ...recordingApi().api, exportFeed: async () => file };
+    const { call, written, suggested } = setup(api);
+    await expect(call('shell:saveExport', { kind: 'feed', view: { filter: 'alerts' } })).resolves.toEqual({
+      ok: true,
+      value: { saved: true, rows: 0, truncated: false },
+    });
+    expect(suggested).toEqual(['shelfwatch-feed-alerts-2026-12-07.csv']);
+    expect(written).toEqual([['/home/ada/Downloads/feed.csv', 'Time\r\n']]);
+    for (const payload of [undefined, { kind: 'all' }, { kind: 'history', key: 'nocolon' }, { kind: 'feed', x: 1 }]) {
+      await expect(call('shell:saveExport', payload)).resolves.toMatchObject({ ok: false, error: { status: 400 } });
+    }
+
+    const closed = setup(api, null);
+    await expect(closed.call('shell:saveExport', { kind: 'feed' })).resolves.toMatchObject({
+      ok: true,
+      value: { saved: false },
+    });
+    expect(closed.written).toEqual([]);
   });
 
   it('parses a pairing request before it reaches the connection handlers', async () => {

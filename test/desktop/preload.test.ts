@@ -53,6 +53,7 @@ describe('preload bridge', () => {
       'onEvent',
       'onNavigate',
       'openExternal',
+      'saveExport',
     ]);
     expect(Object.keys(bridge.api).sort()).toEqual([...API_METHODS].sort());
   });

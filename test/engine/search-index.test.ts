@@ -8,6 +8,7 @@ import { SCHEMA_VERSION } from '../../main/engine/store/db/schema.js';
 import { queryFeed } from '../../main/engine/store/feed-page.js';
 import type { Store } from '../../main/engine/store/store.js';
 import { applyHarness as harness } from '../helpers/apply-harness.js';
+import { asVersion4 } from '../helpers/older-schema.js';
 
 const indexed = (store: Store) =>
   store.db.prepare<[], number>('SELECT rowid FROM product_search ORDER BY rowid').pluck().all();
@@ -57,11 +58,27 @@ describe('the feed search index', () => {
     expect(indexed(h.store)).toEqual(inFeed(h.store));
   });
 
+  it('finds a catalog id and an item id, and a short number is no catalog id', () => {
+    const h = harness();
+    h.postback({ CatalogId: '24836', CatalogItemId: 'TG-SB-0C', Name: 'Trail tent' });
+    h.postback({ CatalogId: '24836', CatalogItemId: 'LMP-2', Name: 'Lamp' });
+    h.postback({ CatalogId: '51200', CatalogItemId: '248', Name: 'Stool 2' });
+    expect(search(h.store, '24836')).toEqual(['LMP-2', 'TG-SB-0C']);
+    expect(search(h.store, '2483 lamp')).toEqual(['LMP-2']);
+    expect(search(h.store, 'TG-SB-0C')).toEqual(['TG-SB-0C']);
+    expect(search(h.store, '248')).toEqual(['248', 'LMP-2', 'TG-SB-0C']); // an item id, and a catalog id's start
+    expect(search(h.store, 'stool 2')).toEqual(['248']);
+    // past the newest entries a search first reads, the catalog id is still found
+    for (let i = 0; i < 250; i++) h.postback({ CatalogId: '51200', CatalogItemId: `S-${i}`, Name: `Seat ${i}` });
+    expect(queryFeed(h.store, { limit: 5, q: '24836' }, 'local').items).toHaveLength(2);
+  });
+
   it('brings a database whose index held every product to the feed-only index when it opens', () => {
     const h = harness();
     for (let i = 0; i < 6; i++) h.postback({ CatalogId: '1', CatalogItemId: `T-${i}`, Name: `Tent ${i}` });
     trimFeed(h.store, 2);
     // schema version 1 indexed every product, whether the feed mentioned it or not
+    asVersion4(h.store.db);
     h.store.db.exec(
       'INSERT INTO product_search (rowid, name, item_id) SELECT id, name, item_id FROM products WHERE feed_entries = 0; PRAGMA user_version = 1',
     );

@@ -5,7 +5,14 @@ import { expect } from 'vitest';
 import type { FeedEntry } from '../../shared/contract/feed.js';
 import type { ProductState } from '../../shared/contract/product.js';
 import { singleText } from '../../shared/domain/alert-policy-text.js';
-import { type BadInput, FEED, QUARANTINE, RECORD_ONLY, runBadInputs } from './helpers/bad-input-table.js';
+import {
+  type BadInput,
+  FEED,
+  FEED_AND_ATTENTION,
+  QUARANTINE,
+  RECORD_ONLY,
+  runBadInputs,
+} from './helpers/bad-input-table.js';
 import { productOrNull, type TestEngine } from './helpers/engine-harness.js';
 import { itemJson, post, uniqueId } from './helpers/postbacks.js';
 
@@ -50,6 +57,17 @@ const quarantinedBecause = (name: string, body: string, reason: string | RegExp,
   check: async (t) => {
     const [latest] = await t.engine.api.quarantine(undefined);
     expect(latest?.raw.body).toBe(body);
+    expect(latest?.reason).toMatch(reason);
+  },
+});
+
+/** The row's readable fields applied, and the value it could not read named in "Need attention". */
+const needsAttention = (row: BadInput, reason: RegExp): BadInput => ({
+  ...row,
+  check: async (t) => {
+    await row.check?.(t);
+    const [latest] = await t.engine.api.quarantine(undefined);
+    expect(latest).toMatchObject({ applied: true });
     expect(latest?.reason).toMatch(reason);
   },
 });
@@ -118,13 +136,16 @@ const rows: BadInput[] = [
         '123456789012345678901234567890',
       ),
   },
-  item(
-    'a price of 1e400 is not stored as Infinity',
-    (id) => itemJson(id, { price: '1e400' }),
-    FEED,
-    (p) => {
-      expect(p.currentPrice === undefined || Number.isFinite(p.currentPrice)).toBe(true);
-    },
+  needsAttention(
+    item(
+      'a price of 1e400 is not stored as Infinity',
+      (id) => itemJson(id, { price: '1e400' }),
+      FEED_AND_ATTENTION,
+      (p) => {
+        expect(p.currentPrice === undefined || Number.isFinite(p.currentPrice)).toBe(true);
+      },
+    ),
+    /^price "1e400" is not a price$/,
   ),
   item(
     'a price of 99999999999999999999999 stays finite',
@@ -221,39 +242,54 @@ const rows: BadInput[] = [
       expect(text.route).toBe(`#/product/${encodeURIComponent(p.key)}`);
     },
   ),
-  item(
-    'a javascript: product URL is dropped',
-    (id) => itemJson(id, { url: 'javascript:alert(1)', image: 'javascript:alert(2)' }),
-    FEED,
-    noLink,
+  needsAttention(
+    item(
+      'a javascript: product URL is dropped',
+      (id) => itemJson(id, { url: 'javascript:alert(1)', image: 'javascript:alert(2)' }),
+      FEED_AND_ATTENTION,
+      noLink,
+    ),
+    /is not a web link/,
   ),
-  item(
-    'a file: URL is dropped',
-    (id) => itemJson(id, { url: 'file:///etc/passwd', image: 'file:///etc/shadow' }),
-    FEED,
-    noLink,
+  needsAttention(
+    item(
+      'a file: URL is dropped',
+      (id) => itemJson(id, { url: 'file:///etc/passwd', image: 'file:///etc/shadow' }),
+      FEED_AND_ATTENTION,
+      noLink,
+    ),
+    /is not a web link/,
   ),
-  item(
-    'a data: URL is dropped',
-    (id) =>
-      itemJson(id, {
-        url: 'data:text/html,<script>alert(1)</script>',
-        image: 'data:image/svg+xml,<svg onload=alert(1)>',
-      }),
-    FEED,
-    noLink,
+  needsAttention(
+    item(
+      'a data: URL is dropped',
+      (id) =>
+        itemJson(id, {
+          url: 'data:text/html,<script>alert(1)</script>',
+          image: 'data:image/svg+xml,<svg onload=alert(1)>',
+        }),
+      FEED_AND_ATTENTION,
+      noLink,
+    ),
+    /is not a web link/,
   ),
-  item(
-    'a javascript: URL hidden by whitespace and case is dropped',
-    (id) => itemJson(id, { url: ' JaVa\tScRiPt:alert(1)' }),
-    FEED,
-    noLink,
+  needsAttention(
+    item(
+      'a javascript: URL hidden by whitespace and case is dropped',
+      (id) => itemJson(id, { url: ' JaVa\tScRiPt:alert(1)' }),
+      FEED_AND_ATTENTION,
+      noLink,
+    ),
+    /is not a web link/,
   ),
-  item(
-    'a vbscript: / smb: URL is dropped',
-    (id) => itemJson(id, { url: 'vbscript:msgbox', image: 'smb://host/share' }),
-    FEED,
-    noLink,
+  needsAttention(
+    item(
+      'a vbscript: / smb: URL is dropped',
+      (id) => itemJson(id, { url: 'vbscript:msgbox', image: 'smb://host/share' }),
+      FEED_AND_ATTENTION,
+      noLink,
+    ),
+    /is not a web link/,
   ),
   item(
     'an https URL is kept',

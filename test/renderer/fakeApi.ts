@@ -1,11 +1,14 @@
 // A typed fake of the UI API: an in-memory engine that answers like the real one and records every call.
 
 import type { ApiClient } from '../../renderer/src/api/client.js';
+import { fetchExport } from '../../renderer/src/api/downloadCsv.js';
 import { type ApiRequest, mapUiApi, type UiApi } from '../../shared/contract/api.js';
 import type { Channel } from '../../shared/contract/channel.js';
 import type { Device } from '../../shared/contract/device.js';
+import { ApiError } from '../../shared/contract/errors.js';
 import type { UiEvent } from '../../shared/contract/events.js';
-import type { FeedEntry } from '../../shared/contract/feed.js';
+import type { CsvExport } from '../../shared/contract/export.js';
+import type { FeedEntry, FeedView } from '../../shared/contract/feed.js';
 import type { Catalog, CatalogItem, ImpactAccount } from '../../shared/contract/impact.js';
 import type { HistoryPoint, ProductState } from '../../shared/contract/product.js';
 import type { QuarantineEntry } from '../../shared/contract/quarantine.js';
@@ -46,6 +49,8 @@ export interface FakeData {
 
 export interface FakeClient extends ApiClient {
   api: UiApi;
+  /** exports the views saved, as the file each would be */
+  saved: CsvExport[];
   data: FakeData;
   calls: { method: ApiMethod; req: unknown }[];
   callsOf<M extends ApiMethod>(method: M): ApiRequest<M>[];
@@ -76,25 +81,69 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
   const settingsListeners = new Set<(settings: Settings) => void>();
   let watchIds = 100;
 
+  let lastMarked: { id: string; ids: string[]; restored: number | null } | null = null;
+  const inView = ({ filter = 'all', q }: FeedView = {}) => {
+    const watched = new Set(data.watches.map((w) => itemKeyOf(w.target)));
+    return data.feed.filter(
+      (entry) =>
+        (filter !== 'alerts' || entry.alerts.length > 0) &&
+        (filter !== 'watched' || watched.has(entry.key)) &&
+        (!q ||
+          `${entry.product.name ?? ''} ${entry.product.catalogItemId} ${entry.product.catalogId}`
+            .toLowerCase()
+            .includes(q.toLowerCase())),
+    );
+  };
+  const unreadCount = () => data.feed.filter((entry) => !entry.read).length;
+
   const engine: UiApi = {
     status: async () => data.status,
     setup: async () => data.setup,
     feed: async ({ limit = 100, before, filter = 'all', q } = {}) => {
-      const watched = new Set(data.watches.map((w) => itemKeyOf(w.target)));
-      const matching = data.feed.filter(
-        (entry) =>
-          (filter !== 'alerts' || entry.alerts.length > 0) &&
-          (filter !== 'watched' || watched.has(entry.key)) &&
-          (!q || `${entry.product.name ?? ''} ${entry.product.catalogItemId}`.toLowerCase().includes(q.toLowerCase())),
-      );
+      const matching = inView({ filter, ...(q ? { q } : {}) });
       const start = before ? matching.findIndex((entry) => entry.id === before) + 1 : 0;
       const items = matching.slice(start, start + limit);
       const next = start + limit < matching.length ? (items.at(-1)?.id ?? null) : null;
       return { items, next, total: matching.length };
     },
-    markRead: async ({ ids, all }) => {
-      for (const entry of data.feed) if (all || ids?.includes(entry.id)) entry.read = true;
-      return { unread: data.feed.filter((entry) => !entry.read).length };
+    exportFeed: async (view) => {
+      const rows = inView(view).map((entry) => `${entry.at},${entry.product.catalogItemId}`);
+      return {
+        filename: 'shelfwatch-feed.csv',
+        csv: ['Time,Item id', ...rows].join('\r\n'),
+        rows: rows.length,
+        truncated: false,
+      };
+    },
+    exportHistory: async ({ key }) => {
+      const found = data.products.get(key);
+      if (!found) throw new ApiError(404, 'No postback has mentioned this product yet.');
+      const rows = found.history.map((point) => `${point.at},${point.currentPrice ?? ''}`);
+      return {
+        filename: 'shelfwatch-history.csv',
+        csv: ['Time,Price', ...rows].join('\r\n'),
+        rows: rows.length,
+        truncated: false,
+      };
+    },
+    markRead: async ({ ids, all, filter }) => {
+      if (all) {
+        // Like the engine: what the view shows, remembered so Undo restores exactly those.
+        const marked = inView(filter).filter((entry) => !entry.read);
+        for (const entry of marked) entry.read = true;
+        lastMarked = { id: `undo-${calls.length}`, ids: marked.map((entry) => entry.id), restored: null };
+        const undo = marked.length > 0 ? { undoId: lastMarked.id } : {};
+        return { unread: unreadCount(), marked: marked.length, ...undo };
+      }
+      for (const entry of data.feed) if (ids?.includes(entry.id)) entry.read = true;
+      return { unread: unreadCount() };
+    },
+    undoMarkRead: async ({ id }) => {
+      if (lastMarked?.id !== id) throw new ApiError(409, 'That can no longer be undone.');
+      const restored = data.feed.filter((entry) => lastMarked?.ids.includes(entry.id) && entry.read);
+      for (const entry of restored) entry.read = false;
+      lastMarked.restored ??= restored.length;
+      return { unread: unreadCount(), restored: lastMarked.restored };
     },
     product: async ({ key }) => {
       const found = data.products.get(key);
@@ -120,6 +169,14 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
     },
     quarantine: async () => data.quarantine,
     reprocessQuarantine: async () => ({ reprocessed: data.quarantine.length, remaining: 0 }),
+    dismissQuarantine: async ({ ids }) => {
+      const before = data.quarantine.length;
+      data.quarantine = ids ? data.quarantine.filter((entry) => !ids.includes(entry.id)) : [];
+      data.status = { ...data.status, receiver: { ...data.status.receiver, quarantined: data.quarantine.length } };
+      // like the engine: the status event follows the change
+      for (const listener of listeners) listener({ type: 'status', status: data.status });
+      return { dismissed: before - data.quarantine.length, remaining: data.quarantine.length };
+    },
     getSettings: async () => structuredClone(data.settings),
     previewRetention: async ({ feedEntries, historyPerProduct }) => {
       const beyond = [...data.products.values()].map(({ history }) =>
@@ -250,11 +307,18 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
     },
     opened: [],
     copied: [],
+    saved: [],
     openExternal: async (url) => {
       client.opened.push(url);
     },
     copyText: async (text) => {
       client.copied.push(text);
+    },
+    saveExport: async (request) => {
+      // like the browser: the same API methods, then the file
+      const file = await fetchExport(client.api, request);
+      client.saved.push(file);
+      return { saved: true, rows: file.rows, truncated: file.truncated };
     },
   };
   return client;

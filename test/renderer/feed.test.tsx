@@ -99,7 +99,7 @@ describe('feed', () => {
     };
     expect(change(/First Kettle/)).toBe('New: $39.99 · In stock');
     expect(change(/Full Update Lamp/)).toBe(
-      '$85.00 → $79.00 (−7.1%), Out of stock → In stock, Program 1 → 2, Name changed, Image changed',
+      '$85.00 → $79.00 (−7.1%), Out of stock → In stock, Program 1 → 2, Name: Lamp → Full Update Lamp, Image changed',
     );
     expect(change(/Odd Operation Mug/)).toBe(
       'Inventory 12 → 3 · Unrecognized operation “Create”, applied as an update',

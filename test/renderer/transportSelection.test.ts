@@ -27,6 +27,7 @@ describe('transport selection', () => {
       onEvent: () => () => {},
       openExternal,
       copyText: async () => ({ ok: true as const, value: undefined }),
+      saveExport: async () => ({ ok: true as const, value: { saved: true, rows: 3, truncated: false } }),
       onNavigate: () => () => {},
       connection: noConnectionChannels,
     } satisfies DesktopBridge;
@@ -47,6 +48,7 @@ describe('transport selection', () => {
       onEvent: () => () => {},
       openExternal: async () => reply,
       copyText: async () => reply,
+      saveExport: async () => reply,
       onNavigate: () => () => {},
       connection: noConnectionChannels,
     };
@@ -54,6 +56,7 @@ describe('transport selection', () => {
     const failed = client.api.createWatch({ target: { catalogId: '1', catalogItemId: 'A' }, rules: [] });
     await expect(failed).rejects.toEqual(new ApiError(409, 'This product is already on your watchlist.'));
     await expect(client.copyText('x')).rejects.toMatchObject({ status: 409 });
+    await expect(client.saveExport({ kind: 'feed' })).rejects.toMatchObject({ status: 409 });
   });
 
   it('falls back to HTTP with the fragment token when there is no bridge', async () => {

@@ -44,7 +44,12 @@ describe('describeChange', () => {
     expect(describeChange(change('inventory', 120, 95), product)).toBe('Inventory 120 → 95');
     expect(describeChange(change('inventory', null, 7), product)).toBe('Inventory 7');
     expect(describeChange(change('currency', 'USD', 'EUR'), product)).toBe('Currency USD → EUR');
-    expect(describeChange(change('name', 'a', 'b'), product)).toBe('Name changed');
+    expect(describeChange(change('name', 'Tent 2P', 'Tent 2P Ultralight'), product)).toBe(
+      'Name: Tent 2P → Tent 2P Ultralight',
+    );
+    expect(describeChange(change('name', null, 'Tent'), product)).toBe('Name: Tent');
+    const long = `${'Very long tent name '.repeat(5)}end`;
+    expect(describeChange(change('name', 'Tent', long), product)).toBe(`Name: Tent → ${long.slice(0, 59)}…`);
     expect(describeChange(change('url', 'a', 'b'), product)).toBe('Link changed');
     expect(describeChange(change('imageUrl', 'a', 'b'), product)).toBe('Image changed');
     expect(describeChange(change('campaignId', '1', '2'), product)).toBe('Program 1 → 2');
@@ -94,7 +99,7 @@ describe('describeEntry', () => {
       change('currentPrice', 39.99, 34.99),
     ];
     expect(describeEntry(entry({ changes }))).toBe(
-      '$39.99 → $34.99 (−12.5%), Out of stock → In stock, Inventory 120 → 95, Program 1 → 2, Name changed, ' +
+      '$39.99 → $34.99 (−12.5%), Out of stock → In stock, Inventory 120 → 95, Program 1 → 2, Name: a → b, ' +
         'Link changed, Image changed',
     );
   });

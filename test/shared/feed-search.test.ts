@@ -25,6 +25,15 @@ describe('feed search', () => {
     expect(textMatcher('16')(['Northwind Kettle 116', null])).toBe(false);
   });
 
+  it('matches a number of three digits or more against the start of the catalog id', () => {
+    expect(textMatcher('24836')(['Tent', 'SKU-1'], '24836')).toBe(true);
+    expect(textMatcher('248 tent')(['Tent', 'SKU-1'], '24836')).toBe(true);
+    expect(textMatcher('24836')(['Tent', 'SKU-1'], '51200')).toBe(false);
+    expect(textMatcher('24')(['Tent', 'SKU-1'], '24836')).toBe(false); // a size or a model, more likely
+    expect(textMatcher('48')(['Tent', 'SKU-1'], '24836')).toBe(false);
+    expect(textMatcher('24836')(['Tent', 'SKU-1'])).toBe(false);
+  });
+
   it('agrees with the rule on any text, ASCII or not', () => {
     const char = fc.constantFrom(...'aAbB01 -_.,/éÉüß日本e\u0301'.split(''));
     const text = fc.array(char, { maxLength: 14 }).map((chars) => chars.join(''));

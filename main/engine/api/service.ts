@@ -12,6 +12,7 @@ import {
   type UiApi,
 } from '../../../shared/contract/api.js';
 import { ApiError } from '../../../shared/contract/errors.js';
+import type { FeedView } from '../../../shared/contract/feed.js';
 import { type ApiMethod, routeOf } from '../../../shared/contract/routes.js';
 import { SECRET_SET_MASK } from '../../../shared/contract/secret-mask.js';
 import type { Setup } from '../../../shared/contract/setup.js';
@@ -19,6 +20,8 @@ import type { Status } from '../../../shared/contract/status.js';
 import type { Watch } from '../../../shared/contract/watch.js';
 import { sameTarget } from '../../../shared/domain/watch-target.js';
 import type { Channels } from '../channels/index.js';
+import { feedCsv } from '../export/feed-csv.js';
+import { historyCsv } from '../export/history-csv.js';
 import type { DeviceRegistry } from '../hub/devices.js';
 import type { ImpactLink } from '../impact-link/link.js';
 import { previewMapping, readPostback } from '../ingest/index.js';
@@ -82,6 +85,31 @@ export function createService(deps: ServiceDeps, device: string): UiApi {
   });
 }
 
+/**
+ * Marks read what the view shows (every entry without a filter), up to the newest entry now: one that arrives while
+ * the command is journaled was never shown. The answer names the batch for Undo when it marked any.
+ */
+async function markAllRead(deps: ServiceDeps, device: string, view: FeedView | undefined) {
+  const { store } = deps;
+  const newest = store.feed.newestPos();
+  if (newest === null) return { unread: store.readState.unread(device), marked: 0 };
+  const undoId = randomUUID();
+  const filter = view?.filter !== undefined && view.filter !== 'all' ? { filter: view.filter } : {};
+  const q = view?.q?.trim() ? { q: view.q.trim() } : {};
+  const narrowed = { ...filter, ...q };
+  await deps.run({
+    kind: 'markRead',
+    all: true,
+    device,
+    through: idOfPos(newest),
+    undoId,
+    ...(Object.keys(narrowed).length > 0 ? { filter: narrowed } : {}),
+  });
+  const batch = store.readBatches.last(device);
+  const marked = batch?.id === undoId ? batch.marked : 0;
+  return { unread: store.readState.unread(device), marked, ...(marked > 0 ? { undoId } : {}) };
+}
+
 /** What only this computer's own UI may do; a device over the remote listener gets 403. */
 function adminOnly(device: string, message = 'Only the hub itself can do that.'): void {
   if (device !== LOCAL_DEVICE) throw new ApiError(403, message);
@@ -89,6 +117,11 @@ function adminOnly(device: string, message = 'Only the hub itself can do that.')
 
 function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
   const { store, devices, impact } = deps;
+  const findProduct = (key: string) => {
+    const stored = store.products.byKey(key);
+    if (!stored || stored.ghost) throw new ApiError(404, 'No postback has mentioned this product yet.');
+    return stored;
+  };
   const findWatch = (id: string): Watch => {
     const watch = store.docs.watches.find((candidate) => candidate.id === id);
     if (!watch) throw new ApiError(404, 'That watch no longer exists.');
@@ -100,22 +133,32 @@ function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
     // A device sees how the hub is set up, but not its secrets: with them it could post as impact.com.
     setup: async () => (device === LOCAL_DEVICE ? deps.setup() : withoutSecrets(deps.setup(), deps.secret())),
     feed: async (query) => queryFeed(store, { ...query, before: query.before || undefined }, device),
-    markRead: async ({ ids, all, unread }) => {
+    markRead: async ({ ids, all, unread, filter }) => {
       if (all === true && unread === true) throw new ApiError(400, 'unread works with ids, not with all.');
-      if (all === true) {
-        const newest = store.feed.newestPos();
-        if (newest !== null) await deps.run({ kind: 'markRead', all: true, device, through: idOfPos(newest) });
-      } else if (ids && ids.length > 0) {
+      if (all === true) return markAllRead(deps, device, filter);
+      if (filter !== undefined) throw new ApiError(400, 'filter goes with all: true (what "mark all read" marks).');
+      if (ids && ids.length > 0) {
         await deps.run({ kind: 'markRead', ids, device, ...(unread === true ? { unread: true } : {}) });
       }
       return { unread: store.readState.unread(device) };
     },
+    undoMarkRead: async ({ id }) => {
+      if (store.readBatches.last(device)?.id !== id) {
+        throw new ApiError(409, 'That can no longer be undone: entries were marked read again since.');
+      }
+      await deps.run({ kind: 'undoMarkRead', id, device });
+      return { unread: store.readState.unread(device), restored: store.readBatches.last(device)?.restored ?? 0 };
+    },
+    exportFeed: async (view) => feedCsv(store, view, device, deps.clock()),
     product: async ({ key }) => {
-      const stored = store.products.byKey(key);
-      if (!stored || stored.ghost) throw new ApiError(404, 'No postback has mentioned this product yet.');
+      const stored = findProduct(key);
       const product = store.named(publicState(stored));
       const history = store.products.history(stored.id, store.settings.retention.historyPerProduct);
       return { product, history, watches: store.itemWatches(product.key) };
+    },
+    exportHistory: async ({ key }) => {
+      const stored = findProduct(key);
+      return historyCsv(stored, store.products.history(stored.id, store.settings.retention.historyPerProduct));
     },
     listWatches: async () => store.docs.watches,
     createWatch: async (input) => {
@@ -149,6 +192,15 @@ function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
       if (before > 0) await deps.run({ kind: 'reprocessQuarantine' });
       const remaining = store.quarantine.count();
       return { reprocessed: before - remaining, remaining };
+    },
+    dismissQuarantine: async ({ ids }) => {
+      const before = store.quarantine.count();
+      // "All" is what the user saw: a postback quarantined after they asked stays.
+      const through = store.quarantine.newestSeq();
+      if (ids === undefined && through !== null) await deps.run({ kind: 'dismissQuarantine', through });
+      if (ids && ids.length > 0) await deps.run({ kind: 'dismissQuarantine', seqs: ids.map(Number) });
+      const remaining = store.quarantine.count();
+      return { dismissed: Math.max(0, before - remaining), remaining };
     },
     getSettings: async () => maskedSettings(store.settings, deps.headerValue()),
     updateSettings: async (patch) => {

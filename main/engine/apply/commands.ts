@@ -2,12 +2,11 @@
 // input. A command has a database part and a documents part (settings, watches); replay may need only one of them
 // (see apply/index.ts), and the database part runs first so that a failed transaction leaves the documents alone.
 import type { Command } from '../journal/record.js';
-import { posOfId } from '../store/db/feed.js';
-import { LOCAL_DEVICE } from '../store/db/read-state.js';
 import type { Documents } from '../store/documents.js';
 import type { Store } from '../store/store.js';
 import { type ApplyEffects, noEffects } from './effects.js';
 import { trimFeed } from './product.js';
+import { applyMarkRead, applyUndoMarkRead } from './read-commands.js';
 import { applyPostbackAgain } from './reprocess.js';
 import { mergeSettings } from './settings-merge.js';
 
@@ -16,8 +15,8 @@ export interface Parts {
   documents: boolean;
 }
 
-export function applyCommand(store: Store, journaled: Command, seq: number, at: string, parts: Parts): ApplyEffects {
-  const effects = parts.data ? applyDataPart(store, journaled, seq, at) : noEffects();
+export function applyCommand(store: Store, journaled: Command, seq: number, parts: Parts): ApplyEffects {
+  const effects = parts.data ? applyDataPart(store, journaled, seq) : noEffects();
   const command = parts.documents ? withoutHeaderValue(store, journaled, seq) : journaled;
   if (parts.documents && applyDocumentsPart(store.docs, command)) {
     effects.watchesChanged ||= command.kind.endsWith('Watch');
@@ -27,7 +26,7 @@ export function applyCommand(store: Store, journaled: Command, seq: number, at: 
   return effects;
 }
 
-function applyDataPart(store: Store, command: Command, seq: number, at: string): ApplyEffects {
+function applyDataPart(store: Store, command: Command, seq: number): ApplyEffects {
   const effects = noEffects();
   switch (command.kind) {
     case 'updateWatch':
@@ -39,21 +38,20 @@ function applyDataPart(store: Store, command: Command, seq: number, at: string):
     case 'updateSettings':
       trimFeed(store, mergeSettings(store.settings, command.patch).retention.feedEntries);
       break;
-    case 'markRead': {
-      const device = command.device ?? LOCAL_DEVICE;
-      if (command.all) {
-        const through = command.through ? posOfId(command.through) : store.feed.newestPos();
-        if (through !== null) store.readState.markAllRead(device, through);
-      } else {
-        const positions = (command.ids ?? []).map(posOfId).filter((pos): pos is number => pos !== null);
-        if (command.unread) store.readState.markUnread(device, positions);
-        else store.readState.markRead(device, positions);
-      }
+    case 'markRead':
+      applyMarkRead(store, command, seq);
       effects.statusChanged = true;
       break;
-    }
+    case 'undoMarkRead':
+      applyUndoMarkRead(store, command);
+      effects.statusChanged = true;
+      break;
     case 'reprocessQuarantine':
-      return applyPostbackAgain(store, seq, at);
+      return applyPostbackAgain(store, seq);
+    case 'dismissQuarantine':
+      dismissQuarantine(store, command);
+      effects.statusChanged = true;
+      break;
     case 'pairDevice': {
       // A newly paired device starts with nothing unread: the feed before it is history, not news.
       const newest = store.feed.newestPos();
@@ -62,6 +60,7 @@ function applyDataPart(store: Store, command: Command, seq: number, at: string):
     }
     case 'revokeDevice':
       store.readState.forget(command.id);
+      store.readBatches.forget(command.id);
       break;
     case 'createChannel':
       store.channels.add(command.channel);
@@ -75,6 +74,12 @@ function applyDataPart(store: Store, command: Command, seq: number, at: string):
       break;
   }
   return effects;
+}
+
+function dismissQuarantine(store: Store, command: Extract<Command, { kind: 'dismissQuarantine' }>): void {
+  if (command.seqs) for (const seq of command.seqs) store.quarantine.remove(seq);
+  else store.quarantine.removeThrough(command.through ?? Number.MAX_SAFE_INTEGER);
+  store.stats.quarantined = store.quarantine.count();
 }
 
 /**

@@ -37,7 +37,7 @@ function applyToDatabase(store: Store, record: JournalRecord): ApplyEffects {
       ? applyPostback(store, record.raw, record.seq, at)
       : record.type === 'observation'
         ? applyObservation(store, record.observation, record.seq, at)
-        : applyCommand(store, record.command, record.seq, at, { data: true, documents: false });
+        : applyCommand(store, record.command, record.seq, { data: true, documents: false });
   queueAlertMessages(store, effects.entries); // in this transaction: an alert and its channel messages go together
   store.appliedSeq = record.seq;
   return effects;
@@ -46,7 +46,7 @@ function applyToDatabase(store: Store, record: JournalRecord): ApplyEffects {
 function applyToDocuments(store: Store, record: JournalRecord, effects: ApplyEffects): void {
   if (record.seq <= store.docs.appliedSeq) return;
   if (record.type === 'command') {
-    const more = applyCommand(store, record.command, record.seq, '', { data: false, documents: true });
+    const more = applyCommand(store, record.command, record.seq, { data: false, documents: true });
     effects.watchesChanged ||= more.watchesChanged;
     effects.statusChanged ||= more.statusChanged;
   }

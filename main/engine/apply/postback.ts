@@ -20,7 +20,7 @@ export function applyPostback(store: Store, raw: RawRequest, seq: number, at: st
   } else {
     // State follows the last postback: a delivery is a repeat exactly when it changes nothing (impact.com's
     // retries carry no event id, and a byte-identical body minutes later can be a real flip back).
-    const { snapshot } = result;
+    const { snapshot, problems } = result;
     const origin = { seq, at, index: 0, source: 'postback' as const, unknownOperation: snapshot.unknownOperation };
     const entry = applyProductSnapshot(store, snapshot, origin);
     if (entry) effects.entries.push(entry);
@@ -28,6 +28,11 @@ export function applyPostback(store: Store, raw: RawRequest, seq: number, at: st
     effects.postback = entry
       ? { method: raw.method, kind: 'change', entry, key: entry.key }
       : { method: raw.method, kind: 'repeat', key: `${snapshot.catalogId}:${snapshot.catalogItemId}` };
+    // The readable fields are applied; what could not be read is kept for the user, never dropped unseen.
+    if (problems) {
+      const reason = problems.join('; ');
+      stats.quarantined = store.quarantine.add({ id: String(seq), seq, at, reason, raw, applied: true });
+    }
   }
   return effects;
 }

@@ -26,16 +26,18 @@ export function applyProductSnapshot(store: Store, snapshot: ProductSnapshot, or
   const stored = store.products.byKey(key);
   const prev = stored && !stored.ghost ? publicState(stored) : undefined;
   if (!prev && snapshot.operation === 'Delete') return recordUnknownRemoval(store, snapshot, origin, stored?.id);
-  const { next, changes, firstSeen } = applySnapshot(prev, snapshot, origin.at);
+  const { next, changes, filledIn = [], firstSeen } = applySnapshot(prev, snapshot, origin.at);
+  const named = [...changes, ...filledIn].some((change) => change.field === 'name');
   if (!firstSeen && changes.length === 0) {
-    // Nothing new; but impact.com's item id, learned on a check, saves a request next time.
-    if (stored && next.apiId !== stored.apiId) store.products.save(next, stored);
+    // Nothing new; but what was filled in is kept, and impact.com's item id, learned on a check, saves a request.
+    if (stored && (filledIn.length > 0 || next.apiId !== stored.apiId)) store.products.save(next, stored);
+    if (stored && named) store.products.renamed(stored.id, next);
     return null;
   }
   const id = store.products.save(next, stored);
   if (firstSeen) store.productAdded({ ...next, id });
   // firstSeen: an item whose removal alone was known (a ghost) is in the feed already, without a name
-  if (firstSeen || changes.some((change) => change.field === 'name')) store.products.renamed(id, next);
+  if (firstSeen || named) store.products.renamed(id, next);
   const pos = feedPos(origin.seq, origin.index);
   if (firstSeen || shouldRecordHistory(changes)) {
     const history = { id, historyCount: stored?.historyCount ?? 0 };

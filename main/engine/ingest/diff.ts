@@ -8,6 +8,8 @@ import { productKey } from '../../../shared/domain/watch-target.js';
 export interface ApplyResult {
   next: ProductState;
   changes: FieldChange[];
+  /** fields set for the first time that are not news (QUIET_WHEN_FIRST): stored, never in the feed */
+  filledIn?: FieldChange[];
   firstSeen: boolean;
 }
 
@@ -17,6 +19,12 @@ const CARRIED = TRACKED_FIELDS.filter(
 ) satisfies readonly (keyof ProductSnapshot & keyof ProductState)[];
 
 const PRICE_FIELDS: ReadonlySet<TrackedField> = new Set(['currentPrice', 'originalPrice']);
+
+/**
+ * Bookkeeping a template may leave out: a program id, a name or a link that earlier postbacks lacked (a GET template
+ * without {CampaignId}) is filled in quietly, not reported as "Program 18244". A later change of them is news.
+ */
+const QUIET_WHEN_FIRST: ReadonlySet<TrackedField> = new Set(['campaignId', 'name', 'url', 'imageUrl']);
 const PRICE_TOLERANCE = 1e-9;
 
 export function applySnapshot(prev: ProductState | undefined, snap: ProductSnapshot, at: string): ApplyResult {
@@ -51,6 +59,7 @@ export function applySnapshot(prev: ProductState | undefined, snap: ProductSnaps
   }
 
   const changes: FieldChange[] = [];
+  const filledIn: FieldChange[] = [];
   for (const field of TRACKED_FIELDS) {
     const from = prev[field];
     const to = candidate[field];
@@ -59,10 +68,12 @@ export function applySnapshot(prev: ProductState | undefined, snap: ProductSnaps
       if (from !== undefined) (candidate as unknown as Record<string, unknown>)[field] = from;
       continue;
     }
-    changes.push({ field, from: from ?? null, to: to ?? null });
+    const change = { field, from: from ?? null, to: to ?? null };
+    if (from === undefined && QUIET_WHEN_FIRST.has(field)) filledIn.push(change);
+    else changes.push(change);
   }
   const next = { ...candidate, updatedAt: changes.length > 0 ? at : prev.updatedAt };
-  return { next, changes, firstSeen: false };
+  return { next, changes, filledIn, firstSeen: false };
 }
 
 function isStartingValue(field: TrackedField, value: unknown): boolean {
@@ -90,6 +101,7 @@ export function historyPoint(state: ProductState): HistoryPoint {
   if (state.currentPrice !== undefined) point.currentPrice = state.currentPrice;
   if (state.currency !== undefined) point.currency = state.currency;
   if (state.inventory !== undefined) point.inventory = state.inventory;
+  if (state.removed) point.removed = true;
   return point;
 }
 

@@ -3,15 +3,19 @@
 import type { StockAvailability } from '../../../shared/contract/enums.js';
 import type { ProductSnapshot } from '../../../shared/contract/product.js';
 import { normalizeCurrency, parsePrice } from '../../../shared/domain/money.js';
-import { parseStock } from '../../../shared/domain/stock.js';
+import { isStockWord, parseStock } from '../../../shared/domain/stock.js';
 import { createResolver } from './aliases.js';
 import { type Candidates, gatherCandidates } from './candidates.js';
-import { cleanText, cleanUrl, MAX_NAME_LENGTH, parseCount, parseDigits } from './clean-values.js';
+import { cleanText, cleanUrl, isMissing, MAX_NAME_LENGTH, parseCount, parseDigits } from './clean-values.js';
 import { readIdentity } from './identity.js';
 import { parseOperation } from './operation.js';
+import { problemReader } from './unreadable.js';
+
+type ProblemReader = ReturnType<typeof problemReader>;
 
 export type NormalizeResult =
-  | { kind: 'snapshot'; snapshot: ProductSnapshot }
+  /** problems: values that were sent but could not be read (the rest is applied; see unreadable.ts) */
+  | { kind: 'snapshot'; snapshot: ProductSnapshot; problems?: string[] }
   | { kind: 'test' }
   | { kind: 'unusable'; reason: string };
 
@@ -30,39 +34,46 @@ export function normalize(fields: Record<string, string>, mapping: Record<string
   const set = <K extends keyof ProductSnapshot>(key: K, value: ProductSnapshot[K] | undefined) => {
     if (value !== undefined) snapshot[key] = value;
   };
-  set('campaignId', candidates.pick('campaignId', parseDigits));
+  const reader = problemReader(candidates);
+  set('campaignId', reader.read('campaignId', parseDigits));
   set(
     'name',
     candidates.pick('name', (v) => cleanText(v, MAX_NAME_LENGTH)),
   );
-  set('url', candidates.pick('url', cleanUrl));
-  set('imageUrl', candidates.pick('imageUrl', cleanUrl));
+  set('url', reader.read('url', cleanUrl));
+  set('imageUrl', reader.read('imageUrl', cleanUrl));
 
-  const current = candidates.pick('currentPrice', parsePrice);
-  const original = candidates.pick('originalPrice', parsePrice);
+  const current = reader.read('currentPrice', parsePrice);
+  const original = reader.read('originalPrice', parsePrice);
   set('currentPrice', current?.amount);
   set('originalPrice', original?.amount);
   // The explicit Currency field wins; a symbol or code written in a price ("$", "EUR 89,90") is the fallback.
-  set('currency', candidates.pick('currency', normalizeCurrency) ?? current?.currency ?? original?.currency);
+  set('currency', reader.read('currency', normalizeCurrency) ?? current?.currency ?? original?.currency);
 
-  const { stock, inventory } = readStock(candidates);
+  const { stock, inventory } = readStock(candidates, reader);
   set('stockAvailability', stock);
   set('inventory', inventory);
-  return { kind: 'snapshot', snapshot };
+  return reader.problems.length > 0
+    ? { kind: 'snapshot', snapshot, problems: reader.problems }
+    : { kind: 'snapshot', snapshot };
 }
 
 /**
  * A stock field holding a number ("stock": "12") is a count, not a status. With no usable status, a count decides:
  * 0 is out of stock, more is in stock.
  */
-function readStock(candidates: Candidates): { stock?: StockAvailability; inventory?: number } {
-  let inventory = candidates.pick('inventory', parseCount);
-  const stockText = candidates.pick('stockAvailability', (v) => v);
+function readStock(candidates: Candidates, reader: ProblemReader): { stock?: StockAvailability; inventory?: number } {
+  let inventory = reader.read('inventory', parseCount);
+  const sent = candidates.of('stockAvailability').find((candidate) => !isMissing(candidate.value));
   let stock: StockAvailability | undefined;
-  if (stockText !== undefined) {
-    const count = parseCount(stockText);
+  if (sent !== undefined) {
+    const count = parseCount(sent.value);
     if (count !== undefined) inventory ??= count;
-    else stock = parseStock(stockText);
+    else {
+      stock = parseStock(sent.value);
+      // An unrecognized word still reads as 'Unknown' (something was sent), and the user hears of it.
+      if (!isStockWord(sent.value)) reader.report('stockAvailability', sent);
+    }
   }
   if ((stock === undefined || stock === 'Unknown') && inventory !== undefined) {
     stock = inventory > 0 ? 'InStock' : 'OutOfStock';

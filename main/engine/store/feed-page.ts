@@ -1,8 +1,8 @@
 // A page of the feed for one device: the filter resolved to what the database can answer fast (see
 // db/feed-query.ts), the entries joined with their products, and each entry's read state for that device.
-import type { FeedEntry, FeedPage, FeedQuery } from '../../../shared/contract/feed.js';
+import type { FeedEntry, FeedPage, FeedQuery, FeedView } from '../../../shared/contract/feed.js';
 import type { ProductState } from '../../../shared/contract/product.js';
-import { indexQuery, textMatcher, wordsOf } from '../../../shared/domain/feed-search.js';
+import { indexQuery, isCatalogIdWord, textMatcher, wordsOf } from '../../../shared/domain/feed-search.js';
 import type { StreamPoint } from '../../../shared/domain/stream-point.js';
 import { entryFromRow, type FeedRow, idOfPos, posOfId } from './db/feed.js';
 import { type FeedScan, INDEXED_PRODUCTS_MAX, type ScanFilter } from './db/feed-query.js';
@@ -36,7 +36,7 @@ export function queryFeed(store: Store, query: FeedQuery, device: string): FeedP
   const limit = Math.min(Math.max(Math.trunc(query.limit ?? 50) || 50, 1), MAX_PAGE);
   const before = query.before ? posOfId(query.before) : Number.MAX_SAFE_INTEGER;
   if (before === null) return { items: [], next: null, total: 0 };
-  const { filter, total, page } = resolveFilter(store, query, before, limit);
+  const { filter, total, page } = resolveFilter(store, query, { before, limit });
   const scan = page ?? store.feedScanner.page(filter, before, limit);
   return {
     items: entriesAt(store, scan.positions, device),
@@ -45,7 +45,16 @@ export function queryFeed(store: Store, query: FeedQuery, device: string): FeedP
   };
 }
 
-function resolveFilter(store: Store, query: FeedQuery, before: number, limit: number): Resolved {
+/**
+ * Every entry the view shows in (after, through], newest first, up to `max`: what "mark all read" marks with a
+ * filter, and what an export lists.
+ */
+export function positionsInView(store: Store, view: FeedView, after: number, through: number, max?: number): number[] {
+  return store.feedScanner.every(resolveFilter(store, view, null).filter, after, through, max);
+}
+
+/** The filter of a view; `probe`: a page is wanted, and a broad search may fill it from the newest entries. */
+function resolveFilter(store: Store, query: FeedView, probe: { before: number; limit: number } | null): Resolved {
   const alertsOnly = query.filter === 'alerts';
   const watched = query.filter === 'watched' ? store.watchedProductIds() : null;
   const search = query.q ? indexQuery(query.q) : null;
@@ -62,20 +71,29 @@ function resolveFilter(store: Store, query: FeedQuery, before: number, limit: nu
   if (brands.size > 0) return byNames(store, text, brands, watched, alertsOnly);
   const matches = textMatcher(text);
   if (watched && watched.size <= WATCHED_SEARCH_MAX) {
-    const ids = productTexts(store, [...watched]).filter((product) => matches([product.name, product.item_id]));
+    const ids = productTexts(store, [...watched]).filter((product) =>
+      matches([product.name, product.item_id], product.catalog_id),
+    );
     return bySet(
       store,
       ids.map((product) => product.id),
       alertsOnly,
     );
   }
+  // Catalog ids are not in the search index (one id is shared by a whole catalog): a search that may name one scans.
+  if (words.some((word) => isCatalogIdWord(word) && store.products.hasCatalogIdStarting(word))) {
+    return byNames(store, text, brands, watched, alertsOnly);
+  }
   const textFilter: ScanFilter = {
     kind: 'text',
     alertsOnly,
-    test: (product) => matches([product.name, product.itemId]) && (!watched || watched.has(product.productId)),
+    test: (product) =>
+      matches([product.name, product.itemId], product.catalogId) && (!watched || watched.has(product.productId)),
   };
-  const probe = store.feedScanner.page(textFilter, before, limit, PROBE_ROWS);
-  if (probe.positions.length === limit) return { filter: textFilter, total: null, page: probe };
+  if (probe) {
+    const page = store.feedScanner.page(textFilter, probe.before, probe.limit, PROBE_ROWS);
+    if (page.positions.length === probe.limit) return { filter: textFilter, total: null, page };
+  }
   const candidates = statement<[string, number], number>(
     store.db,
     'SELECT rowid FROM product_search WHERE product_search MATCH ? LIMIT ?',
@@ -86,7 +104,7 @@ function resolveFilter(store: Store, query: FeedQuery, before: number, limit: nu
     return { filter: textFilter, total: null };
   const matching = search.needsCheck
     ? productTexts(store, candidates)
-        .filter((product) => matches([product.name, product.item_id]))
+        .filter((product) => matches([product.name, product.item_id], product.catalog_id))
         .map((product) => product.id)
     : candidates;
   return bySet(store, watched ? matching.filter((id) => watched.has(id)) : matching, alertsOnly);
@@ -94,15 +112,15 @@ function resolveFilter(store: Store, query: FeedQuery, before: number, limit: nu
 
 /** The words of these products that a search is tested against. */
 function productTexts(store: Store, ids: number[]) {
-  return statement<[string], { id: number; name: string | null; item_id: string }>(
+  return statement<[string], { id: number; name: string | null; item_id: string; catalog_id: string }>(
     store.db,
-    'SELECT id, name, item_id FROM products WHERE id IN (SELECT value FROM json_each(?))',
+    'SELECT id, name, item_id, catalog_id FROM products WHERE id IN (SELECT value FROM json_each(?))',
   ).all(JSON.stringify(ids));
 }
 
 /**
- * A search that names a brand or catalog ("acme tent"): brand names live with the catalogs, not in the search
- * index, so the feed is scanned and each product's words are tested together with its catalog's names.
+ * A search that names a brand, a catalog or a catalog id ("acme tent", "24836"): those live with the catalogs, not in
+ * the search index, so the feed is scanned and each product's words are tested together with its catalog's.
  */
 function byNames(
   store: Store,
@@ -117,7 +135,7 @@ function byNames(
     const names: Partial<ProductState> = brands.has(row.catalogId)
       ? store.named({ catalogId: row.catalogId } as ProductState)
       : {};
-    return matches([row.name, row.itemId, names.brandName, names.catalogName]);
+    return matches([row.name, row.itemId, names.brandName, names.catalogName], row.catalogId);
   };
   return { filter: { kind: 'text', alertsOnly, test }, total: null };
 }

@@ -13,6 +13,7 @@ import type { Db } from './db/open.js';
 import { OutboxTable } from './db/outbox.js';
 import { ProductTable } from './db/products.js';
 import { QuarantineTable } from './db/quarantine.js';
+import { ReadBatches } from './db/read-batches.js';
 import { ReadState } from './db/read-state.js';
 import { RuleMemoryTable } from './db/rule-memory.js';
 import { SearchIndex } from './db/search-index.js';
@@ -29,6 +30,7 @@ export class Store {
   readonly feed: FeedTable;
   readonly feedScanner: FeedScanner;
   readonly readState: ReadState;
+  readonly readBatches: ReadBatches;
   readonly ruleMemory: RuleMemoryTable;
   readonly quarantine: QuarantineTable;
   readonly channels: ChannelTable;
@@ -56,6 +58,7 @@ export class Store {
     this.feed = new FeedTable(db, search);
     this.feedScanner = new FeedScanner(db);
     this.readState = new ReadState(db, () => this.feed.entries);
+    this.readBatches = new ReadBatches(db, this.readState);
     this.ruleMemory = new RuleMemoryTable(db);
     this.quarantine = new QuarantineTable(db);
     this.channels = new ChannelTable(db);

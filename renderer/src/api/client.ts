@@ -3,12 +3,14 @@ import { mapUiApi, type UiApi } from '../../../shared/contract/api.js';
 import type { DesktopConnection, FollowHubRequest, SwitchAnswer } from '../../../shared/contract/desktop-connection.js';
 import { ApiError } from '../../../shared/contract/errors.js';
 import type { UiEvent } from '../../../shared/contract/events.js';
+import type { ExportRequest, SavedExport } from '../../../shared/contract/export.js';
 import type { DesktopBridge, IpcReply } from '../../../shared/contract/ipc-channels.js';
 import type { Settings } from '../../../shared/contract/settings.js';
 import { isWebUrl } from '../../../shared/domain/web-url.js';
 import { type AccessSource, createAccessWatch } from './access.js';
 import { withBrowserDeviceSettings } from './browserDeviceSettings.js';
 import { storedDeviceToken } from './browserPairing.js';
+import { downloadExport } from './downloadCsv.js';
 import { type ConnectionSource, createEventStream } from './eventStream.js';
 import { createHttpApi } from './httpApi.js';
 import { eventStreamUrl } from './streamTicket.js';
@@ -22,6 +24,8 @@ export interface ApiClient {
   /** opens http(s) links in the user's browser; anything else is ignored */
   openExternal(url: string): Promise<void>;
   copyText(text: string): Promise<void>;
+  /** saves an export as a file: a download in the browser, a save dialog on the desktop */
+  saveExport(request: ExportRequest): Promise<SavedExport>;
   /** the desktop face asks for a route, e.g. when a notification is clicked */
   onNavigate?(listener: (route: string) => void): () => void;
   /** the desktop app only: where its postbacks arrive (this computer or a hub it follows) */
@@ -68,6 +72,7 @@ export function fromDesktopBridge(bridge: DesktopBridge): ApiClient {
       if (isWebUrl(url)) unwrap(await bridge.openExternal(url));
     },
     copyText: async (text) => unwrap(await bridge.copyText(text)),
+    saveExport: async (request) => unwrap(await bridge.saveExport(request)),
     onNavigate: (listener) => bridge.onNavigate(listener),
     desktop: {
       get: async () => unwrap(await bridge.connection.get()),
@@ -125,5 +130,6 @@ export function fromHttp(): ApiClient {
       saved.add(listener);
       return () => saved.delete(listener);
     },
+    saveExport: (request) => downloadExport(api, request, document),
   };
 }

@@ -62,6 +62,19 @@ describe('applySnapshot: later postbacks', () => {
     expect(changes).toEqual([{ field: 'originalPrice', from: null, to: 49.99 }]);
   });
 
+  it('fills in a program id, a name or a link that earlier postbacks lacked without reporting it', () => {
+    const prev = state({ campaignId: undefined, name: undefined, url: undefined, imageUrl: undefined });
+    const snap = snapshot({ campaignId: '18244', name: 'Tent', url: 'https://shop.example/t', currentPrice: 39.99 });
+    const { next, changes, filledIn } = applySnapshot(prev, snap, T2);
+    expect(changes).toEqual([]);
+    expect(filledIn?.map((change) => change.field)).toEqual(['campaignId', 'name', 'url']);
+    expect(next).toMatchObject({ campaignId: '18244', name: 'Tent', url: 'https://shop.example/t', updatedAt: T1 });
+    // once known, a change of them is news
+    expect(applySnapshot(next, snapshot({ campaignId: '18245' }), T2).changes).toEqual([
+      { field: 'campaignId', from: '18244', to: '18245' },
+    ]);
+  });
+
   it('compares prices with a tolerance and keeps the stored number', () => {
     const { next, changes } = applySnapshot(state({ currentPrice: 0.3 }), snapshot({ currentPrice: 0.1 + 0.2 }), T2);
     expect(changes).toEqual([]);

@@ -13,6 +13,8 @@ export interface Effect {
 export const NOTHING: Effect = { records: 0, feed: 0, quarantined: 0 };
 export const FEED: Effect = { records: 1, feed: 1, quarantined: 0 };
 export const QUARANTINE: Effect = { records: 1, feed: 0, quarantined: 1 };
+/** applied, and a value that could not be read is in "Need attention" (the quarantine) beside it */
+export const FEED_AND_ATTENTION: Effect = { records: 1, feed: 1, quarantined: 1 };
 /** journaled and applied, but no feed entry: a test postback, a repeated delivery, a no-op update */
 export const RECORD_ONLY: Effect = { records: 1, feed: 0, quarantined: 0 };
 

@@ -50,6 +50,11 @@ export const BAD_REQUESTS: BadRequest[] = [
   get('feed', '__proto__=x', '__proto__'),
   get('feed', 'constructor=x', 'constructor'),
 
+  // exportFeed (a query string, like the feed's)
+  get('exportFeed', 'filter=everything', 'filter'),
+  get('exportFeed', `q=${'a'.repeat(201)}`, 'q', 'a 201-character search'),
+  get('exportFeed', 'limit=5', 'limit'),
+
   // markRead
   send('markRead', 'ids as a string', { ids: '1' }, 'ids'),
   send('markRead', 'ids as numbers', { ids: [1, 2] }, 'ids[0]'),
@@ -58,6 +63,26 @@ export const BAD_REQUESTS: BadRequest[] = [
   send('markRead', 'all as text', { all: 'yes' }, 'all'),
   send('markRead', 'an unknown key', { everything: true }, 'everything'),
   send('markRead', 'a list instead of an object', [{ all: true }], 'The request'),
+  send('markRead', 'a filter that is no feed filter', { all: true, filter: { filter: 'unread' } }, 'filter.filter'),
+  send('markRead', 'a filter with a key the feed has not', { all: true, filter: { sort: 'asc' } }, 'filter.sort'),
+  send('markRead', 'a 201-character search', { all: true, filter: { q: 'a'.repeat(201) } }, 'filter.q'),
+
+  // undoMarkRead
+  send('undoMarkRead', 'no id', {}, 'id'),
+  send('undoMarkRead', 'an id of 1 MB', { id: MB }, 'id'),
+  send('undoMarkRead', 'ids instead of an id', { ids: ['u1'] }, 'id'),
+
+  // dismissQuarantine
+  send('dismissQuarantine', 'ids as a string', { ids: '12' }, 'ids'),
+  send('dismissQuarantine', 'an id that is no entry id', { ids: ['abc'] }, 'ids[0]'),
+  send('dismissQuarantine', '1,001 ids', { ids: Array.from({ length: 1001 }, (_, i) => String(i + 1)) }, 'ids'),
+  send('dismissQuarantine', 'all as a flag it does not take', { all: true }, 'all'),
+
+  // dismissQuarantine
+  send('dismissQuarantine', 'ids as a string', { ids: '12' }, 'ids'),
+  send('dismissQuarantine', 'an id that is no entry id', { ids: ['abc'] }, 'ids[0]'),
+  send('dismissQuarantine', '1,001 ids', { ids: Array.from({ length: 1001 }, (_, i) => String(i + 1)) }, 'ids'),
+  send('dismissQuarantine', 'all as a flag it does not take', { all: true }, 'all'),
 
   // product
   row('a key without a colon', { method: 'product', params: { key: 'nocolon' } }, 'key'),
@@ -65,6 +90,14 @@ export const BAD_REQUESTS: BadRequest[] = [
   row('a catalog id that is not a number', { method: 'product', params: { key: 'abc:1' } }, 'key'),
   row('a key of 300 characters', { method: 'product', params: { key: `1:${'k'.repeat(298)}` } }, 'key'),
   row('an extra query field', { method: 'product', query: 'with=history' }, 'with'),
+
+  // exportHistory
+  row('an export of a key without a colon', { method: 'exportHistory', params: { key: 'nocolon' } }, 'key'),
+  row(
+    'an export with an extra query field',
+    { method: 'exportHistory', params: { key: '1:A' }, query: 'format=xlsx' },
+    'format',
+  ),
 
   // createWatch
   watch('nothing', {}, 'target'),

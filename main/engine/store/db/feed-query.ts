@@ -46,6 +46,10 @@ export class FeedScanner {
   private readonly batchAlertsStatement;
   private readonly textBatchStatement;
   private readonly textBatchAlertsStatement;
+  private readonly rangeStatement;
+  private readonly rangeAlertsStatement;
+  private readonly rangeProductsStatement;
+  private readonly rangeProductsAlertsStatement;
 
   constructor(db: Db) {
     const pluck = (sql: string) => db.prepare<[number, number], number>(sql).pluck();
@@ -76,6 +80,67 @@ export class FeedScanner {
         .raw();
     this.textBatchStatement = textBatch('');
     this.textBatchAlertsStatement = textBatch('AND f.flags & 1');
+    const range = (where: string) =>
+      db
+        .prepare<[number, number, number], number>(
+          `SELECT pos FROM feed WHERE ${where} pos > ? AND pos <= ? ORDER BY pos DESC LIMIT ?`,
+        )
+        .pluck();
+    this.rangeStatement = range('');
+    this.rangeAlertsStatement = range('flags & 1 AND');
+    const rangeProducts = (alerts: string) =>
+      db
+        .prepare<[string, number, number, number], number>(
+          `SELECT pos FROM feed WHERE product_id IN (SELECT value FROM json_each(?)) ${alerts} AND pos > ? AND pos <= ? ORDER BY pos DESC LIMIT ?`,
+        )
+        .pluck();
+    this.rangeProductsStatement = rangeProducts('');
+    this.rangeProductsAlertsStatement = rangeProducts('AND flags & 1');
+  }
+
+  /**
+   * Every entry the filter takes in (after, through], newest first, up to `max`: no time budget, since the caller
+   * needs all of them (what "mark all read" marks, what an export lists).
+   */
+  every(filter: ScanFilter, after: number, through: number, max = Number.MAX_SAFE_INTEGER): number[] {
+    if (filter.kind === 'all') {
+      return (filter.alertsOnly ? this.rangeAlertsStatement : this.rangeStatement).all(after, through, max);
+    }
+    if (filter.kind === 'products') {
+      if (filter.ids.length === 0) return [];
+      const statement = filter.alertsOnly ? this.rangeProductsAlertsStatement : this.rangeProductsStatement;
+      return statement.all(JSON.stringify(filter.ids), after, through, max);
+    }
+    const found: number[] = [];
+    const take = <Row extends [number, ...unknown[]]>(
+      batch: (before: number) => IterableIterator<Row>,
+      test: (row: Row) => boolean,
+    ) => {
+      for (let cursor = through + 1; ; ) {
+        let inBatch = 0;
+        for (const row of batch(cursor)) {
+          inBatch++;
+          cursor = row[0];
+          if (cursor <= after) return;
+          if (test(row) && found.push(cursor) >= max) return;
+        }
+        if (inBatch < SCAN_BATCH) return;
+      }
+    };
+    if (filter.kind === 'match') {
+      const statement = filter.alertsOnly ? this.batchAlertsStatement : this.batchStatement;
+      take(
+        (cursor) => statement.iterate(cursor, SCAN_BATCH),
+        (row) => filter.test(row[1]),
+      );
+    } else {
+      const statement = filter.alertsOnly ? this.textBatchAlertsStatement : this.textBatchStatement;
+      take(
+        (cursor) => statement.iterate(cursor, SCAN_BATCH),
+        ([, productId, name, itemId, catalogId]) => filter.test({ productId, name, itemId, catalogId }),
+      );
+    }
+    return found;
   }
 
   /** A page of up to `limit` entries before `before`; a scan reads at most `maxRows` rows (a probe) when given. */

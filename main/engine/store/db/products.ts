@@ -39,6 +39,7 @@ interface HistoryRow {
   currency: string | null;
   stock: string;
   inventory: number | null;
+  removed: number;
 }
 
 /** Columns an index covers: an UPDATE that names them rewrites their index entries even when nothing changed. */
@@ -71,6 +72,7 @@ export class ProductTable {
   private readonly historyStatement;
   private readonly countStatement;
   private readonly historyBeyondStatement;
+  private readonly catalogIdStartingStatement;
 
   constructor(
     private readonly db: Db,
@@ -87,14 +89,14 @@ export class ProductTable {
     this.updateCampaignStatement = db.prepare('UPDATE products SET campaign_id = ? WHERE id = ?');
     this.feedEntriesStatement = db.prepare<[number], number>('SELECT feed_entries FROM products WHERE id = ?').pluck();
     this.appendHistoryStatement = db.prepare(
-      'INSERT OR REPLACE INTO history (product_id, pos, at, price, currency, stock, inventory) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT OR REPLACE INTO history (product_id, pos, at, price, currency, stock, inventory, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.trimHistoryStatement = db.prepare(
       'DELETE FROM history WHERE product_id = ? AND pos IN (SELECT pos FROM history WHERE product_id = ? ORDER BY pos LIMIT ?)',
     );
     this.setHistoryCountStatement = db.prepare('UPDATE products SET history_count = ? WHERE id = ?');
     this.historyStatement = db.prepare<[number, number], HistoryRow>(
-      'SELECT at, price, currency, stock, inventory FROM history WHERE product_id = ? ORDER BY pos DESC LIMIT ?',
+      'SELECT at, price, currency, stock, inventory, removed FROM history WHERE product_id = ? ORDER BY pos DESC LIMIT ?',
     );
     this.countStatement = db.prepare<[], { count: number }>('SELECT count(*) AS count FROM products WHERE NOT ghost');
     this.historyBeyondStatement = db.prepare<[number, number, number, number], HistoryBeyond>(
@@ -102,6 +104,10 @@ export class ProductTable {
          coalesce(sum(max(history_count - ?, 0)), 0) AS points
        FROM (SELECT id, history_count FROM products WHERE id > ? ORDER BY id LIMIT ?)`,
     );
+    // Catalog ids are digits, and ':' sorts right after '9': the range is every id that starts with the prefix.
+    this.catalogIdStartingStatement = db
+      .prepare<[string, string], number>('SELECT 1 FROM products WHERE catalog_id >= ? AND catalog_id < ? LIMIT 1')
+      .pluck();
   }
 
   byKey(key: string): StoredProduct | undefined {
@@ -116,6 +122,11 @@ export class ProductTable {
 
   count(): number {
     return this.countStatement.get()?.count ?? 0;
+  }
+
+  /** Whether some product's catalog id starts with these digits (by index: one row at most is read). */
+  hasCatalogIdStarting(digits: string): boolean {
+    return this.catalogIdStartingStatement.get(digits, `${digits}:`) !== undefined;
   }
 
   /**
@@ -163,6 +174,7 @@ export class ProductTable {
       point.currency ?? null,
       point.stockAvailability,
       point.inventory ?? null,
+      point.removed ? 1 : 0,
     );
     return this.trimHistory(product.id, product.historyCount + 1, limit);
   }
@@ -190,6 +202,7 @@ export class ProductTable {
         point.currency ?? null,
         point.stockAvailability,
         point.inventory ?? null,
+        point.removed ? 1 : 0,
       );
     }
     this.setHistoryCountStatement.run(points.length, id);
@@ -264,6 +277,7 @@ function historyFromRow(row: HistoryRow): HistoryPoint {
   if (row.price !== null) point.currentPrice = row.price;
   if (row.currency !== null) point.currency = row.currency;
   if (row.inventory !== null) point.inventory = row.inventory;
+  if (row.removed === 1) point.removed = true;
   return point;
 }
 

@@ -117,10 +117,29 @@ export class ReadState {
   /** Everything up to and including `pos` is read for this device. */
   markAllRead(device: string, pos: number): void {
     if (pos <= this.through(device)) return;
+    this.setThrough(device, pos);
+    this.dropMarksThrough(device, pos);
+  }
+
+  /**
+   * Moves the watermark, up or down, and keeps the single marks: an undoable "mark all read" (read-batches.ts) needs
+   * those between the old and the new watermark to go back.
+   */
+  setThrough(device: string, pos: number): void {
     this.setThroughStatement.run(device, pos);
-    this.dropDeviceMarksStatement.run(device, pos);
     this.throughCache.set(device, pos);
     this.unreadCache.delete(device);
+  }
+
+  /** Single marks at or below the watermark say nothing more: they go. */
+  dropMarksThrough(device: string, pos: number): void {
+    this.dropDeviceMarksStatement.run(device, pos);
+  }
+
+  /** `delta` entries became unread (negative: read) other than through this class. */
+  adjustUnread(device: string, delta: number): void {
+    const count = this.unreadCache.get(device);
+    if (count !== undefined) this.unreadCache.set(device, count + delta);
   }
 
   /** A new entry is unread for every device. */

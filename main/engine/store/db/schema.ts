@@ -6,7 +6,7 @@
 // place among that record's entries (re-processing the quarantine makes several). Positions only grow, so the feed
 // is read newest-first by its primary key and an SSE client resumes by sequence number.
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 5;
 
 // The words of the products the feed mentions (feed_entries > 0; not a ghost, which is no product), for the feed
 // search. Only those: a search then costs what the feed holds (retention), not what the catalog holds; at 5,000,000
@@ -56,6 +56,25 @@ CREATE TABLE IF NOT EXISTS outbox (
 CREATE INDEX IF NOT EXISTS outbox_queue ON outbox (channel_id, state, window_end, id);
 CREATE TABLE IF NOT EXISTS outbox_items (message INTEGER NOT NULL, n INTEGER NOT NULL, item TEXT NOT NULL, PRIMARY KEY (message, n)) WITHOUT ROWID`;
 
+// Single entries a device read after its watermark; `batch` is the journal seq of the filtered "mark all read" that
+// marked it (null: read one by one), so that batch's Undo removes exactly its own marks. `read_undo` is each device's
+// newest "mark all read", the one its Undo can take back (see db/read-batches.ts).
+const READ_MARKS = `CREATE TABLE read_marks (
+  device TEXT NOT NULL, pos INTEGER NOT NULL, batch INTEGER, PRIMARY KEY (device, pos)
+) WITHOUT ROWID`;
+const READ_BATCHES = `CREATE INDEX read_marks_batch ON read_marks (device, batch) WHERE batch IS NOT NULL;
+CREATE TABLE read_undo (
+  device TEXT PRIMARY KEY,
+  id TEXT NOT NULL,
+  batch INTEGER NOT NULL,
+  filtered INTEGER NOT NULL,
+  old_through INTEGER NOT NULL,
+  new_through INTEGER NOT NULL,
+  marked INTEGER NOT NULL,
+  -- how many it made unread again, once undone
+  restored INTEGER
+) WITHOUT ROWID;`;
+
 export const SCHEMA = `
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 
@@ -95,6 +114,8 @@ CREATE TABLE history (
   currency TEXT,
   stock TEXT NOT NULL,
   inventory INTEGER,
+  -- 1 at the point the item left the catalog: the chart says "Removed" there, not its last stock
+  removed INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (product_id, pos)
 ) WITHOUT ROWID;
 
@@ -112,7 +133,8 @@ CREATE INDEX feed_product ON feed (product_id, pos);
 CREATE INDEX feed_alerts ON feed (pos) WHERE flags & 1;
 
 CREATE TABLE read_through (device TEXT PRIMARY KEY, pos INTEGER NOT NULL) WITHOUT ROWID;
-CREATE TABLE read_marks (device TEXT NOT NULL, pos INTEGER NOT NULL, PRIMARY KEY (device, pos)) WITHOUT ROWID;
+${READ_MARKS};
+${READ_BATCHES}
 
 CREATE TABLE rule_memory (
   watch_id TEXT NOT NULL,
@@ -121,7 +143,14 @@ CREATE TABLE rule_memory (
   PRIMARY KEY (watch_id, product_id)
 ) WITHOUT ROWID;
 
-CREATE TABLE quarantine (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, reason TEXT NOT NULL, raw TEXT NOT NULL);
+-- applied: the postback's readable fields were applied; it is here for the values that could not be read
+CREATE TABLE quarantine (
+  seq INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  raw TEXT NOT NULL,
+  applied INTEGER NOT NULL DEFAULT 0
+);
 
 ${PRODUCT_SEARCH};
 ${CHANNELS};
@@ -136,6 +165,17 @@ export const MIGRATIONS: Readonly<Record<number, string>> = {
         SELECT id, coalesce(name, ''), item_id FROM products WHERE feed_entries > 0 AND NOT ghost;`,
   // 3: alert channels and their outbox
   2: `${CHANNELS};`,
+  // 4 is reserved for the user's pages (a branch of its own); each step is one version
+  3: '',
+  // 5: removals in the history (a removed product's newest point is its removal), undoable "mark all read" batches,
+  // and quarantined postbacks whose readable fields were applied
+  4: `ALTER TABLE history ADD COLUMN removed INTEGER NOT NULL DEFAULT 0;
+      UPDATE history SET removed = 1 WHERE (product_id, pos) IN (
+        SELECT h.product_id, max(h.pos) FROM history h JOIN products p ON p.id = h.product_id
+        WHERE p.removed AND NOT p.ghost GROUP BY h.product_id);
+      ALTER TABLE read_marks ADD COLUMN batch INTEGER;
+      ${READ_BATCHES}
+      ALTER TABLE quarantine ADD COLUMN applied INTEGER NOT NULL DEFAULT 0;`,
 };
 
 /** Feed entry flags. */

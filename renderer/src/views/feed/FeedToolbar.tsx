@@ -1,4 +1,6 @@
 import type { FeedFilter } from '../../../../shared/contract/enums.js';
+import { ExportButton } from '../../components/ExportButton.js';
+import { viewOf } from './useMarkAllRead.js';
 
 const FILTERS: { value: FeedFilter; label: string }[] = [
   { value: 'all', label: 'All' },
@@ -35,14 +37,15 @@ export function FeedToolbar({ filter, onFilter, search, onSearch, unread, onMark
       <input
         type="search"
         className="search"
-        placeholder="Search name, brand or item id"
-        aria-label="Search the feed by product name, brand or item id"
+        placeholder="Search name, brand, catalog or item id"
+        aria-label="Search the feed by product name, brand, catalog id or item id"
         value={search}
         onChange={(event) => onSearch(event.target.value)}
       />
       <button type="button" className="button" onClick={onMarkAllRead} disabled={unread === 0}>
         Mark all read
       </button>
+      <ExportButton request={{ kind: 'feed', view: viewOf(filter, search.trim()) }} />
     </div>
   );
 }

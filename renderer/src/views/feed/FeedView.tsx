@@ -9,7 +9,9 @@ import { hrefs } from '../../routing/routes.js';
 import { useWatches } from '../../watch/WatchesContext.js';
 import { FeedList } from './FeedList.js';
 import { FeedToolbar } from './FeedToolbar.js';
+import { MarkAllNotice } from './MarkAllNotice.js';
 import { useFeed } from './useFeed.js';
+import { useMarkAllRead } from './useMarkAllRead.js';
 
 export const SEARCH_DEBOUNCE_MS = 300;
 
@@ -25,9 +27,9 @@ export function FeedView({ initialFilter = 'all' }: { initialFilter?: FeedFilter
   const unread = status.state.data?.unread ?? 0;
 
   const markRead = useCallback(
-    (ids: string[] | 'all', read = true) => {
+    (ids: string[], read = true) => {
       markLocally(ids, read);
-      api.markRead(ids === 'all' ? { all: true } : { ids, ...(read ? {} : { unread: true }) }).then(
+      api.markRead({ ids, ...(read ? {} : { unread: true }) }).then(
         (answer) => status.setUnread(answer.unread),
         () => status.reload(),
       );
@@ -36,6 +38,7 @@ export function FeedView({ initialFilter = 'all' }: { initialFilter?: FeedFilter
   );
   const onOpen = useCallback((entry: FeedEntry) => !entry.read && markRead([entry.id]), [markRead]);
   const onToggleRead = useCallback((entry: FeedEntry) => markRead([entry.id], !entry.read), [markRead]);
+  const markAll = useMarkAllRead(feed, filter, q);
 
   return (
     <section className="view feed-view" aria-labelledby="feed-heading">
@@ -51,8 +54,9 @@ export function FeedView({ initialFilter = 'all' }: { initialFilter?: FeedFilter
         search={search}
         onSearch={setSearch}
         unread={unread}
-        onMarkAllRead={() => markRead('all')}
+        onMarkAllRead={markAll.markAll}
       />
+      <MarkAllNotice notice={markAll.notice} onUndo={markAll.undo} onClose={markAll.dismiss} />
       <FeedBody feed={feed} filter={filter} q={q} onOpen={onOpen} onToggleRead={onToggleRead} />
     </section>
   );

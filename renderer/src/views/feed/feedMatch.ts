@@ -13,8 +13,8 @@ export function matchesFeedView(
   if (filter === 'watched' && !isWatched(entry.product) && entry.alerts.length === 0) return false;
   if (!q.trim()) return true;
   // The server's rule, so a live entry shows exactly when a reload would show it (shared/domain/feed-search.ts).
-  const { name, catalogItemId, brandName, catalogName } = entry.product;
-  return textMatcher(q)([name, catalogItemId, brandName, catalogName]);
+  const { name, catalogItemId, catalogId, brandName, catalogName } = entry.product;
+  return textMatcher(q)([name, catalogItemId, brandName, catalogName], catalogId);
 }
 
 /** Newest first, no duplicates: an entry seen again (e.g. in `feed` and then `alert`) replaces the older copy. */

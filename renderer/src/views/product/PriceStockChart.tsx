@@ -91,6 +91,7 @@ export function PriceStockChart({ history, productName }: { history: HistoryPoin
         <span className="legend tone-orderable">Back order / pre-order</span>
         <span className="legend tone-out">Out of stock</span>
         <span className="legend tone-unknown">Unknown</span>
+        {points.some((point) => point.removed) ? <span className="legend tone-removed">Removed</span> : null}
       </figcaption>
       {/* in a clipping box: a table is never narrower than its content, even when told to be 1px wide */}
       <div className="visually-hidden">
@@ -112,7 +113,9 @@ export function PriceStockChart({ history, productName }: { history: HistoryPoin
                 <td>
                   {point.currentPrice === undefined ? '—' : formatPrice(point.currentPrice, point.currency ?? currency)}
                 </td>
-                <td>{STOCK_LABELS[point.stockAvailability] ?? point.stockAvailability}</td>
+                <td>
+                  {point.removed ? 'Removed' : (STOCK_LABELS[point.stockAvailability] ?? point.stockAvailability)}
+                </td>
                 <td>{point.inventory ?? '—'}</td>
               </tr>
             ))}

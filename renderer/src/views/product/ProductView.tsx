@@ -3,6 +3,7 @@ import { useApiClient, useUiEvents } from '../../api/ApiContext.js';
 import { useLoad } from '../../api/useLoad.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { ErrorState, Loading } from '../../components/ErrorState.js';
+import { ExportButton } from '../../components/ExportButton.js';
 import { ProductImage } from '../../components/ProductImage.js';
 import { brandText } from '../../lib/brandText.js';
 import { productName } from '../../lib/productName.js';
@@ -90,6 +91,11 @@ export function ProductView({ productKey }: { productKey: string }) {
         <section aria-labelledby="history-heading">
           <h2 id="history-heading">History</h2>
           <PriceStockChart history={history} productName={name} />
+          {history.length > 0 ? (
+            <div className="row">
+              <ExportButton request={{ kind: 'history', key: product.key }} label="Export history (CSV)" />
+            </div>
+          ) : null}
         </section>
       </div>
       <section aria-labelledby="watch-heading">

@@ -13,9 +13,11 @@ export interface ChartBox {
   bottom: number;
 }
 
-export type StockTone = 'in' | 'out' | 'orderable' | 'unknown';
+export type StockTone = 'in' | 'out' | 'orderable' | 'unknown' | 'removed';
 
-export function stockTone(stock: StockAvailability): StockTone {
+/** A removal is its own tone: the stock a removed item last had is no longer on offer. */
+export function stockTone(stock: StockAvailability, removed = false): StockTone {
+  if (removed) return 'removed';
   if (isInStock(stock)) return 'in';
   if (stock === 'OutOfStock') return 'out';
   if (stock === 'BackOrder' || stock === 'PreOrder') return 'orderable';
@@ -81,7 +83,7 @@ export function stockSegments(points: HistoryPoint[], box: ChartBox): StockSegme
     return {
       x: start,
       width: Math.max(end - start, 0),
-      tone: stockTone(point.stockAvailability),
+      tone: stockTone(point.stockAvailability, point.removed),
       stock: point.stockAvailability,
     };
   });

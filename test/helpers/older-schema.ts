@@ -1,0 +1,12 @@
+// Makes a test database look like one an older Shelfwatch wrote, so opening it runs the migrations from there.
+import type { Db } from '../../main/engine/store/db/open.js';
+
+/** Undoes schema version 5 (removals in the history, undoable "mark all read", partly applied quarantine entries). */
+export function asVersion4(db: Db): void {
+  db.exec(`DROP INDEX read_marks_batch;
+    DROP TABLE read_undo;
+    ALTER TABLE read_marks DROP COLUMN batch;
+    ALTER TABLE history DROP COLUMN removed;
+    ALTER TABLE quarantine DROP COLUMN applied;
+    PRAGMA user_version = 4;`);
+}

@@ -52,3 +52,18 @@ export async function syncDirectory(fsys: FileSystem, dir: string): Promise<void
     await fsys.close(fd);
   }
 }
+
+/** syncDirectory for start-up code that runs before anything else and may block (restoring a backup). */
+export function syncDirectorySync(dir: string): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(dir, 'r');
+  } catch {
+    return; // as above
+  }
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}

@@ -1,13 +1,24 @@
 // Deletes journal segments the store no longer needs: every record in them is covered by the older of the two
-// store checkpoints (so either checkpoint can still be rebuilt) and the segment is past the retention window.
+// store checkpoints and by the backups the caller names (so the store and each kept backup can still be rebuilt),
+// and the segment is past the retention window. Before a segment goes, the caller is told what it held.
 import type { FileSystem } from '../file-system.js';
-import { listSegments } from './segments.js';
+import { decodeRecord } from './codec.js';
+import { listSegments, type Segment } from './segments.js';
+
+export interface SegmentBounds {
+  firstSeq: number;
+  lastSeq: number;
+  /** the first and last intact record's time (ms) */
+  firstAt: number;
+  lastAt: number;
+}
 
 export async function pruneSegments(
   fsys: FileSystem,
   dir: string,
   coveredSeq: number,
   keepNewerThanMs: number,
+  beforeDelete?: (bounds: SegmentBounds) => Promise<void>,
 ): Promise<number> {
   const segments = await listSegments(fsys, dir);
   let deleted = 0;
@@ -16,8 +27,27 @@ export async function pruneSegments(
     if (!next || next.firstSeq - 1 > coveredSeq) break;
     const { mtimeMs } = await fsys.stat(segment.path);
     if (mtimeMs >= keepNewerThanMs) break;
+    if (beforeDelete) await beforeDelete(await segmentBounds(fsys, segment, next.firstSeq - 1, mtimeMs));
     await fsys.unlink(segment.path);
     deleted++;
   }
   return deleted;
+}
+
+/** Its sequence numbers, and the times of its first and last intact lines (the file's time when none reads). */
+export async function segmentBounds(
+  fsys: FileSystem,
+  segment: Segment,
+  lastSeq: number,
+  mtimeMs: number,
+): Promise<SegmentBounds> {
+  const lines = (await fsys.readFile(segment.path)).toString('utf8').split('\n');
+  const times = (order: string[]) => {
+    for (const line of order) {
+      const record = decodeRecord(line);
+      if (record) return record.at;
+    }
+    return mtimeMs;
+  };
+  return { firstSeq: segment.firstSeq, lastSeq, firstAt: times(lines), lastAt: times(lines.reverse()) };
 }

@@ -20,6 +20,7 @@ import {
   quarantineEntrySchema,
   settingsSchema,
 } from './model-schemas.js';
+import { backupListSchema } from './schema/backups.js';
 import { statusSchema } from './schema/events.js';
 import { catalogItemSchema, catalogSchema, impactAccountSchema } from './schema/impact.js';
 import { watchSchema } from './schema/watches.js';
@@ -103,6 +104,8 @@ export const API_RESPONSE_SCHEMAS: { [M in ApiMethod]: z.ZodType<ApiResponse<M>>
   listCatalogs: z.array(catalogSchema),
   searchCatalog: z.looseObject({ items: z.array(catalogItemSchema), next: z.string().nullable() }),
   reconcile: z.looseObject({ total: z.number() }),
+  listBackups: backupListSchema,
+  backUpNow: backupListSchema,
 };
 
 /** The data of a feed, alert or status SSE message; the message's event name is the type. */

@@ -13,6 +13,7 @@ import type {
   Settings,
   Watch,
 } from './model.js';
+import type { BackupList } from './schema/backups.js';
 import type { AddedDevice } from './schema/devices.js';
 import type { Status } from './schema/events.js';
 import type { CatalogSearch, ConnectImpactAccount, ImpactAccount, ReconcileRequest } from './schema/impact.js';
@@ -22,6 +23,7 @@ import type { WatchInput, WatchPatch } from './schema/watches.js';
 
 export type { ApiErrorBody } from './api-error.js';
 export type { Catalog, CatalogItem } from './impact-catalog.js';
+export type { BackupInfo, BackupList } from './schema/backups.js';
 export type { AddedDevice } from './schema/devices.js';
 export type { Status, UiEvent } from './schema/events.js';
 export type { ImpactAccount, ReconcileStatus } from './schema/impact.js';
@@ -100,6 +102,9 @@ export interface ApiMethods {
   listCatalogs: { req: undefined; res: Catalog[] };
   searchCatalog: { req: CatalogSearch; res: { items: CatalogItem[]; next: string | null } };
   reconcile: { req: ReconcileRequest; res: { total: number } };
+  listBackups: { req: undefined; res: BackupList };
+  /** makes a backup now; answers the list with it */
+  backUpNow: { req: undefined; res: BackupList };
 }
 
 export type ApiMethod = keyof ApiMethods;
@@ -139,6 +144,8 @@ export const API_ROUTES: { [M in ApiMethod]: { verb: HttpVerb; path: string; sta
   listCatalogs: { verb: 'GET', path: '/api/catalogs' },
   searchCatalog: { verb: 'GET', path: '/api/catalog-search' },
   reconcile: { verb: 'POST', path: '/api/reconcile', status: 202 },
+  listBackups: { verb: 'GET', path: '/api/backups' },
+  backUpNow: { verb: 'POST', path: '/api/backups' },
 };
 
 /** Methods only this computer's own UI may call, never a device over the remote listener (it answers 403). */
@@ -149,6 +156,8 @@ export const ADMIN_METHODS: readonly ApiMethod[] = [
   'regenerateSecret',
   'connectImpactAccount',
   'disconnectImpactAccount',
+  'listBackups',
+  'backUpNow',
 ];
 
 /** Every method, in API_ROUTES order. */

@@ -6,6 +6,9 @@ import { ApiError } from '../../shared/api-error.js';
 import { DAMAGED_MESSAGE, guardDamage } from './api/damage-guard.js';
 import { createService } from './api/service.js';
 import { ApplyQueue } from './apply-queue.js';
+import { Backups } from './backup/backups.js';
+import { JournalPruner } from './backup/journal-pruner.js';
+import { recoveryNotices, salvageBeforeReplay } from './backup/recovery.js';
 import { Checkpointer } from './checkpoint.js';
 import { loadSecrets, saveSecrets } from './config.js';
 import { EventHub } from './event-hub.js';
@@ -13,7 +16,7 @@ import { nodeFileSystem } from './file-system.js';
 import { DeviceRegistry } from './hub/devices.js';
 import { fileCredentialStore } from './impact-link/credentials.js';
 import { ImpactLink } from './impact-link/link.js';
-import { type Command, JournalWriter, pruneSegments } from './journal/index.js';
+import { type Command, JournalWriter } from './journal/index.js';
 import { createReceiverApp } from './receiver/app.js';
 import { type Listening, listen } from './receiver/listen.js';
 import { newSecret } from './receiver/secret.js';
@@ -33,7 +36,6 @@ import type { Engine, EngineOptions, Logger } from './types.js';
 export { DataFolderLockedError } from './store/lock.js';
 export type { Engine, EngineOptions, Logger } from './types.js';
 
-const DAY_MS = 86_400_000;
 const DEFAULT_IMPACT_API = 'https://api.impact.com';
 
 export async function openEngine(options: EngineOptions): Promise<Engine> {
@@ -48,14 +50,16 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     const secrets = loadSecrets(options.dataDir);
     if (options.secret) secrets.secret = options.secret;
     const notices: string[] = [];
-    const { store, legacy, close } = await openStore({ dataDir: options.dataDir, fsys, clock, log, notices });
+    const { store, legacy, recovery, close } = await openStore({ dataDir: options.dataDir, fsys, clock, log, notices });
     closeStore = close;
     const savedSeq = Math.min(store.appliedSeq, store.docs.appliedSeq);
     // Before replay: applying reads settings (retention), so they must be valid first.
     notices.push(...repairStoredSettings(store, log), ...mergeRepeatedRules(store, log));
     // An old store is upgraded after the engine is up (the UI shows progress); the journal waits until then.
     const catchUp = () => replayJournal(store, fsys, journalDir, log, notices, clock());
+    const recovered = legacy ? null : await salvageBeforeReplay(recovery, store, options.dataDir, fsys, log);
     const replay = legacy ? await journalEnd(fsys, journalDir, log) : await catchUp();
+    if (recovered) notices.push(...recoveryNotices(recovered, store, clock()));
 
     const hub = new EventHub();
     let impact: ImpactLink | null = null;
@@ -68,11 +72,12 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
         `${new Date(clock()).toISOString()} ${error.message}\n`,
       );
       notices.push(DAMAGED_MESSAGE);
-      log.error('The product database is damaged; it is rebuilt from the journal at the next start', {
+      log.error('The product database is damaged; it is restored from a backup and the journal at the next start', {
         error: error.message,
       });
     };
     const board = new StatusBoard(store, notices, () => hub.emit({ type: 'status' }));
+    const pruner = new JournalPruner({ dataDir: options.dataDir, fsys, store, clock });
     const checkpointer = new Checkpointer({
       store,
       log,
@@ -87,8 +92,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
         return () => queue.resume();
       },
       afterCheckpoint: async (coveredSeq) => {
-        const keepNewerThan = clock() - store.settings.retention.journalDays * DAY_MS;
-        await pruneSegments(fsys, journalDir, coveredSeq, keepNewerThan);
+        await pruner.storesSaved(coveredSeq);
       },
     });
     const queue = new ApplyQueue({
@@ -115,7 +119,18 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       onDurable: (records) => queue.push(records),
       onFault: (error) => board.setFault(error),
     });
-    if (replay.applied > 0 || store.documentsVersion > 0) checkpointer.touch();
+    const backups = new Backups({
+      dataDir: options.dataDir,
+      store,
+      clock,
+      log,
+      quiet: () => queue.idle && !writer.busy,
+      onDamage,
+      onChange: () => board.changed(),
+      afterBackup: () => pruner.prune(),
+      firstDelayMs: options.backups?.firstDelayMs,
+    });
+    if (replay.applied > 0 || store.documentsVersion > 0 || recovered?.salvaged) checkpointer.touch();
     let upgrading: Promise<void> | null = null;
     if (legacy) {
       queue.pause();
@@ -123,6 +138,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
         () => {
           queue.resume();
           checkpointer.touch();
+          void backups.backUpNow('upgrade').catch(() => undefined); // the upgraded data is not in the journal
         },
         (error: unknown) => {
           notices.push(
@@ -178,6 +194,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     const impactLink = impact;
     const serviceDeps = {
       store,
+      backups,
       devices,
       impact: impactLink,
       run,
@@ -205,6 +222,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     });
 
     impactLink.start();
+    backups.start();
     let closed = false;
     return {
       api: guardDamage(createService(serviceDeps, LOCAL_DEVICE), onDamage),
@@ -239,6 +257,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
         if (closed) return;
         closed = true;
         impactLink.stop();
+        await backups.stop();
         await listening?.close();
         await upgrading;
         await writer.close();

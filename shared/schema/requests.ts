@@ -74,6 +74,8 @@ export const API_REQUEST_SCHEMAS = {
   listCatalogs: noInput,
   searchCatalog: catalogSearchSchema,
   reconcile: z.preprocess((value) => value ?? {}, reconcileRequestSchema),
+  listBackups: noInput,
+  backUpNow: noInput,
 } satisfies { [M in ApiMethod]: z.ZodType };
 
 export type ParsedRequest<M extends ApiMethod> = z.output<(typeof API_REQUEST_SCHEMAS)[M]>;

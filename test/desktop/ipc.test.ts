@@ -78,6 +78,8 @@ const SAMPLE_PAYLOADS: { [K in InvokeKey]: InvokePayload<K> } = {
   'api:listCatalogs': undefined,
   'api:searchCatalog': { q: 'tent' },
   'api:reconcile': {},
+  'api:listBackups': undefined,
+  'api:backUpNow': undefined,
   'shell:openExternal': 'https://shop.example/p',
   'shell:copyText': 'http://127.0.0.1:8787/postback/abc',
   'desktop:getConnection': undefined,

@@ -4,6 +4,7 @@ import type { ApiClient } from '../../renderer/src/api/client.js';
 import type {
   ApiMethod,
   ApiRequest,
+  BackupList,
   Catalog,
   CatalogItem,
   ImpactAccount,
@@ -24,7 +25,17 @@ import {
   type Watch,
   watchCovers,
 } from '../../shared/model.js';
-import { idleReconcile, makeFeed, makeQuarantine, makeSettings, makeSetup, makeStatus, makeWatch } from './fixtures.js';
+import {
+  idleReconcile,
+  makeBackup,
+  makeBackupList,
+  makeFeed,
+  makeQuarantine,
+  makeSettings,
+  makeSetup,
+  makeStatus,
+  makeWatch,
+} from './fixtures.js';
 
 export interface FakeData {
   feed: FeedEntry[];
@@ -41,6 +52,7 @@ export interface FakeData {
   catalogItems: CatalogItem[];
   /** results per searchCatalog page; `next` is an opaque cursor, as impact.com's is */
   searchPageSize: number;
+  backups: BackupList;
 }
 
 export interface FakeClient extends ApiClient {
@@ -68,6 +80,7 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
     catalogs: seed.catalogs ?? [],
     catalogItems: seed.catalogItems ?? [],
     searchPageSize: seed.searchPageSize ?? 50,
+    backups: seed.backups ?? makeBackupList(),
   };
   const calls: FakeClient['calls'] = [];
   const listeners = new Set<(event: UiEvent) => void>();
@@ -175,6 +188,12 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
         reconcile: { ...idleReconcile(), ...data.status.reconcile, running: true, total },
       };
       return { total };
+    },
+    listBackups: async () => structuredClone(data.backups),
+    backUpNow: async () => {
+      const made = makeBackup({ id: `backup-${data.backups.backups.length + 1}`, at: new Date().toISOString() });
+      data.backups = { ...data.backups, backups: [{ ...made, reason: 'manual' }, ...data.backups.backups] };
+      return structuredClone(data.backups);
     },
     ...overrides,
   };

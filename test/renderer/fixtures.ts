@@ -1,5 +1,5 @@
 // Realistic data shaped like what the engine answers.
-import type { Catalog, CatalogItem, ReconcileStatus, Setup, Status } from '../../shared/api.js';
+import type { BackupInfo, BackupList, Catalog, CatalogItem, ReconcileStatus, Setup, Status } from '../../shared/api.js';
 import {
   DEFAULT_SETTINGS,
   type FeedEntry,
@@ -183,6 +183,29 @@ export function idleReconcile(overrides: Partial<ReconcileStatus> = {}): Reconci
     lastFinishedAt: null,
     nextAt: null,
     error: null,
+    ...overrides,
+  };
+}
+
+export function makeBackup(overrides: Partial<BackupInfo> = {}): BackupInfo {
+  return {
+    id: '2024-12-03T14-00-00-000Z-daily',
+    at: minutesAgo(90),
+    reason: 'daily',
+    bytes: 124_000_000,
+    products: 100_000,
+    verified: true,
+    ...overrides,
+  };
+}
+
+export function makeBackupList(overrides: Partial<BackupList> = {}): BackupList {
+  return {
+    folder: '/home/ada/.config/Shelfwatch/backups',
+    backups: [makeBackup()],
+    running: false,
+    nextAt: new Date(NOW + 22 * 3_600_000).toISOString(),
+    lastError: null,
     ...overrides,
   };
 }

@@ -14,6 +14,7 @@ import {
 import { ApiError } from '../../../shared/api-error.js';
 import { sameTarget, type Watch } from '../../../shared/model.js';
 import { type ParsedRequest, parseApiRequest } from '../../../shared/schema/requests.js';
+import type { Backups } from '../backup/backups.js';
 import type { DeviceRegistry } from '../hub/devices.js';
 import type { ImpactLink } from '../impact-link/link.js';
 import { previewMapping, readPostback } from '../ingest/index.js';
@@ -26,6 +27,7 @@ import type { Store } from '../store/store.js';
 
 export interface ServiceDeps {
   store: Store;
+  backups: Pick<Backups, 'list' | 'backUpNow'>;
   devices: DeviceRegistry;
   impact: ImpactLink;
   /** journals the command and resolves once it is applied */
@@ -170,5 +172,16 @@ function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
     listCatalogs: async () => store.docs.catalogs,
     searchCatalog: async ({ q, catalogId, cursor }) => impact.search(q, catalogId, cursor),
     reconcile: async ({ keys }) => impact.reconcile(keys),
+    listBackups: async () => {
+      adminOnly();
+      return deps.backups.list();
+    },
+    backUpNow: async () => {
+      adminOnly();
+      await deps.backups.backUpNow().catch(() => {
+        throw new ApiError(503, deps.backups.list().lastError ?? 'The backup could not be made.');
+      });
+      return deps.backups.list();
+    },
   };
 }

@@ -199,4 +199,8 @@ export const BAD_REQUESTS: BadRequest[] = [
   get('searchCatalog', `q=${'x'.repeat(300)}`, 'q', 'a 300-character search'),
   send('reconcile', 'keys that are not product keys', { keys: ['nope'] }, 'keys[0]'),
   send('reconcile', '20,000 keys', { keys: Array.from({ length: 20_000 }, (_, i) => `1:${i}`) }, 'keys'),
+
+  // backups (admin methods)
+  get('listBackups', 'all=1', 'all'),
+  send('backUpNow', 'a folder of its own', { folder: '/tmp/elsewhere' }, 'folder'),
 ];

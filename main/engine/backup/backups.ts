@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import type { BackupList, BackupReason } from '../../../shared/schema/backups.js';
 import { isDamage } from '../store/db/open.js';
 import type { Store } from '../store/store.js';
+import { withoutPath } from '../system-error.js';
 import type { Logger } from '../types.js';
 import { backupsDir, listSnapshots, PARTIAL_PREFIX, type Snapshot } from './manifest.js';
 import { isTrusted, snapshotsToDelete } from './rotation.js';
@@ -17,7 +18,7 @@ const DAY_MS = 86_400_000;
 const RETRY_MS = 3_600_000;
 /** A due backup waits for a moment without a burst of postbacks, but not longer than this. */
 const MAX_WAIT_FOR_QUIET_MS = 15 * 60_000;
-const QUIET_POLL_MS = 30_000;
+const QUIET_POLL_MS = 1_000;
 
 export interface BackupsOptions {
   dataDir: string;
@@ -131,9 +132,14 @@ export class Backups {
     } catch (error) {
       if (this.stopping.signal.aborted) throw error;
       const failure = error instanceof Error ? error : new Error(String(error));
+      // quick_check answers on several lines ("*** in database main ***\nTree 15 page 15: …"); a path is no one's business
+      const said = withoutPath(failure)
+        .replace(/\*\*\* in database \w+ \*\*\*/, '')
+        .replace(/\s+/g, ' ')
+        .trim();
       this.lastError = isDamage(failure)
-        ? `The copy failed SQLite's integrity check (${failure.message}): the database itself is damaged. The previous backups are kept; restart Shelfwatch to restore the newest of them and replay the journal.`
-        : `The backup could not be made (${failure.message}). The previous backups and the journal are kept.`;
+        ? `The copy failed SQLite's integrity check (${said}): the database itself is damaged. The previous backups are kept; restart Shelfwatch to restore the newest of them and replay the journal.`
+        : `The backup could not be made (${said}). The previous backups and the journal are kept.`;
       log.error('Backup failed', { reason, error: failure.message });
       if (isDamage(failure)) this.options.onDamage(failure);
       this.rotate();

@@ -5,6 +5,7 @@ import { messageOf, useLoad } from '../../api/useLoad.js';
 import { useIsHubOwnUi } from '../../app/useThisDevice.js';
 import { ErrorState, Loading } from '../../components/ErrorState.js';
 import { changedGroups } from './changedGroups.js';
+import { DataSettings } from './data/DataSettings.js';
 import { DevicesSettings } from './devices/DevicesSettings.js';
 import { CheckboxField } from './fields.js';
 import { ImpactAccountSettings } from './ImpactAccountSettings.js';
@@ -118,6 +119,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
       </div>
       {hubOwnUi ? <SecretRegenerator /> : null}
       {hubOwnUi ? <DevicesSettings /> : null}
+      {hubOwnUi ? <DataSettings /> : null}
     </section>
   );
 }

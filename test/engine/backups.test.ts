@@ -6,7 +6,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listSnapshots } from '../../main/engine/backup/manifest.js';
+import { nodeFileSystem } from '../../main/engine/file-system.js';
+import { DurableStoreFile } from '../../main/engine/store/legacy/durable-file.js';
 import { ApiError } from '../../shared/api-error.js';
+import { legacyStore } from '../helpers/legacy-store.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { until } from '../helpers/until.js';
 import { productOrNull, settled, startEngine, type TestEngine } from '../reliability/helpers/engine-harness.js';
@@ -163,6 +166,23 @@ describe('generations', () => {
       verified: true,
       database: { schemaVersion: 1, products: 2 },
     });
+  });
+
+  it('backs the upgraded store up right after an upgrade from the previous version’s store.json', async () => {
+    const legacy = legacyStore(50);
+    await new DurableStoreFile(nodeFileSystem, temp.dir, Date.now).write(legacy);
+    const test = await startEngine(temp.dir, { clock });
+    try {
+      await until('the backup after the upgrade', () => listSnapshots(temp.dir).length === 1);
+      const [snapshot] = listSnapshots(temp.dir);
+      expect(snapshot?.manifest).toMatchObject({
+        reason: 'upgrade',
+        verified: true,
+        database: { products: 50, appliedSeq: legacy.appliedSeq },
+      });
+    } finally {
+      await test.close();
+    }
   });
 
   it('makes the daily one at a quiet moment after start, and says when the next is due', async () => {

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { syncDirectorySync } from '../file-system.js';
+import { SCHEMA_VERSION } from '../store/db/schema.js';
 import { type Documents, parseDocuments } from '../store/documents.js';
 import type { Logger } from '../types.js';
 import { filesPresent, listSnapshots, SNAPSHOT_DB, SNAPSHOT_DOCUMENTS, type Snapshot } from './manifest.js';
@@ -45,9 +46,15 @@ export function newestSnapshotDocuments(dataDir: string): { snapshot: Snapshot; 
   return null;
 }
 
-/** Snapshots that were checked when made and whose files are all there, newest first. */
+/**
+ * Snapshots that were checked when made, whose files are all there, and whose schema this version knows (one made by
+ * a newer version, before going back to this one, would only be moved aside again), newest first.
+ */
 function trustedSnapshots(dataDir: string): Snapshot[] {
-  return listSnapshots(dataDir).filter((snapshot) => snapshot.manifest.verified && filesPresent(snapshot));
+  return listSnapshots(dataDir).filter(
+    ({ manifest, ...rest }) =>
+      manifest.verified && manifest.database.schemaVersion <= SCHEMA_VERSION && filesPresent({ manifest, ...rest }),
+  );
 }
 
 function copyDurably(from: string, to: string): void {

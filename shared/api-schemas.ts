@@ -94,6 +94,7 @@ export const API_RESPONSE_SCHEMAS: { [M in ApiMethod]: z.ZodType<ApiResponse<M>>
   getSettings: settingsSchema,
   updateSettings: settingsSchema,
   regenerateSecret: setupSchema,
+  acknowledgeUrlChange: statusSchema,
   previewMapping: mappingPreviewSchema,
   addDevice: addedDeviceSchema,
   listDevices: z.array(deviceSchema),

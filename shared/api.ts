@@ -92,6 +92,8 @@ export interface ApiMethods {
   getSettings: { req: undefined; res: Settings };
   updateSettings: { req: SettingsPatch; res: Settings };
   regenerateSecret: { req: undefined; res: Setup };
+  /** the user saw that the postback URL changed (both secrets files were lost) and updated impact.com */
+  acknowledgeUrlChange: { req: undefined; res: Status };
   previewMapping: { req: PreviewMappingRequest; res: MappingPreview };
   addDevice: { req: { name: string }; res: AddedDevice };
   listDevices: { req: undefined; res: Device[] };
@@ -134,6 +136,7 @@ export const API_ROUTES: { [M in ApiMethod]: { verb: HttpVerb; path: string; sta
   getSettings: { verb: 'GET', path: '/api/settings' },
   updateSettings: { verb: 'PATCH', path: '/api/settings' },
   regenerateSecret: { verb: 'POST', path: '/api/settings/secret' },
+  acknowledgeUrlChange: { verb: 'POST', path: '/api/setup/url-change/acknowledge' },
   previewMapping: { verb: 'POST', path: '/api/mapping/preview' },
   addDevice: { verb: 'POST', path: '/api/devices' },
   listDevices: { verb: 'GET', path: '/api/devices' },
@@ -154,6 +157,7 @@ export const ADMIN_METHODS: readonly ApiMethod[] = [
   'listDevices',
   'revokeDevice',
   'regenerateSecret',
+  'acknowledgeUrlChange',
   'connectImpactAccount',
   'disconnectImpactAccount',
   'listBackups',

@@ -19,6 +19,7 @@ export class StatusBoard {
   private remote: { url: string; fingerprint: string | null } | null = null;
   private reconcile: ReconcileStatus | null = null;
   private receiver: () => { url: string; port: number } = () => ({ url: '', port: 0 });
+  private urlChange: () => Status['postbackUrlChanged'] = () => null;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -29,6 +30,11 @@ export class StatusBoard {
 
   setReceiver(receiver: () => { url: string; port: number }): void {
     this.receiver = receiver;
+  }
+
+  /** Whether the postback URL changed unacknowledged (both secrets files were lost): see EngineSecrets. */
+  setUrlChange(urlChange: () => Status['postbackUrlChanged']): void {
+    this.urlChange = urlChange;
   }
 
   setFault(error: Error | null): void {
@@ -102,6 +108,7 @@ export class StatusBoard {
       remote: this.remote,
       device: this.deviceOf(device),
       reconcile: this.reconcile,
+      postbackUrlChanged: device === LOCAL_DEVICE ? this.urlChange() : null,
       notices: [...this.notices, ...[this.storeFault, this.applyFault].filter((notice) => notice !== null)],
     };
   }
@@ -113,14 +120,15 @@ export class StatusBoard {
     return { id: device, name: stored?.name ?? 'This device' };
   }
 
-  setup(receiver: Settings['receiver'], overrides: SettingOverride[]): Setup {
+  /** `headerValue`: the receiver's header secret, from the secrets file (the settings keep none). */
+  setup(receiver: Settings['receiver'], headerValue: string, overrides: SettingOverride[]): Setup {
     const { url, port } = this.receiver();
     return {
       postbackUrl: url,
       receiverHost: receiver.host,
       receiverPort: port,
       headerName: receiver.headerName,
-      headerValue: receiver.headerValue,
+      headerValue,
       templates: { jsonPost: jsonPostTemplate(), getUrl: getUrlTemplate(url) },
       overrides,
       successResponse: SUCCESS_RESPONSE,

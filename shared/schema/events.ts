@@ -38,6 +38,17 @@ export const statusSchema = z.object({
     })
     .nullable()
     .optional(),
+  /**
+   * The postback URL changed because both secrets files were lost (a new secret was made): impact.com must be given
+   * the new URL. Shown loudly until the user acknowledges it; on the hub's own UI only.
+   */
+  postbackUrlChanged: z
+    .object({
+      at: z.string(),
+      /** a header name is set but its value was lost with the secrets */ headerValueLost: z.boolean(),
+    })
+    .nullable()
+    .optional(),
   /** impact.com's catch-up check of watched items */
   reconcile: reconcileStatusSchema.nullable().optional(),
 });

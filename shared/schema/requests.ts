@@ -64,6 +64,7 @@ export const API_REQUEST_SCHEMAS = {
   getSettings: noInput,
   updateSettings: settingsPatchSchema,
   regenerateSecret: noInput,
+  acknowledgeUrlChange: noInput,
   previewMapping: z.strictObject({ raw: previewRawSchema, mapping: mappingSchema }),
   addDevice: addDeviceRequestSchema,
   listDevices: noInput,

@@ -68,6 +68,7 @@ const SAMPLE_PAYLOADS: { [K in InvokeKey]: InvokePayload<K> } = {
   'api:getSettings': undefined,
   'api:updateSettings': { launchAtLogin: true },
   'api:regenerateSecret': undefined,
+  'api:acknowledgeUrlChange': undefined,
   'api:previewMapping': { raw: { query: '', body: '{}' }, mapping: {} },
   'api:addDevice': { name: 'Laptop' },
   'api:listDevices': undefined,

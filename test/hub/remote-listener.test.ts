@@ -145,7 +145,7 @@ describe('the remote listener', () => {
     expect(answer.status).toBe(200);
     expect(answer.body).not.toContain(SECRET);
     expect(answer.body).not.toContain('header-secret-123');
-    expect(JSON.parse(answer.body)).toMatchObject({ headerName: 'X-Shelfwatch', headerValue: '•••' });
+    expect(JSON.parse(answer.body)).toMatchObject({ headerName: 'X-Shelfwatch', headerValue: '•••• (set)' });
     expect((await engine.api.setup(undefined)).postbackUrl).toContain(SECRET); // the hub's own UI still sees it
   });
 

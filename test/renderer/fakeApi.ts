@@ -136,6 +136,10 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
       return structuredClone(data.settings);
     },
     regenerateSecret: async () => ({ ...data.setup, postbackUrl: 'http://127.0.0.1:8787/postback/n3w' }),
+    acknowledgeUrlChange: async () => {
+      data.status = { ...data.status, postbackUrlChanged: null };
+      return data.status;
+    },
     previewMapping: async ({ raw, mapping }) => {
       const fields = JSON.parse(raw.body || '{}') as Record<string, string>;
       const mappedTo = Object.fromEntries(Object.keys(fields).map((key) => [key, mapping[key] ?? null]));

@@ -14,6 +14,7 @@ import {
 import { ApiError } from '../../../shared/api-error.js';
 import { sameTarget, type Watch } from '../../../shared/model.js';
 import { type ParsedRequest, parseApiRequest } from '../../../shared/schema/requests.js';
+import { SECRET_SET_MASK } from '../../../shared/secret-mask.js';
 import type { Backups } from '../backup/backups.js';
 import type { DeviceRegistry } from '../hub/devices.js';
 import type { ImpactLink } from '../impact-link/link.js';
@@ -24,6 +25,7 @@ import { publicState } from '../store/db/products.js';
 import { LOCAL_DEVICE } from '../store/db/read-state.js';
 import { queryFeed } from '../store/feed-page.js';
 import type { Store } from '../store/store.js';
+import { maskedSettings, splitHeaderValue } from './settings-secret.js';
 
 export interface ServiceDeps {
   store: Store;
@@ -37,6 +39,11 @@ export interface ServiceDeps {
   regenerateSecret(): Setup;
   /** the postback URL's secret, to keep it out of what a device is shown */
   secret(): string;
+  /** the receiver's header secret, kept in the secrets file ('' for none) */
+  headerValue(): string;
+  /** writes it to the secrets file (durably) before it is in force */
+  setHeaderValue(value: string): void;
+  acknowledgeUrlChange(): void;
   clock(): number;
 }
 
@@ -47,7 +54,7 @@ function withoutSecrets(setup: Setup, secret: string): Setup {
   return {
     ...setup,
     postbackUrl: hide(setup.postbackUrl),
-    headerValue: setup.headerValue ? HIDDEN : '',
+    headerValue: setup.headerValue ? SECRET_SET_MASK : '',
     templates: { jsonPost: setup.templates.jsonPost, getUrl: hide(setup.templates.getUrl) },
   };
 }
@@ -128,15 +135,29 @@ function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
       const remaining = store.quarantine.count();
       return { reprocessed: before - remaining, remaining };
     },
-    getSettings: async () => store.settings,
+    getSettings: async () => maskedSettings(store.settings, deps.headerValue()),
     updateSettings: async (patch) => {
       if (patch.receiver !== undefined) adminOnly();
-      await deps.run({ kind: 'updateSettings', patch });
-      return store.settings;
+      // The header value goes to the secrets file first, never to the journal; undone if the rest cannot be saved.
+      const { headerValue, rest } = splitHeaderValue(patch);
+      const before = deps.headerValue();
+      if (headerValue !== undefined) deps.setHeaderValue(headerValue);
+      try {
+        if (rest) await deps.run({ kind: 'updateSettings', patch: rest });
+      } catch (error) {
+        if (headerValue !== undefined) deps.setHeaderValue(before);
+        throw error;
+      }
+      return maskedSettings(store.settings, deps.headerValue());
     },
     regenerateSecret: async () => {
       adminOnly();
       return deps.regenerateSecret();
+    },
+    acknowledgeUrlChange: async () => {
+      adminOnly();
+      deps.acknowledgeUrlChange();
+      return deps.status(device);
     },
     previewMapping: async ({ raw, mapping }) => {
       const request = {

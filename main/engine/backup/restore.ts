@@ -4,7 +4,7 @@
 // quick_check is passed over for the next older one. The journal after the snapshot is then replayed as usual.
 import fs from 'node:fs';
 import path from 'node:path';
-import { syncDirectorySync } from '../file-system.js';
+import { FILE_MODE, syncDirectorySync } from '../file-system.js';
 import { SCHEMA_VERSION } from '../store/db/schema.js';
 import { type Documents, parseDocuments } from '../store/documents.js';
 import type { Logger } from '../types.js';
@@ -59,7 +59,7 @@ function trustedSnapshots(dataDir: string): Snapshot[] {
 
 function copyDurably(from: string, to: string): void {
   fs.copyFileSync(from, to);
-  fs.chmodSync(to, 0o600);
+  fs.chmodSync(to, FILE_MODE);
   const fd = fs.openSync(to, 'r+');
   try {
     fs.fsyncSync(fd);

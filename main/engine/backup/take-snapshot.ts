@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupReason } from '../../../shared/schema/backups.js';
-import { nodeFileSystem, syncDirectory } from '../file-system.js';
+import { DIR_MODE, FILE_MODE, nodeFileSystem, syncDirectory } from '../file-system.js';
 import type { Db } from '../store/db/open.js';
 import type { Documents } from '../store/documents.js';
 import {
@@ -44,10 +44,10 @@ export async function takeSnapshot(source: SnapshotSource, options: SnapshotOpti
   const at = options.clock();
   const id = snapshotId(at, options.reason);
   const root = backupsDir(options.dataDir);
-  fs.mkdirSync(root, { recursive: true, mode: 0o700 });
+  fs.mkdirSync(root, { recursive: true, mode: DIR_MODE });
   const partial = path.join(root, `${PARTIAL_PREFIX}${id}`);
   fs.rmSync(partial, { recursive: true, force: true });
-  fs.mkdirSync(partial, { mode: 0o700 });
+  fs.mkdirSync(partial, { mode: DIR_MODE });
   try {
     const dbFile = path.join(partial, SNAPSHOT_DB);
     const check = await copyDatabase(source.db, dbFile, options.signal);
@@ -102,13 +102,13 @@ async function copyDatabase(db: Db, target: string, signal: AbortSignal): Promis
 /** An empty 0600 file: SQLite copies into it, and gives its own journal file the same mode. */
 function createPrivate(file: string): void {
   fs.rmSync(file, { force: true });
-  fs.closeSync(fs.openSync(file, 'wx', 0o600));
+  fs.closeSync(fs.openSync(file, 'wx', FILE_MODE));
 }
 
 /** Writes a new 0600 file and fsyncs it; returns its size. */
 async function writeDurably(file: string, text: string): Promise<number> {
   const bytes = Buffer.from(text, 'utf8');
-  const handle = await fs.promises.open(file, 'wx', 0o600);
+  const handle = await fs.promises.open(file, 'wx', FILE_MODE);
   try {
     await handle.writeFile(bytes);
     await handle.sync();

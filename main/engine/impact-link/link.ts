@@ -8,6 +8,7 @@ import type { CatalogItem } from '../../../shared/impact-catalog.js';
 import { itemKeyOf, productKey } from '../../../shared/model.js';
 import type { ImpactAccount, ReconcileStatus } from '../../../shared/schema/impact.js';
 import type { Observation } from '../../../shared/schema/journal.js';
+import { FILE_MODE } from '../file-system.js';
 import { createImpactClient, ImpactApiError, type ImpactClient, type ImpactClientOptions } from '../impact/index.js';
 import type { Command } from '../journal/record.js';
 import type { Store } from '../store/store.js';
@@ -216,7 +217,7 @@ export class ImpactLink {
   private touchAlive(): void {
     const file = path.join(this.options.dataDir, ALIVE_FILE);
     try {
-      fs.writeFileSync(file, new Date(this.options.clock()).toISOString());
+      fs.writeFileSync(file, new Date(this.options.clock()).toISOString(), { mode: FILE_MODE });
     } catch {
       // only a hint for the next start; a read-only folder has bigger problems the status already shows
     }

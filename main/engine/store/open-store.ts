@@ -12,11 +12,11 @@ import { newestSnapshotDocuments, restoreNewestSnapshot } from '../backup/restor
 import type { FileSystem } from '../file-system.js';
 import { listSegments } from '../journal/segments.js';
 import type { Logger } from '../types.js';
-import { DB_FILE, openDatabase } from './db/open.js';
+import { DB_FILE, type Db, openDatabase } from './db/open.js';
 import { openDocuments } from './documents.js';
 import type { StoreData } from './legacy/state.js';
 import { Store } from './store.js';
-import { hasLegacyStore, readLegacyStore } from './upgrade.js';
+import { hasLegacyStore, readLegacyStore, unretireLegacyStore } from './upgrade.js';
 
 export interface OpenStoreOptions {
   dataDir: string;
@@ -56,16 +56,15 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
     databaseRestored = restoreNewestSnapshot(dataDir, file, log);
     return databaseRestored !== null;
   };
-  const hooks = upgrading ? {} : { restore };
-  let opened = openDatabase(dataDir, clock, hooks);
-  if (opened.existed && opened.db.prepare('SELECT 1 FROM meta WHERE name = ?').get(UPGRADE_MARK)) {
-    opened.db.close(); // an upgrade cut off midway: start it over from the old file
+  let opened = openDatabase(dataDir, clock, upgrading ? {} : { restore });
+  if (opened.existed && (await upgradeCutOff(opened.db, fsys, dataDir))) {
+    opened.db.close(); // start it over from the old file
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(dataDir, `${DB_FILE}${suffix}`), { force: true });
-    opened = openDatabase(dataDir, clock, hooks);
+    opened = openDatabase(dataDir, clock);
   }
   if (opened.movedAside.length > 0) log.warn('Database damaged', { movedAside: opened.movedAside });
   let legacy: StoreData | null = null;
-  if (!opened.existed && opened.movedAside.length === 0 && hasLegacyStore(dataDir)) {
+  if (!opened.existed && hasLegacyStore(dataDir)) {
     const read = await readLegacyStore(fsys, dataDir, clock);
     legacy = read.data;
     if (read.movedAside.length > 0) {
@@ -75,6 +74,8 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
     }
   }
   const store = new Store(opened.db, documents.low);
+  // At once, in the new database's first transaction: from here a crash anywhere leads back to the old file.
+  if (legacy) store.markUpgrading(true);
   const recovery: OpenRecovery = {
     databaseMovedAside: opened.movedAside,
     databaseIsNew: !opened.existed && legacy === null,
@@ -92,4 +93,13 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
 async function journalStart(fsys: FileSystem, dataDir: string): Promise<number> {
   const segments = await listSegments(fsys, path.join(dataDir, 'journal')).catch(() => []);
   return segments[0]?.firstSeq ?? 1;
+}
+
+/**
+ * An upgrade that did not finish: the database still carries the mark (the old file, retired or not, is the source),
+ * or the old file is still in place (it is retired only after the new store is durable: upgrade.ts).
+ */
+async function upgradeCutOff(db: Db, fsys: FileSystem, dataDir: string): Promise<boolean> {
+  if (db.prepare('SELECT 1 FROM meta WHERE name = ?').get(UPGRADE_MARK)) return unretireLegacyStore(fsys, dataDir);
+  return hasLegacyStore(dataDir);
 }

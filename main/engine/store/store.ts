@@ -37,6 +37,8 @@ export class Store {
   private watchedIds: Set<number> | null = null;
   /** counts changes to the documents, so the checkpoint knows when to write them */
   documentsVersion = 0;
+  /** a header value an older version journaled in clear, met while applying: to move to the secrets */
+  journaledHeaderValue: { value: string; seq: number } | null = null;
   private catalogNames = new Map<string, { catalogName: string; brandName: string }>();
 
   constructor(

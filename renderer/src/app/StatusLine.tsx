@@ -8,6 +8,7 @@ import { ConnectionLine } from './ConnectionLine.js';
 import { ReconcileLine } from './ReconcileLine.js';
 import { useStatus } from './StatusContext.js';
 import { UpgradeLine } from './UpgradeLine.js';
+import { UrlChangedBanner } from './UrlChangedBanner.js';
 
 const DISMISSED_KEY = 'shelfwatch.dismissedNotices';
 
@@ -30,6 +31,7 @@ export function StatusLine() {
       <ConnectionLine status={state.data} />
       <UpgradeLine upgrade={state.data.upgrade} />
       {state.data.receiver.fault ? <FaultBanner fault={state.data.receiver.fault} /> : null}
+      <UrlChangedBanner change={state.data.postbackUrlChanged} />
       <Notices notices={state.data.notices} />
       <ReceiverLine status={state.data} />
       <ReconcileLine reconcile={state.data.reconcile} />

@@ -94,7 +94,12 @@ function SettingsForm({ saved }: { saved: Settings }) {
       </fieldset>
       <RetentionSettings value={draft.retention} onChange={(retention) => set({ retention })} />
       {hubOwnUi ? (
-        <ReceiverSettings value={draft.receiver} onChange={(receiver) => set({ receiver })} setup={setup} />
+        <ReceiverSettings
+          value={draft.receiver}
+          savedHeaderValue={baseline.receiver.headerValue}
+          onChange={(receiver) => set({ receiver })}
+          setup={setup}
+        />
       ) : null}
       <fieldset className="settings-group">
         <legend>Field mapping</legend>

@@ -139,7 +139,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       log,
       quiet: () => queue.idle && !writer.busy,
       onDamage,
-      onChange: () => board.changed(),
+      onChange: () => board.setBackupFault(backups.failure),
       afterBackup: () => pruner.prune(),
       firstDelayMs: options.backups?.firstDelayMs,
     });
@@ -160,7 +160,11 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
         () => {
           queue.resume();
           checkpointer.touch();
-          void backups.backUpNow('upgrade').catch(() => undefined); // the upgraded data is not in the journal
+          // The upgraded data is not in the journal: back it up at once, and only then start the daily round.
+          void backups
+            .backUpNow('upgrade')
+            .catch(() => undefined)
+            .finally(() => backups.start());
         },
         (error: unknown) => {
           notices.push(
@@ -260,7 +264,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     });
 
     impactLink.start();
-    backups.start();
+    if (!legacy) backups.start();
     let closed = false;
     return {
       api: guardDamage(createService(serviceDeps, LOCAL_DEVICE), onDamage),

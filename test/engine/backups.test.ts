@@ -6,10 +6,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listSnapshots } from '../../main/engine/backup/manifest.js';
+import { copyOnEventLoop } from '../../main/engine/backup/take-snapshot.js';
 import { nodeFileSystem } from '../../main/engine/file-system.js';
 import { DurableStoreFile } from '../../main/engine/store/legacy/durable-file.js';
 import { ApiError } from '../../shared/api-error.js';
 import { legacyStore } from '../helpers/legacy-store.js';
+import { openTestStore } from '../helpers/store.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { until } from '../helpers/until.js';
 import { productOrNull, settled, startEngine, type TestEngine } from '../reliability/helpers/engine-harness.js';
@@ -198,6 +200,24 @@ describe('generations', () => {
     }
   });
 
+  it('says in the status why a backup could not be made, until one is made again', async () => {
+    fs.writeFileSync(path.join(temp.dir, 'backups'), 'a file where the folder should be');
+    const test = await startEngine(temp.dir, { clock });
+    try {
+      await expect(test.engine.api.backUpNow(undefined)).rejects.toMatchObject({ status: 503 });
+      const said =
+        /^The backup could not be made \(EEXIST: file already exists\)\. The previous backups and the journal are kept\.$/;
+      await until('the notice', async () =>
+        (await test.engine.api.status(undefined)).notices.some((notice) => said.test(notice)),
+      );
+      fs.rmSync(path.join(temp.dir, 'backups'));
+      await test.engine.api.backUpNow(undefined);
+      await until('the notice gone', async () => (await test.engine.api.status(undefined)).notices.length === 0);
+    } finally {
+      await test.close();
+    }
+  });
+
   it('is the hub’s own: a paired device gets 403', async () => {
     const test = await startEngine(temp.dir, { clock });
     try {
@@ -207,6 +227,38 @@ describe('generations', () => {
       expect(listSnapshots(temp.dir)).toEqual([]);
     } finally {
       await test.close();
+    }
+  });
+});
+
+describe('copying on the event loop (where no worker can load SQLite: a packaged desktop app)', () => {
+  it('makes a copy that checks out and holds at least what was committed when it began, while the engine writes', async () => {
+    const { store, dir, close } = openTestStore();
+    try {
+      const insert = store.db.prepare(
+        "INSERT INTO products (key, catalog_id, item_id, stock, removed, first_seen_at, updated_at) VALUES (?, '1', ?, 'InStock', 0, 0, 0)",
+      );
+      const write = (from: number, to: number) =>
+        store.commit(() => {
+          for (let i = from; i < to; i++) insert.run(`1:${i}`, String(i));
+          store.appliedSeq = to;
+        });
+      write(0, 20_000);
+      let written = 20_000;
+      const writing = setInterval(() => {
+        write(written, written + 100);
+        written += 100;
+      }, 1);
+      const target = path.join(dir, 'copy.db');
+      const check = await copyOnEventLoop(store.db, target, new AbortController().signal).finally(() =>
+        clearInterval(writing),
+      );
+      expect(check).toMatchObject({ ok: true, problem: null, schemaVersion: 2 });
+      expect(check.appliedSeq).toBeGreaterThanOrEqual(20_000);
+      expect(check.products).toBe(check.appliedSeq); // the copy is one moment: its rows and its seq agree
+      expect(fs.statSync(target).mode & 0o777).toBe(0o600);
+    } finally {
+      close();
     }
   });
 });

@@ -4,6 +4,7 @@
 // A copy that fails its check means the live database is damaged (the backup copies its pages as they are): the
 // engine is told, so the next start restores the last good backup and replays the journal.
 import fs from 'node:fs';
+import path from 'node:path';
 import type { BackupList, BackupReason } from '../../../shared/schema/backups.js';
 import { isDamage } from '../store/db/open.js';
 import type { Store } from '../store/store.js';
@@ -47,7 +48,7 @@ export class Backups {
   constructor(private readonly options: BackupsOptions) {
     // A copy cut off by a crash or a kill: never complete, never listed.
     for (const name of safeReaddir(backupsDir(options.dataDir))) {
-      if (name.startsWith(PARTIAL_PREFIX)) fs.rmSync(`${backupsDir(options.dataDir)}/${name}`, { recursive: true });
+      if (name.startsWith(PARTIAL_PREFIX)) fs.rmSync(path.join(backupsDir(options.dataDir), name), { recursive: true });
     }
   }
 
@@ -59,6 +60,11 @@ export class Backups {
     const now = this.options.clock();
     const due = newest ? Date.parse(newest.manifest.at) + DAY_MS : now;
     this.schedule(Math.max(due - now, this.options.firstDelayMs ?? 10 * 60_000));
+  }
+
+  /** Why the last attempt failed, in words for the user; null when it worked. */
+  get failure(): string | null {
+    return this.lastError;
   }
 
   list(): BackupList {

@@ -87,8 +87,14 @@ export async function takeSnapshot(source: SnapshotSource, options: SnapshotOpti
 
 async function copyDatabase(db: Db, target: string, signal: AbortSignal): Promise<CopyCheck> {
   createPrivate(target);
-  const checked = await copyInWorker(db.name, target, signal);
-  if (checked) return checked;
+  return (await copyInWorker(db.name, target, signal)) ?? copyOnEventLoop(db, target, signal);
+}
+
+/**
+ * Where no worker can load SQLite: the online backup through the engine's own connection, a page range per turn of
+ * the event loop (SQLite writes the engine's changes into the copy as they are made), checked on the loop.
+ */
+export async function copyOnEventLoop(db: Db, target: string, signal: AbortSignal): Promise<CopyCheck> {
   createPrivate(target);
   await db.backup(target, {
     progress: () => {

@@ -59,7 +59,8 @@ export class Backups {
     );
     const now = this.options.clock();
     const due = newest ? Date.parse(newest.manifest.at) + DAY_MS : now;
-    this.schedule(Math.max(due - now, this.options.firstDelayMs ?? 10 * 60_000));
+    // At most a day away, whatever the clock did since the newest one (it may have jumped back).
+    this.schedule(Math.min(DAY_MS, Math.max(due - now, this.options.firstDelayMs ?? 10 * 60_000)));
   }
 
   /** Why the last attempt failed, in words for the user; null when it worked. */

@@ -41,13 +41,21 @@ export async function segmentBounds(
   lastSeq: number,
   mtimeMs: number,
 ): Promise<SegmentBounds> {
-  const lines = (await fsys.readFile(segment.path)).toString('utf8').split('\n');
-  const times = (order: string[]) => {
-    for (const line of order) {
-      const record = decodeRecord(line);
-      if (record) return record.at;
-    }
-    return mtimeMs;
-  };
-  return { firstSeq: segment.firstSeq, lastSeq, firstAt: times(lines), lastAt: times(lines.reverse()) };
+  const bytes = await fsys.readFile(segment.path);
+  const lineAt = (start: number, end: number) => decodeRecord(bytes.toString('utf8', start, end))?.at;
+  let firstAt: number | undefined;
+  for (let start = 0; firstAt === undefined && start < bytes.length; ) {
+    const end = bytes.indexOf(0x0a, start);
+    if (end === -1) break;
+    firstAt = lineAt(start, end);
+    start = end + 1;
+  }
+  let lastAt: number | undefined;
+  // From the end, line by line: no need to decode a 16 MB segment whole for its last record.
+  for (let end = bytes.lastIndexOf(0x0a); lastAt === undefined && end > 0; ) {
+    const start = bytes.lastIndexOf(0x0a, end - 1) + 1;
+    lastAt = lineAt(start, end);
+    end = start - 1;
+  }
+  return { firstSeq: segment.firstSeq, lastSeq, firstAt: firstAt ?? mtimeMs, lastAt: lastAt ?? mtimeMs };
 }

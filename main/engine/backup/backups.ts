@@ -87,6 +87,7 @@ export class Backups {
 
   /** Makes a backup now (or waits for the one under way); rejects when it could not be made. */
   backUpNow(reason: BackupReason = 'manual'): Promise<Snapshot> {
+    if (this.stopping.signal.aborted) return Promise.reject(this.stopping.signal.reason);
     this.running ??= this.make(reason).finally(() => {
       this.running = null;
       this.options.onChange();

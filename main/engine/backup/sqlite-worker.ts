@@ -84,6 +84,7 @@ export function countFirstSeenInWorker(file: string, at: number): Promise<number
 }
 
 function run<T>(task: Record<string, unknown>, signal: AbortSignal): Promise<T | undefined> {
+  if (signal.aborted) return Promise.reject(signal.reason);
   const module = sqliteModuleFile();
   if (!module) return Promise.resolve(undefined);
   return new Promise((resolve, reject) => {

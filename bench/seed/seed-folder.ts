@@ -7,7 +7,7 @@ import path from 'node:path';
 import { nodeFileSystem } from '../../main/engine/file-system.js';
 import { EngineSecrets } from '../../main/engine/secrets/engine-secrets.js';
 import { openStore } from '../../main/engine/store/open-store.js';
-import type { Watch } from '../../shared/model.js';
+import type { Watch } from '../../shared/contract/watch.js';
 import { BENCH_CATALOG } from '../postback-body.js';
 import { JournalSink } from './journal-sink.js';
 import { writePast } from './past.js';

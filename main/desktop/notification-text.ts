@@ -1,6 +1,6 @@
 // What a notification says. Pure. Native notifications show plain text only, and long text is cut by the OS
 // anyway, so everything is flattened and capped here where it can be tested.
-import type { FeedEntry } from '../../shared/model.js';
+import type { FeedEntry } from '../../shared/contract/feed.js';
 
 export const TITLE_MAX = 64;
 export const BODY_MAX = 200;

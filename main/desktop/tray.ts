@@ -1,8 +1,9 @@
 // The tray: unread count (macOS: the title next to the icon; elsewhere the tooltip and a badged icon), a followed
 // hub that cannot be reached, a postback URL that changed (impact.com must be updated), and the menu: Open, Pause alerts ▸, Copy postback URL, Quit. Electron's Tray and Menu
 // are injected.
-import type { UiApi } from '../../shared/api.js';
-import { connectionText, type HubConnection } from '../../shared/connection-text.js';
+import type { UiApi } from '../../shared/contract/api.js';
+import type { HubConnection } from '../../shared/contract/status.js';
+import { connectionText } from '../../shared/domain/connection-text.js';
 import type { Logger } from '../engine/types.js';
 import type { Timers } from './alert-digest.js';
 import { realTimers } from './alert-digest.js';

@@ -1,8 +1,8 @@
 // Opens the engine on a data folder: lock, documents, database, journal replay, receiver, UI API, live events.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { UiEvent } from '../../shared/api.js';
-import { ApiError } from '../../shared/api-error.js';
+import { ApiError } from '../../shared/contract/errors.js';
+import type { UiEvent } from '../../shared/contract/events.js';
 import { DAMAGED_MESSAGE, guardDamage } from './api/damage-guard.js';
 import { createService } from './api/service.js';
 import { ApplyQueue } from './apply-queue.js';

@@ -1,7 +1,8 @@
 // Builds the status and setup the UI shows, and sends at most a few status events a second during a burst.
-import type { SettingOverride, Setup, Status } from '../../shared/api.js';
-import type { Settings } from '../../shared/model.js';
-import type { ReconcileStatus } from '../../shared/schema/impact.js';
+import type { ReconcileStatus } from '../../shared/contract/impact.js';
+import type { Settings } from '../../shared/contract/settings.js';
+import type { SettingOverride, Setup } from '../../shared/contract/setup.js';
+import type { Status } from '../../shared/contract/status.js';
 import { SUCCESS_RESPONSE } from './receiver/app.js';
 import { LOCAL_DEVICE } from './store/db/read-state.js';
 import type { Store } from './store/store.js';

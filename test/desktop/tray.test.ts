@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TrayController, type TrayMenuItem } from '../../main/desktop/tray.js';
-import type { SettingsPatch, Setup } from '../../shared/api.js';
-import { DEFAULT_SETTINGS } from '../../shared/model.js';
+import type { SettingsPatch } from '../../shared/contract/settings.js';
+import { DEFAULT_SETTINGS } from '../../shared/contract/settings.js';
+import type { Setup } from '../../shared/contract/setup.js';
 import { silentLog } from './fake-ipc.js';
 import { FakeTray } from './fake-tray.js';
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEngine } from '../../main/engine/index.js';
 import type { Engine } from '../../main/engine/types.js';
-import type { FeedEntry } from '../../shared/model.js';
+import type { FeedEntry } from '../../shared/contract/feed.js';
 import { legacyStore, writeLegacyFolder } from '../helpers/legacy-store.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 

@@ -7,7 +7,9 @@ import { nodeFileSystem } from '../../main/engine/file-system.js';
 import { JournalWriter } from '../../main/engine/journal/index.js';
 import { DurableStoreFile } from '../../main/engine/store/legacy/durable-file.js';
 import { emptyStore, type StoreData } from '../../main/engine/store/legacy/state.js';
-import type { Alert, FieldChange, HistoryPoint, ProductState, Watch } from '../../shared/model.js';
+import type { Alert, FieldChange } from '../../shared/contract/feed.js';
+import type { HistoryPoint, ProductState } from '../../shared/contract/product.js';
+import type { Watch } from '../../shared/contract/watch.js';
 
 const T0 = Date.parse('2026-10-01T08:00:00Z');
 const iso = (ms: number) => new Date(ms).toISOString();

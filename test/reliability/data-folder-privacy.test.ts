@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Settings } from '../../shared/model.js';
+import type { Settings } from '../../shared/contract/settings.js';
 import { request } from '../helpers/http.js';
 import { api, receiverUrl, startTestServer } from '../helpers/server.js';
 import { makeTempDir } from '../helpers/temp-dir.js';

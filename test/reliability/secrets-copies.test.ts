@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openEngine } from '../../main/engine/index.js';
 import type { Engine } from '../../main/engine/types.js';
-import type { ApiError } from '../../shared/api-error.js';
+import type { ApiError } from '../../shared/contract/errors.js';
 import { request } from '../helpers/http.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { itemJson } from './helpers/postbacks.js';

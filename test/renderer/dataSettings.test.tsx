@@ -3,9 +3,9 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../shared/api-error.js';
+import { ApiError } from '../../shared/contract/errors.js';
+import { makeBackup, makeBackupList, makeStatus, minutesAgo } from '../fakes/ui-data.js';
 import { createFakeClient } from './fakeApi.js';
-import { makeBackup, makeBackupList, makeStatus, minutesAgo } from './fixtures.js';
 import { renderApp } from './renderApp.js';
 
 describe('Settings → Data', () => {

@@ -1,30 +1,20 @@
 // A typed fake of the UI API: an in-memory engine that answers like the real one and records every call.
 
 import type { ApiClient } from '../../renderer/src/api/client.js';
-import type {
-  ApiMethod,
-  ApiRequest,
-  BackupList,
-  Catalog,
-  CatalogItem,
-  ImpactAccount,
-  Setup,
-  Status,
-  UiApi,
-  UiEvent,
-} from '../../shared/api.js';
-import {
-  type Device,
-  type FeedEntry,
-  type HistoryPoint,
-  itemKeyOf,
-  type ProductState,
-  productKey,
-  type QuarantineEntry,
-  type Settings,
-  type Watch,
-  watchCovers,
-} from '../../shared/model.js';
+import { type ApiRequest, mapUiApi, type UiApi } from '../../shared/contract/api.js';
+import type { BackupList } from '../../shared/contract/backups.js';
+import type { Device } from '../../shared/contract/device.js';
+import type { UiEvent } from '../../shared/contract/events.js';
+import type { FeedEntry } from '../../shared/contract/feed.js';
+import type { Catalog, CatalogItem, ImpactAccount } from '../../shared/contract/impact.js';
+import type { HistoryPoint, ProductState } from '../../shared/contract/product.js';
+import type { QuarantineEntry } from '../../shared/contract/quarantine.js';
+import type { ApiMethod } from '../../shared/contract/routes.js';
+import type { Settings } from '../../shared/contract/settings.js';
+import type { Setup } from '../../shared/contract/setup.js';
+import type { Status } from '../../shared/contract/status.js';
+import type { Watch } from '../../shared/contract/watch.js';
+import { itemKeyOf, productKey, watchCovers } from '../../shared/domain/watch-target.js';
 import {
   idleReconcile,
   makeBackup,
@@ -35,7 +25,7 @@ import {
   makeSetup,
   makeStatus,
   makeWatch,
-} from './fixtures.js';
+} from '../fakes/ui-data.js';
 
 export interface FakeData {
   feed: FeedEntry[];
@@ -202,16 +192,11 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
     ...overrides,
   };
 
-  const api = {} as Record<ApiMethod, (req: unknown) => Promise<unknown>>;
-  for (const method of Object.keys(engine) as ApiMethod[]) {
-    api[method] = (req: unknown) => {
-      calls.push({ method, req });
-      return (engine[method] as (req: unknown) => Promise<unknown>)(req);
-    };
-  }
-
   const client: FakeClient = {
-    api: api as unknown as UiApi,
+    api: mapUiApi((method, req) => {
+      calls.push({ method, req });
+      return engine[method](req);
+    }),
     data,
     calls,
     callsOf: <M extends ApiMethod>(method: M) =>

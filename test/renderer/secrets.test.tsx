@@ -4,10 +4,10 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Settings } from '../../shared/model.js';
-import { SECRET_SET_MASK } from '../../shared/secret-mask.js';
+import { SECRET_SET_MASK } from '../../shared/contract/secret-mask.js';
+import type { Settings } from '../../shared/contract/settings.js';
+import { makeSettings, makeStatus } from '../fakes/ui-data.js';
 import { createFakeClient } from './fakeApi.js';
-import { makeSettings, makeStatus } from './fixtures.js';
 import { renderApp } from './renderApp.js';
 
 const changed = { at: '2026-03-02T09:15:00.000Z', headerValueLost: true };

@@ -2,9 +2,9 @@
 // small file in the user-data folder, while every other setting is the hub's.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SettingsPatch } from '../../../shared/api.js';
-import { DEFAULT_SETTINGS, type Settings } from '../../../shared/model.js';
-import { repairSettings } from '../../../shared/schema/settings-repair.js';
+import type { SettingsPatch } from '../../../shared/contract/settings.js';
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/contract/settings.js';
+import { repairSettings } from '../../../shared/domain/settings-repair.js';
 import { mergeSettings } from '../../engine/apply/settings-merge.js';
 import { DIR_MODE, FILE_MODE } from '../../engine/file-system.js';
 

@@ -1,8 +1,8 @@
 // The receiver's header value is a secret (secrets/header-value.ts): the settings the UI API answers carry a mask in
 // its place, and a settings change carrying one is split: the value goes to the secrets file, the rest to the journal.
-import type { SettingsPatch } from '../../../shared/api.js';
-import type { Settings } from '../../../shared/model.js';
-import { SECRET_SET_MASK } from '../../../shared/secret-mask.js';
+
+import { SECRET_SET_MASK } from '../../../shared/contract/secret-mask.js';
+import type { Settings, SettingsPatch } from '../../../shared/contract/settings.js';
 
 /** The settings as every answer shows them: the header value masked when set, '' when not. */
 export function maskedSettings(settings: Settings, headerValue: string): Settings {

@@ -5,7 +5,7 @@
 // engine is told, so the next start restores the last good backup and replays the journal.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BackupList, BackupReason } from '../../../shared/schema/backups.js';
+import type { BackupList, BackupReason } from '../../../shared/contract/backups.js';
 import { isDamage } from '../store/db/open.js';
 import type { Store } from '../store/store.js';
 import { withoutPath } from '../system-error.js';

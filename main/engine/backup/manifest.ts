@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { backupReasonSchema } from '../../../shared/schema/backups.js';
+import { backupReasonSchema } from '../../../shared/contract/backups.js';
 
 export const BACKUPS_DIR = 'backups';
 export const SNAPSHOT_DB = 'store.db';

@@ -1,6 +1,6 @@
 // The words for what start-up recovered: "The product database was damaged (…) and was restored from the backup
 // of 3 Dec 14:00 and the journal since: nothing lost.", or exactly what could not be recovered.
-import { formatCount } from '../../../shared/schema/ranges.js';
+import { formatCount } from '../../../shared/contract/ranges.js';
 import { dayOf } from '../replay.js';
 import type { OpenRecovery } from './recovery.js';
 import type { SalvageResult } from './salvage.js';

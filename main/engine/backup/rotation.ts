@@ -7,7 +7,7 @@
 // The journal is pruned only up to what every kept rotation snapshot covers, not only the newest: should the newest
 // be damaged later, the next older one plus the journal still rebuilds everything. With daily backups and the
 // journal kept for days anyway, this costs nothing in practice.
-import type { BackupReason } from '../../../shared/schema/backups.js';
+import type { BackupReason } from '../../../shared/contract/backups.js';
 import { coveredSeq, filesPresent, type Snapshot } from './manifest.js';
 
 export const KEEP_IN_ROTATION = 3;

@@ -5,7 +5,9 @@
 // journal's records changed again is taken back to that moment by undoing, newest first, the changes its feed
 // entries from those records list; the replay then makes those entries, and their alerts, exactly as before.
 import type Database from 'better-sqlite3';
-import { type FieldChange, type ProductState, productKey } from '../../../shared/model.js';
+import type { FieldChange } from '../../../shared/contract/feed.js';
+import type { ProductState } from '../../../shared/contract/product.js';
+import { productKey } from '../../../shared/domain/watch-target.js';
 import { trimFeed } from '../apply/product.js';
 import { isThresholdRule, thresholdHolds } from '../ingest/rule-checks.js';
 import type { FeedRow } from '../store/db/feed.js';

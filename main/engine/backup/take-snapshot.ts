@@ -5,7 +5,7 @@
 // 0600 in a 0700 folder.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BackupReason } from '../../../shared/schema/backups.js';
+import type { BackupReason } from '../../../shared/contract/backups.js';
 import { DIR_MODE, FILE_MODE, nodeFileSystem, syncDirectory } from '../file-system.js';
 import type { Db } from '../store/db/open.js';
 import type { Documents } from '../store/documents.js';

@@ -6,8 +6,8 @@
 // or the old file still in place, does the upgrade again from the beginning (open-store.ts).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { HistoryPoint, ProductState } from '../../../shared/model.js';
-import { itemKeyOf, productKey } from '../../../shared/model.js';
+import type { HistoryPoint, ProductState } from '../../../shared/contract/product.js';
+import { itemKeyOf, productKey } from '../../../shared/domain/watch-target.js';
 import { type FileSystem, syncDirectory } from '../file-system.js';
 import { feedPos } from './db/schema.js';
 import { DurableStoreFile } from './legacy/durable-file.js';

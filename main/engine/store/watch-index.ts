@@ -1,6 +1,8 @@
 // Which watches look at a product: one item, a whole catalog, or a whole brand (campaign). Rebuilt when watches
 // change; a lookup is three map reads.
-import { type ProductState, productKey, type Watch } from '../../../shared/model.js';
+import type { ProductState } from '../../../shared/contract/product.js';
+import type { Watch } from '../../../shared/contract/watch.js';
+import { productKey } from '../../../shared/domain/watch-target.js';
 
 export class WatchIndex {
   private byKey = new Map<string, Watch[]>();

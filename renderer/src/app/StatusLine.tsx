@@ -1,7 +1,7 @@
 // What the user must know about the receiver right now: a storage fault (postbacks are being refused),
 // one-time notices, and a quiet line with the last postback.
 import { useState } from 'react';
-import type { Status } from '../../../shared/api.js';
+import type { Status } from '../../../shared/contract/status.js';
 import { ErrorState } from '../components/ErrorState.js';
 import { RelativeTime } from '../components/RelativeTime.js';
 import { ConnectionLine } from './ConnectionLine.js';

@@ -2,7 +2,7 @@
 // old URL and every postback is refused (404) until the user gives it the new one. Said loudly in the status line
 // (every view) and beside the URL on Setup, until the user says they did it.
 import { useState } from 'react';
-import type { Status } from '../../../shared/api.js';
+import type { Status } from '../../../shared/contract/status.js';
 import { useApiClient } from '../api/ApiContext.js';
 import { messageOf } from '../api/useLoad.js';
 import { hrefs } from '../routing/routes.js';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { sameTarget } from '../../../shared/model.js';
+import { sameTarget } from '../../../shared/domain/watch-target.js';
 import { messageOf } from '../api/useLoad.js';
 import type { ScopeTarget } from '../impact/targetText.js';
 import { DEFAULT_SCOPE_RULES, describeRule } from './defaultRules.js';

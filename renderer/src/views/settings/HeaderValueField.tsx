@@ -2,7 +2,7 @@
 // value is shown as set, and can be replaced or cleared; the mask is never sent back as a new value (a save that
 // leaves it alone sends the mask, which means "unchanged", and changedGroups drops it anyway).
 import { useEffect, useState } from 'react';
-import { SECRET_SET_MASK } from '../../../../shared/secret-mask.js';
+import { SECRET_SET_MASK } from '../../../../shared/contract/secret-mask.js';
 import { TextField } from './fields.js';
 
 const HINT = 'A second secret: impact.com sends it as its custom “HTTP Header”.';

@@ -1,6 +1,6 @@
-import type { Setup } from '../../../../shared/api.js';
-import type { Settings } from '../../../../shared/model.js';
-import { SETTINGS_RANGES } from '../../../../shared/schema/ranges.js';
+import { SETTINGS_RANGES } from '../../../../shared/contract/ranges.js';
+import type { Settings } from '../../../../shared/contract/settings.js';
+import type { Setup } from '../../../../shared/contract/setup.js';
 import { type InForce, inForce, whenDefaultApplies } from '../../lib/overrides.js';
 import { LinesField, NumberField, TextField } from './fields.js';
 import { HeaderValueField } from './HeaderValueField.js';

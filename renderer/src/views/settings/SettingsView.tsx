@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Settings } from '../../../../shared/model.js';
+import type { Settings } from '../../../../shared/contract/settings.js';
 import { useApiClient } from '../../api/ApiContext.js';
 import { messageOf, useLoad } from '../../api/useLoad.js';
 import { useIsHubOwnUi } from '../../app/useThisDevice.js';

@@ -1,9 +1,9 @@
 // Save sends only the groups the user changed: a device following a hub may not change the receiver (403), and a
 // group nobody touched should not overwrite a change made meanwhile elsewhere (another device, the tray's pause).
 // The header value the hub masks is left out unless the user typed a new one or removed it.
-import type { SettingsPatch } from '../../../../shared/api.js';
-import type { Settings } from '../../../../shared/model.js';
-import { SECRET_SET_MASK } from '../../../../shared/secret-mask.js';
+
+import { SECRET_SET_MASK } from '../../../../shared/contract/secret-mask.js';
+import type { Settings, SettingsPatch } from '../../../../shared/contract/settings.js';
 
 const FORM_GROUPS = ['mapping', 'notifications', 'launchAtLogin', 'retention', 'receiver'] as const;
 

@@ -1,7 +1,7 @@
 // Settings → Data, on the hub's own UI: the backups (when, how big, whether they checked out), "Back up now", and
 // the folder that holds them. Each backup with the journal after it rebuilds everything Shelfwatch acknowledged.
 import { useState } from 'react';
-import type { BackupInfo, BackupList } from '../../../../../shared/api.js';
+import type { BackupInfo, BackupList } from '../../../../../shared/contract/backups.js';
 import { useApiClient } from '../../../api/ApiContext.js';
 import { messageOf, useLoad } from '../../../api/useLoad.js';
 import { CopyButton } from '../../../components/CopyButton.js';

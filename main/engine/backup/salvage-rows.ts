@@ -42,14 +42,19 @@ interface HistoryRow {
   inventory: number | null;
 }
 
-export function copyHistory(
-  aside: Database.Database,
-  store: Store,
-  ids: Map<number, number>,
-  fromPos: number,
-  toPos: number,
-  result: SalvageResult,
-): void {
+/** What rows of the lost records are copied: from `aside` into `store`, for products `ids` maps, by position. */
+export interface LostRows {
+  aside: Database.Database;
+  store: Store;
+  /** the damaged file's product ids → the store's */
+  ids: Map<number, number>;
+  fromPos: number;
+  /** exclusive: the journal's first record's position */
+  toPos: number;
+  result: SalvageResult;
+}
+
+export function copyHistory({ aside, store, ids, fromPos, toPos, result }: LostRows): void {
   const table = prepareKeyed<HistoryRow>(
     aside,
     {
@@ -81,14 +86,7 @@ export function copyHistory(
   for (const id of touched) store.products.trimHistory(id, count.get(id) ?? 0, limit);
 }
 
-export function copyFeed(
-  aside: Database.Database,
-  store: Store,
-  ids: Map<number, number>,
-  fromPos: number,
-  toPos: number,
-  result: SalvageResult,
-): void {
+export function copyFeed({ aside, store, ids, fromPos, toPos, result }: LostRows): void {
   const table = prepareKeyed<FeedRow>(aside, FEED_SQL, { keyOf: (row) => row.pos, sane: isSaneFeedRow });
   if (!table || toPos <= fromPos) return;
   const insert = store.db.prepare(

@@ -56,8 +56,9 @@ export function salvage(file: string, store: Store, fromPos: number, replayFrom:
     store.commit(() => {
       const later = laterEntries(aside, replayFrom, result);
       const { ids, changedLater } = copyProducts(aside, store, later, replayFrom, result);
-      copyHistory(aside, store, ids, fromPos, replayFrom.pos, result);
-      copyFeed(aside, store, ids, fromPos, replayFrom.pos, result);
+      const lost = { aside, store, ids, fromPos, toPos: replayFrom.pos, result };
+      copyHistory(lost);
+      copyFeed(lost);
       copyRuleMemory(aside, store, ids, changedLater);
       copyReadState(aside, store, result);
       trimFeed(store);

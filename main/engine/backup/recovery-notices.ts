@@ -2,7 +2,7 @@
 // of 3 Dec 14:00 and the journal since: nothing lost.", or exactly what could not be recovered.
 import { formatCount } from '../../../shared/contract/ranges.js';
 import { dayOf } from '../replay.js';
-import type { OpenRecovery } from './recovery.js';
+import type { OpenRecovery } from './open-recovery.js';
 import type { SalvageResult } from './salvage.js';
 
 /** Journal records that neither a backup nor the journal could give back. */

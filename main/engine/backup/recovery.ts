@@ -10,25 +10,9 @@ import { feedPos } from '../store/db/schema.js';
 import type { Store } from '../store/store.js';
 import type { Logger } from '../types.js';
 import type { Snapshot } from './manifest.js';
+import type { OpenRecovery } from './open-recovery.js';
 import { describeDatabase, describeDocuments, type Gap } from './recovery-notices.js';
 import { type SalvageResult, salvage } from './salvage.js';
-
-/** What opening the store found and did (open-store.ts), before the journal was replayed. */
-export interface OpenRecovery {
-  /** store.db was damaged: the files it was moved aside as */
-  databaseMovedAside: string[];
-  /** store.db was created or restored now (missing or damaged) */
-  databaseIsNew: boolean;
-  /** the backup restored in its place */
-  databaseRestored: Snapshot | null;
-  documentsMovedAside: string[];
-  /** neither documents.json nor its previous generation could be read */
-  documentsLost: boolean;
-  documentsRestored: Snapshot | null;
-  /** the journal record each store reflected through when opened */
-  databaseSeq: number;
-  documentsSeq: number;
-}
 
 /** What could not be recovered, found before the replay, with what of it was salvaged. */
 export interface PendingRecovery {

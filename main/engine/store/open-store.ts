@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { backUpBeforeMigration } from '../backup/before-migration.js';
 import type { Snapshot } from '../backup/manifest.js';
-import type { OpenRecovery } from '../backup/recovery.js';
+import type { OpenRecovery } from '../backup/open-recovery.js';
 import { newestSnapshotDocuments, restoreNewestSnapshot } from '../backup/restore.js';
 import type { FileSystem } from '../file-system.js';
 import { listSegments } from '../journal/segments.js';

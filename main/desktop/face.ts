@@ -18,15 +18,15 @@ import {
   shell,
   Tray,
 } from 'electron';
+import { realTimers } from '../../shared/domain/alert-policy.js';
+import { Notifier } from '../../shared/domain/alert-policy-notifier.js';
+import type { DeviceSettings } from '../../shared/domain/device-settings.js';
 import type { Logger } from '../engine/types.js';
 import { pairWithHub } from '../follower/index.js';
-import { realTimers } from './alert-digest.js';
 import type { DesktopBackend } from './backend.js';
 import { createConnectionActions } from './hub/connection-actions.js';
-import type { DeviceSettings } from './hub/device-settings.js';
 import { registerIpc } from './ipc.js';
 import { createLoginItemSync, wasLaunchedAtLogin } from './login-item.js';
-import { Notifier } from './notifier.js';
 import { desktopPaths } from './paths.js';
 import { createRendererLink } from './renderer-link.js';
 import { observeSettings } from './settings-observer.js';

@@ -3,11 +3,11 @@
 // are injected.
 import type { UiApi } from '../../shared/contract/api.js';
 import type { HubConnection } from '../../shared/contract/status.js';
+import type { Timers } from '../../shared/domain/alert-policy.js';
+import { realTimers } from '../../shared/domain/alert-policy.js';
+import { activePauseEnd, type PauseChoice, pauseEndsAt } from '../../shared/domain/alert-policy-pause.js';
 import { connectionText } from '../../shared/domain/connection-text.js';
 import type { Logger } from '../engine/types.js';
-import type { Timers } from './alert-digest.js';
-import { realTimers } from './alert-digest.js';
-import { activePauseEnd, type PauseChoice, pauseEndsAt } from './pause-times.js';
 import type { TrayIcons } from './tray-icons.js';
 
 export interface TrayLike<Image, Menu> {

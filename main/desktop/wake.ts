@@ -1,6 +1,6 @@
 // A follower asleep with the laptop holds a dead connection it would only notice at the next backoff step or after
 // the 45 s silence check. On resume, on unlocking the screen and when the network comes back it reconnects at once.
-import type { Timers } from './alert-digest.js';
+import type { Timers } from '../../shared/domain/alert-policy.js';
 
 /** The part of Electron's powerMonitor used here (face.ts hands in the real one, which the compiler checks). */
 export interface PowerMonitorLike {

@@ -111,6 +111,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     const queue = new ApplyQueue({
       store,
       onApplied: (effectsList) => {
+        if (options.onPostback) for (const { postback } of effectsList) if (postback) options.onPostback(postback);
         const entries = effectsList.flatMap((effects) => effects.entries);
         impact?.reconciler.countChanged(entries.filter((entry) => entry.source === 'api').length);
         if (entries.length > 0) hub.emit({ type: 'feed', entries });

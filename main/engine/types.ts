@@ -3,6 +3,10 @@ import type { UiApi } from '../../shared/contract/api.js';
 import type { UiEvent } from '../../shared/contract/events.js';
 import type { FeedEntry } from '../../shared/contract/feed.js';
 import type { StreamPoint } from '../../shared/domain/stream-point.js';
+import type { PostbackOutcome } from './apply/effects.js';
+
+export type { PostbackOutcome } from './apply/effects.js';
+
 import type { FileSystem } from './file-system.js';
 import type { ImpactClientOptions } from './impact/index.js';
 import type { CredentialStore, ImpactCredentials } from './impact-link/credentials.js';
@@ -47,6 +51,8 @@ export interface EngineOptions {
   };
   /** the file operations of the journal and the store; tests inject faults here */
   fileSystem?: FileSystem;
+  /** each postback once it is applied (not those replayed at start-up): the server face logs a line for each */
+  onPostback?: (outcome: PostbackOutcome) => void;
 }
 
 export interface ReceiverAddress {

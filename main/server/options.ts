@@ -15,6 +15,8 @@ export interface ServeOptions {
   /** `npm run dev` only: the Vite dev server's origin, trusted by the UI API's Origin check (never by default) */
   devOrigin?: string;
   checkpoint?: { quietMs: number; maxDelayMs: number };
+  /** no log line per postback (--quiet) */
+  quiet?: boolean;
   /** the hub's remote listener for devices that follow it; absent: none */
   remote?: RemoteOptions;
   /** impact.com's Partner API (SHELFWATCH_IMPACT_*; environment only: a token must not show in a process list) */
@@ -40,6 +42,7 @@ export const USAGE = `Usage: npm run serve -- [options]
   --secret SECRET       postback URL secret (SHELFWATCH_SECRET; default: generated and stored)
   --ui-token TOKEN      UI API token (SHELFWATCH_UI_TOKEN; default: generated and stored)
   --public-url URL      the public address of your tunnel, shown in the postback URL (SHELFWATCH_PUBLIC_URL)
+  --quiet               no log line per postback, only warnings and errors (SHELFWATCH_QUIET=1)
 Run a hub that desktops and browsers follow:
   --remote-port PORT    listen for devices on this port (SHELFWATCH_REMOTE_PORT; default: no remote listener)
   --remote-host HOST    address of that listener (SHELFWATCH_REMOTE_HOST; default 0.0.0.0)
@@ -67,6 +70,7 @@ export function readServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServeO
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       'remote-plain': { type: 'boolean' },
+      quiet: { type: 'boolean' },
       'dev-origin': { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -101,6 +105,7 @@ export function readServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServeO
     secret: pick(values.secret, 'SHELFWATCH_SECRET'),
     uiToken: pick(values['ui-token'], 'SHELFWATCH_UI_TOKEN'),
     publicUrl: pick(values['public-url'], 'SHELFWATCH_PUBLIC_URL'),
+    quiet: values.quiet ?? env.SHELFWATCH_QUIET === '1',
     remote,
     impact: impactOptions(env),
     // a flag only, no environment variable: trusting another origin must be asked for on the command line

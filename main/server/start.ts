@@ -2,8 +2,9 @@
 
 import { openEngine } from '../engine/index.js';
 import { type Listening, listen } from '../engine/receiver/listen.js';
-import type { Engine, Logger } from '../engine/types.js';
+import type { Engine, Logger, PostbackOutcome } from '../engine/types.js';
 import type { ServeOptions } from './options.js';
+import { postbackLine } from './postback-line.js';
 import { type RemoteListening, startRemoteListener } from './remote-listener.js';
 import { createUiApp } from './ui-app.js';
 
@@ -21,7 +22,11 @@ export interface RunningServer {
 }
 
 export async function startServer(options: ServeOptions, rendererDir: string, log?: Logger): Promise<RunningServer> {
-  const engine = await openEngine({ ...options, log });
+  const engine = await openEngine({
+    ...options,
+    log,
+    ...(log && !options.quiet ? { onPostback: (outcome: PostbackOutcome) => log.info(postbackLine(outcome)) } : {}),
+  });
   let ui: Listening | null = null;
   let remote: RemoteListening | null = null;
   try {

@@ -41,7 +41,8 @@ export const MAX_FEED_PAGE = 200;
 export const MAX_SEARCH_CHARS = 200;
 
 /** Query strings carry text: "50" is read as the number 50 (HTTP); callers and IPC send the number itself. */
-const fromQueryText = (value: number) => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value);
+export const fromQueryText = (value: number) =>
+  typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value;
 
 export const feedQuerySchema = z.strictObject({
   limit: z
@@ -63,7 +64,12 @@ export const MAX_MARK_READ_IDS = 10_000;
 
 export const markReadIdsSchema = z.array(feedItemIdSchema).max(MAX_MARK_READ_IDS);
 
-export const markReadSchema = z.strictObject({ ids: markReadIdsSchema.optional(), all: z.boolean().optional() });
+export const markReadSchema = z.strictObject({
+  ids: markReadIdsSchema.optional(),
+  all: z.boolean().optional(),
+  /** the ids become unread again (not with `all`) */
+  unread: z.boolean().optional(),
+});
 
 export const unreadCountSchema = z.object({ unread: z.number() });
 

@@ -22,6 +22,8 @@ export const commandSchema = z.discriminatedUnion('kind', [
     kind: z.literal('markRead'),
     ids: markReadIdsSchema.optional(),
     all: z.boolean().optional(),
+    /** the ids become unread again */
+    unread: z.boolean().optional(),
     /** whose read state: absent means this computer's own UI */
     device: deviceIdSchema.optional(),
     /** the newest entry id that "all" covers, fixed when the user asked (absent: the newest when applied) */

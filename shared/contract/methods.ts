@@ -19,7 +19,12 @@ import { mappingPreviewSchema, previewMappingSchema } from './mapping.js';
 import { productDetailSchema } from './product.js';
 import { quarantineEntrySchema, reprocessedSchema } from './quarantine.js';
 import type { ApiMethod } from './routes.js';
-import { settingsPatchSchema, settingsSchema } from './settings.js';
+import {
+  retentionPreviewRequestSchema,
+  retentionPreviewSchema,
+  settingsPatchSchema,
+  settingsSchema,
+} from './settings.js';
 import { setupSchema } from './setup.js';
 import { statusSchema } from './status.js';
 import { watchIdSchema, watchInputSchema, watchPatchSchema, watchSchema } from './watch.js';
@@ -43,6 +48,7 @@ export const API_METHOD_SCHEMAS = {
   reprocessQuarantine: { req: noInput, res: reprocessedSchema },
   getSettings: { req: noInput, res: settingsSchema },
   updateSettings: { req: settingsPatchSchema, res: settingsSchema },
+  previewRetention: { req: retentionPreviewRequestSchema, res: retentionPreviewSchema },
   regenerateSecret: { req: noInput, res: setupSchema },
   acknowledgeUrlChange: { req: noInput, res: statusSchema },
   previewMapping: { req: previewMappingSchema, res: mappingPreviewSchema },

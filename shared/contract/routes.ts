@@ -28,6 +28,8 @@ export const API_ROUTES = {
   reprocessQuarantine: { verb: 'POST', path: '/api/quarantine/reprocess' },
   getSettings: { verb: 'GET', path: '/api/settings' },
   updateSettings: { verb: 'PATCH', path: '/api/settings' },
+  /** what lowering retention would delete, before it is saved */
+  previewRetention: { verb: 'GET', path: '/api/settings/retention-preview', admin: true },
   regenerateSecret: { verb: 'POST', path: '/api/settings/secret', admin: true },
   /** the user saw that the postback URL changed (both secrets files were lost) and updated impact.com */
   acknowledgeUrlChange: { verb: 'POST', path: '/api/setup/url-change/acknowledge', admin: true },

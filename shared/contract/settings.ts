@@ -3,6 +3,7 @@
 // refused with the field's name, before anything is journaled.
 import { z } from 'zod';
 import { CANONICAL_FIELDS } from './enums.js';
+import { fromQueryText } from './feed.js';
 import { type NumberRange, SETTINGS_RANGES, wholeNumberText } from './ranges.js';
 
 /** Key names that could reach Object.prototype through a careless consumer. */
@@ -116,3 +117,20 @@ export function isCidr(text: string): boolean {
   if (maxBits === 0 || v4?.slice(1).some((part) => Number(part) > 255)) return false;
   return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits);
 }
+
+/** Retention values the user is about to save (a query string: numbers arrive as text). */
+export const retentionPreviewRequestSchema = z.strictObject({
+  feedEntries: z.preprocess(fromQueryText, wholeNumber(SETTINGS_RANGES.retention.feedEntries)).optional(),
+  historyPerProduct: z.preprocess(fromQueryText, wholeNumber(SETTINGS_RANGES.retention.historyPerProduct)).optional(),
+});
+
+/** What lowering retention would delete, counted before the user saves it. */
+export const retentionPreviewSchema = z.object({
+  /** the oldest feed entries beyond the new limit */
+  feedEntries: z.number(),
+  /** history points beyond the new limit per product, and how many products have them */
+  historyPoints: z.number(),
+  products: z.number(),
+});
+
+export type RetentionPreview = z.infer<typeof retentionPreviewSchema>;

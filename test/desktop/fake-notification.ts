@@ -1,6 +1,6 @@
 // A typed stand-in for Electron's Notification: records show() and lets a test emit 'click' / 'close'.
 import type { Notification } from 'electron';
-import type { NotificationLike, NotificationRequest } from '../../main/desktop/notifier.js';
+import type { NotificationLike, NotificationRequest } from '../../shared/domain/alert-policy-notifier.js';
 
 type NotificationEvent = 'click' | 'close' | 'failed';
 

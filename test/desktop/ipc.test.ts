@@ -73,6 +73,7 @@ const SAMPLE_PAYLOADS: { [K in InvokeKey]: InvokePayload<K> } = {
   'api:reprocessQuarantine': undefined,
   'api:getSettings': undefined,
   'api:updateSettings': { launchAtLogin: true },
+  'api:previewRetention': { historyPerProduct: 10 },
   'api:regenerateSecret': undefined,
   'api:acknowledgeUrlChange': undefined,
   'api:previewMapping': { raw: { query: '', body: '{}' }, mapping: {} },

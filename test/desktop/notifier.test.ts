@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Notifier } from '../../main/desktop/notifier.js';
 import type { Settings } from '../../shared/contract/settings.js';
 import type { Status } from '../../shared/contract/status.js';
+import { Notifier } from '../../shared/domain/alert-policy-notifier.js';
 import { alertEntry, settingsWith } from '../fakes/alert-entries.js';
 import { FakeNotification } from './fake-notification.js';
 

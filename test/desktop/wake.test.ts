@@ -1,7 +1,7 @@
 // A laptop that wakes (or whose network comes back) reconnects to its hub at once, not at the next backoff step.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { realTimers } from '../../main/desktop/alert-digest.js';
 import { ONLINE_POLL_MS, wakeOnResume } from '../../main/desktop/wake.js';
+import { realTimers } from '../../shared/domain/alert-policy.js';
 import { FakePowerMonitor } from './fake-power-monitor.js';
 
 beforeEach(() => vi.useFakeTimers());

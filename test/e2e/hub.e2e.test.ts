@@ -1,7 +1,9 @@
 // Issue 11 in a real Chromium: the built server face as a hub with its remote listener (TLS, its generated
 // certificate trusted by its key's fingerprint). On the hub's own UI, Settings → Devices adds a device; its browser
 // link, opened in another tab, pairs that tab as a device of the hub over the remote listener; the device's feed shows
-// changes posted to the hub's receiver live; then the hub stops and the device says "Hub unreachable since …".
+// changes posted to the hub's receiver live; then the hub stops and the device says "Hub unreachable since …". Issue
+// 20: the device is listed under the name typed on the hub, is shown none of the hub's own forms, and once revoked
+// says so and offers to pair again.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -9,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spkiFingerprintOf } from '../../main/engine/hub/certificate.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { freePorts, HUB_SECRET, type HubPorts, startHub } from '../hub/hub-child.js';
+import { seriousViolations } from './axe.js';
 import { type BrowserSession, CHROMIUM, openBrowser, SKIP_REASON, VIEWPORT } from './browser.js';
 import { NARROW_VIEWPORT, resize, sidewaysScrolling } from './layout.js';
 import { item, send } from './postbacks.js';
@@ -29,8 +32,8 @@ describe.skipIf(!CHROMIUM)(`a browser following a hub, in Chromium${SKIP_REASON}
 
   const postbackUrl = () => `http://127.0.0.1:${ports.receiver}/postback/${HUB_SECRET}`;
   const text = (locator: Locator) => locator.textContent().then((value) => value?.trim() ?? null);
-  /** The view at the desktop width and at 400 px, with `target` in view, and nothing scrolling sideways. */
-  const shoot = async (page: Page, view: View, target: Locator) => {
+  /** The view at the desktop width and at 400 px, with `target` in view, nothing scrolling sideways, axe content. */
+  const check = async (page: Page, view: string, target: Locator, shot?: View) => {
     for (const [size, width] of [
       [VIEWPORT, 'wide'],
       [NARROW_VIEWPORT, 'narrow'],
@@ -38,10 +41,12 @@ describe.skipIf(!CHROMIUM)(`a browser following a hub, in Chromium${SKIP_REASON}
       await resize(page, size);
       await target.scrollIntoViewIfNeeded();
       expect(await sidewaysScrolling(page), `${view} at ${size.width} px`).toEqual([]);
-      await screenshot(page, view, width);
+      expect(await seriousViolations(page), `axe: ${view} at ${size.width} px`).toEqual([]);
+      if (shot) await screenshot(page, shot, width);
     }
     await resize(page, VIEWPORT);
   };
+  const shoot = (page: Page, view: View, target: Locator) => check(page, view, target, view);
 
   beforeAll(async () => {
     ports = await freePorts();
@@ -89,10 +94,10 @@ describe.skipIf(!CHROMIUM)(`a browser following a hub, in Chromium${SKIP_REASON}
     await device.getByRole('heading', { level: 1, name: 'Feed' }).waitFor();
     expect(device.url()).not.toContain('#pair=');
     await device.getByTestId('feed-entry').filter({ hasText: 'Trail shoes' }).waitFor();
-    // the hub's own UI sees it paired (it looks every few seconds), under the name the browser gave itself
+    // the hub's own UI sees it paired (it looks every few seconds), under the name typed for it there
     await admin.getByTestId('device-paired').waitFor();
-    expect(await text(admin.getByTestId('device-paired'))).toBe('✓ Browser on Linux is paired.');
-    const row = admin.getByTestId('device-row').filter({ hasText: 'Browser on Linux' });
+    expect(await text(admin.getByTestId('device-paired'))).toBe('✓ Phone is paired.');
+    const row = admin.getByTestId('device-row').filter({ hasText: 'Phone' });
     expect(await text(row)).toMatch(/Paired just now · Last seen just now from 127\.0\.0\.1/);
   });
 
@@ -104,8 +109,25 @@ describe.skipIf(!CHROMIUM)(`a browser following a hub, in Chromium${SKIP_REASON}
     await expect.poll(() => drop.allTextContents(), { timeout: LIVE_MS }).toContain('$89.00 → $74.50 (−16.3%)');
     await device.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await device.getByRole('checkbox', { name: 'Play a sound' }).waitFor();
-    expect(await device.getByTestId('devices').count()).toBe(0);
-    expect(await device.getByRole('button', { name: 'Regenerate secret' }).count()).toBe(0);
+    // none of the hub's own forms: it is told where they are managed
+    const hubOnly = async () => ({
+      devices: await device.getByTestId('devices').count(),
+      secret: await device.getByRole('button', { name: 'Regenerate secret' }).count(),
+      account: await device.getByTestId('impact-account').count(),
+      retention: await device.getByRole('spinbutton', { name: 'Feed entries' }).count(),
+      postbackUrl: await device.getByTestId('postback-url').count(),
+      templates: await device.getByTestId('template-get').count(),
+    });
+    const none = { devices: 0, secret: 0, account: 0, retention: 0, postbackUrl: 0, templates: 0 };
+    expect(await hubOnly()).toEqual(none);
+    await device.getByTestId('managed-on-hub').waitFor();
+    await device.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Setup' }).click();
+    await device.getByRole('heading', { level: 1, name: 'Setup' }).waitFor();
+    expect(await text(device.getByTestId('managed-on-hub'))).toContain('shown in Setup on the hub');
+    expect(await hubOnly()).toEqual(none);
+    await check(device, 'a device’s Setup', device.getByTestId('managed-on-hub'));
+    await device.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await check(device, 'a device’s Settings', device.getByTestId('managed-on-hub'));
     // the device's long-lived token never travels in a URL (proxies log URLs): its live events use tickets
     const token = await device.evaluate(() => localStorage.getItem('shelfwatch.deviceToken'));
     expect(token).toBeTruthy();
@@ -129,6 +151,20 @@ describe.skipIf(!CHROMIUM)(`a browser following a hub, in Chromium${SKIP_REASON}
       .toMatch(/^Hub unreachable since \d{1,2}:\d{2}( [AP]M)? — retrying$/);
     expect(await device.getByTestId('feed-entry').count()).toBeGreaterThanOrEqual(3);
     await shoot(device, 'hub-unreachable', line);
+  });
+
+  it('6. the hub is back and revokes the device: it says its access was revoked and offers to pair again', async () => {
+    hub = await startHub(dataDir, ports);
+    await expect.poll(() => device.getByTestId('connection-line').count(), { timeout: LIVE_MS }).toBe(0);
+    await admin.reload();
+    const row = admin.getByTestId('device-row').filter({ hasText: 'Phone' });
+    await row.getByRole('button', { name: 'Revoke Phone' }).click();
+    await row.getByRole('button', { name: 'Yes, revoke' }).click();
+    await expect.poll(() => row.count(), { timeout: LIVE_MS }).toBe(0);
+    await device.getByRole('heading', { level: 1, name: 'This browser’s access to the hub was revoked' }).waitFor();
+    await device.getByRole('button', { name: 'Pair again' }).waitFor();
+    expect(await device.getByText(/unreachable|retrying/).count()).toBe(0);
+    await check(device, 'revoked', device.getByRole('button', { name: 'Pair again' }));
     expect(browser?.blocked).toEqual([]);
     expect([...(browser?.pageErrors ?? []), ...deviceErrors]).toEqual([]);
   });

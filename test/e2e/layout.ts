@@ -103,3 +103,32 @@ export function visibleFeedRows(page: Page): Promise<FeedRowFit[]> {
       });
   });
 }
+
+/**
+ * Rows (matching `rowSelector`) whose parts (`partSelectors`, in each row) do not sit on one line, or reach past the
+ * window's right edge: "which row: what wrapped". Empty when every row keeps its parts on its line.
+ */
+export function brokenRows(page: Page, rowSelector: string, partSelectors: string[]): Promise<string[]> {
+  return page.evaluate(
+    ([rows, parts]) => {
+      const window = globalThis as unknown as PageWindow & {
+        document: { querySelectorAll(selector: string): Iterable<PageElement> };
+      };
+      const found: string[] = [];
+      let index = 0;
+      for (const row of window.document.querySelectorAll(rows)) {
+        index++;
+        const boxes = parts.map((part) => row.querySelector(part)?.getBoundingClientRect() ?? null);
+        const first = boxes[0];
+        for (const [at, box] of boxes.entries()) {
+          if (!box || !first) continue;
+          const middle = (b: Box) => (b.top + b.bottom) / 2;
+          if (Math.abs(middle(box) - middle(first)) > 4) found.push(`row ${index}: ${parts[at]} on another line`);
+          if (box.right > window.innerWidth) found.push(`row ${index}: ${parts[at]} past the right edge`);
+        }
+      }
+      return found;
+    },
+    [rowSelector, partSelectors] as const,
+  );
+}

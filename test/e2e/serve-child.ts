@@ -9,6 +9,8 @@ export interface ServeChild {
   /** the hub's remote listener, when `args` asked for one (--remote-port) */
   remoteUrl: string | null;
   pid: number;
+  /** everything it printed so far */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -24,16 +26,21 @@ export interface ServeChildOptions {
   uiPort?: number;
   /** environment-only settings, e.g. SHELFWATCH_IMPACT_API_BASE (a token must not show in a process list) */
   env?: Record<string, string>;
+  /** how to run it with these flags (default: `node dist/main/serve.mjs` in the repository) */
+  command?: (flags: string[]) => { file: string; args: string[]; cwd: string };
 }
 
+const builtServer = (flags: string[]) => ({ file: process.execPath, args: [SERVE_ENTRY, ...flags], cwd: ROOT });
+
 export async function startServeChild(options: ServeChildOptions): Promise<ServeChild> {
-  const args = [SERVE_ENTRY, '--data-dir', options.dataDir];
-  args.push('--receiver-port', String(options.receiverPort ?? 0), '--ui-port', String(options.uiPort ?? 0));
-  args.push('--secret', options.secret, '--ui-token', options.uiToken, ...(options.args ?? []));
+  const flags = ['--data-dir', options.dataDir];
+  flags.push('--receiver-port', String(options.receiverPort ?? 0), '--ui-port', String(options.uiPort ?? 0));
+  flags.push('--secret', options.secret, '--ui-token', options.uiToken, ...(options.args ?? []));
+  const { file, args, cwd } = (options.command ?? builtServer)(flags);
   // No SHELFWATCH_* from the developer's shell: the flags above and `env` are the whole configuration.
   const inherited = Object.entries(process.env).filter(([name]) => !name.startsWith('SHELFWATCH_'));
   const env = { ...Object.fromEntries(inherited), ...options.env };
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(file, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => {
     output += chunk.toString('utf8');
@@ -44,7 +51,7 @@ export async function startServeChild(options: ServeChildOptions): Promise<Serve
   try {
     const urls = await readBanner(child, () => output, options.startTimeoutMs ?? 30_000);
     const remoteUrl = /Devices follow this hub at (\S+)/.exec(output)?.[1] ?? null;
-    return { ...urls, remoteUrl, pid: child.pid ?? 0, stop: () => stopChild(child) };
+    return { ...urls, remoteUrl, pid: child.pid ?? 0, output: () => output, stop: () => stopChild(child) };
   } catch (error) {
     await stopChild(child);
     throw error;

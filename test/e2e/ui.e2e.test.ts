@@ -7,10 +7,11 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../helpers/temp-dir.js';
-import { type BrowserSession, CHROMIUM, openBrowser, SKIP_REASON } from './browser.js';
+import { seriousViolations } from './axe.js';
+import { type BrowserSession, CHROMIUM, openBrowser, SKIP_REASON, VIEWPORT } from './browser.js';
 import { ensureBuilt } from './build.js';
 import { drawsInColour, emojiVerdict } from './glyphs.js';
-import { visibleFeedRows } from './layout.js';
+import { brokenRows, NARROW_VIEWPORT, resize, sidewaysScrolling, visibleFeedRows } from './layout.js';
 import { CATALOG, item, send, TEST_POSTBACK } from './postbacks.js';
 import { fileName, publishScreenshots, SCREENSHOT_DIR, type View } from './screenshots.js';
 import { type ServeChild, startServeChild } from './serve-child.js';
@@ -113,7 +114,7 @@ describe.skipIf(!CHROMIUM)(`the UI in Chromium against the server face${SKIP_REA
     const feed = page.getByRole('feed', { name: 'Product changes, newest first' });
     await expect.poll(() => feed.getByRole('article').count(), { timeout: LIVE_MS }).toBe(3);
     await expect.poll(() => text(page.getByTestId('feed-count')), { timeout: LIVE_MS }).toBe('3 entries');
-    await nav().getByRole('link', { name: 'Feed, 3 unread' }).waitFor();
+    await nav().getByRole('link', { name: 'Feed 3 unread' }).waitFor();
     expect(await sameDocument()).toBe(true);
     // a first entry says what the product started at
     expect(await text(entry('Tennis balls').getByTestId('feed-change'))).toBe('New: $39.99');
@@ -226,9 +227,57 @@ describe.skipIf(!CHROMIUM)(`the UI in Chromium against the server face${SKIP_REA
     expect(browser?.requested.some((url) => url.includes('/api/events?ticket='))).toBe(true);
     expect(browser?.pageErrors).toEqual([]);
     expect(browser?.consoleErrors).toEqual([]);
-    // the tab shows the app's icon (a browser asks for one on every page; a 404 there is an error in its console)
-    const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+    // the tab shows the app's icon (a browser asks for one on every page; a 404 there is an error in its console),
+    // drawn with the unread count while there is one
+    const link = page.locator('link[rel="icon"]');
+    expect(await link.getAttribute('href')).toMatch(/^data:image\/png;base64,/);
+    const icon = await link.getAttribute('data-plain-icon');
     const answer = await page.request.get(new URL(icon ?? '/favicon.ico', page.url()).href);
     expect([answer.status(), answer.headers()['content-type']]).toEqual([200, 'image/png']);
+  });
+
+  it('6. at 400 px rules and mappings keep one line; a clicked primary button and the page without its link pass axe', async () => {
+    await resize(page, NARROW_VIEWPORT);
+    await nav().getByRole('link', { name: 'Watchlist' }).click();
+    const watch = page.getByTestId('watch-row').filter({ hasText: 'Tennis balls' });
+    await watch.getByRole('button', { name: 'Edit rules for Tennis balls' }).click();
+    await watch.getByRole('button', { name: 'Add rule' }).click();
+    await watch.getByRole('spinbutton', { name: /value$/ }).waitFor();
+    expect(await brokenRows(page, '.rule-row', ['select', '.rule-value', 'button'])).toEqual([]);
+
+    await nav().getByRole('link', { name: 'Settings' }).click();
+    // a primary button just clicked (focused, under the pointer) stays readable, at both widths
+    for (const size of [NARROW_VIEWPORT, VIEWPORT]) {
+      await resize(page, size);
+      const save = page.getByRole('button', { name: 'Save settings' });
+      await save.click();
+      await page.getByText('Nothing changed.').waitFor();
+      expect(
+        await page.evaluate(
+          () =>
+            (globalThis as unknown as { document: { activeElement: { textContent: string } } }).document.activeElement
+              .textContent,
+        ),
+      ).toBe('Save settings');
+      expect(await seriousViolations(page), `axe: a clicked Save settings at ${size.width} px`).toEqual([]);
+    }
+    await resize(page, NARROW_VIEWPORT);
+    await page.getByRole('button', { name: 'Add mapping' }).click();
+    expect(await brokenRows(page, '.mapping-row', ['input', 'select', 'button'])).toEqual([]);
+    await resize(page, VIEWPORT);
+
+    // this computer's UI opened without its link (a new tab: the token is kept per tab) says where the link is
+    const fresh = await browser?.context.newPage();
+    if (!fresh) throw new Error('no browser');
+    await fresh.goto(`${origin()}/`);
+    await fresh.getByRole('heading', { level: 1, name: 'Open the link Shelfwatch printed when it started' }).waitFor();
+    expect(await fresh.getByText('not answering').count()).toBe(0);
+    for (const size of [VIEWPORT, NARROW_VIEWPORT]) {
+      await resize(fresh, size);
+      expect(await sidewaysScrolling(fresh), `no link at ${size.width} px`).toEqual([]);
+      expect(await seriousViolations(fresh), `axe: no link at ${size.width} px`).toEqual([]);
+    }
+    await fresh.close();
+    expect(browser?.pageErrors).toEqual([]);
   });
 });

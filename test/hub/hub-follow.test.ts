@@ -4,10 +4,10 @@
 // Last-Event-ID and receives every feed entry the hub has, exactly once, in order, and one while-away digest. Then
 // the hub is killed again while the follower is live, and it catches up again by itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type NotificationRequest, Notifier } from '../../main/desktop/notifier.js';
 import { createHubFollower, type FollowerEvent, type HubFollower, pairWithHub } from '../../main/follower/index.js';
 import type { FeedEntry, FeedPage } from '../../shared/contract/feed.js';
 import { DEFAULT_SETTINGS } from '../../shared/contract/settings.js';
+import { type NotificationRequest, Notifier } from '../../shared/domain/alert-policy-notifier.js';
 import type { ServeChild } from '../e2e/serve-child.js';
 import { postJson } from '../helpers/http.js';
 import { makeTempDir } from '../helpers/temp-dir.js';

@@ -96,6 +96,20 @@ describe('the remote listener', () => {
     expect((await engine.api.status(undefined)).device).toBeNull();
   });
 
+  it('keeps the name typed on the hub; a device added without one names itself', async () => {
+    const typed = await engine.api.addDevice({ name: 'Ada’s phone' });
+    const unnamed = await engine.api.addDevice({ name: '' });
+    for (const added of [typed, unnamed]) {
+      const paired = await call('/api/pair', {
+        method: 'POST',
+        body: { code: added.pairingCode, name: 'Browser on Linux' },
+      });
+      expect(paired.status).toBe(200);
+    }
+    const names = (await engine.api.listDevices(undefined)).map((device) => device.name);
+    expect(names).toEqual(['Ada’s phone', 'Browser on Linux']);
+  });
+
   it('takes a code once, and only within 10 minutes', async () => {
     const { added, token } = await pairNew();
     expect((await call('/api/status', { token })).status).toBe(200);

@@ -1,9 +1,9 @@
 // Event semantics: repeated deliveries (concurrent or not) make one feed change and at most one alert (P3);
 // postbacks carry no timestamp, so arrival order decides; a 10,000-item burst becomes one digest notification.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AlertDigest } from '../../main/desktop/alert-digest.js';
-import type { NotificationText } from '../../main/desktop/notification-text.js';
 import type { UiEvent } from '../../shared/contract/events.js';
+import { AlertDigest } from '../../shared/domain/alert-policy.js';
+import type { NotificationText } from '../../shared/domain/alert-policy-text.js';
 import { alertEntry } from '../fakes/alert-entries.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { allFeed, counts, productOrNull, settled, startEngine, type TestEngine } from './helpers/engine-harness.js';

@@ -2,9 +2,9 @@
 // prototype keys, entity bombs and external entities, oversized fields, control/bidi characters, markup in names,
 // dangerous URL schemes. Each row: exact status and store effect, then what was stored. (P2, P4, P6)
 import { expect } from 'vitest';
-import { singleText } from '../../main/desktop/notification-text.js';
 import type { FeedEntry } from '../../shared/contract/feed.js';
 import type { ProductState } from '../../shared/contract/product.js';
+import { singleText } from '../../shared/domain/alert-policy-text.js';
 import { type BadInput, FEED, QUARANTINE, RECORD_ONLY, runBadInputs } from './helpers/bad-input-table.js';
 import { productOrNull, type TestEngine } from './helpers/engine-harness.js';
 import { itemJson, post, uniqueId } from './helpers/postbacks.js';

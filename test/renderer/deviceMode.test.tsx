@@ -21,8 +21,22 @@ describe('a device following a hub', () => {
     expect(screen.queryByRole('button', { name: 'Regenerate secret' })).toBeNull();
     expect(screen.queryByRole('spinbutton', { name: 'Port' })).toBeNull();
     expect(screen.queryByRole('textbox', { name: 'Host' })).toBeNull();
+    // nor any other form only the hub may use: it is told where those are managed
+    expect(screen.queryByTestId('impact-account')).toBeNull();
     expect(screen.queryByRole('spinbutton', { name: 'Feed entries' })).toBeNull();
     expect(screen.queryByRole('group', { name: 'Field mapping' })).toBeNull();
+    expect(screen.getByTestId('managed-on-hub').textContent).toContain('impact.com account');
+  });
+
+  it('shows Setup without the hub’s postback URL or templates, and says where they are', async () => {
+    const client = createFakeClient({ status: makeStatus({}, { device: { id: 'd1', name: 'Phone' } }) });
+    renderApp(client, '#/setup');
+    await screen.findByRole('heading', { level: 1, name: 'Setup' });
+    expect(screen.getByTestId('managed-on-hub').textContent).toContain('shown in Setup on the hub');
+    expect(screen.queryByTestId('postback-url')).toBeNull();
+    expect(screen.queryByTestId('template-get')).toBeNull();
+    expect(client.callsOf('setup')).toEqual([]);
+    await screen.findAllByTestId('quarantine-entry');
   });
 
   it('saves only what changed, never the receiver', async () => {
@@ -41,9 +55,11 @@ describe('a device following a hub', () => {
   it('the hub’s own UI keeps all of them', async () => {
     renderApp(createFakeClient({ status: makeStatus({}, { remote: REMOTE, device: null }) }), '#/settings');
     expect(await screen.findByTestId('devices')).toBeTruthy();
+    expect(screen.getByTestId('impact-account')).toBeTruthy();
+    expect(screen.getByRole('spinbutton', { name: 'Feed entries' })).toBeTruthy();
+    expect(screen.queryByTestId('managed-on-hub')).toBeNull();
     expect(screen.getByRole('button', { name: 'Regenerate secret' })).toBeTruthy();
     expect(screen.getByRole('spinbutton', { name: 'Port' })).toBeTruthy();
-    expect(screen.getByRole('spinbutton', { name: 'Feed entries' })).toBeTruthy();
     expect(screen.getByRole('group', { name: 'Field mapping' })).toBeTruthy();
   });
 });

@@ -74,6 +74,7 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
   };
   const calls: FakeClient['calls'] = [];
   const listeners = new Set<(event: UiEvent) => void>();
+  const settingsListeners = new Set<(settings: Settings) => void>();
   let watchIds = 100;
 
   const engine: UiApi = {
@@ -121,8 +122,19 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
     quarantine: async () => data.quarantine,
     reprocessQuarantine: async () => ({ reprocessed: data.quarantine.length, remaining: 0 }),
     getSettings: async () => structuredClone(data.settings),
+    previewRetention: async ({ feedEntries, historyPerProduct }) => {
+      const beyond = [...data.products.values()].map(({ history }) =>
+        historyPerProduct === undefined ? 0 : Math.max(0, history.length - Number(historyPerProduct)),
+      );
+      return {
+        feedEntries: feedEntries === undefined ? 0 : Math.max(0, data.feed.length - Number(feedEntries)),
+        historyPoints: beyond.reduce((sum, points) => sum + points, 0),
+        products: beyond.filter((points) => points > 0).length,
+      };
+    },
     updateSettings: async (patch) => {
       data.settings = { ...data.settings, ...(patch as Partial<Settings>) };
+      for (const listener of settingsListeners) listener(structuredClone(data.settings));
       return structuredClone(data.settings);
     },
     regenerateSecret: async () => ({ ...data.setup, postbackUrl: 'http://127.0.0.1:8787/postback/n3w' }),
@@ -207,6 +219,10 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
     },
     emit: (event) => {
       for (const listener of listeners) listener(event);
+    },
+    onSettingsSaved: (listener) => {
+      settingsListeners.add(listener);
+      return () => settingsListeners.delete(listener);
     },
     opened: [],
     copied: [],

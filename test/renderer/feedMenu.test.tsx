@@ -50,6 +50,8 @@ describe('feed row menu', () => {
     await user.keyboard('{ArrowDown}');
     expect(document.activeElement?.textContent).toBe('Watch everything from Acme Outdoor');
     await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(document.activeElement?.textContent).toBe('Mark as read');
+    await user.keyboard('{ArrowDown}');
     expect(document.activeElement?.textContent).toBe('Copy tracking link');
   });
 

@@ -21,6 +21,7 @@ function renderList(onNearEnd = () => {}) {
           loading={false}
           onNearEnd={onNearEnd}
           onOpen={() => {}}
+          onToggleRead={() => {}}
         />
       </WatchesProvider>
     </ApiProvider>,

@@ -25,7 +25,8 @@ describe('watchlist', () => {
   it('lists each watch with its rules, current price/stock and last change', async () => {
     renderApp(watchlistClient(), '#/watchlist');
     const row = await screen.findByRole('listitem', { name: 'Watch on Product 2' });
-    expect(within(row).getByText('Price below 30 · Back in stock')).toBeTruthy();
+    // the rule's price in the product's currency
+    expect(within(row).getByText('Price below $30.00 · Back in stock')).toBeTruthy();
     expect(await within(row).findByText('$34.99')).toBeTruthy();
     expect(within(row).getByText('In stock')).toBeTruthy();
     expect(within(row).getByText(/\$39\.99 → \$34\.99 \(−12\.5%\)/)).toBeTruthy();
@@ -48,6 +49,21 @@ describe('watchlist', () => {
     ]);
     const added = await screen.findByRole('listitem', { name: 'Watch on NEW-77' });
     expect(await within(added).findByText('Not seen in a postback yet')).toBeTruthy();
+    expect((await within(form).findByRole('status')).textContent).toBe(
+      'Watching item NEW-77 of catalog 7001: its name shows with its first postback or check.',
+    );
+  });
+
+  it('says which product it now watches by its name when a postback named it', async () => {
+    const client = watchlistClient();
+    client.data.watches = [];
+    renderApp(client, '#/watchlist');
+    const user = userEvent.setup();
+    const form = await screen.findByRole('form', { name: 'Add a watch' });
+    await user.type(within(form).getByRole('textbox', { name: 'Catalog id' }), '7001');
+    await user.type(within(form).getByRole('textbox', { name: 'Item id' }), 'SKU-1');
+    await user.click(within(form).getByRole('button', { name: 'Watch item' }));
+    expect((await within(form).findByRole('status')).textContent).toBe('Watching Product 1.');
   });
 
   it('rejects a catalog id that is not a number', async () => {

@@ -3,13 +3,14 @@
 import type { DesktopConnection, FollowHubRequest, SwitchAnswer } from '../../../shared/contract/desktop-connection.js';
 import { ApiError } from '../../../shared/contract/errors.js';
 import { DEFAULT_SETTINGS } from '../../../shared/contract/settings.js';
+import { type DeviceSettings, pickDeviceSettings } from '../../../shared/domain/device-settings.js';
 import { PairingLinkError } from '../../engine/hub/pairing.js';
 import type { Logger } from '../../engine/types.js';
 import { type HubPairing, HubRefusedError } from '../../follower/index.js';
 import type { ConnectionHandlers } from '../ipc.js';
 import { encryptionProblem, type SafeStorageLike } from '../secret-file.js';
 import { loadChoice, saveChoice } from './connection-choice.js';
-import { type DeviceSettings, deviceSettingsFile, pickDeviceSettings } from './device-settings.js';
+import { deviceSettingsFile } from './device-settings.js';
 import { deviceTokenFile, hubPaths, lastEventIdFile } from './hub-files.js';
 
 export interface ConnectionActionsOptions {

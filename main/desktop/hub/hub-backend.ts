@@ -8,9 +8,10 @@ import type { UiEvent } from '../../../shared/contract/events.js';
 import type { SettingsPatch } from '../../../shared/contract/settings.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/contract/settings.js';
 import type { HubConnection, Status } from '../../../shared/contract/status.js';
+import { splitPatch } from '../../../shared/domain/device-settings.js';
 import type { HubFollower } from '../../follower/index.js';
 import type { BackendListener, DesktopBackend, EventMeta } from '../backend.js';
-import { type DeviceSettingsStore, splitPatch } from './device-settings.js';
+import type { DeviceSettingsStore } from './device-settings.js';
 import { withHubErrors } from './hub-errors.js';
 
 export interface HubBackendOptions {

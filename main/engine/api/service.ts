@@ -27,6 +27,7 @@ import { idOfPos } from '../store/db/feed.js';
 import { publicState } from '../store/db/products.js';
 import { LOCAL_DEVICE } from '../store/db/read-state.js';
 import { queryFeed } from '../store/feed-page.js';
+import { previewRetention } from '../store/retention-preview.js';
 import type { Store } from '../store/store.js';
 import { maskedSettings, splitHeaderValue } from './settings-secret.js';
 
@@ -98,11 +99,14 @@ function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
     // A device sees how the hub is set up, but not its secrets: with them it could post as impact.com.
     setup: async () => (device === LOCAL_DEVICE ? deps.setup() : withoutSecrets(deps.setup(), deps.secret())),
     feed: async (query) => queryFeed(store, { ...query, before: query.before || undefined }, device),
-    markRead: async ({ ids, all }) => {
+    markRead: async ({ ids, all, unread }) => {
+      if (all === true && unread === true) throw new ApiError(400, 'unread works with ids, not with all.');
       if (all === true) {
         const newest = store.feed.newestPos();
         if (newest !== null) await deps.run({ kind: 'markRead', all: true, device, through: idOfPos(newest) });
-      } else if (ids && ids.length > 0) await deps.run({ kind: 'markRead', ids, device });
+      } else if (ids && ids.length > 0) {
+        await deps.run({ kind: 'markRead', ids, device, ...(unread === true ? { unread: true } : {}) });
+      }
       return { unread: store.readState.unread(device) };
     },
     product: async ({ key }) => {
@@ -162,6 +166,7 @@ function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
       }
       return maskedSettings(store.settings, deps.headerValue());
     },
+    previewRetention: async (next) => previewRetention(store, next),
     regenerateSecret: async () => deps.regenerateSecret(),
     acknowledgeUrlChange: async () => {
       deps.acknowledgeUrlChange();

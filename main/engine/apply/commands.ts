@@ -46,7 +46,8 @@ function applyDataPart(store: Store, command: Command, seq: number, at: string):
         if (through !== null) store.readState.markAllRead(device, through);
       } else {
         const positions = (command.ids ?? []).map(posOfId).filter((pos): pos is number => pos !== null);
-        store.readState.markRead(device, positions);
+        if (command.unread) store.readState.markUnread(device, positions);
+        else store.readState.markRead(device, positions);
       }
       effects.statusChanged = true;
       break;

@@ -13,8 +13,10 @@ export function applyPostback(store: Store, raw: RawRequest, seq: number, at: st
   const { result } = readPostback(raw, store.settings.mapping);
   if (result.kind === 'test') {
     stats.testPostbackAt = at;
+    effects.postback = { method: raw.method, kind: 'test' };
   } else if (result.kind === 'unusable') {
     stats.quarantined = store.quarantine.add({ id: String(seq), seq, at, reason: result.reason, raw });
+    effects.postback = { method: raw.method, kind: 'quarantined', reason: result.reason };
   } else {
     // State follows the last postback: a delivery is a repeat exactly when it changes nothing (impact.com's
     // retries carry no event id, and a byte-identical body minutes later can be a real flip back).
@@ -23,6 +25,9 @@ export function applyPostback(store: Store, raw: RawRequest, seq: number, at: st
     const entry = applyProductSnapshot(store, snapshot, origin);
     if (entry) effects.entries.push(entry);
     else stats.duplicates++;
+    effects.postback = entry
+      ? { method: raw.method, kind: 'change', entry, key: entry.key }
+      : { method: raw.method, kind: 'repeat', key: `${snapshot.catalogId}:${snapshot.catalogItemId}` };
   }
   return effects;
 }

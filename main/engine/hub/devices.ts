@@ -22,6 +22,9 @@ export interface RemoteListener {
   fingerprint: string | null;
 }
 
+/** A device added without a name: it names itself when it pairs ("Browser on macOS", the computer's name). */
+const UNNAMED_DEVICE = 'New device';
+
 /** How often a device's "last seen" is written down at most (it changes on every request). */
 const SEEN_EVERY_MS = 60_000;
 
@@ -54,7 +57,7 @@ export class DeviceRegistry {
     const createdAt = new Date(this.clock()).toISOString();
     const expiresAt = new Date(this.clock() + PAIRING_CODE_TTL_MS).toISOString();
     const id = randomUUID();
-    const cleanName = name.trim().slice(0, 80) || 'New device';
+    const cleanName = name.trim().slice(0, 80) || UNNAMED_DEVICE;
     await this.run({
       kind: 'addDevice',
       device: { id, name: cleanName, createdAt, codeHash: hashToken(code), codeExpiresAt: expiresAt },
@@ -84,7 +87,9 @@ export class DeviceRegistry {
     this.claimed.add(codeHash);
     try {
       const token = newDeviceToken();
-      const cleanName = name?.trim().slice(0, 80);
+      // The name typed on the hub is how its Devices list tells devices apart (and what Revoke names): a device's
+      // own name ("Browser on Linux") is only taken when nobody typed one.
+      const cleanName = device.name === UNNAMED_DEVICE ? name?.trim().slice(0, 80) : undefined;
       await this.run({
         kind: 'pairDevice',
         id: device.id,

@@ -4,7 +4,10 @@ import type { DesktopConnection, FollowHubRequest, SwitchAnswer } from '../../..
 import { ApiError } from '../../../shared/contract/errors.js';
 import type { UiEvent } from '../../../shared/contract/events.js';
 import type { DesktopBridge, IpcReply } from '../../../shared/contract/ipc-channels.js';
+import type { Settings } from '../../../shared/contract/settings.js';
 import { isWebUrl } from '../../../shared/domain/web-url.js';
+import { type AccessSource, createAccessWatch } from './access.js';
+import { withBrowserDeviceSettings } from './browserDeviceSettings.js';
 import { storedDeviceToken } from './browserPairing.js';
 import { type ConnectionSource, createEventStream } from './eventStream.js';
 import { createHttpApi } from './httpApi.js';
@@ -25,6 +28,10 @@ export interface ApiClient {
   desktop?: DesktopConnectionApi;
   /** the browser only: whether its event stream is up (the desktop's is in Status.hub) */
   connection?: ConnectionSource;
+  /** the browser only: whether the server still takes this page's token */
+  access?: AccessSource;
+  /** the browser only: settings this UI saved (its notifier follows them; the desktop's main process has its own) */
+  onSettingsSaved?(listener: (settings: Settings) => void): () => void;
 }
 
 export interface DesktopConnectionApi {
@@ -72,24 +79,51 @@ export function fromDesktopBridge(bridge: DesktopBridge): ApiClient {
 
 export function fromHttp(): ApiClient {
   // This computer's own UI (loopback, #token=) or a device of a hub (paired with #pair=, see main.tsx).
-  const token = takeUiToken(window) ?? storedDeviceToken(window);
+  const uiToken = takeUiToken(window);
+  const deviceToken = uiToken ? null : storedDeviceToken(window);
+  const token = uiToken ?? deviceToken;
   const fetch = (input: string, init: RequestInit) => window.fetch(input, init);
   const events = createEventStream((after) => eventStreamUrl(token, after, fetch));
-  const api = createHttpApi({ token, fetch });
-  // After a reconnect the status (unread, last postback, fault) is re-read so the UI does not show stale numbers.
-  events.onReopen(() => {
+  const access = createAccessWatch(deviceToken ? 'device' : 'local');
+  const http = createHttpApi({ token, fetch, onUnauthorized: access.refuse });
+  // A stream the server stopped taking (a revoked device) looks like one that cannot connect: ask once why.
+  events.connection.subscribe((connection) => {
+    if (connection.state === 'unreachable') http.status(undefined).catch(() => {});
+  });
+  const device = deviceToken ? withBrowserDeviceSettings(http, window.localStorage) : null;
+  const saved = new Set<(settings: Settings) => void>();
+  const api: UiApi = {
+    ...(device?.api ?? http),
+    updateSettings: async (request) => {
+      const settings = await (device?.api ?? http).updateSettings(request);
+      for (const listener of saved) listener(settings);
+      // A device's own pause is not the hub's news: the status it shows is re-read here.
+      if (device) emitStatus();
+      return settings;
+    },
+  };
+  const emitStatus = () =>
     api.status(undefined).then(
       (status) => events.emit({ type: 'status', status }),
       () => {},
     );
-  });
+  // After a reconnect the status (unread, last postback, fault) is re-read so the UI does not show stale numbers.
+  events.onReopen(emitStatus);
   return {
     api,
-    subscribe: events.subscribe,
+    subscribe: (listener) =>
+      events.subscribe((event) =>
+        listener(device && event.type === 'status' ? { ...event, status: device.status(event.status) } : event),
+      ),
     connection: events.connection,
+    access,
     openExternal: async (url) => {
       if (isWebUrl(url)) window.open(url, '_blank', 'noopener');
     },
     copyText: (text) => navigator.clipboard.writeText(text),
+    onSettingsSaved: (listener) => {
+      saved.add(listener);
+      return () => saved.delete(listener);
+    },
   };
 }

@@ -18,6 +18,8 @@ export interface HttpApiOptions {
   fetch: Fetch;
   /** prefix for the API paths; '' = same origin as the page */
   baseUrl?: string;
+  /** the server refused the token (401) */
+  onUnauthorized?: () => void;
 }
 
 const UNAUTHORIZED = 'Not authorized: open the UI link that `npm run serve` printed (it carries the token).';
@@ -28,6 +30,7 @@ export function createHttpApi(options: HttpApiOptions): UiApi {
     const init: RequestInit = { method: built.method, headers: requestHeaders(built, options.token) };
     if (built.body !== undefined) init.body = built.body;
     const response = await options.fetch(built.url, init);
+    if (response.status === 401) options.onUnauthorized?.();
     if (!response.ok) throw new ApiError(response.status, await errorMessageOfResponse(response, UNAUTHORIZED));
     const checked = checkApiResponse(method, await response.json());
     if (checked.ok) return checked.value;

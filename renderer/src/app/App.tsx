@@ -1,4 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useBrowserAlerts } from '../alerts/useBrowserAlerts.js';
+import { useUnreadBadge } from '../alerts/useUnreadBadge.js';
 import { useApiClient, useUiEvents } from '../api/ApiContext.js';
 import { Loading } from '../components/ErrorState.js';
 import { ImpactProvider } from '../impact/ImpactContext.js';
@@ -10,6 +12,7 @@ import { SettingsView } from '../views/settings/SettingsView.js';
 import { SetupView } from '../views/setup/SetupView.js';
 import { WatchlistView } from '../views/watchlist/WatchlistView.js';
 import { WatchesProvider } from '../watch/WatchesContext.js';
+import { AccessRefused } from './AccessRefused.js';
 import { Nav } from './Nav.js';
 import { StatusProvider, useStatus } from './StatusContext.js';
 import { StatusLine } from './StatusLine.js';
@@ -20,6 +23,9 @@ export function App() {
   useUiEvents((event) => {
     if (event.type === 'reset') setGeneration((current) => current + 1);
   });
+  const { access } = useApiClient();
+  const refused = useSyncExternalStore(access?.subscribe ?? noSubscription, () => access?.refused() ?? false);
+  if (access && refused) return <AccessRefused kind={access.kind} />;
   return (
     <StatusProvider key={generation}>
       <WatchesProvider>
@@ -31,11 +37,15 @@ export function App() {
   );
 }
 
+const noSubscription = () => () => {};
+
 function Shell() {
   const route = useHashRoute();
   const { state } = useStatus();
   const client = useApiClient();
   const main = useRef<HTMLElement>(null);
+  useBrowserAlerts();
+  useUnreadBadge(state.data?.unread ?? 0, client.desktop === undefined);
 
   // The desktop face routes here, e.g. when the user clicks a notification.
   useEffect(() => client.onNavigate?.((target) => navigate(target.startsWith('#') ? target : `#${target}`)), [client]);

@@ -21,7 +21,7 @@ export function ScopeWatchButton({ target, scope, className = 'button small' }: 
   if (existing) {
     return (
       <span className="scope-watching" role="status">
-        Watching {scope}: {existing.rules.map(describeRule).join(' · ')}
+        Watching {scope}: {existing.rules.map((rule) => describeRule(rule)).join(' · ')}
       </span>
     );
   }

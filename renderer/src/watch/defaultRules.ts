@@ -1,6 +1,7 @@
 import { RULE_KINDS, type RuleKind } from '../../../shared/contract/enums.js';
 import { VALUED_RULE_KINDS } from '../../../shared/contract/ranges.js';
 import type { WatchRule } from '../../../shared/contract/watch.js';
+import { formatPrice } from '../../../shared/domain/money.js';
 
 /** A one-click watch should tell the user about everything that matters without any threshold to pick. */
 export const DEFAULT_RULES: WatchRule[] = [
@@ -32,10 +33,16 @@ export function needsValue(kind: RuleKind): boolean {
   return VALUED_RULE_KINDS.includes(kind);
 }
 
-/** "Price below 30", "Back in stock": for compact lists. */
-export function describeRule(rule: WatchRule): string {
+/**
+ * "Price below $25.00", "Back in stock": for compact lists. `currency`: the product's (or its catalog's) when known;
+ * a rule on a whole brand compares in each item's own currency.
+ */
+export function describeRule(rule: WatchRule, currency?: string): string {
   if (!needsValue(rule.kind)) return RULE_LABELS[rule.kind];
   const value = rule.value ?? '?';
   if (rule.kind === 'price-drop-pct') return `Price drops ≥ ${value}%`;
+  if (rule.kind === 'price-below' && rule.value !== undefined) {
+    return `Price below ${formatPrice(rule.value, currency)}${currency ? '' : ' (in the item’s currency)'}`;
+  }
   return `${RULE_LABELS[rule.kind]} ${value}`;
 }

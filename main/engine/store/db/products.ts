@@ -49,6 +49,15 @@ const STATE_COLUMNS =
 const COLUMN_COUNT = 17;
 const STATE_COLUMN_COUNT = 13;
 
+/** One piece of a count of history beyond a limit (see ProductTable.historyBeyond). */
+export interface HistoryBeyond {
+  /** products looked at; fewer than asked for: the end */
+  seen: number;
+  lastId: number | null;
+  products: number;
+  points: number;
+}
+
 export class ProductTable {
   private readonly byKeyStatement;
   private readonly byIdStatement;
@@ -61,6 +70,7 @@ export class ProductTable {
   private readonly setHistoryCountStatement;
   private readonly historyStatement;
   private readonly countStatement;
+  private readonly historyBeyondStatement;
 
   constructor(
     private readonly db: Db,
@@ -87,6 +97,11 @@ export class ProductTable {
       'SELECT at, price, currency, stock, inventory FROM history WHERE product_id = ? ORDER BY pos DESC LIMIT ?',
     );
     this.countStatement = db.prepare<[], { count: number }>('SELECT count(*) AS count FROM products WHERE NOT ghost');
+    this.historyBeyondStatement = db.prepare<[number, number, number, number], HistoryBeyond>(
+      `SELECT count(*) AS seen, max(id) AS lastId, coalesce(sum(history_count > ?), 0) AS products,
+         coalesce(sum(max(history_count - ?, 0)), 0) AS points
+       FROM (SELECT id, history_count FROM products WHERE id > ? ORDER BY id LIMIT ?)`,
+    );
   }
 
   byKey(key: string): StoredProduct | undefined {
@@ -101,6 +116,16 @@ export class ProductTable {
 
   count(): number {
     return this.countStatement.get()?.count ?? 0;
+  }
+
+  /**
+   * The history points beyond `limit` per product, in the next `chunk` products after `afterId` (by id): a count of
+   * millions of products in pieces, so the receiver is not held up meanwhile.
+   */
+  historyBeyond(limit: number, afterId: number, chunk: number): HistoryBeyond {
+    return (
+      this.historyBeyondStatement.get(limit, limit, afterId, chunk) ?? { seen: 0, lastId: null, products: 0, points: 0 }
+    );
   }
 
   /**

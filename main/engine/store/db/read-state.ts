@@ -15,6 +15,8 @@ export class ReadState {
   private readonly unreadAfterStatement;
   private readonly marksAfterStatement;
   private readonly oldestStatement;
+  private readonly keepReadStatement;
+  private readonly unmarkStatement;
   private readonly throughCache = new Map<string, number>();
   private readonly unreadCache = new Map<string, number>();
 
@@ -39,6 +41,10 @@ export class ReadState {
       'SELECT count(*) AS n FROM read_marks WHERE device = ? AND pos > ?',
     );
     this.oldestStatement = db.prepare<[], { pos: number }>('SELECT pos FROM feed ORDER BY pos LIMIT 1');
+    this.keepReadStatement = db.prepare(
+      'INSERT OR IGNORE INTO read_marks (device, pos) SELECT ?, pos FROM feed WHERE pos > ? AND pos <= ?',
+    );
+    this.unmarkStatement = db.prepare('DELETE FROM read_marks WHERE device = ? AND pos = ?');
   }
 
   through(device: string): number {
@@ -89,6 +95,23 @@ export class ReadState {
     let marked = 0;
     for (const pos of fresh) if (!already.has(pos) && this.markStatement.run(device, pos).changes > 0) marked++;
     if (this.unreadCache.has(device)) this.unreadCache.set(device, this.unread(device) - marked);
+  }
+
+  /**
+   * Marks entries unread again. One the watermark covers lowers it to just before that entry, and everything
+   * between stays read as single marks (as many rows as entries newer than it: a user marks recent ones unread).
+   */
+  markUnread(device: string, positions: number[]): void {
+    if (positions.length === 0) return;
+    const through = this.through(device);
+    const lowest = Math.min(...positions);
+    if (lowest <= through) {
+      this.keepReadStatement.run(device, lowest, through);
+      this.setThroughStatement.run(device, lowest - 1);
+      this.throughCache.set(device, lowest - 1);
+    }
+    for (const pos of positions) this.unmarkStatement.run(device, pos);
+    this.unreadCache.delete(device);
   }
 
   /** Everything up to and including `pos` is read for this device. */

@@ -4,6 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { FeedEntry } from '../../../../shared/contract/feed.js';
 import { useNarrow } from '../../lib/useNarrow.js';
+import { hrefs, navigate } from '../../routing/routes.js';
 import { FeedRow } from './FeedRow.js';
 
 export const FEED_ROW_HEIGHT = 88;
@@ -20,9 +21,10 @@ interface FeedListProps {
   loading: boolean;
   onNearEnd: () => void;
   onOpen: (entry: FeedEntry) => void;
+  onToggleRead: (entry: FeedEntry) => void;
 }
 
-export function FeedList({ entries, total, hasMore, loading, onNearEnd, onOpen }: FeedListProps) {
+export function FeedList({ entries, total, hasMore, loading, onNearEnd, onOpen, onToggleRead }: FeedListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const pendingFocus = useRef<number | null>(null);
@@ -75,9 +77,22 @@ export function FeedList({ entries, total, hasMore, loading, onNearEnd, onOpen }
     }
   });
 
-  // j/k and the arrow keys move between entries (the ARIA feed pattern), Home/End jump.
+  /** The whole row opens its product (its buttons, menu and links still do their own thing). */
+  const openRow = (target: EventTarget) => {
+    const article = target instanceof Element ? target.closest<HTMLElement>('article[data-index]') : null;
+    const entry = entries[Number(article?.dataset.index)];
+    if (!entry || !(target instanceof Element) || target.closest('a, button, input, .menu')) return;
+    onOpen(entry);
+    navigate(hrefs.product(entry.key));
+  };
+
+  // j/k and the arrow keys move between entries (the ARIA feed pattern), Home/End jump, Enter opens.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target instanceof HTMLInputElement || entries.length === 0) return;
+    if (event.key === 'Enter' && event.target instanceof HTMLElement && event.target.matches('article')) {
+      openRow(event.target);
+      return;
+    }
     const moves: Record<string, number> = { j: 1, ArrowDown: 1, k: -1, ArrowUp: -1 };
     let next: number | null = null;
     if (event.key in moves) next = Math.min(entries.length - 1, Math.max(0, active + (moves[event.key] ?? 0)));
@@ -99,6 +114,7 @@ export function FeedList({ entries, total, hasMore, loading, onNearEnd, onOpen }
         className="feed-canvas"
         style={{ height: virtualizer.getTotalSize() }}
         onKeyDown={onKeyDown}
+        onClick={(event) => openRow(event.target)}
       >
         {items.map((item) => {
           const entry = entries[item.index];
@@ -114,7 +130,7 @@ export function FeedList({ entries, total, hasMore, loading, onNearEnd, onOpen }
               className="feed-article"
               style={{ height: rowHeight, transform: `translateY(${item.start}px)` }}
             >
-              <FeedRow entry={entry} onOpen={onOpen} />
+              <FeedRow entry={entry} onOpen={onOpen} onToggleRead={onToggleRead} />
             </article>
           );
         })}

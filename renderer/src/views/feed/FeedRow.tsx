@@ -11,10 +11,11 @@ import { FeedRowMenu } from './FeedRowMenu.js';
 interface FeedRowProps {
   entry: FeedEntry;
   onOpen: (entry: FeedEntry) => void;
+  onToggleRead: (entry: FeedEntry) => void;
 }
 
 /** One feed entry. Every payload field is rendered as React text: nothing from a postback becomes markup. */
-export const FeedRow = memo(function FeedRow({ entry, onOpen }: FeedRowProps) {
+export const FeedRow = memo(function FeedRow({ entry, onOpen, onToggleRead }: FeedRowProps) {
   const { product } = entry;
   const name = productName(product);
   const hasAlerts = entry.alerts.length > 0;
@@ -55,7 +56,7 @@ export const FeedRow = memo(function FeedRow({ entry, onOpen }: FeedRowProps) {
         </span>
         <span className="feed-actions">
           <WatchButton target={{ catalogId: product.catalogId, catalogItemId: product.catalogItemId }} name={name} />
-          <FeedRowMenu product={product} name={name} />
+          <FeedRowMenu product={product} name={name} read={entry.read} onToggleRead={() => onToggleRead(entry)} />
         </span>
       </div>
     </div>

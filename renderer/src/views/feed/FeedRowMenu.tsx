@@ -5,11 +5,12 @@ import { Menu } from '../../components/Menu.js';
 import { ScopeWatchButton } from '../../watch/ScopeWatchButton.js';
 
 /** What else a feed row offers, behind one "⋯" so the row stays tidy at 360 px. */
-export function FeedRowMenu({ product, name }: { product: ProductState; name: string }) {
+export function FeedRowMenu(props: { product: ProductState; name: string; read: boolean; onToggleRead: () => void }) {
+  const { product, name, read, onToggleRead } = props;
   const brand = product.brandName || (product.campaignId ? `campaign ${product.campaignId}` : null);
   return (
     <Menu label={`More for ${name}`}>
-      {() => (
+      {(close) => (
         <>
           {/* impact.com's Url is the partner's own tracking link: what they share to earn. */}
           {isWebUrl(product.url) ? (
@@ -34,6 +35,16 @@ export function FeedRowMenu({ product, name }: { product: ProductState; name: st
             scope={`everything in ${product.catalogName ?? `catalog ${product.catalogId}`}`}
             className="menu-item"
           />
+          <button
+            type="button"
+            className="menu-item"
+            onClick={() => {
+              onToggleRead();
+              close();
+            }}
+          >
+            {read ? 'Mark as unread' : 'Mark as read'}
+          </button>
         </>
       )}
     </Menu>

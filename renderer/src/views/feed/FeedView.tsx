@@ -21,20 +21,21 @@ export function FeedView({ initialFilter = 'all' }: { initialFilter?: FeedFilter
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), SEARCH_DEBOUNCE_MS);
   const feed = useFeed(filter, q, covers);
-  const { markLocallyRead } = feed;
+  const { markLocally } = feed;
   const unread = status.state.data?.unread ?? 0;
 
   const markRead = useCallback(
-    (ids: string[] | 'all') => {
-      markLocallyRead(ids);
-      api.markRead(ids === 'all' ? { all: true } : { ids }).then(
+    (ids: string[] | 'all', read = true) => {
+      markLocally(ids, read);
+      api.markRead(ids === 'all' ? { all: true } : { ids, ...(read ? {} : { unread: true }) }).then(
         (answer) => status.setUnread(answer.unread),
         () => status.reload(),
       );
     },
-    [api, markLocallyRead, status],
+    [api, markLocally, status],
   );
   const onOpen = useCallback((entry: FeedEntry) => !entry.read && markRead([entry.id]), [markRead]);
+  const onToggleRead = useCallback((entry: FeedEntry) => markRead([entry.id], !entry.read), [markRead]);
 
   return (
     <section className="view feed-view" aria-labelledby="feed-heading">
@@ -52,7 +53,7 @@ export function FeedView({ initialFilter = 'all' }: { initialFilter?: FeedFilter
         unread={unread}
         onMarkAllRead={() => markRead('all')}
       />
-      <FeedBody feed={feed} filter={filter} q={q} onOpen={onOpen} />
+      <FeedBody feed={feed} filter={filter} q={q} onOpen={onOpen} onToggleRead={onToggleRead} />
     </section>
   );
 }
@@ -62,8 +63,9 @@ function FeedBody(props: {
   filter: FeedFilter;
   q: string;
   onOpen: (entry: FeedEntry) => void;
+  onToggleRead: (entry: FeedEntry) => void;
 }) {
-  const { feed, filter, q, onOpen } = props;
+  const { feed, filter, q, onOpen, onToggleRead } = props;
   if (feed.initial && feed.loading) return <Loading what="the feed" />;
   if (feed.initial && feed.error)
     return <ErrorState message={`Could not load the feed: ${feed.error}`} onRetry={feed.retry} />;
@@ -77,6 +79,7 @@ function FeedBody(props: {
         loading={feed.loading}
         onNearEnd={feed.loadMore}
         onOpen={onOpen}
+        onToggleRead={onToggleRead}
       />
       {feed.error ? <ErrorState message={`Could not load more: ${feed.error}`} onRetry={feed.retry} /> : null}
     </>

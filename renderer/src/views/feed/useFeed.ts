@@ -41,18 +41,19 @@ export function useFeed(filter: FeedFilter, q: string, isWatched: (product: Feed
     });
   });
 
-  const markLocallyRead = useCallback(
-    (ids: string[] | 'all') => {
+  /** Shows entries read (or unread again) before the server answers. */
+  const markLocally = useCallback(
+    (ids: string[] | 'all', read = true) => {
       const wanted = ids === 'all' ? null : new Set(ids);
       update((s) => ({
         ...s,
         items: s.items.map((entry) =>
-          !entry.read && (!wanted || wanted.has(entry.id)) ? { ...entry, read: true } : entry,
+          entry.read !== read && (!wanted || wanted.has(entry.id)) ? { ...entry, read } : entry,
         ),
       }));
     },
     [update],
   );
 
-  return { ...pager, markLocallyRead };
+  return { ...pager, markLocally };
 }

@@ -18,7 +18,8 @@ export function NotWatchedNote({ product }: { product: ProductState }) {
   return (
     <p data-testid="covered-by">
       Covered by your watch on <a href={hrefs.watchlist}>{describeTarget(covering.target, impact).title}</a>:{' '}
-      {covering.rules.map(describeRule).join(' · ')}. Watch it on its own for rules of its own.
+      {covering.rules.map((rule) => describeRule(rule, product.currency)).join(' · ')}. Watch it on its own for rules of
+      its own.
     </p>
   );
 }

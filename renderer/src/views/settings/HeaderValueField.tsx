@@ -27,6 +27,7 @@ export function HeaderValueField({
     return (
       <TextField
         label={replacing ? 'New header value' : 'Header value'}
+        setting="receiver.headerValue"
         type="password"
         value={value === SECRET_SET_MASK ? '' : value}
         onChange={(text) => onChange(replacing && text === '' ? SECRET_SET_MASK : text)}

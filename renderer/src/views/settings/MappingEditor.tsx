@@ -33,7 +33,7 @@ export function MappingEditor(props: { mapping: Mapping; onChange: (m: Mapping) 
       <ul className="mapping-rows" aria-label="Field mapping">
         {rows.map((row, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited positionally
-          <li key={index} className="row">
+          <li key={index} className="mapping-row">
             <input
               aria-label={`Incoming key ${index + 1}`}
               placeholder="e.g. preis"

@@ -1,6 +1,12 @@
+// Notifications: the same policy on the desktop (native) and in a browser (Web Notifications, once allowed). A device
+// following a hub keeps these to itself; the hub and other devices have their own.
 import { SETTINGS_RANGES } from '../../../../shared/contract/ranges.js';
 import type { Settings } from '../../../../shared/contract/settings.js';
+import { NotificationPermission } from '../../alerts/NotificationPermission.js';
+import { PauseAlerts } from '../../alerts/PauseAlerts.js';
+import { useThisDevice } from '../../app/useThisDevice.js';
 import { CheckboxField, NumberField, TextField } from './fields.js';
+import { settingField } from './settingFields.js';
 
 type Notifications = Settings['notifications'];
 
@@ -12,13 +18,16 @@ export function NotificationSettings({
   onChange: (v: Notifications) => void;
 }) {
   const set = (patch: Partial<Notifications>) => onChange({ ...value, ...patch });
+  const device = useThisDevice();
   return (
     <fieldset className="settings-group">
       <legend>Notifications</legend>
+      {device ? <p className="muted">These are this device’s own: the hub and its other devices keep theirs.</p> : null}
+      <NotificationPermission />
       <CheckboxField label="Show notifications" checked={value.enabled} onChange={(enabled) => set({ enabled })} />
       <CheckboxField label="Play a sound" checked={value.sound} onChange={(sound) => set({ sound })} />
       <NumberField
-        label="Digest window (seconds)"
+        {...settingField('notifications.digestWindowSeconds')}
         value={value.digestWindowSeconds}
         {...SETTINGS_RANGES.notifications.digestWindowSeconds}
         onChange={(digestWindowSeconds) => set({ digestWindowSeconds })}
@@ -46,6 +55,7 @@ export function NotificationSettings({
           />
         </div>
       ) : null}
+      <PauseAlerts />
     </fieldset>
   );
 }

@@ -4,6 +4,7 @@ import type { Setup } from '../../../../shared/contract/setup.js';
 import { type InForce, inForce, whenDefaultApplies } from '../../lib/overrides.js';
 import { LinesField, NumberField, TextField } from './fields.js';
 import { HeaderValueField } from './HeaderValueField.js';
+import { settingField } from './settingFields.js';
 
 type Receiver = Settings['receiver'];
 
@@ -28,14 +29,14 @@ export function ReceiverSettings({
       <legend>Receiver</legend>
       <div className="field-row">
         <TextField
-          label="Host"
+          {...settingField('receiver.host')}
           value={value.host}
           onChange={(host) => set({ host })}
           note={host ? <OverrideNote override={host} /> : null}
           hint="127.0.0.1 for a tunnel; 0.0.0.0 to accept a router's port forward."
         />
         <NumberField
-          label="Port"
+          {...settingField('receiver.port')}
           value={value.port}
           {...SETTINGS_RANGES.receiver.port}
           onChange={(port) => set({ port })}
@@ -47,7 +48,7 @@ export function ReceiverSettings({
       </p>
       <div className="field-row">
         <TextField
-          label="Header name (optional)"
+          {...settingField('receiver.headerName')}
           value={value.headerName}
           onChange={(headerName) => set({ headerName })}
         />
@@ -58,7 +59,7 @@ export function ReceiverSettings({
         />
       </div>
       <LinesField
-        label="Allowed senders (optional)"
+        {...settingField('receiver.allowList')}
         value={value.allowList}
         onChange={(allowList) => set({ allowList })}
         placeholder={'203.0.113.0/24\n2001:db8::/32'}

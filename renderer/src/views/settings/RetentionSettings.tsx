@@ -1,6 +1,7 @@
 import { SETTINGS_RANGES } from '../../../../shared/contract/ranges.js';
 import type { Settings } from '../../../../shared/contract/settings.js';
 import { NumberField } from './fields.js';
+import { settingField } from './settingFields.js';
 
 type Retention = Settings['retention'];
 
@@ -10,19 +11,19 @@ export function RetentionSettings({ value, onChange }: { value: Retention; onCha
     <fieldset className="settings-group">
       <legend>Keep</legend>
       <NumberField
-        label="Feed entries"
+        {...settingField('retention.feedEntries')}
         value={value.feedEntries}
         {...SETTINGS_RANGES.retention.feedEntries}
         onChange={(feedEntries) => set({ feedEntries })}
       />
       <NumberField
-        label="History points per product"
+        {...settingField('retention.historyPerProduct')}
         value={value.historyPerProduct}
         {...SETTINGS_RANGES.retention.historyPerProduct}
         onChange={(historyPerProduct) => set({ historyPerProduct })}
       />
       <NumberField
-        label="Raw postbacks (days)"
+        {...settingField('retention.journalDays')}
         value={value.journalDays}
         {...SETTINGS_RANGES.retention.journalDays}
         onChange={(journalDays) => set({ journalDays })}

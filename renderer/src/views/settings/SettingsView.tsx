@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import type { Settings } from '../../../../shared/contract/settings.js';
+import type { Settings, SettingsPatch } from '../../../../shared/contract/settings.js';
 import { useApiClient } from '../../api/ApiContext.js';
 import { messageOf, useLoad } from '../../api/useLoad.js';
-import { useIsHubOwnUi } from '../../app/useThisDevice.js';
+import { useIsHubOwnUi, useThisDevice } from '../../app/useThisDevice.js';
 import { ErrorState, Loading } from '../../components/ErrorState.js';
+import { ManagedOnHub } from '../../components/ManagedOnHub.js';
 import { changedGroups } from './changedGroups.js';
 import { DataSettings } from './data/DataSettings.js';
 import { DevicesSettings } from './devices/DevicesSettings.js';
@@ -15,7 +16,9 @@ import { NotificationSettings } from './NotificationSettings.js';
 import { PostbackSourceSettings } from './PostbackSourceSettings.js';
 import { ReceiverSettings } from './ReceiverSettings.js';
 import { RetentionSettings } from './RetentionSettings.js';
+import { deletionText, loweredRetention } from './retentionWarning.js';
 import { SecretRegenerator } from './SecretRegenerator.js';
+import { type FieldProblem, InvalidSettings, outOfRange, problemOfMessage } from './settingFields.js';
 
 export function SettingsView() {
   const { api } = useApiClient();
@@ -35,7 +38,9 @@ export function SettingsView() {
 }
 
 function SettingsForm({ saved }: { saved: Settings }) {
-  const { api } = useApiClient();
+  const { api, desktop } = useApiClient();
+  // Launching at login is the desktop app's; a browser has nothing to launch.
+  const desktopApp = desktop !== undefined;
   // What is in force (a flag may override the stored receiver host/port); the form works without it.
   const setup = useLoad(() => api.setup(undefined), [api]).state.data ?? null;
   const [baseline, setBaseline] = useState(saved);
@@ -43,25 +48,29 @@ function SettingsForm({ saved }: { saved: Settings }) {
   // A device following a hub may not manage the hub's receiver, retention, mapping, secret or devices (403): those
   // stay the hub's own UI's.
   const hubOwnUi = useIsHubOwnUi();
+  const device = useThisDevice();
   const [result, setResult] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  /** the settings the last save found wrong: their fields are highlighted */
+  const [invalid, setInvalid] = useState<ReadonlySet<string>>(new Set());
+  /** what saving would delete, waiting for the user to confirm */
+  const [deletes, setDeletes] = useState<string | null>(null);
   const set = (patch: Partial<Settings>) => {
     setDraft((current) => ({ ...current, ...patch }));
     setResult(null);
+    setInvalid(new Set());
+    setDeletes(null);
+  };
+  const refuse = (problems: FieldProblem[], fallback: string) => {
+    setInvalid(new Set(problems.map((problem) => problem.setting)));
+    setResult({
+      tone: 'error',
+      text: `Not saved: ${problems.map((problem) => problem.message).join(' ') || fallback}`,
+    });
   };
 
-  const save = () => {
-    const numbers = [draft.notifications.digestWindowSeconds, draft.receiver.port, ...Object.values(draft.retention)];
-    if (!numbers.every((n) => Number.isFinite(n) && n >= 0)) {
-      setResult({ tone: 'error', text: 'Not saved: every number field needs a number.' });
-      return;
-    }
-    // Only the groups changed; a changed mapping is sent whole (the complete list of overrides, removals included).
-    const patch = changedGroups(baseline, draft);
-    if (Object.keys(patch).length === 0) {
-      setResult({ tone: 'ok', text: 'Nothing changed.' });
-      return;
-    }
+  const send = (patch: SettingsPatch) => {
+    setDeletes(null);
     setBusy(true);
     api.updateSettings(patch).then(
       (settings) => {
@@ -72,62 +81,113 @@ function SettingsForm({ saved }: { saved: Settings }) {
       },
       (error: unknown) => {
         setBusy(false);
-        setResult({ tone: 'error', text: `Not saved: ${messageOf(error)}` });
+        const problem = problemOfMessage(messageOf(error));
+        refuse(problem ? [problem] : [], messageOf(error));
+      },
+    );
+  };
+
+  const save = () => {
+    const problems = outOfRange(draft);
+    if (problems.length > 0) return refuse(problems, '');
+    // Only the groups changed; a changed mapping is sent whole (the complete list of overrides, removals included).
+    const patch = changedGroups(baseline, draft);
+    if (Object.keys(patch).length === 0) {
+      setResult({ tone: 'ok', text: 'Nothing changed.' });
+      return;
+    }
+    const lowered = loweredRetention(baseline.retention, draft.retention);
+    if (!lowered) return send(patch);
+    setBusy(true);
+    api.previewRetention(lowered).then(
+      (preview) => {
+        setBusy(false);
+        const text = deletionText(preview, lowered);
+        if (text) setDeletes(text);
+        else send(patch);
+      },
+      (error: unknown) => {
+        setBusy(false);
+        setResult({ tone: 'error', text: `Not saved: could not count what this deletes: ${messageOf(error)}` });
       },
     );
   };
 
   return (
-    <section className="view settings-view" aria-labelledby="settings-heading">
-      <header className="view-header">
-        <h1 id="settings-heading">Settings</h1>
-      </header>
-      <PostbackSourceSettings />
-      <ImpactAccountSettings />
-      <NotificationSettings value={draft.notifications} onChange={(notifications) => set({ notifications })} />
-      <fieldset className="settings-group">
-        <legend>Start-up</legend>
-        <CheckboxField
-          label="Launch at login (desktop app)"
-          checked={draft.launchAtLogin}
-          onChange={(launchAtLogin) => set({ launchAtLogin })}
-        />
-      </fieldset>
-      {hubOwnUi ? (
-        <>
-          <RetentionSettings value={draft.retention} onChange={(retention) => set({ retention })} />
-          <ReceiverSettings
-            value={draft.receiver}
-            savedHeaderValue={baseline.receiver.headerValue}
-            onChange={(receiver) => set({ receiver })}
-            setup={setup}
-          />
+    <InvalidSettings.Provider value={invalid}>
+      <section className="view settings-view" aria-labelledby="settings-heading">
+        <header className="view-header">
+          <h1 id="settings-heading">Settings</h1>
+        </header>
+        <PostbackSourceSettings />
+        {hubOwnUi ? <ImpactAccountSettings /> : null}
+        <NotificationSettings value={draft.notifications} onChange={(notifications) => set({ notifications })} />
+        {desktopApp ? (
           <fieldset className="settings-group">
-            <legend>Field mapping</legend>
-            <p className="muted">
-              Only for key names Shelfwatch does not recognize. Save, then re-process quarantined postbacks in Setup.
-            </p>
-            <MappingEditor mapping={draft.mapping} onChange={(mapping) => set({ mapping })} />
-            <MappingPreview mapping={draft.mapping} />
+            <legend>Start-up</legend>
+            <CheckboxField
+              label="Launch at login"
+              checked={draft.launchAtLogin}
+              onChange={(launchAtLogin) => set({ launchAtLogin })}
+            />
           </fieldset>
-        </>
-      ) : null}
-      <div className="save-bar">
-        <button type="button" className="button primary" onClick={save} disabled={busy}>
-          {busy ? 'Saving…' : 'Save settings'}
-        </button>
-        {result ? (
-          <span
-            role={result.tone === 'error' ? 'alert' : 'status'}
-            className={result.tone === 'error' ? 'field-error' : ''}
-          >
-            {result.text}
-          </span>
         ) : null}
-      </div>
-      {hubOwnUi ? <SecretRegenerator /> : null}
-      {hubOwnUi ? <DevicesSettings /> : null}
-      {hubOwnUi ? <DataSettings /> : null}
-    </section>
+        {hubOwnUi ? (
+          <>
+            <RetentionSettings value={draft.retention} onChange={(retention) => set({ retention })} />
+            <ReceiverSettings
+              value={draft.receiver}
+              savedHeaderValue={baseline.receiver.headerValue}
+              onChange={(receiver) => set({ receiver })}
+              setup={setup}
+            />
+            <fieldset className="settings-group">
+              <legend>Field mapping</legend>
+              <p className="muted">
+                Only for key names Shelfwatch does not recognize. Save, then re-process quarantined postbacks in Setup.
+              </p>
+              <MappingEditor mapping={draft.mapping} onChange={(mapping) => set({ mapping })} />
+              <MappingPreview mapping={draft.mapping} />
+            </fieldset>
+          </>
+        ) : null}
+        {device ? (
+          <fieldset className="settings-group">
+            <legend>On the hub</legend>
+            <ManagedOnHub>
+              The impact.com account, the receiver and its secret, what is kept and the field mapping are managed on the
+              hub’s own Shelfwatch, for every device that follows it.
+            </ManagedOnHub>
+          </fieldset>
+        ) : null}
+        <div className="save-bar">
+          <button type="button" className="button primary" onClick={save} disabled={busy || deletes !== null}>
+            {busy ? 'Saving…' : 'Save settings'}
+          </button>
+          {deletes ? (
+            <span className="confirm-deletion" role="alert" data-testid="retention-warning">
+              <span>{deletes}</span>
+              <button type="button" className="button danger" onClick={() => send(changedGroups(baseline, draft))}>
+                Delete and save
+              </button>
+              <button type="button" className="button" onClick={() => setDeletes(null)}>
+                Cancel
+              </button>
+            </span>
+          ) : null}
+          {result ? (
+            <span
+              role={result.tone === 'error' ? 'alert' : 'status'}
+              className={result.tone === 'error' ? 'field-error' : ''}
+            >
+              {result.text}
+            </span>
+          ) : null}
+        </div>
+        {hubOwnUi ? <SecretRegenerator /> : null}
+        {hubOwnUi ? <DevicesSettings /> : null}
+        {hubOwnUi ? <DataSettings /> : null}
+      </section>
+    </InvalidSettings.Provider>
   );
 }

@@ -1,6 +1,7 @@
 // Small labelled inputs: every control gets a visible label as its accessible name; hints and notes are its
 // description (kept out of the name so "Port" stays "Port" for a screen reader).
 import { type ReactNode, useId, useState } from 'react';
+import { type SettingPath, useIsInvalid } from './settingFields.js';
 
 export function CheckboxField(props: { label: string; checked: boolean; onChange: (checked: boolean) => void }) {
   return (
@@ -17,18 +18,21 @@ interface FieldFrameProps {
   hint?: ReactNode;
   /** something about its current value the user must know, e.g. that a flag overrides it */
   note?: ReactNode;
-  children: (ids: { id: string; describedBy: string | undefined }) => ReactNode;
+  /** the setting it edits: highlighted while the form reports it wrong */
+  setting?: SettingPath | undefined;
+  children: (ids: { id: string; describedBy: string | undefined; invalid: true | undefined }) => ReactNode;
 }
 
-function FieldFrame({ label, hint, note, children }: FieldFrameProps) {
+function FieldFrame({ label, hint, note, setting, children }: FieldFrameProps) {
   const id = useId();
+  const invalid = useIsInvalid(setting) || undefined;
   const noteId = note ? `${id}-note` : undefined;
   const hintId = hint ? `${id}-hint` : undefined;
   const describedBy = [noteId, hintId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="field">
+    <div className={invalid ? 'field invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
-      {children({ id, describedBy })}
+      {children({ id, describedBy, invalid })}
       {note ? (
         <small className="field-note" id={noteId}>
           {note}
@@ -51,13 +55,15 @@ export function NumberField(props: {
   max?: number;
   hint?: ReactNode;
   note?: ReactNode;
+  setting?: SettingPath;
 }) {
   return (
-    <FieldFrame label={props.label} hint={props.hint} note={props.note}>
-      {({ id, describedBy }) => (
+    <FieldFrame label={props.label} hint={props.hint} note={props.note} setting={props.setting}>
+      {({ id, describedBy, invalid }) => (
         <input
           id={id}
           aria-describedby={describedBy}
+          aria-invalid={invalid}
           type="number"
           className="number"
           value={Number.isFinite(props.value) ? props.value : ''}
@@ -77,13 +83,15 @@ export function TextField(props: {
   type?: 'text' | 'time' | 'password';
   hint?: ReactNode;
   note?: ReactNode;
+  setting?: SettingPath;
 }) {
   return (
-    <FieldFrame label={props.label} hint={props.hint} note={props.note}>
-      {({ id, describedBy }) => (
+    <FieldFrame label={props.label} hint={props.hint} note={props.note} setting={props.setting}>
+      {({ id, describedBy, invalid }) => (
         <input
           id={id}
           aria-describedby={describedBy}
+          aria-invalid={invalid}
           type={props.type ?? 'text'}
           value={props.value}
           onChange={(event) => props.onChange(event.target.value)}
@@ -100,14 +108,16 @@ export function LinesField(props: {
   onChange: (lines: string[]) => void;
   placeholder?: string;
   hint?: ReactNode;
+  setting?: SettingPath;
 }) {
   const [text, setText] = useState(props.value.join('\n'));
   return (
-    <FieldFrame label={props.label} hint={props.hint}>
-      {({ id, describedBy }) => (
+    <FieldFrame label={props.label} hint={props.hint} setting={props.setting}>
+      {({ id, describedBy, invalid }) => (
         <textarea
           id={id}
           aria-describedby={describedBy}
+          aria-invalid={invalid}
           rows={3}
           spellCheck={false}
           value={text}

@@ -4,6 +4,7 @@ import { useStatus } from '../../app/StatusContext.js';
 import { UrlChangedNote } from '../../app/UrlChangedBanner.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { ErrorState, Loading } from '../../components/ErrorState.js';
+import { ManagedOnHub } from '../../components/ManagedOnHub.js';
 import { hrefs } from '../../routing/routes.js';
 import { ConnectionState } from './ConnectionState.js';
 import { ExposeInstructions } from './ExposeInstructions.js';
@@ -11,6 +12,32 @@ import { QuarantineList } from './QuarantineList.js';
 import { SuccessResponse } from './SuccessResponse.js';
 
 export function SetupView() {
+  const { state } = useStatus();
+  // Until the status says whose UI this is, a device must not see the hub's receiver flash by.
+  if (state.status === 'loading') return <Loading what="the setup" />;
+  return state.data?.device ? <DeviceSetup /> : <ReceiverSetup />;
+}
+
+/** A device following a hub: whether the hub receives, and what needs attention; the receiver is the hub's. */
+function DeviceSetup() {
+  const status = useStatus();
+  return (
+    <section className="view setup-view" aria-labelledby="setup-heading">
+      <header className="view-header">
+        <h1 id="setup-heading">Setup</h1>
+      </header>
+      {status.state.data ? <ConnectionState status={status.state.data} /> : null}
+      <ManagedOnHub>
+        The hub receives impact.com’s postbacks: its postback URL (with its secret) and what to enter in impact.com are
+        shown in Setup on the hub’s own Shelfwatch.
+      </ManagedOnHub>
+      <h2>Postbacks that need attention</h2>
+      <QuarantineList quarantinedCount={status.state.data?.receiver.quarantined ?? 0} />
+    </section>
+  );
+}
+
+function ReceiverSetup() {
   const { api } = useApiClient();
   const status = useStatus();
   const { state, reload } = useLoad(() => api.setup(undefined), [api]);

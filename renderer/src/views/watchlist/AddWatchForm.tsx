@@ -1,10 +1,16 @@
 import { type FormEvent, useState } from 'react';
+import { productKey } from '../../../../shared/domain/watch-target.js';
+import { useApiClient } from '../../api/ApiContext.js';
 import { messageOf } from '../../api/useLoad.js';
+import { useImpact } from '../../impact/ImpactContext.js';
+import { productName } from '../../lib/productName.js';
 import { useWatches } from '../../watch/WatchesContext.js';
 
 /** Watch an item by id, even before any postback mentioned it (the first one then fires the matching rules). */
 export function AddWatchForm() {
   const { create, byKey } = useWatches();
+  const { api } = useApiClient();
+  const impact = useImpact();
   const [catalogId, setCatalogId] = useState('');
   const [itemId, setItemId] = useState('');
   const [message, setMessage] = useState<{ tone: 'error' | 'ok'; text: string } | null>(null);
@@ -20,16 +26,29 @@ export function AddWatchForm() {
     }
     setBusy(true);
     create(target).then(
-      () => {
-        setBusy(false);
+      async () => {
         setItemId('');
-        setMessage({ tone: 'ok', text: `Watching ${target.catalogItemId}.` });
+        setMessage({ tone: 'ok', text: await watchingText(target) });
+        setBusy(false);
       },
       (e: unknown) => {
         setBusy(false);
         setMessage({ tone: 'error', text: messageOf(e) });
       },
     );
+  };
+
+  /** "Watching Trail Tent 2P." by its name once anything mentioned it; else the item in its catalog. */
+  const watchingText = async (target: { catalogId: string; catalogItemId: string }): Promise<string> => {
+    const key = productKey(target.catalogId, target.catalogItemId);
+    const known = await api.product({ key }).then(
+      (detail) => productName(detail.product),
+      () => null,
+    );
+    if (known) return `Watching ${known}.`;
+    const catalog = impact.catalogById.get(target.catalogId);
+    const where = catalog ? `${catalog.advertiserName}’s ${catalog.name}` : `catalog ${target.catalogId}`;
+    return `Watching item ${target.catalogItemId} of ${where}: its name shows with its first postback or check.`;
   };
 
   return (

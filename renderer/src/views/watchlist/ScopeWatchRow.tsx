@@ -8,9 +8,12 @@ import { WatchRowFrame } from './WatchRow.js';
  * product to show: its alerts arrive in the feed under each item that changed.
  */
 export function ScopeWatchRow({ watch, target }: { watch: Watch; target: ScopeTarget }) {
-  const text = describeTarget(target, useImpact());
+  const impact = useImpact();
+  const text = describeTarget(target, impact);
+  // A catalog has one currency; a brand's catalogs may have several.
+  const currency = 'catalogId' in target ? impact.catalogById.get(target.catalogId)?.currency : undefined;
   return (
-    <WatchRowFrame watch={watch} name={text.title} image={undefined} href={null} state={null}>
+    <WatchRowFrame watch={watch} name={text.title} image={undefined} href={null} state={null} currency={currency}>
       {text.ids}
     </WatchRowFrame>
   );

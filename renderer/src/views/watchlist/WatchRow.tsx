@@ -54,7 +54,14 @@ export function WatchRow({ watch, target }: { watch: Watch; target: ItemTarget }
     <span className="muted">{detail.state.status === 'loading' ? 'Loading…' : 'Not seen in a postback yet'}</span>
   );
   return (
-    <WatchRowFrame watch={watch} name={name} image={product?.imageUrl} href={hrefs.product(key)} state={state}>
+    <WatchRowFrame
+      watch={watch}
+      name={name}
+      image={product?.imageUrl}
+      href={hrefs.product(key)}
+      state={state}
+      currency={product?.currency ?? catalog?.currency}
+    >
       {brand ? <span className="brand-name">{brand}</span> : null}
       {brand ? ' · ' : null}
       {describeTarget(target, impact).ids}
@@ -73,10 +80,12 @@ interface WatchRowFrameProps {
   state: ReactNode;
   /** the secondary line: brand, catalog and ids */
   children: ReactNode;
+  /** what its prices are in, when known (a rule's "Price below $25.00") */
+  currency?: string | undefined;
 }
 
 /** What every watch row shows: what it is on, its rules, its state, and its actions (edit, mute, stop). */
-export function WatchRowFrame({ watch, name, image, href, state, children }: WatchRowFrameProps) {
+export function WatchRowFrame({ watch, name, image, href, state, children, currency }: WatchRowFrameProps) {
   const { update } = useWatches();
   const [editing, setEditing] = useState(false);
   return (
@@ -95,7 +104,9 @@ export function WatchRowFrame({ watch, name, image, href, state, children }: Wat
             {children}
             {watch.muted ? ' · muted' : ''}
           </p>
-          <p className="watch-rules">{watch.rules.map(describeRule).join(' · ') || 'No rules'}</p>
+          <p className="watch-rules">
+            {watch.rules.map((rule) => describeRule(rule, currency)).join(' · ') || 'No rules'}
+          </p>
         </div>
         <div className="watch-state">{state}</div>
         <div className="watch-actions">

@@ -32,7 +32,7 @@ export function AddDevice({ devices, onChange }: { devices: Device[]; onChange: 
       },
     );
   };
-  // The device may have given itself another name when it paired ("Browser on macOS").
+  // A device added without a name names itself when it pairs ("Browser on macOS"); a typed name stays.
   const pairedNow = added ? devices.find((device) => device.id === added.device.id && device.pairedAt) : undefined;
   return (
     <div className="add-device">

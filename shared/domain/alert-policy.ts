@@ -1,12 +1,15 @@
-// Decides which notifications a stream of alerts becomes. Pure (no electron): time and timers are injected.
-// - a burst within digestWindowSeconds becomes one digest; a lone product becomes one notification about it
+// The alert policy both faces share: which notifications a stream of alerts becomes (the desktop shows them natively,
+// the browser as Web Notifications). Pure: time and timers are injected.
+// - a burst within digestWindowSeconds becomes one digest; a lone product becomes one notification about it, and
+//   several changes of one product in the window one notification about their net effect
 // - quiet hours and a pause record silently, then one summary shows when they end
 // - notifications disabled: nothing
-import type { FeedEntry } from '../../shared/contract/feed.js';
-import type { QuietHours } from '../../shared/contract/settings.js';
-import { digestText, type NotificationText, singleText } from './notification-text.js';
-import { activePauseEnd } from './pause-times.js';
-import { isQuietTime, quietHoursEnd } from './quiet-hours.js';
+import type { FeedEntry } from '../contract/feed.js';
+import type { QuietHours } from '../contract/settings.js';
+import { ProductBatch } from './alert-policy-batch.js';
+import { activePauseEnd } from './alert-policy-pause.js';
+import { isQuietTime, quietHoursEnd } from './alert-policy-quiet-hours.js';
+import type { NotificationText } from './alert-policy-text.js';
 
 export interface DigestSettings {
   enabled: boolean;
@@ -34,51 +37,8 @@ export interface AlertDigestOptions {
 
 /** Re-check at least this often while holding, so a settings change nobody announced is still noticed. */
 const MAX_HOLD_CHECK_MS = 15 * 60 * 1000;
-const MAX_MESSAGES_PER_PRODUCT = 10;
 export const HELD_PREFIX = 'While alerts were off: ';
 export const AWAY_PREFIX = 'While you were away: ';
-
-/** Alerting products, newest entry and distinct messages per key; memory is bounded by the number of products. */
-class ProductBatch {
-  private readonly byKey = new Map<string, { latest: FeedEntry; messages: Set<string> }>();
-
-  get size(): number {
-    return this.byKey.size;
-  }
-
-  add(entry: FeedEntry): void {
-    const known = this.byKey.get(entry.key);
-    const messages = known?.messages ?? new Set<string>();
-    for (const alert of entry.alerts) if (messages.size < MAX_MESSAGES_PER_PRODUCT) messages.add(alert.message);
-    this.byKey.delete(entry.key); // re-insert so iteration order is "most recently changed last"
-    this.byKey.set(entry.key, { latest: entry, messages });
-  }
-
-  moveInto(other: ProductBatch): void {
-    for (const { latest, messages } of this.byKey.values()) {
-      other.add(latest);
-      const merged = other.byKey.get(latest.key);
-      for (const message of messages)
-        if (merged && merged.messages.size < MAX_MESSAGES_PER_PRODUCT) merged.messages.add(message);
-    }
-    this.byKey.clear();
-  }
-
-  text(prefix: string): NotificationText | null {
-    const products = [...this.byKey.values()];
-    const [only] = products;
-    if (!only) return null;
-    if (products.length === 1) return singleText(only.latest, only.messages, prefix);
-    return digestText(
-      products.map((product) => product.latest),
-      prefix,
-    );
-  }
-
-  clear(): void {
-    this.byKey.clear();
-  }
-}
 
 export class AlertDigest {
   private settings: DigestSettings;

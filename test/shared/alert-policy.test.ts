@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AlertDigest, AWAY_PREFIX, type DigestSettings, HELD_PREFIX } from '../../main/desktop/alert-digest.js';
-import { BODY_MAX, type NotificationText, TITLE_MAX } from '../../main/desktop/notification-text.js';
+import { AlertDigest, AWAY_PREFIX, type DigestSettings, HELD_PREFIX } from '../../shared/domain/alert-policy.js';
+import { BODY_MAX, type NotificationText, TITLE_MAX } from '../../shared/domain/alert-policy-text.js';
 import { alertEntry } from '../fakes/alert-entries.js';
 
 const base: DigestSettings = { enabled: true, digestWindowSeconds: 10, quietHours: null, alertsPausedUntil: null };
@@ -169,5 +169,60 @@ describe('AlertDigest quiet hours and pause', () => {
     digest.updateSettings({ ...base, enabled: false, alertsPausedUntil: null });
     vi.advanceTimersByTime(2 * 3_600_000);
     expect(shown).toHaveLength(0);
+  });
+});
+
+describe('AlertDigest coalesces one item that flaps', () => {
+  /** a stock change of one watched item, as the engine reports it */
+  const stockFlip = (to: 'InStock' | 'OutOfStock') => {
+    const entry = alertEntry('24836:TG-SB-0C', {
+      name: 'Tent',
+      message: to === 'InStock' ? 'Back in stock' : 'Sold out',
+    });
+    const from = to === 'InStock' ? 'OutOfStock' : 'InStock';
+    return {
+      ...entry,
+      product: { ...entry.product, stockAvailability: to },
+      changes: [{ field: 'stockAvailability' as const, from, to }],
+    };
+  };
+  const priceMove = (from: number, to: number) => {
+    const entry = alertEntry('24836:TG-SB-0C', { name: 'Tent' });
+    return {
+      ...entry,
+      product: { ...entry.product, currentPrice: to, currency: 'USD' },
+      changes: [{ field: 'currentPrice' as const, from, to }],
+    };
+  };
+
+  it('makes six flips inside the window one notification of their net effect', () => {
+    const { digest, shown } = makeDigest();
+    for (const to of ['OutOfStock', 'InStock', 'OutOfStock', 'InStock', 'OutOfStock', 'InStock'] as const) {
+      digest.push([stockFlip(to)]);
+      vi.advanceTimersByTime(100);
+    }
+    vi.advanceTimersByTime(10_000);
+    expect(shown).toEqual([
+      { title: 'Tent', body: 'Flapped 6 times, now in stock', route: '#/product/24836%3ATG-SB-0C' },
+    ]);
+  });
+
+  it('says where a product ended when it did not come back to where it started', () => {
+    const { digest, shown } = makeDigest();
+    digest.push([priceMove(39.99, 37.5), priceMove(37.5, 36), priceMove(36, 34.99)]);
+    vi.advanceTimersByTime(10_000);
+    expect(shown.map((text) => text.body)).toEqual(['Changed 3 times, now $34.99 (was $39.99)']);
+  });
+
+  it('adds up what quiet hours held, and names the change when the product changed once', () => {
+    vi.setSystemTime(new Date(2025, 0, 15, 23, 30));
+    const { digest, shown } = makeDigest({ quietHours: { start: '22:00', end: '07:00' } });
+    digest.push([stockFlip('OutOfStock')]);
+    vi.advanceTimersByTime(60 * 60 * 1000);
+    digest.push([stockFlip('InStock')]);
+    vi.advanceTimersByTime(8 * 60 * 60 * 1000);
+    digest.push([stockFlip('OutOfStock')]);
+    vi.advanceTimersByTime(10_000);
+    expect(shown.map((text) => text.body)).toEqual([`${HELD_PREFIX}Flapped 2 times, now in stock`, 'Sold out']);
   });
 });

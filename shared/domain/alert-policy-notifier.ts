@@ -1,11 +1,12 @@
-// Native notifications for alerts. What to show is decided by AlertDigest; this file only shows it and routes clicks.
-// Electron's Notification is injected (a factory), so this runs and is tested under plain Node.
-import type { UiEvent } from '../../shared/contract/events.js';
-import { AlertDigest, type DigestSettings, type Timers } from './alert-digest.js';
-import type { DeviceSettings } from './hub/device-settings.js';
-import type { NotificationText } from './notification-text.js';
+// Notifications for alerts, in both faces: the desktop's native ones (Electron's Notification) and the browser's Web
+// Notifications. What to show is decided by AlertDigest; this file only shows it and routes clicks. The notification
+// is injected (a factory), so this runs and is tested under plain Node and in jsdom.
+import type { UiEvent } from '../contract/events.js';
+import type { Settings } from '../contract/settings.js';
+import { AlertDigest, type DigestSettings, type Timers } from './alert-policy.js';
+import type { NotificationText } from './alert-policy-text.js';
 
-/** The part of Electron's Notification used here. */
+/** The part of a notification used here (Electron's, or the browser's through an adapter). */
 export interface NotificationLike {
   show(): void;
   on(event: 'click', listener: () => void): unknown;
@@ -19,17 +20,20 @@ export interface NotificationRequest {
   silent: boolean;
 }
 
+/** The settings a notifier follows: this device's own where it follows a hub. */
+export type AlertSettings = Pick<Settings, 'notifications' | 'alertsPausedUntil'>;
+
 export interface NotifierOptions {
   createNotification: (request: NotificationRequest) => NotificationLike;
   isSupported: () => boolean;
-  /** a notification was clicked: show the window and open this route */
+  /** a notification was clicked: show the window (or the tab) and open this route */
   onClick: (route: string) => void;
-  settings: DeviceSettings;
+  settings: AlertSettings;
   clock?: () => number;
   timers?: Timers;
 }
 
-const digestSettings = (settings: DeviceSettings): DigestSettings => ({
+const digestSettings = (settings: AlertSettings): DigestSettings => ({
   enabled: settings.notifications.enabled,
   digestWindowSeconds: settings.notifications.digestWindowSeconds,
   quietHours: settings.notifications.quietHours,
@@ -43,7 +47,7 @@ export class Notifier {
    */
   readonly live = new Set<NotificationLike>();
   private readonly digest: AlertDigest;
-  private settings: DeviceSettings;
+  private settings: AlertSettings;
 
   constructor(private readonly options: NotifierOptions) {
     this.settings = options.settings;
@@ -70,7 +74,7 @@ export class Notifier {
     this.digest.caughtUp();
   }
 
-  updateSettings(settings: DeviceSettings): void {
+  updateSettings(settings: AlertSettings): void {
     this.settings = settings;
     this.digest.updateSettings(digestSettings(settings));
   }

@@ -75,14 +75,20 @@ export function replaceFileSync(file: string, data: string | Buffer, mode = FILE
   }
   fs.chmodSync(temp, mode); // a temp file left by a crash keeps its old mode: open's mode is for new files only
   fs.renameSync(temp, file);
+  syncDirectorySync(path.dirname(file));
+}
+
+/** syncDirectory for code that may block: small files, and start-up before anything else runs (restoring a backup). */
+export function syncDirectorySync(dir: string): void {
+  let fd: number;
   try {
-    const dirFd = fs.openSync(path.dirname(file), 'r');
-    try {
-      fs.fsyncSync(dirFd);
-    } finally {
-      fs.closeSync(dirFd);
-    }
+    fd = fs.openSync(dir, 'r');
   } catch {
-    // Windows cannot open directories; NTFS journals the rename itself
+    return; // Windows cannot open directories; NTFS journals the rename itself
+  }
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
   }
 }

@@ -6,6 +6,9 @@ import type { UiEvent } from '../../shared/contract/events.js';
 import { DAMAGED_MESSAGE, guardDamage } from './api/damage-guard.js';
 import { createService } from './api/service.js';
 import { ApplyQueue } from './apply-queue.js';
+import { Backups } from './backup/backups.js';
+import { JournalPruner } from './backup/journal-pruner.js';
+import { recoveryNotices, salvageBeforeReplay } from './backup/recovery.js';
 import { type Channels, openChannels } from './channels/index.js';
 import { Checkpointer } from './checkpoint.js';
 import { createDataFolder, tightenDataFolder } from './data-folder.js';
@@ -14,7 +17,7 @@ import { FILE_MODE, nodeFileSystem } from './file-system.js';
 import { DeviceRegistry } from './hub/devices.js';
 import { fileCredentialStore } from './impact-link/credentials.js';
 import { ImpactLink } from './impact-link/link.js';
-import { type Command, JournalWriter, pruneSegments } from './journal/index.js';
+import { type Command, JournalWriter } from './journal/index.js';
 import { createReceiverApp } from './receiver/app.js';
 import { type Listening, listen } from './receiver/listen.js';
 import { journalEnd, replayJournal } from './replay.js';
@@ -35,7 +38,6 @@ import type { Engine, EngineOptions, Logger } from './types.js';
 export { DataFolderLockedError } from './store/lock.js';
 export type { Engine, EngineOptions, Logger } from './types.js';
 
-const DAY_MS = 86_400_000;
 const DEFAULT_IMPACT_API = 'https://api.impact.com';
 
 export async function openEngine(options: EngineOptions): Promise<Engine> {
@@ -53,7 +55,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     const secretsOptions = { dataDir: options.dataDir, clock, log, secretOverride: secretOverride !== undefined };
     const secrets = EngineSecrets.open(secretsOptions, notices);
     const postbackSecret = () => secretOverride ?? secrets.secret;
-    const { store, legacy, close } = await openStore({ dataDir: options.dataDir, fsys, clock, log, notices });
+    const { store, legacy, recovery, close } = await openStore({ dataDir: options.dataDir, fsys, clock, log, notices });
     closeStore = close;
     tightenDataFolder(options.dataDir, log);
     // Before replay: the documents as read are the older source of a header value than the journal's lines.
@@ -68,7 +70,9 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       secureHeaderValue();
       return replayed;
     };
+    const recovered = legacy ? null : await salvageBeforeReplay(recovery, store, options.dataDir, fsys, log);
     const replay = legacy ? await journalEnd(fsys, journalDir, log) : await catchUp();
+    if (recovered) notices.push(...recoveryNotices(recovered, store, clock()));
 
     const hub = new EventHub();
     let impact: ImpactLink | null = null;
@@ -83,11 +87,12 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
         { mode: FILE_MODE },
       );
       notices.push(DAMAGED_MESSAGE);
-      log.error('The product database is damaged; it is rebuilt from the journal at the next start', {
+      log.error('The product database is damaged; it is restored from a backup and the journal at the next start', {
         error: error.message,
       });
     };
     const board = new StatusBoard(store, notices, () => hub.emit({ type: 'status' }));
+    const pruner = new JournalPruner({ dataDir: options.dataDir, fsys, store, clock });
     const checkpointer = new Checkpointer({
       store,
       log,
@@ -102,8 +107,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
         return () => queue.resume();
       },
       afterCheckpoint: async (coveredSeq) => {
-        const keepNewerThan = clock() - store.settings.retention.journalDays * DAY_MS;
-        await pruneSegments(fsys, journalDir, coveredSeq, keepNewerThan);
+        await pruner.storesSaved(coveredSeq);
       },
     });
     const queue = new ApplyQueue({
@@ -132,7 +136,18 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       onDurable: (records) => queue.push(records),
       onFault: (error) => board.setFault(error),
     });
-    if (replay.applied > 0 || store.documentsVersion > 0) checkpointer.touch();
+    const backups = new Backups({
+      dataDir: options.dataDir,
+      store,
+      clock,
+      log,
+      quiet: () => queue.idle && !writer.busy,
+      onDamage,
+      onChange: () => board.setBackupFault(backups.failure),
+      afterBackup: () => pruner.prune(),
+      firstDelayMs: options.backups?.firstDelayMs,
+    });
+    if (replay.applied > 0 || store.documentsVersion > 0 || recovered?.salvaged) checkpointer.touch();
     let upgrading: Promise<void> | null = null;
     if (legacy) {
       queue.pause();
@@ -149,6 +164,11 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
         () => {
           queue.resume();
           checkpointer.touch();
+          // The upgraded data is not in the journal: back it up at once, and only then start the daily round.
+          void backups
+            .backUpNow('upgrade')
+            .catch(() => undefined)
+            .finally(() => backups.start());
         },
         (error: unknown) => {
           notices.push(
@@ -220,6 +240,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     const alertChannels = channels;
     const serviceDeps = {
       store,
+      backups,
       devices,
       impact: impactLink,
       channels: alertChannels.methods,
@@ -259,6 +280,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
 
     impactLink.start();
     alertChannels.start({ forgetUnusedSecrets: !legacy });
+    if (!legacy) backups.start();
     let closed = false;
     return {
       api: guardDamage(createService(serviceDeps, LOCAL_DEVICE), onDamage),
@@ -294,6 +316,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
         closed = true;
         impactLink.stop();
         await alertChannels.sender.stop();
+        await backups.stop();
         await listening?.close();
         await upgrading;
         await writer.close();

@@ -129,7 +129,8 @@ function refusedNotices(refused: readonly RefusedRecord[], now: number): string[
   ];
 }
 
-function dayOf(at: number, now: number): string {
+/** "2 Dec", with the year when it is not this year's. */
+export function dayOf(at: number, now: number): string {
   const date = new Date(at);
   const sameYear = date.getFullYear() === new Date(now).getFullYear();
   return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) });

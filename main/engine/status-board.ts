@@ -16,6 +16,7 @@ export class StatusBoard {
   private fault: string | null = null;
   private storeFault: string | null = null;
   private applyFault: string | null = null;
+  private backupFault: string | null = null;
   private upgrade: UpgradeProgress | null = null;
   private remote: { url: string; fingerprint: string | null } | null = null;
   private reconcile: ReconcileStatus | null = null;
@@ -67,6 +68,13 @@ export class StatusBoard {
     this.changed();
   }
 
+  /** The last backup could not be made (its own words, see backup/backups.ts); null once one is made again. */
+  setBackupFault(message: string | null): void {
+    if (message === this.backupFault) return;
+    this.backupFault = message;
+    this.changed();
+  }
+
   setReconcile(status: ReconcileStatus | null): void {
     this.reconcile = status;
     this.changed();
@@ -110,7 +118,10 @@ export class StatusBoard {
       device: this.deviceOf(device),
       reconcile: this.reconcile,
       postbackUrlChanged: device === LOCAL_DEVICE ? this.urlChange() : null,
-      notices: [...this.notices, ...[this.storeFault, this.applyFault].filter((notice) => notice !== null)],
+      notices: [
+        ...this.notices,
+        ...[this.storeFault, this.applyFault, this.backupFault].filter((notice) => notice !== null),
+      ],
     };
   }
 

@@ -37,6 +37,8 @@ export interface EngineOptions {
   uiToken?: string;
   /** how soon the store is written after changes (default 2 s quiet, at most 15 s); tests shorten it */
   checkpoint?: { quietMs: number; maxDelayMs: number };
+  /** the first daily backup after start, when none was made in the last day (default 10 minutes) */
+  backups?: { firstDelayMs?: number };
   /** impact.com's Partner API: where it is, where the credentials are kept, presets and test hooks */
   impact?: {
     /** SHELFWATCH_IMPACT_API_BASE; default https://api.impact.com */

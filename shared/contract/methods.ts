@@ -2,6 +2,7 @@
 // the method runs (createService, whichever transport called), and the clients that receive answers over the network
 // (the browser, the desktop following a hub) check them with `res`. Request and answer types come from here.
 import { z } from 'zod';
+import { backupListSchema } from './backups.js';
 import {
   channelIdSchema,
   channelInputSchema,
@@ -89,4 +90,6 @@ export const API_METHOD_SCHEMAS = {
     req: z.strictObject({ id: channelIdSchema }),
     res: z.object({ delivered: z.literal(true), channel: channelSchema }),
   },
+  listBackups: { req: noInput, res: backupListSchema },
+  backUpNow: { req: noInput, res: backupListSchema },
 } satisfies Record<ApiMethod, { req: z.ZodType; res: z.ZodType }>;

@@ -58,6 +58,9 @@ export const API_ROUTES = {
   deleteChannel: { verb: 'DELETE', path: '/api/channels/:id', admin: true },
   /** sends a test message now: answers once the target took it, or 502 with its answer in words */
   testChannel: { verb: 'POST', path: '/api/channels/:id/test', admin: true },
+  listBackups: { verb: 'GET', path: '/api/backups', admin: true },
+  /** makes a backup now; answers the list with it */
+  backUpNow: { verb: 'POST', path: '/api/backups', admin: true },
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiMethod = keyof typeof API_ROUTES;

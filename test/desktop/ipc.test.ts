@@ -106,6 +106,8 @@ const SAMPLE_PAYLOADS: { [K in InvokeKey]: InvokePayload<K> } = {
   'api:updateChannel': { id: 'c1', enabled: false },
   'api:deleteChannel': { id: 'c1' },
   'api:testChannel': { id: 'c1' },
+  'api:listBackups': undefined,
+  'api:backUpNow': undefined,
   'shell:openExternal': 'https://shop.example/p',
   'shell:copyText': 'http://127.0.0.1:8787/postback/abc',
   'shell:saveExport': { kind: 'feed', view: { filter: 'alerts' } },

@@ -208,6 +208,13 @@ describe.skipIf(!CHROMIUM)(`the UI in Chromium against the server face${SKIP_REA
     );
     expect(headerValue?.y).toBe(headerName?.y);
     expect(headerValue?.x).toBeGreaterThan((headerName?.x ?? 0) + (headerName?.width ?? 0));
+    // Settings → Data: a backup made on demand is listed, checked, with its size
+    const data = page.getByTestId('data-settings');
+    await data.getByRole('button', { name: 'Back up now' }).click();
+    await data.getByText('Backed up.').waitFor();
+    expect(await data.getByTestId('backup-row').first().textContent()).toMatch(
+      /Backed up by hand · \d+ KB · \d+ products/,
+    );
     await shoot('settings');
     for (const view of taken) {
       for (const width of ['wide', 'narrow'] as const) {

@@ -1,4 +1,6 @@
 // Realistic data shaped like what the engine answers.
+
+import type { BackupInfo, BackupList } from '../../shared/contract/backups.js';
 import type { Channel } from '../../shared/contract/channel.js';
 import type { FeedEntry } from '../../shared/contract/feed.js';
 import type { Catalog, CatalogItem, ReconcileStatus } from '../../shared/contract/impact.js';
@@ -198,6 +200,29 @@ export function makeChannel(overrides: Partial<Channel> = {}): Channel {
     enabled: true,
     createdAt: '2026-06-01T09:00:00.000Z',
     status: { pending: 0, failed: 0, lastSentAt: null, lastError: null, lastErrorAt: null },
+    ...overrides,
+  };
+}
+
+export function makeBackup(overrides: Partial<BackupInfo> = {}): BackupInfo {
+  return {
+    id: '2024-12-03T14-00-00-000Z-daily',
+    at: minutesAgo(90),
+    reason: 'daily',
+    bytes: 124_000_000,
+    products: 100_000,
+    verified: true,
+    ...overrides,
+  };
+}
+
+export function makeBackupList(overrides: Partial<BackupList> = {}): BackupList {
+  return {
+    folder: '/home/ada/.config/Shelfwatch/backups',
+    backups: [makeBackup()],
+    running: false,
+    nextAt: new Date(NOW + 22 * 3_600_000).toISOString(),
+    lastError: null,
     ...overrides,
   };
 }

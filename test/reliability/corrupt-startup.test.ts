@@ -4,13 +4,20 @@
 // (P2: the store always opens or recovers.)
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { encodeRecord } from '../../main/engine/journal/codec.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { captureLog } from './helpers/capture-log.js';
 import { productOrNull, settled, startEngine } from './helpers/engine-harness.js';
 import { itemJson, post } from './helpers/postbacks.js';
+import {
+  emptyStore,
+  foreignStore,
+  garbageWal,
+  jsonTextStore,
+  nulFilledStore,
+  truncatedStore,
+} from './helpers/store-damage.js';
 
 const ITEMS = ['c1', 'c2', 'c3'];
 
@@ -41,42 +48,35 @@ interface Row {
 const REBUILT = /damaged.*rebuilt from the journal/;
 const SECRETS_RESTORED = /secrets\.json could not be read.*restored from its copy.*postback URL is unchanged/;
 const DOCUMENTS_REBUILT = /settings and watches could not be read.*rebuilt from the journal/;
-/** A SQLite database of another program: a valid file, just not ours. */
-function foreignDatabase(target: string): void {
-  fs.rmSync(target);
-  const db = new Database(target);
-  db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes (text) VALUES ('hello')");
-  db.close();
-}
 
 const rows: Row[] = [
   {
     name: 'an empty store.db',
-    damage: (d) => fs.writeFileSync(file(d, 'store.db'), ''),
+    damage: emptyStore,
     notice: REBUILT,
     movedAside: /^store\.db\.corrupt-/,
   },
   {
     name: 'a truncated store.db',
-    damage: (d) => rewrite(file(d, 'store.db'), (b) => b.subarray(0, b.length >> 1)),
+    damage: truncatedStore,
     notice: REBUILT,
     movedAside: /^store\.db\.corrupt-/,
   },
   {
     name: 'a NUL-filled store.db',
-    damage: (d) => rewrite(file(d, 'store.db'), (b) => Buffer.alloc(b.length)),
+    damage: nulFilledStore,
     notice: REBUILT,
     movedAside: /^store\.db\.corrupt-/,
   },
   {
     name: 'store.db holding JSON text',
-    damage: (d) => fs.writeFileSync(file(d, 'store.db'), '{"version":99,"products":[]}'),
+    damage: jsonTextStore,
     notice: REBUILT,
     movedAside: /^store\.db\.corrupt-/,
   },
   {
     name: 'store.db being another program’s SQLite database',
-    damage: (d) => foreignDatabase(file(d, 'store.db')),
+    damage: foreignStore,
     notice: REBUILT,
     movedAside: /^store\.db\.corrupt-/,
   },
@@ -87,7 +87,7 @@ const rows: Row[] = [
   },
   {
     name: 'a garbage write-ahead log beside store.db (its frames fail their checksums)',
-    damage: (d) => fs.writeFileSync(file(d, 'store.db-wal'), Buffer.alloc(8192, 7)),
+    damage: garbageWal,
     notice: null,
   },
   {

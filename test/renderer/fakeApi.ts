@@ -3,6 +3,7 @@
 import type { ApiClient } from '../../renderer/src/api/client.js';
 import { fetchExport } from '../../renderer/src/api/downloadCsv.js';
 import { type ApiRequest, mapUiApi, type UiApi } from '../../shared/contract/api.js';
+import type { BackupList } from '../../shared/contract/backups.js';
 import type { Channel } from '../../shared/contract/channel.js';
 import type { Device } from '../../shared/contract/device.js';
 import { ApiError } from '../../shared/contract/errors.js';
@@ -20,6 +21,8 @@ import type { Watch } from '../../shared/contract/watch.js';
 import { itemKeyOf, productKey, watchCovers } from '../../shared/domain/watch-target.js';
 import {
   idleReconcile,
+  makeBackup,
+  makeBackupList,
   makeChannel,
   makeFeed,
   makeQuarantine,
@@ -45,6 +48,7 @@ export interface FakeData {
   /** results per searchCatalog page; `next` is an opaque cursor, as impact.com's is */
   searchPageSize: number;
   channels: Channel[];
+  backups: BackupList;
 }
 
 export interface FakeClient extends ApiClient {
@@ -75,6 +79,7 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
     catalogItems: seed.catalogItems ?? [],
     searchPageSize: seed.searchPageSize ?? 50,
     channels: seed.channels ?? [],
+    backups: seed.backups ?? makeBackupList(),
   };
   const calls: FakeClient['calls'] = [];
   const listeners = new Set<(event: UiEvent) => void>();
@@ -281,6 +286,12 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
       if (!channel) throw new Error('No such channel');
       channel.status = { ...channel.status, lastSentAt: new Date().toISOString() };
       return { delivered: true as const, channel: structuredClone(channel) };
+    },
+    listBackups: async () => structuredClone(data.backups),
+    backUpNow: async () => {
+      const made = makeBackup({ id: `backup-${data.backups.backups.length + 1}`, at: new Date().toISOString() });
+      data.backups = { ...data.backups, backups: [{ ...made, reason: 'manual' }, ...data.backups.backups] };
+      return structuredClone(data.backups);
     },
     ...overrides,
   };

@@ -2,7 +2,6 @@
 // the damage is found at start-up or while running.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../main/server/start.js';
 import type { FeedPage } from '../../shared/contract/feed.js';
@@ -13,17 +12,7 @@ import type { Watch } from '../../shared/contract/watch.js';
 import { postJson } from '../helpers/http.js';
 import { api, receiverUrl, startTestServer } from '../helpers/server.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
-
-/** Fills the root page of a table with garbage: SQLite notices only when something reads it. */
-function overwritePage(file: string, table: string): void {
-  const db = new Database(file, { readonly: true });
-  const page = db.prepare('SELECT rootpage FROM sqlite_master WHERE name = ?').pluck().get(table) as number;
-  const size = db.pragma('page_size', { simple: true }) as number;
-  db.close();
-  const fd = fs.openSync(file, 'r+');
-  fs.writeSync(fd, Buffer.alloc(size, 0x5a), 0, size, (page - 1) * size);
-  fs.closeSync(fd);
-}
+import { overwritePage } from '../reliability/helpers/store-damage.js';
 
 let temp = makeTempDir();
 afterEach(() => {
@@ -106,7 +95,9 @@ describe('restart', () => {
     try {
       await expect(snapshot(second)).rejects.toThrow(/^503 .*database is damaged/);
       const status = await api<Status>(second, '/api/status');
-      expect(status.notices.join(' ')).toMatch(/database is damaged\. Restart Shelfwatch to rebuild it/);
+      expect(status.notices.join(' ')).toMatch(
+        /database is damaged\. Restart Shelfwatch to restore it from the newest backup and the journal/,
+      );
     } finally {
       await second.close();
     }

@@ -19,6 +19,7 @@ import type { Setup } from '../../../shared/contract/setup.js';
 import type { Status } from '../../../shared/contract/status.js';
 import type { Watch } from '../../../shared/contract/watch.js';
 import { sameTarget } from '../../../shared/domain/watch-target.js';
+import type { Backups } from '../backup/backups.js';
 import type { Channels } from '../channels/index.js';
 import { feedCsv } from '../export/feed-csv.js';
 import { historyCsv } from '../export/history-csv.js';
@@ -36,6 +37,7 @@ import { maskedSettings, splitHeaderValue } from './settings-secret.js';
 
 export interface ServiceDeps {
   store: Store;
+  backups: Pick<Backups, 'list' | 'backUpNow'>;
   devices: DeviceRegistry;
   impact: ImpactLink;
   /** the alert channels' methods (admin: a device gets 403 before they run) */
@@ -245,5 +247,12 @@ function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
     searchCatalog: async ({ q, catalogId, cursor }) => impact.search(q, catalogId, cursor),
     reconcile: async ({ keys }) => impact.reconcile(keys),
     ...deps.channels,
+    listBackups: async () => deps.backups.list(),
+    backUpNow: async () => {
+      await deps.backups.backUpNow().catch(() => {
+        throw new ApiError(503, deps.backups.list().lastError ?? 'The backup could not be made.');
+      });
+      return deps.backups.list();
+    },
   };
 }

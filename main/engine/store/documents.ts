@@ -113,7 +113,7 @@ class DocumentsFile implements Adapter<Documents> {
 }
 
 /** The documents, or null when the text is not a documents file (settings inside are repaired by the caller). */
-function parseDocuments(text: string): Documents | null {
+export function parseDocuments(text: string): Documents | null {
   try {
     const value = JSON.parse(text) as Partial<Documents>;
     if (value?.version !== 1 || !Number.isSafeInteger(value.appliedSeq) || !Array.isArray(value.watches)) return null;

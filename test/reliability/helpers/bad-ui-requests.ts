@@ -269,4 +269,7 @@ export const BAD_REQUESTS: BadRequest[] = [
   send('updateChannel', 'a new URL (a channel keeps its own)', { url: 'json://127.0.0.1:9/x' }, 'url'),
   row('a channel id of 1 MB', { method: 'deleteChannel', params: { id: 'x'.repeat(1000) } }, 'id'),
   row('a channel id of 1 MB', { method: 'testChannel', params: { id: 'x'.repeat(1000) } }, 'id'),
+  // backups (admin methods)
+  get('listBackups', 'all=1', 'all'),
+  send('backUpNow', 'a folder of its own', { folder: '/tmp/elsewhere' }, 'folder'),
 ];

@@ -23,6 +23,7 @@ export interface EngineSetup {
   clock?: () => number;
   log?: Logger;
   checkpoint?: { quietMs: number; maxDelayMs: number };
+  backups?: { firstDelayMs?: number };
 }
 
 export async function startEngine(dataDir: string, setup: EngineSetup = {}): Promise<TestEngine> {

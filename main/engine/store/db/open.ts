@@ -1,5 +1,7 @@
 // Opens (or creates) the product database. A file SQLite cannot read, or one shorter than its own page count says
-// (truncated), is moved aside so the engine can rebuild it from the journal; the caller tells the user.
+// (truncated), is moved aside (its write-ahead log beside it, for salvage); the caller's `restore` may then put a
+// backup in its place, else an empty database is made and the engine rebuilds it from the journal. The caller tells
+// the user.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -14,9 +16,14 @@ export const DAMAGED_MARKER = 'store.db.damaged';
 export interface OpenedDb {
   db: Db;
   file: string;
-  /** false when the file was created now (new folder, or a damaged one moved aside) */
+  /** false when the file was created now or restored from a backup (new folder, or a damaged one moved aside) */
   existed: boolean;
   movedAside: string[];
+}
+
+export interface OpenHooks {
+  /** store.db is missing or was moved aside: put a good copy at `file` and say so (true), or leave it (false) */
+  restore?(file: string): boolean;
 }
 
 /**
@@ -29,11 +36,16 @@ export function setSqliteBinding(file: string | undefined): void {
   nativeBinding = file;
 }
 
-function connect(file: string, options: Database.Options = {}): Db {
+export function sqliteBinding(): string | undefined {
+  return nativeBinding;
+}
+
+/** A connection through the module this process uses (see setSqliteBinding). */
+export function connect(file: string, options: Database.Options = {}): Db {
   return new Database(file, nativeBinding ? { ...options, nativeBinding } : options);
 }
 
-export function openDatabase(dataDir: string, clock: () => number): OpenedDb {
+export function openDatabase(dataDir: string, clock: () => number, hooks: OpenHooks = {}): OpenedDb {
   // SQLite itself first: a module that cannot load (built for another Node or Electron) must stop the start with its
   // own error, not make a good store.db look damaged below.
   connect(':memory:').close();
@@ -49,6 +61,11 @@ export function openDatabase(dataDir: string, clock: () => number): OpenedDb {
     const db = tryOpen(file);
     if (db) return { db, file, existed: true, movedAside };
     movedAside.push(moveAside(file, clock));
+  }
+  if (hooks.restore?.(file)) {
+    const db = tryOpen(file);
+    if (db) return { db, file, existed: false, movedAside };
+    removeDatabase(file); // checked before it was put there: a failure now is no reason to keep it
   }
   const db = connect(file);
   configure(db);
@@ -124,8 +141,14 @@ function walFrameCount(file: string, pageSize: number): number {
 function moveAside(file: string, clock: () => number): string {
   const aside = `${file}.corrupt-${clock()}`;
   fs.renameSync(file, aside);
-  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+  // Its log may hold committed pages the file does not: kept beside it, rows can still be salvaged from both.
+  if (fs.existsSync(`${file}-wal`)) fs.renameSync(`${file}-wal`, `${aside}-wal`);
+  fs.rmSync(`${file}-shm`, { force: true });
   return path.basename(aside);
+}
+
+function removeDatabase(file: string): void {
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
 }
 
 const prepared = new WeakMap<Db, Map<string, Database.Statement>>();

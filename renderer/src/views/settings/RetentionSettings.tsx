@@ -27,7 +27,7 @@ export function RetentionSettings({ value, onChange }: { value: Retention; onCha
         value={value.journalDays}
         {...SETTINGS_RANGES.retention.journalDays}
         onChange={(journalDays) => set({ journalDays })}
-        hint="The journal lets Shelfwatch rebuild its data after a crash or a corrupt file."
+        hint="At least this long, and until a backup holds what they changed: with the newest backup, the journal rebuilds your data after a crash or a damaged file."
       />
     </fieldset>
   );

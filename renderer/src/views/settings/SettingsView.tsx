@@ -7,6 +7,7 @@ import { ErrorState, Loading } from '../../components/ErrorState.js';
 import { ManagedOnHub } from '../../components/ManagedOnHub.js';
 import { changedGroups } from './changedGroups.js';
 import { ChannelsSettings } from './channels/ChannelsSettings.js';
+import { DataSettings } from './data/DataSettings.js';
 import { DevicesSettings } from './devices/DevicesSettings.js';
 import { CheckboxField } from './fields.js';
 import { ImpactAccountSettings } from './ImpactAccountSettings.js';
@@ -187,6 +188,7 @@ function SettingsForm({ saved }: { saved: Settings }) {
         {hubOwnUi ? <SecretRegenerator /> : null}
         {hubOwnUi ? <DevicesSettings /> : null}
         {hubOwnUi ? <ChannelsSettings /> : null}
+        {hubOwnUi ? <DataSettings /> : null}
       </section>
     </InvalidSettings.Provider>
   );

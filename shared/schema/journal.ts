@@ -1,9 +1,10 @@
 // What the journal holds, checked when it is read back: the journal is the source of truth, so a record written by
 // an older Shelfwatch (or damaged in a way its checksum did not catch) must fit today's schema before it is applied.
 import { z } from 'zod';
-import { feedItemIdSchema } from './ids.js';
+import { feedItemIdSchema, productKeySchema } from './ids.js';
 import { catalogSchema } from './impact.js';
 import { describeIssues, predicateOf } from './messages.js';
+import { MAX_PAGE_URL, SITE_KINDS, siteIdSchema } from './pages.js';
 import { settingsPatchSchema } from './settings.js';
 import { watchIdSchema, watchPatchSchema, watchSchema } from './watches.js';
 
@@ -24,6 +25,10 @@ const deviceIdSchema = z.string().min(1).max(64);
 const hashSchema = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const markReadIdsSchema = z.array(feedItemIdSchema).max(MAX_MARK_READ_IDS);
+
+/** Products one linkedProducts command adds or removes at most (a scan with more records several). */
+export const MAX_LINKED_PRODUCTS_CHANGE = 20_000;
+const linkedKeysSchema = z.array(productKeySchema).max(MAX_LINKED_PRODUCTS_CHANGE);
 
 /** The user's changes, journaled before they are applied. */
 export const commandSchema = z.discriminatedUnion('kind', [
@@ -67,6 +72,19 @@ export const commandSchema = z.discriminatedUnion('kind', [
     catalogs: z.array(catalogSchema).max(10_000),
     at: z.iso.datetime(),
   }),
+  /** a site of the partner's to read pages from: a sitemap, a feed or one page (what it served when added) */
+  z.strictObject({
+    kind: z.literal('addSite'),
+    site: z.strictObject({
+      id: siteIdSchema,
+      url: z.string().max(MAX_PAGE_URL),
+      kind: z.enum(SITE_KINDS),
+      addedAt: z.iso.datetime(),
+    }),
+  }),
+  z.strictObject({ kind: z.literal('deleteSite'), id: siteIdSchema }),
+  /** after a scan: the products the pages now link to that were not recorded, and those they no longer link to */
+  z.strictObject({ kind: z.literal('linkedProducts'), added: linkedKeysSchema, removed: linkedKeysSchema }),
 ]);
 
 /**

@@ -22,6 +22,14 @@ import {
 } from './model-schemas.js';
 import { statusSchema } from './schema/events.js';
 import { catalogItemSchema, catalogSchema, impactAccountSchema } from './schema/impact.js';
+import {
+  pageItemSchema,
+  pageLinkSchema,
+  pageProductSchema,
+  pageRefSchema,
+  pageScanStatusSchema,
+  siteSchema,
+} from './schema/pages.js';
 import { watchSchema } from './schema/watches.js';
 
 const setupSchema: z.ZodType<Setup> = z.looseObject({
@@ -51,7 +59,10 @@ const productDetailSchema: z.ZodType<ProductDetail> = z.looseObject({
   product: productStateSchema,
   history: z.array(historyPointSchema),
   watches: z.array(watchSchema),
+  pages: z.array(pageRefSchema).optional(),
 });
+
+const pageProductsSchema = z.record(z.string(), pageProductSchema).optional();
 
 const mappingPreviewSchema: z.ZodType<MappingPreview> = z.looseObject({
   fields: z.record(z.string(), z.string()),
@@ -103,6 +114,16 @@ export const API_RESPONSE_SCHEMAS: { [M in ApiMethod]: z.ZodType<ApiResponse<M>>
   listCatalogs: z.array(catalogSchema),
   searchCatalog: z.looseObject({ items: z.array(catalogItemSchema), next: z.string().nullable() }),
   reconcile: z.looseObject({ total: z.number() }),
+  listSites: z.looseObject({ items: z.array(siteSchema) }),
+  addSite: siteSchema,
+  deleteSite: z.looseObject({ deleted: z.boolean() }),
+  scanSites: pageScanStatusSchema,
+  listPages: z.looseObject({
+    items: z.array(pageItemSchema),
+    next: z.string().nullable(),
+    products: pageProductsSchema,
+  }),
+  pageLinks: z.looseObject({ items: z.array(pageLinkSchema), products: pageProductsSchema }),
 };
 
 /** The data of a feed, alert or status SSE message; the message's event name is the type. */

@@ -16,6 +16,15 @@ import type {
 import type { AddedDevice } from './schema/devices.js';
 import type { Status } from './schema/events.js';
 import type { CatalogSearch, ConnectImpactAccount, ImpactAccount, ReconcileRequest } from './schema/impact.js';
+import type {
+  PageLinksPage,
+  PageLinksQuery,
+  PageRef,
+  PageScanStatus,
+  PagesPage,
+  PagesQuery,
+  Site,
+} from './schema/pages.js';
 import type { FeedQuery, MarkReadRequest, PreviewMappingRequest } from './schema/requests.js';
 import type { SettingsPatch } from './schema/settings.js';
 import type { WatchInput, WatchPatch } from './schema/watches.js';
@@ -25,6 +34,17 @@ export type { Catalog, CatalogItem } from './impact-catalog.js';
 export type { AddedDevice } from './schema/devices.js';
 export type { Status, UiEvent } from './schema/events.js';
 export type { ImpactAccount, ReconcileStatus } from './schema/impact.js';
+export type {
+  LinkedPages,
+  PageItem,
+  PageLinkItem,
+  PageLinksPage,
+  PageProduct,
+  PageRef,
+  PageScanStatus,
+  PagesPage,
+  Site,
+} from './schema/pages.js';
 export type { FeedQuery } from './schema/requests.js';
 export type { SettingsPatch } from './schema/settings.js';
 export type { WatchInput, WatchPatch } from './schema/watches.js';
@@ -43,6 +63,8 @@ export interface ProductDetail {
   product: ProductState;
   history: HistoryPoint[];
   watches: Watch[];
+  /** the partner's pages that link to it (by title); absent from a hub older than pages */
+  pages?: PageRef[];
 }
 
 /** A setting whose stored value is not the one in force, because a flag or an environment variable overrides it. */
@@ -100,6 +122,12 @@ export interface ApiMethods {
   listCatalogs: { req: undefined; res: Catalog[] };
   searchCatalog: { req: CatalogSearch; res: { items: CatalogItem[]; next: string | null } };
   reconcile: { req: ReconcileRequest; res: { total: number } };
+  listSites: { req: undefined; res: { items: Site[] } };
+  addSite: { req: { url: string }; res: Site };
+  deleteSite: { req: { id: string }; res: { deleted: boolean } };
+  scanSites: { req: undefined; res: PageScanStatus };
+  listPages: { req: PagesQuery; res: PagesPage };
+  pageLinks: { req: PageLinksQuery; res: PageLinksPage };
 }
 
 export type ApiMethod = keyof ApiMethods;
@@ -139,6 +167,12 @@ export const API_ROUTES: { [M in ApiMethod]: { verb: HttpVerb; path: string; sta
   listCatalogs: { verb: 'GET', path: '/api/catalogs' },
   searchCatalog: { verb: 'GET', path: '/api/catalog-search' },
   reconcile: { verb: 'POST', path: '/api/reconcile', status: 202 },
+  listSites: { verb: 'GET', path: '/api/sites' },
+  addSite: { verb: 'POST', path: '/api/sites', status: 201 },
+  deleteSite: { verb: 'DELETE', path: '/api/sites/:id' },
+  scanSites: { verb: 'POST', path: '/api/sites/scan', status: 202 },
+  listPages: { verb: 'GET', path: '/api/pages' },
+  pageLinks: { verb: 'GET', path: '/api/pages/links' },
 };
 
 /** Methods only this computer's own UI may call, never a device over the remote listener (it answers 403). */
@@ -149,6 +183,11 @@ export const ADMIN_METHODS: readonly ApiMethod[] = [
   'regenerateSecret',
   'connectImpactAccount',
   'disconnectImpactAccount',
+  // sites make the hub fetch addresses: only the hub's own UI may name them
+  'listSites',
+  'addSite',
+  'deleteSite',
+  'scanSites',
 ];
 
 /** Every method, in API_ROUTES order. */

@@ -14,6 +14,8 @@ import { DeviceRegistry } from './hub/devices.js';
 import { fileCredentialStore } from './impact-link/credentials.js';
 import { ImpactLink } from './impact-link/link.js';
 import { type Command, JournalWriter, pruneSegments } from './journal/index.js';
+import { withLinkedPages } from './pages/linked-pages.js';
+import { DEFAULT_PAGE_SCAN, PageScanner } from './pages/scan/page-scanner.js';
 import { createReceiverApp } from './receiver/app.js';
 import { type Listening, listen } from './receiver/listen.js';
 import { newSecret } from './receiver/secret.js';
@@ -94,7 +96,10 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     const queue = new ApplyQueue({
       store,
       onApplied: (effectsList) => {
-        const entries = effectsList.flatMap((effects) => effects.entries);
+        const entries = withLinkedPages(
+          store.pageIndex,
+          effectsList.flatMap((effects) => effects.entries),
+        );
         impact?.reconciler.countChanged(entries.filter((entry) => entry.source === 'api').length);
         if (entries.length > 0) hub.emit({ type: 'feed', entries });
         const alerting = entries.filter((entry) => entry.alerts.length > 0);
@@ -176,10 +181,22 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       log,
     });
     const impactLink = impact;
+    const pageScanner = new PageScanner({
+      store,
+      run,
+      clock,
+      log,
+      options: { ...DEFAULT_PAGE_SCAN, ...options.pages },
+      writable: () => queue.whenUnheld(),
+      wrote: () => checkpointer.touch(),
+      onProgress: () => board.changed(),
+    });
+    board.setPageScan(() => pageScanner.status());
     const serviceDeps = {
       store,
       devices,
       impact: impactLink,
+      pageScanner,
       run,
       status: (device: string) => board.status(device),
       setup,
@@ -205,6 +222,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     });
 
     impactLink.start();
+    pageScanner.start();
     let closed = false;
     return {
       api: guardDamage(createService(serviceDeps, LOCAL_DEVICE), onDamage),
@@ -239,6 +257,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
         if (closed) return;
         closed = true;
         impactLink.stop();
+        await pageScanner.stop();
         await listening?.close();
         await upgrading;
         await writer.close();

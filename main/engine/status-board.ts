@@ -2,6 +2,7 @@
 import type { SettingOverride, Setup, Status } from '../../shared/api.js';
 import type { Settings } from '../../shared/model.js';
 import type { ReconcileStatus } from '../../shared/schema/impact.js';
+import type { PageScanStatus } from '../../shared/schema/pages.js';
 import { SUCCESS_RESPONSE } from './receiver/app.js';
 import { LOCAL_DEVICE } from './store/db/read-state.js';
 import type { Store } from './store/store.js';
@@ -19,6 +20,7 @@ export class StatusBoard {
   private remote: { url: string; fingerprint: string | null } | null = null;
   private reconcile: ReconcileStatus | null = null;
   private receiver: () => { url: string; port: number } = () => ({ url: '', port: 0 });
+  private pageScan: (() => PageScanStatus) | null = null;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -65,6 +67,10 @@ export class StatusBoard {
     this.changed();
   }
 
+  setPageScan(pageScan: () => PageScanStatus): void {
+    this.pageScan = pageScan;
+  }
+
   setRemote(remote: { url: string; fingerprint: string | null } | null): void {
     this.remote = remote;
     this.changed();
@@ -102,6 +108,7 @@ export class StatusBoard {
       remote: this.remote,
       device: this.deviceOf(device),
       reconcile: this.reconcile,
+      ...(this.pageScan ? { pageScan: this.pageScan() } : {}),
       notices: [...this.notices, ...[this.storeFault, this.applyFault].filter((notice) => notice !== null)],
     };
   }

@@ -4,6 +4,7 @@ import type { FeedEntry } from '../../shared/model.js';
 import type { FileSystem } from './file-system.js';
 import type { ImpactClientOptions } from './impact/index.js';
 import type { CredentialStore, ImpactCredentials } from './impact-link/credentials.js';
+import type { PageScanOptions } from './pages/scan/page-scanner.js';
 
 export interface Logger {
   info(message: string, meta?: Record<string, unknown>): void;
@@ -43,6 +44,8 @@ export interface EngineOptions {
   };
   /** the file operations of the journal and the store; tests inject faults here */
   fileSystem?: FileSystem;
+  /** reading the partner's sites: the pause between requests to one host, caps, the daily scan; tests' fetch */
+  pages?: Partial<PageScanOptions>;
 }
 
 export interface ReceiverAddress {

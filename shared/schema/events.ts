@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { feedEntrySchema } from './feed.js';
 import { reconcileStatusSchema } from './impact.js';
+import { pageScanStatusSchema } from './pages.js';
 
 export const statusSchema = z.object({
   receiver: z.object({
@@ -40,6 +41,8 @@ export const statusSchema = z.object({
     .optional(),
   /** impact.com's catch-up check of watched items */
   reconcile: reconcileStatusSchema.nullable().optional(),
+  /** reading the partner's pages: "Reading your pages: 120 of 800", when the last scan finished, when the next is */
+  pageScan: pageScanStatusSchema.optional(),
 });
 
 export const uiEventSchema = z.discriminatedUnion('type', [

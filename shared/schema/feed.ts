@@ -2,6 +2,7 @@
 // are Shelfwatch's own output, so a field added later is dropped by an older reader rather than refused.
 import { z } from 'zod';
 import { FEED_SOURCES, OPERATIONS, RULE_KINDS, STOCK_VALUES, TRACKED_FIELDS } from '../model.js';
+import { linkedPagesSchema } from './pages.js';
 
 export const productStateSchema = z.object({
   key: z.string(),
@@ -47,6 +48,8 @@ export const feedEntrySchema = z.object({
   changes: z.array(fieldChangeSchema),
   alerts: z.array(alertSchema),
   read: z.boolean(),
+  /** the partner's pages that link to the product (at most 5 named), when any does */
+  pages: linkedPagesSchema.optional(),
 });
 
 export type ProductState = z.infer<typeof productStateSchema>;

@@ -7,6 +7,7 @@ import { feedItemIdSchema, productKeySchema } from './ids.js';
 import { catalogSearchSchema, connectImpactAccountSchema, reconcileRequestSchema } from './impact.js';
 import { markReadIdsSchema } from './journal.js';
 import { parseOrThrow } from './messages.js';
+import { addSiteSchema, pageLinksQuerySchema, pagesQuerySchema, siteIdSchema } from './pages.js';
 import { mappingSchema, settingsPatchSchema } from './settings.js';
 import { watchIdSchema, watchInputSchema, watchPatchSchema } from './watches.js';
 
@@ -74,6 +75,12 @@ export const API_REQUEST_SCHEMAS = {
   listCatalogs: noInput,
   searchCatalog: catalogSearchSchema,
   reconcile: z.preprocess((value) => value ?? {}, reconcileRequestSchema),
+  listSites: noInput,
+  addSite: addSiteSchema,
+  deleteSite: z.strictObject({ id: siteIdSchema }),
+  scanSites: noInput,
+  listPages: pagesQuerySchema,
+  pageLinks: pageLinksQuerySchema,
 } satisfies { [M in ApiMethod]: z.ZodType };
 
 export type ParsedRequest<M extends ApiMethod> = z.output<(typeof API_REQUEST_SCHEMAS)[M]>;

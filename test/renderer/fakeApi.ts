@@ -7,7 +7,11 @@ import type {
   Catalog,
   CatalogItem,
   ImpactAccount,
+  PageItem,
+  PageLinkItem,
+  PageProduct,
   Setup,
+  Site,
   Status,
   UiApi,
   UiEvent,
@@ -41,6 +45,13 @@ export interface FakeData {
   catalogItems: CatalogItem[];
   /** results per searchCatalog page; `next` is an opaque cursor, as impact.com's is */
   searchPageSize: number;
+  /** the partner's sites and what was read from them (issue 18) */
+  sites: Site[];
+  pages: PageItem[];
+  /** each page's links, by the page's url */
+  pageLinks: Record<string, PageLinkItem[]>;
+  /** what the Pages view shows of the products the pages link to */
+  pageProducts: Record<string, PageProduct>;
 }
 
 export interface FakeClient extends ApiClient {
@@ -68,6 +79,10 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
     catalogs: seed.catalogs ?? [],
     catalogItems: seed.catalogItems ?? [],
     searchPageSize: seed.searchPageSize ?? 50,
+    sites: seed.sites ?? [],
+    pages: seed.pages ?? [],
+    pageLinks: seed.pageLinks ?? {},
+    pageProducts: seed.pageProducts ?? {},
   };
   const calls: FakeClient['calls'] = [];
   const listeners = new Set<(event: UiEvent) => void>();
@@ -175,6 +190,44 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
         reconcile: { ...idleReconcile(), ...data.status.reconcile, running: true, total },
       };
       return { total };
+    },
+    listSites: async () => ({ items: [...data.sites] }),
+    addSite: async ({ url }) => {
+      const site: Site = { id: `s${data.sites.length + 1}`, url, kind: 'sitemap', pages: 0, lastScan: null };
+      data.sites.push(site);
+      return site;
+    },
+    deleteSite: async ({ id }) => {
+      const before = data.sites.length;
+      data.sites = data.sites.filter((site) => site.id !== id);
+      return { deleted: data.sites.length < before };
+    },
+    scanSites: async () => {
+      const scan = {
+        running: true,
+        done: 0,
+        total: 0,
+        links: 0,
+        matched: 0,
+        errors: 0,
+        lastFinishedAt: null,
+        nextAt: null,
+      };
+      data.status = { ...data.status, pageScan: scan };
+      return scan;
+    },
+    listPages: async ({ attention, q, detail }) => {
+      const items = data.pages.filter(
+        (page) =>
+          (attention !== '1' || page.attention.length > 0) &&
+          (!q || page.title.toLowerCase().includes(q.toLowerCase())),
+      );
+      return detail === '1' ? { items, next: null, products: data.pageProducts } : { items, next: null };
+    },
+    pageLinks: async ({ url, detail }) => {
+      const items = data.pageLinks[url];
+      if (!items) throw new Error('That page is not among the pages read from your sites.');
+      return detail === '1' ? { items, products: data.pageProducts } : { items };
     },
     ...overrides,
   };

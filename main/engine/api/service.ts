@@ -18,6 +18,8 @@ import type { DeviceRegistry } from '../hub/devices.js';
 import type { ImpactLink } from '../impact-link/link.js';
 import { previewMapping, readPostback } from '../ingest/index.js';
 import type { Command } from '../journal/record.js';
+import { pagesMethods } from '../pages/pages-api.js';
+import type { PageScanner } from '../pages/scan/page-scanner.js';
 import { idOfPos } from '../store/db/feed.js';
 import { publicState } from '../store/db/products.js';
 import { LOCAL_DEVICE } from '../store/db/read-state.js';
@@ -28,6 +30,8 @@ export interface ServiceDeps {
   store: Store;
   devices: DeviceRegistry;
   impact: ImpactLink;
+  /** reads the partner's sites */
+  pageScanner: PageScanner;
   /** journals the command and resolves once it is applied */
   run(command: Command): Promise<void>;
   status(device: string): Status;
@@ -39,6 +43,8 @@ export interface ServiceDeps {
 }
 
 const HIDDEN = '•••';
+/** Pages a product page lists by title at most ("Linked from 120 of your pages" counts them all). */
+const PRODUCT_PAGES_MAX = 100;
 
 function withoutSecrets(setup: Setup, secret: string): Setup {
   const hide = (text: string) => text.split(secret).join(HIDDEN);
@@ -92,7 +98,8 @@ function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
       if (!stored || stored.ghost) throw new ApiError(404, 'No postback has mentioned this product yet.');
       const product = store.named(publicState(stored));
       const history = store.products.history(stored.id, store.settings.retention.historyPerProduct);
-      return { product, history, watches: store.itemWatches(product.key) };
+      const pages = store.pageIndex.query.linkingTo(product.key, PRODUCT_PAGES_MAX).items;
+      return { product, history, watches: store.itemWatches(product.key), pages };
     },
     listWatches: async () => store.docs.watches,
     createWatch: async (input) => {
@@ -170,5 +177,6 @@ function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
     listCatalogs: async () => store.docs.catalogs,
     searchCatalog: async ({ q, catalogId, cursor }) => impact.search(q, catalogId, cursor),
     reconcile: async ({ keys }) => impact.reconcile(keys),
+    ...pagesMethods({ store, scanner: deps.pageScanner, run: deps.run, clock: deps.clock }, adminOnly),
   };
 }

@@ -3,6 +3,7 @@
 import type { FeedPage, FeedQuery } from '../../../shared/api.js';
 import { indexQuery, textMatcher, wordsOf } from '../../../shared/feed-search.js';
 import type { FeedEntry, ProductState } from '../../../shared/model.js';
+import { withLinkedPages } from '../pages/linked-pages.js';
 import { entryFromRow, type FeedRow, idOfPos, posOfId } from './db/feed.js';
 import { type FeedFilter, type FeedScan, INDEXED_PRODUCTS_MAX } from './db/feed-query.js';
 import { statement } from './db/open.js';
@@ -152,10 +153,11 @@ export function entriesAt(store: Store, positions: number[], device: string): Fe
      WHERE f.pos IN (SELECT value FROM json_each(?)) ORDER BY f.pos DESC`,
   ).all(JSON.stringify(positions));
   const read = store.readState.readAmong(device, positions);
-  return rows.map((row) => {
+  const entries = rows.map((row) => {
     const product = store.named(publicState(fromRow(row)));
     return { ...entryFromRow(row, product.key), product, read: read.has(row.pos) };
   });
+  return withLinkedPages(store.pageIndex, entries);
 }
 
 /**

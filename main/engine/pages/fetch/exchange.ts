@@ -74,7 +74,10 @@ async function discard<T>(response: Response, result: T): Promise<T> {
   return result;
 }
 
-const tooLarge = (maxBytes: number) => new TooLarge(`larger than ${Math.round(maxBytes / 1_048_576)} MB`);
+const tooLarge = (maxBytes: number) =>
+  new TooLarge(
+    `larger than ${maxBytes >= 1_048_576 ? `${Math.round(maxBytes / 1_048_576)} MB` : `${Math.round(maxBytes / 1024)} KB`}`,
+  );
 
 async function readCapped(response: Response, maxBytes: number): Promise<Buffer> {
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);

@@ -129,7 +129,8 @@ export class PageScanner {
         await this.scanAll();
       } while (this.again && !this.stopping.signal.aborted);
     } catch (error) {
-      if (!this.stopping.signal.aborted) this.deps.log.error('Reading your pages failed', { error: String(error) });
+      if (!this.stopping.signal.aborted)
+        this.deps.log.error('Reading your pages failed', { error: String((error as Error).stack) });
     } finally {
       this.running = null;
       this.schedule();

@@ -41,6 +41,8 @@ export interface StoredPage {
   readOk: boolean;
 }
 
+type PageRow = Omit<PageRead, 'links'> & { siteId: string; at: number };
+
 /** The number stored for a match kind: its place in the order the matcher tries them (1 = link). */
 export const matchNumber = (match: MatchKind | null) => (match === null ? null : MATCH_KINDS.indexOf(match) + 1);
 
@@ -73,14 +75,11 @@ export class PageTable {
       }
     >('SELECT id, site_id, etag, last_modified, lastmod, status, problem FROM pages WHERE url = ?');
     this.upsertStatement = db
-      .prepare<
-        [string, string, string, string, number, string | null, string | null, string | null, number, number],
-        number
-      >(
+      .prepare<[PageRow], number>(
         `INSERT INTO pages (site_id, url, final_url, title, status, problem, etag, last_modified, lastmod, scanned_at, listed_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6, ?7, ?8, ?9, ?10)
-         ON CONFLICT (url) DO UPDATE SET final_url = ?3, title = ?4, status = ?5, problem = NULL, etag = ?6,
-           last_modified = ?7, lastmod = ?8, scanned_at = ?9, listed_at = ?10
+         VALUES (@siteId, @url, @finalUrl, @title, @status, NULL, @etag, @lastModified, @lastmod, @at, @at)
+         ON CONFLICT (url) DO UPDATE SET final_url = @finalUrl, title = @title, status = @status, problem = NULL,
+           etag = @etag, last_modified = @lastModified, lastmod = @lastmod, scanned_at = @at, listed_at = @at
          RETURNING id`,
       )
       .pluck();
@@ -108,18 +107,8 @@ export class PageTable {
       'SELECT count(*) AS links, count(product_id) AS matched FROM links WHERE page_id = ?',
     );
     this.writeTransaction = db.transaction((siteId: string, read: PageRead, at: number) => {
-      const id = this.upsertStatement.get(
-        siteId,
-        read.url,
-        read.finalUrl,
-        read.title,
-        read.status,
-        read.etag,
-        read.lastModified,
-        read.lastmod,
-        at,
-        at,
-      ) as number;
+      const { links: _links, ...page } = read;
+      const id = this.upsertStatement.get({ ...page, siteId, at }) as number;
       this.deleteLinksStatement.run(id);
       for (const link of read.links) {
         this.insertLinkStatement.run(

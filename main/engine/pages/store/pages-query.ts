@@ -81,10 +81,10 @@ export class PagesQuery {
 
   /** One page's links in page order (the page by its final address, or the one its site listed); null: unknown. */
   links(url: string, detail: boolean): PageLinksPage | null {
-    const page = statement<[string], { id: number }>(
+    const page = statement<[{ url: string }], { id: number }>(
       this.db,
-      'SELECT id FROM pages WHERE final_url = ?1 OR url = ?1 ORDER BY final_url = ?1 DESC LIMIT 1',
-    ).get(url);
+      'SELECT id FROM pages WHERE final_url = @url OR url = @url ORDER BY final_url = @url DESC LIMIT 1',
+    ).get({ url });
     if (!page) return null;
     const rows = statement<
       [number],

@@ -5,12 +5,20 @@
 import type { ProductState } from '../../../../shared/model.js';
 import { Meta } from '../../store/db/meta.js';
 import type { Db } from '../../store/db/open.js';
-import { type ProductLookup, productKeys } from '../links/match-keys.js';
+import { type ProductKeys, type ProductLookup, productKeys } from '../links/match-keys.js';
 import type { MatchedProduct } from './page-table.js';
 
 const FILLED = 'pageKeysFilled';
 
 type KeyColumn = 'link_key' | 'sku_key' | 'dest_key';
+type Statement = ReturnType<Db['prepare']>;
+
+interface Claim {
+  id: number;
+  price: number | null;
+  currency: string | null;
+  key: number;
+}
 
 export class ProductKeyTable {
   /** whether keys are kept (there are sites) */
@@ -19,8 +27,9 @@ export class ProductKeyTable {
   private readonly putStatement;
   private readonly fillStatement;
   private readonly unfilledStatement;
-  private readonly lookups: Record<KeyColumn, ReturnType<Db['prepare']>>;
-  private readonly relink;
+  private readonly lookups: Record<KeyColumn, Statement>;
+  /** link, sku, destination, untracked: in the order matchLink tries them */
+  private readonly claims: [Statement, Statement, Statement, Statement];
   private readonly unlinkStatement;
 
   constructor(
@@ -45,27 +54,19 @@ export class ProductKeyTable {
          JOIN products p ON p.id = k.product_id WHERE k.${column} = ? ORDER BY k.product_id LIMIT 1`,
       );
     this.lookups = { link_key: lookup('link_key'), sku_key: lookup('sku_key'), dest_key: lookup('dest_key') };
-    // A product's new keys claim the links that lead to it, unless a match tried earlier holds them (see matchLink).
+    // A product's keys claim the links that lead to it, unless a match tried earlier holds them (see matchLink).
     const claim = (column: KeyColumn, match: number, tracked: number) =>
       db.prepare(
-        `UPDATE links SET product_id = ?1, match = ${match}, price = ?2, currency = ?3
-         WHERE ${column} = ?4 AND tracked = ${tracked} AND (match IS NULL OR match > ${match})`,
+        `UPDATE links SET product_id = @id, match = ${match}, price = @price, currency = @currency
+         WHERE ${column} = @key AND tracked = ${tracked} AND (match IS NULL OR match > ${match})`,
       );
-    const claims = [claim('link_key', 1, 1), claim('sku_key', 2, 1), claim('dest_key', 3, 1), claim('dest_key', 4, 0)];
+    this.claims = [claim('link_key', 1, 1), claim('sku_key', 2, 1), claim('dest_key', 3, 1), claim('dest_key', 4, 0)];
+    // Links the product's old keys matched and its new ones do not: unmatched until the next scan reads them again.
     this.unlinkStatement = db.prepare(
-      `UPDATE links SET product_id = NULL, match = NULL, price = NULL, currency = NULL WHERE product_id = ?1
-       AND NOT (match = 1 AND link_key IS ?2) AND NOT (match = 2 AND sku_key IS ?3) AND NOT (match >= 3 AND dest_key IS ?4)`,
+      `UPDATE links SET product_id = NULL, match = NULL, price = NULL, currency = NULL WHERE product_id = @id
+       AND NOT (match = 1 AND link_key IS @link) AND NOT (match = 2 AND sku_key IS @sku)
+       AND NOT (match >= 3 AND dest_key IS @destination)`,
     );
-    this.relink = (id: number, keys: ReturnType<typeof productKeys>, price: number | null, currency: string | null) => {
-      this.unlinkStatement.run(id, keys.link, keys.sku, keys.destination);
-      const [link, sku, destination, untracked] = claims;
-      if (keys.link !== null) link?.run(id, price, currency, keys.link);
-      if (keys.sku !== null) sku?.run(id, price, currency, keys.sku);
-      if (keys.destination !== null) {
-        destination?.run(id, price, currency, keys.destination);
-        untracked?.run(id, price, currency, keys.destination);
-      }
-    };
   }
 
   /** The product's Url or program changed (or it is new): its keys, and the links that now lead to it. */
@@ -73,7 +74,18 @@ export class ProductKeyTable {
     if (!this.enabled) return;
     const keys = productKeys(product);
     this.putStatement.run(id, keys.link, keys.sku, keys.destination);
-    this.relink(id, keys, product.currentPrice ?? null, product.currency ?? null);
+    this.relink(id, keys, { id, price: product.currentPrice ?? null, currency: product.currency ?? null });
+  }
+
+  private relink(id: number, keys: ProductKeys, product: Omit<Claim, 'key'>): void {
+    this.unlinkStatement.run({ id, ...keys });
+    const [link, sku, destination, untracked] = this.claims;
+    if (keys.link !== null) link.run({ ...product, key: keys.link });
+    if (keys.sku !== null) sku.run({ ...product, key: keys.sku });
+    if (keys.destination !== null) {
+      destination.run({ ...product, key: keys.destination });
+      untracked.run({ ...product, key: keys.destination });
+    }
   }
 
   get filled(): boolean {
@@ -88,11 +100,12 @@ export class ProductKeyTable {
     return this.db.transaction(() => {
       const rows = this.unfilledStatement.all(afterId, limit);
       for (const row of rows) {
-        const keys = productKeys({
+        const product = {
           url: row.url ?? undefined,
           campaignId: row.campaign_id ?? undefined,
           catalogItemId: row.item_id,
-        });
+        };
+        const keys = productKeys(product);
         this.fillStatement.run(row.id, keys.link, keys.sku, keys.destination);
       }
       const last = rows.at(-1);

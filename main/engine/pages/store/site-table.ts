@@ -42,9 +42,9 @@ export class SiteTable {
     this.deletePagesStatement = db.prepare('DELETE FROM pages WHERE site_id = ?');
     this.lastScanStatement = db.prepare('UPDATE sites SET last_scan = ? WHERE id = ?');
     this.countStatement = db.prepare<[], number>('SELECT count(*) FROM sites').pluck();
-    this.totalsStatement = db.prepare<[string], { pages: number; links: number; matched: number }>(
-      `SELECT (SELECT count(*) FROM pages WHERE site_id = ?1) AS pages, count(*) AS links, count(l.product_id) AS matched
-       FROM links l WHERE l.page_id IN (SELECT id FROM pages WHERE site_id = ?1)`,
+    this.totalsStatement = db.prepare<[{ id: string }], { pages: number; links: number; matched: number }>(
+      `SELECT (SELECT count(*) FROM pages WHERE site_id = @id) AS pages, count(*) AS links, count(l.product_id) AS matched
+       FROM links l WHERE l.page_id IN (SELECT id FROM pages WHERE site_id = @id)`,
     );
   }
 
@@ -80,7 +80,7 @@ export class SiteTable {
 
   /** What the index holds of a site now. */
   totals(id: string): { pages: number; links: number; matched: number } {
-    return this.totalsStatement.get(id) ?? { pages: 0, links: 0, matched: 0 };
+    return this.totalsStatement.get({ id }) ?? { pages: 0, links: 0, matched: 0 };
   }
 
   setLastScan(id: string, summary: ScanSummary): void {

@@ -1,5 +1,6 @@
 // What a notification says. Pure. Native notifications show plain text only, and long text is cut by the OS
 // anyway, so everything is flattened and capped here where it can be tested.
+import { onYourPagesText } from '../../shared/domain/pages-text.js';
 import type { FeedEntry } from '../../shared/model.js';
 
 export const TITLE_MAX = 64;
@@ -31,11 +32,15 @@ export function groupLabel(entry: FeedEntry): string {
   return campaignId ? `campaign ${campaignId}` : `catalog ${catalogId}`;
 }
 
-/** One product: its name as the title, its alert messages as the body (after a prefix, e.g. "While you were away: "). */
+/**
+ * One product: its name as the title, its alert messages as the body (after a prefix, e.g. "While you were away: "),
+ * then the partner's pages that link to it ("on 2 of your pages: Best tents 2026, Gift guide").
+ */
 export function singleText(latest: FeedEntry, messages: Iterable<string>, prefix = ''): NotificationText {
+  const pages = onYourPagesText(latest.pages);
   return {
     title: plainText(latest.product.name || latest.key, TITLE_MAX),
-    body: plainText(`${prefix}${[...messages].join(' · ') || 'Changed'}`, BODY_MAX),
+    body: plainText(`${prefix}${[...messages].join(' · ') || 'Changed'}${pages ? ` · ${pages}` : ''}`, BODY_MAX),
     route: productRoute(latest.key),
   };
 }

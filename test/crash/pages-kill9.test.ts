@@ -33,7 +33,10 @@ describe('kill -9 during a scan', () => {
     const servedBefore = site.served.full;
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD, temp.dir], { stdio: ['ignore', 'pipe', 'pipe'] });
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    await until('the child to read a third of the pages', () => site !== undefined && site.served.full - servedBefore >= PAGES / 3);
+    await until(
+      'the child to read a third of the pages',
+      () => site !== undefined && site.served.full - servedBefore >= PAGES / 3,
+    );
     child.kill('SIGKILL');
     await exited;
 

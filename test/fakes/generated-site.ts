@@ -54,7 +54,8 @@ export async function startGeneratedSite(pages: number, linksPerPage: number): P
   let sitemap: Buffer | null = null;
   const server = http.createServer((req, res) => {
     const path = req.url ?? '/';
-    if (path === '/robots.txt') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nAllow: /\n');
+    if (path === '/robots.txt')
+      return void res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nAllow: /\n');
     if (path === '/sitemap.xml.gz') {
       sitemap ??= gzipSync(sitemapXml(site.url, pages));
       return void res.writeHead(200, { 'content-type': 'application/gzip' }).end(sitemap);
@@ -68,7 +69,9 @@ export async function startGeneratedSite(pages: number, linksPerPage: number): P
       return void res.writeHead(304, { etag }).end();
     }
     site.served.full++;
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', etag }).end(pageHtml(i, site.version, linksPerPage));
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8', etag })
+      .end(pageHtml(i, site.version, linksPerPage));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   site.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -138,6 +138,17 @@ describe('the remote listener', () => {
     expect((await call(`/postback/${SECRET}`, { method: 'POST', body: {} })).status).toBe(404);
   });
 
+  it('refuses the partner’s sites to a device (403: they make the hub fetch addresses), not the pages', async () => {
+    const { token } = await pairNew();
+    expect((await call('/api/sites', { token })).status).toBe(403);
+    expect((await call('/api/sites', { token, method: 'POST', body: { url: 'http://127.0.0.1:9/x' } })).status).toBe(
+      403,
+    );
+    expect((await call('/api/sites/scan', { token, method: 'POST' })).status).toBe(403);
+    expect((await call('/api/sites/whatever', { token, method: 'DELETE' })).status).toBe(403);
+    expect((await call('/api/pages', { token })).status).toBe(200);
+  });
+
   it('shows a device how the hub is set up, without the postback secret or the header secret', async () => {
     await engine.api.updateSettings({ receiver: { headerName: 'X-Shelfwatch', headerValue: 'header-secret-123' } });
     const { token } = await pairNew();

@@ -80,10 +80,17 @@ describe('a product linked from two pages', () => {
     const h = await pagesHarness();
     await h.engine.api.addSite({ url: `${h.site.url}${PATHS.review}` });
     await h.scanned();
-    expect((await h.engine.api.pageLinks({ url: `${h.site.url}${PATHS.review}` })).items.every((link) => link.match === null)).toBe(true);
+    expect(
+      (await h.engine.api.pageLinks({ url: `${h.site.url}${PATHS.review}` })).items.every(
+        (link) => link.match === null,
+      ),
+    ).toBe(true);
     await h.postback(productPostback('TENT-2', { Operation: 'Insert', StockAvailability: 'OutofStock' }));
     const [entry] = (await h.engine.api.feed({ limit: 1 })).items;
-    expect(entry?.pages).toEqual({ count: 1, items: [{ url: `${h.site.url}${PATHS.review}`, title: 'Best tents 2026' }] });
+    expect(entry?.pages).toEqual({
+      count: 1,
+      items: [{ url: `${h.site.url}${PATHS.review}`, title: 'Best tents 2026' }],
+    });
     const tent = (await h.engine.api.pageLinks({ url: `${h.site.url}${PATHS.review}` })).items[0];
     expect(tent).toMatchObject({ productKey: productKeyOf('TENT-2'), match: 'link' });
   });

@@ -1,7 +1,13 @@
 // What a rescan changes: a link the page dropped leaves the index, a page the sitemap no longer lists leaves it
 // (with its links), and the journaled set of linked products follows, so `{ linkedFromPages: true }` does too.
 import { describe, expect, it } from 'vitest';
-import { GIFT_GUIDE_HTML, productKeyOf, productPostback, REVIEW_HTML, REVIEW_LINKS } from '../../fakes/fake-site/content.js';
+import {
+  GIFT_GUIDE_HTML,
+  productKeyOf,
+  productPostback,
+  REVIEW_HTML,
+  REVIEW_LINKS,
+} from '../../fakes/fake-site/content.js';
 import { FAKE_SITE_PATHS as PATHS } from '../../fakes/fake-site.js';
 import { pagesHarness } from './pages-harness.js';
 
@@ -28,7 +34,9 @@ describe('rescanning a site', () => {
     await expect(h.engine.api.pageLinks({ url: gift })).rejects.toMatchObject({ status: 404 });
     expect((await h.engine.api.listPages({})).items.map((page) => page.url)).not.toContain(gift);
     expect((await h.engine.api.product({ key: productKeyOf('STOVE') })).pages).toEqual([]);
-    expect((await h.engine.api.product({ key: productKeyOf('TENT-2') })).pages).toEqual([{ url: review, title: 'Best tents 2026' }]);
+    expect((await h.engine.api.product({ key: productKeyOf('TENT-2') })).pages).toEqual([
+      { url: review, title: 'Best tents 2026' },
+    ]);
 
     // the stove is no longer linked: the watch on linked products is quiet about it; the tent still alerts
     await h.postback(productPostback('STOVE', { StockAvailability: 'OutofStock' }));

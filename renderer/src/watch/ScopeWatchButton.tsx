@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { sameTarget } from '../../../shared/model.js';
+import { sameTarget, type WatchRule } from '../../../shared/model.js';
 import { messageOf } from '../api/useLoad.js';
 import type { ScopeTarget } from '../impact/targetText.js';
 import { DEFAULT_SCOPE_RULES, describeRule } from './defaultRules.js';
@@ -10,10 +10,17 @@ interface ScopeWatchButtonProps {
   /** "everything in Tents" / "everything from Acme Outdoor" */
   scope: string;
   className?: string;
+  /** the rules it starts with (default: big drops and restocks, fit for thousands of items) */
+  rules?: WatchRule[];
 }
 
 /** Watches a whole catalog or brand in one click, with rules fit for thousands of items (editable in the watchlist). */
-export function ScopeWatchButton({ target, scope, className = 'button small' }: ScopeWatchButtonProps) {
+export function ScopeWatchButton({
+  target,
+  scope,
+  className = 'button small',
+  rules = DEFAULT_SCOPE_RULES,
+}: ScopeWatchButtonProps) {
   const { state, create } = useWatches();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +35,7 @@ export function ScopeWatchButton({ target, scope, className = 'button small' }: 
   const watch = () => {
     setBusy(true);
     setError(null);
-    create(target, DEFAULT_SCOPE_RULES).then(
+    create(target, rules).then(
       () => setBusy(false),
       (e: unknown) => {
         setBusy(false);

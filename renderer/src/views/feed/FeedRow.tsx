@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { describeEntry } from '../../../../shared/describe.js';
+import { onYourPagesText } from '../../../../shared/domain/pages-text.js';
 import type { FeedEntry } from '../../../../shared/model.js';
 import { ProductImage } from '../../components/ProductImage.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
@@ -18,6 +19,8 @@ export const FeedRow = memo(function FeedRow({ entry, onOpen }: FeedRowProps) {
   const { product } = entry;
   const name = productName(product);
   const hasAlerts = entry.alerts.length > 0;
+  // The pages that link to it share the alert's line when there is one (rows have a fixed height).
+  const pages = onYourPagesText(entry.pages, { capital: !hasAlerts });
   const classes = ['feed-row', entry.read ? 'read' : 'unread', hasAlerts ? 'has-alert' : ''].join(' ');
   return (
     <div className={classes} data-testid="feed-entry">
@@ -41,6 +44,11 @@ export const FeedRow = memo(function FeedRow({ entry, onOpen }: FeedRowProps) {
         {hasAlerts ? (
           <p className="feed-alert">
             <span className="badge alert">Alert</span> {entry.alerts.map((alert) => alert.message).join(' · ')}
+            {pages ? <span className="feed-pages" data-testid="feed-pages">{` · ${pages}`}</span> : null}
+          </p>
+        ) : pages ? (
+          <p className="feed-pages muted" data-testid="feed-pages">
+            {pages}
           </p>
         ) : null}
       </div>

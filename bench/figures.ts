@@ -6,6 +6,7 @@ import type { ProfileSummary } from './measure/cpu-profile.js';
 import type { FeedPageFigures } from './measure/feed-page.js';
 import type { ProductPageFigures } from './measure/product-page.js';
 import type { BenchOptions } from './options.js';
+import type { PageScanFigures } from './pages/run-pages.js';
 import type { ReceiverComparison } from './receiver-compare.js';
 import type { SeedInfo } from './seed/seed-folder.js';
 import type { TargetCheck } from './targets.js';
@@ -43,6 +44,8 @@ export interface BenchFigures {
   firstRender: { coldMs: number | null; warmMs: number | null; selector: string; missingReason: string | null };
   /** the hub fan-out figure; null with --no-fanout */
   fanout: FanoutFigures | null;
+  /** reading a 10,000-page site (issue 18); null with --no-pages */
+  pages: PageScanFigures | null;
   profile: { empty: ProfileSummary; large: ProfileSummary; startup: ProfileSummary; files: string[] } | null;
   targets: TargetCheck[];
 }

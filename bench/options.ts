@@ -1,4 +1,5 @@
-// The bench's command line: `npm run bench -- [--products 1000000] [--quick] [--profile] [--no-fanout] [--sizes a,b,c] ...`.
+// The bench's command line: `npm run bench -- [--products 1000000] [--quick] [--profile] [--no-fanout] [--no-pages]
+// [--sizes a,b,c] ...`.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -26,6 +27,8 @@ export interface BenchOptions {
   ui: boolean;
   /** also measure the hub fan-out figure (issue 11) */
   fanout: boolean;
+  /** also measure the page-scan figure (issue 18: a 10,000-page site) */
+  pages: boolean;
   out: string;
 }
 
@@ -47,6 +50,7 @@ export function readOptions(argv: string[]): BenchOptions {
       'build-ui': { type: 'boolean', default: false },
       'no-ui': { type: 'boolean', default: false },
       'no-fanout': { type: 'boolean', default: false },
+      'no-pages': { type: 'boolean', default: false },
       out: { type: 'string' },
     },
   });
@@ -71,6 +75,7 @@ export function readOptions(argv: string[]): BenchOptions {
     buildUi: values['build-ui'] ?? false,
     ui: !(values['no-ui'] ?? false),
     fanout: !(values['no-fanout'] ?? false),
+    pages: !(values['no-pages'] ?? false),
     out: path.resolve(values.out ?? 'bench-results/latest.json'),
   };
 }

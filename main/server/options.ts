@@ -19,6 +19,8 @@ export interface ServeOptions {
   remote?: RemoteOptions;
   /** impact.com's Partner API (SHELFWATCH_IMPACT_*; environment only: a token must not show in a process list) */
   impact?: { apiBase?: string; preset?: { accountSid: string; authToken: string } };
+  /** reading the partner's sites: the pause between two requests to one host */
+  pages?: { delayMs: number };
 }
 
 export interface RemoteOptions {
@@ -40,6 +42,7 @@ export const USAGE = `Usage: npm run serve -- [options]
   --secret SECRET       postback URL secret (SHELFWATCH_SECRET; default: generated and stored)
   --ui-token TOKEN      UI API token (SHELFWATCH_UI_TOKEN; default: generated and stored)
   --public-url URL      the public address of your tunnel, shown in the postback URL (SHELFWATCH_PUBLIC_URL)
+  --page-delay-ms MS    pause between two requests to one of your sites (SHELFWATCH_PAGE_DELAY_MS; default 1000)
 Run a hub that desktops and browsers follow:
   --remote-port PORT    listen for devices on this port (SHELFWATCH_REMOTE_PORT; default: no remote listener)
   --remote-host HOST    address of that listener (SHELFWATCH_REMOTE_HOST; default 0.0.0.0)
@@ -61,6 +64,7 @@ export function readServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServeO
       secret: { type: 'string' },
       'ui-token': { type: 'string' },
       'public-url': { type: 'string' },
+      'page-delay-ms': { type: 'string' },
       'remote-port': { type: 'string' },
       'remote-host': { type: 'string' },
       'remote-url': { type: 'string' },
@@ -103,6 +107,7 @@ export function readServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServeO
     publicUrl: pick(values['public-url'], 'SHELFWATCH_PUBLIC_URL'),
     remote,
     impact: impactOptions(env),
+    pages: pageOptions(pick(values['page-delay-ms'], 'SHELFWATCH_PAGE_DELAY_MS')),
     // a flag only, no environment variable: trusting another origin must be asked for on the command line
     devOrigin: values['dev-origin'] === undefined ? undefined : devOrigin(values['dev-origin']),
   };
@@ -117,6 +122,14 @@ function impactOptions(env: NodeJS.ProcessEnv): ServeOptions['impact'] {
     apiBase: env.SHELFWATCH_IMPACT_API_BASE || undefined,
     preset: sid && token ? { accountSid: sid, authToken: token } : undefined,
   };
+}
+
+function pageOptions(delay: string | undefined): ServeOptions['pages'] {
+  if (delay === undefined) return undefined;
+  const delayMs = Number(delay);
+  if (!Number.isInteger(delayMs) || delayMs < 0 || delayMs > 60_000)
+    throw new UsageError(`Invalid page delay (milliseconds, 0 to 60000): ${delay}`);
+  return { delayMs };
 }
 
 function port(text: string, what: string): number {

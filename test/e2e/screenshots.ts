@@ -19,7 +19,8 @@ export type View =
   | 'devices'
   | 'hub-unreachable'
   | 'account'
-  | 'search';
+  | 'search'
+  | 'pages';
 /** 'wide' is the desktop window (feed.png), 'narrow' the tray-popover width (feed-400.png) */
 export type Width = 'wide' | 'narrow';
 

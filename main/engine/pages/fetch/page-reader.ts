@@ -1,6 +1,8 @@
 // The polite reader of the partner's pages: robots.txt first (per site, once a scan), one request at a time per host
 // with a pause, conditional GET, a cap on size and time, redirects followed only within the site (5 at most) and only
 // to http(s). Every request of a scan goes through one PageReader, so these rules hold for all of them.
+import http from 'node:http';
+import https from 'node:https';
 import { PAGE_READER_USER_AGENT } from '../../app-version.js';
 import { parseWebUrl, sameSite } from '../links/web-url.js';
 import { exchange } from './exchange.js';
@@ -15,9 +17,11 @@ export interface PageReaderOptions {
   timeoutMs: number;
   maxBytes: number;
   signal: AbortSignal;
-  fetch?: typeof fetch;
   sleep?: Sleep;
 }
+
+/** Idle keep-alive connections are closed after this long (and all of them when the reader closes). */
+const IDLE_SOCKET_MS = 5_000;
 
 export interface Conditional {
   etag?: string | null;
@@ -48,6 +52,10 @@ export class PageReader {
   private readonly queue: HostQueue;
   private readonly robots = new Map<string, Promise<RobotsRules>>();
   private readonly crawlDelays = new Map<string, number>();
+  private readonly agents = {
+    http: new http.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS }),
+    https: new https.Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS }),
+  };
 
   constructor(private readonly options: PageReaderOptions) {
     this.queue = new HostQueue(
@@ -72,18 +80,16 @@ export class PageReader {
       if (refusal?.disallowed) return { kind: 'disallowed', url: current.href };
       if (refusal) return { kind: 'failed', url: current.href, status: 0, problem: refusal.problem };
       const result = await this.queue.run(current.host, () =>
-        exchange(
-          {
-            url: current.href,
-            userAgent: PAGE_READER_USER_AGENT,
-            timeoutMs: this.options.timeoutMs,
-            maxBytes,
-            signal: this.options.signal,
-            wants,
-            ...(hop === 0 ? conditional : {}),
-          },
-          this.options.fetch,
-        ),
+        exchange({
+          url: current,
+          userAgent: PAGE_READER_USER_AGENT,
+          timeoutMs: this.options.timeoutMs,
+          maxBytes,
+          signal: this.options.signal,
+          agents: this.agents,
+          wants,
+          ...(hop === 0 ? conditional : {}),
+        }),
       );
       const at = current.href;
       switch (result.kind) {
@@ -122,6 +128,12 @@ export class PageReader {
     }
   }
 
+  /** Closes its connections (the reader is done). */
+  close(): void {
+    this.agents.http.destroy();
+    this.agents.https.destroy();
+  }
+
   /** robots.txt of the URL's origin, read once (through the same queue: it is a request to that host too). */
   private rulesFor(url: URL): Promise<RobotsRules> {
     let rules = this.robots.get(url.origin);
@@ -140,17 +152,15 @@ export class PageReader {
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
       const target = current;
       const result = await this.queue.run(target.host, () =>
-        exchange(
-          {
-            url: target.href,
-            userAgent: PAGE_READER_USER_AGENT,
-            timeoutMs: this.options.timeoutMs,
-            maxBytes: ROBOTS_MAX_BYTES,
-            signal: this.options.signal,
-            wants: () => true,
-          },
-          this.options.fetch,
-        ),
+        exchange({
+          url: target,
+          userAgent: PAGE_READER_USER_AGENT,
+          timeoutMs: this.options.timeoutMs,
+          maxBytes: ROBOTS_MAX_BYTES,
+          signal: this.options.signal,
+          agents: this.agents,
+          wants: () => true,
+        }),
       );
       if (result.kind === 'body') return robotsRules(url.origin, { kind: 'file', text: result.body.toString('utf8') });
       if (result.kind === 'redirect') {

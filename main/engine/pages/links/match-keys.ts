@@ -1,10 +1,9 @@
 // What a link and a product are matched by, as short numbers the link index can look up: the tracking link, the
-// program and item (prodsku), the destination. The numbers are 48 bits of a SHA-1 of the compared text: at a million
-// products and 300,000 links, two different texts sharing one is about a one-in-a-thousand chance per scan, and
-// would only link one page to one wrong product until the next.
-import { createHash } from 'node:crypto';
-import { parseTrackingLink } from './tracking-link.js';
-import { destinationKey } from './web-url.js';
+// program and item (prodsku), the destination. The numbers are a 53-bit hash of the compared text (cyrb53, which
+// allocates nothing: a scan hashes 300,000 links): at a million products and 300,000 links, two different texts
+// sharing one is about a one-in-thirty-thousand chance per scan, and would link one page to one wrong product.
+import { parseTrackingLink, trackingLinkOf } from './tracking-link.js';
+import { destinationKey, destinationKeyOf, parseWebUrl } from './web-url.js';
 
 export const MATCH_KINDS = ['link', 'sku', 'destination', 'untracked'] as const;
 export type MatchKind = (typeof MATCH_KINDS)[number];
@@ -24,8 +23,18 @@ export interface ProductKeys {
   destination: number | null;
 }
 
+/** cyrb53 (public domain, by bryc): two 32-bit multiply-xorshift lanes folded into 53 bits. */
 export function keyHash(text: string): number {
-  return createHash('sha1').update(text).digest().readUIntBE(0, 6);
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 const hashOrNull = (text: string | null) => (text === null ? null : keyHash(text));
@@ -33,8 +42,10 @@ const skuText = (programId: string, itemId: string) => `${programId}\u0000${item
 
 /** The keys of a link found on a page. */
 export function linkKeys(href: string): LinkKeys {
-  const tracking = parseTrackingLink(href);
-  if (!tracking) return { tracked: false, link: null, sku: null, destination: hashOrNull(destinationKey(href)) };
+  const url = parseWebUrl(href);
+  if (!url) return { tracked: false, link: null, sku: null, destination: null };
+  const tracking = trackingLinkOf(url);
+  if (!tracking) return { tracked: false, link: null, sku: null, destination: keyHash(destinationKeyOf(url)) };
   return {
     tracked: true,
     link: keyHash(tracking.key),

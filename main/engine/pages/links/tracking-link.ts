@@ -42,7 +42,12 @@ export function isImpactTrackingDomain(host: string): boolean {
 /** The tracking link's parts, or null when `href` is not an http(s) link of that shape. */
 export function parseTrackingLink(href: string): TrackingLink | null {
   const url = parseWebUrl(href);
-  if (!url) return null;
+  return url ? trackingLinkOf(url) : null;
+}
+
+/** The same, for an address already parsed. */
+export function trackingLinkOf(url: URL): TrackingLink | null {
+  if (!url.pathname.startsWith('/c/')) return null;
   const ids = TRACKING_PATH.exec(url.pathname);
   if (!ids) return null;
   const [, partnerId = '', adId = '', programId = ''] = ids;

@@ -22,6 +22,7 @@ export function parseWebUrl(text: string, base?: string): URL | null {
 
 /** One path segment or parameter text in a single canonical encoding. */
 function canonical(text: string): string {
+  if (!text.includes('%') && encodeURIComponent(text) === text) return text; // most segments: nothing to change
   let decoded = text;
   try {
     decoded = decodeURIComponent(text);
@@ -33,7 +34,9 @@ function canonical(text: string): string {
 
 /** The path without a trailing slash, each segment in one encoding. */
 export function canonicalPath(url: URL): string {
-  const segments = url.pathname.split('/').map(canonical);
+  const path = url.pathname;
+  if (/^[\w./-]*$/.test(path)) return path.replace(/\/+$/, ''); // plain letters, digits, "-", "_", "." and "/"
+  const segments = path.split('/').map(canonical);
   while (segments.length > 0 && segments.at(-1) === '') segments.pop();
   return segments.join('/');
 }
@@ -43,6 +46,7 @@ export function canonicalQuery(
   params: URLSearchParams,
   rewrite: (name: string, value: string) => string | null = (_name, value) => value,
 ): string {
+  if (params.size === 0) return '';
   const kept: [string, string][] = [];
   for (const [name, value] of params) {
     if (isClickParameter(name)) continue;
@@ -63,7 +67,10 @@ function compare(a: string, b: string): number {
  */
 export function destinationKey(text: string): string | null {
   const url = parseWebUrl(text);
-  if (!url) return null;
+  return url ? destinationKeyOf(url) : null;
+}
+
+export function destinationKeyOf(url: URL): string {
   const query = canonicalQuery(url.searchParams);
   return `${url.host}${canonicalPath(url)}${query ? `?${query}` : ''}`;
 }

@@ -8,6 +8,7 @@ import type { Store } from '../../store/store.js';
 import type { Logger } from '../../types.js';
 import type { Sleep } from '../fetch/host-queue.js';
 import { PageReader } from '../fetch/page-reader.js';
+import { ScanTables } from '../store/scan-tables.js';
 import type { StoredSite } from '../store/site-table.js';
 import { scanPage } from './scan-page.js';
 import { siteKindOf } from './site-kind.js';
@@ -28,7 +29,6 @@ export interface PageScanOptions {
   maxBytes: number;
   /** false: no daily scan (tests drive scans themselves) */
   daily: boolean;
-  fetch?: typeof fetch;
   sleep?: Sleep;
 }
 
@@ -86,8 +86,13 @@ export class PageScanner {
   }
 
   /** What a site the partner adds is (see siteKindOf); read with the scans' rules. */
-  kindOf(url: string): ReturnType<typeof siteKindOf> {
-    return siteKindOf(new PageReader({ ...this.deps.options, signal: this.stopping.signal }), url);
+  async kindOf(url: string): ReturnType<typeof siteKindOf> {
+    const reader = new PageReader({ ...this.deps.options, signal: this.stopping.signal });
+    try {
+      return await siteKindOf(reader, url);
+    } finally {
+      reader.close();
+    }
   }
 
   /** Resolves when no scan runs (tests, and close). */
@@ -141,19 +146,23 @@ export class PageScanner {
   private async scanAll(): Promise<void> {
     const { store, options } = this.deps;
     this.progress = { done: 0, total: 0, links: 0, matched: 0, errors: 0 };
-    await this.fillProductKeys();
+    const tables = new ScanTables(store.db.name, store.pageIndex.keys.enabled);
     const reader = new PageReader({ ...options, signal: this.stopping.signal });
-    for (const site of store.pageIndex.sites.stored()) {
-      if (this.stopping.signal.aborted) return;
-      await this.scanSite(site, reader);
+    try {
+      await this.fillProductKeys(tables);
+      for (const site of tables.sites.stored()) {
+        if (this.stopping.signal.aborted) return;
+        await this.scanSite(site, reader, tables);
+      }
+      if (!this.stopping.signal.aborted) await this.recordLinkedProducts(tables);
+    } finally {
+      reader.close();
+      tables.close();
     }
-    if (this.stopping.signal.aborted) return;
-    await this.recordLinkedProducts();
   }
 
-  private async scanSite(site: StoredSite, reader: PageReader): Promise<void> {
-    const { store, clock } = this.deps;
-    const index = store.pageIndex;
+  private async scanSite(site: StoredSite, reader: PageReader, index: ScanTables): Promise<void> {
+    const { clock } = this.deps;
     const startedAt = clock();
     const listing = await listSite(site, reader, () => index.pages.pagesOf(site.id));
     let errors = listing.problem ? 1 : 0;
@@ -162,7 +171,7 @@ export class PageScanner {
     this.progress.total += listing.entries.length;
     this.progress.errors += errors;
     this.deps.onProgress();
-    const pageDeps = { index, reader, writable: this.deps.writable, wrote: this.wrote };
+    const pageDeps = { tables: index, reader, writable: this.deps.writable, wrote: this.wrote };
     for (const entry of listing.entries) {
       const outcome = await scanPage(pageDeps, site, entry, startedAt, clock);
       this.progress.done++;
@@ -194,8 +203,8 @@ export class PageScanner {
   };
 
   /** The products the link index links to now, journaled when they differ from what was recorded. */
-  private async recordLinkedProducts(): Promise<void> {
-    const { added, removed } = this.deps.store.pageIndex.linked.difference();
+  private async recordLinkedProducts(tables: ScanTables): Promise<void> {
+    const { added, removed } = tables.linked.difference();
     for (let at = 0; at < Math.max(added.length, removed.length); at += MAX_LINKED_PRODUCTS_CHANGE) {
       const end = at + MAX_LINKED_PRODUCTS_CHANGE;
       await this.deps.run({ kind: 'linkedProducts', added: added.slice(at, end), removed: removed.slice(at, end) });
@@ -203,8 +212,8 @@ export class PageScanner {
   }
 
   /** From the first site on, every stored product needs its matcher keys: filled in short transactions. */
-  private async fillProductKeys(): Promise<void> {
-    const keys = this.deps.store.pageIndex.keys;
+  private async fillProductKeys(tables: ScanTables): Promise<void> {
+    const { keys } = tables;
     if (!keys.enabled || keys.filled) return;
     for (let after: number | null = 0; after !== null && !this.stopping.signal.aborted; ) {
       await this.deps.writable();

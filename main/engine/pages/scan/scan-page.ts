@@ -7,8 +7,8 @@ import type { SitemapEntry } from '../discover/sitemap.js';
 import type { PageReader } from '../fetch/page-reader.js';
 import { extractLinks } from '../links/extract-links.js';
 import { linkKeys, matchLink } from '../links/match-keys.js';
-import type { PageIndex } from '../store/page-index.js';
 import type { ScannedLink } from '../store/page-table.js';
+import type { PageTables } from '../store/scan-tables.js';
 import type { StoredSite } from '../store/site-table.js';
 
 export type PageOutcome =
@@ -19,7 +19,7 @@ export type PageOutcome =
   | { kind: 'failed'; problem: string };
 
 export interface ScanPageDeps {
-  index: PageIndex;
+  tables: PageTables;
   reader: PageReader;
   /** resolves when the database may be written; write synchronously after it */
   writable: () => Promise<void>;
@@ -34,7 +34,7 @@ export async function scanPage(
   listedAt: number,
   now: () => number,
 ): Promise<PageOutcome> {
-  const { index, reader } = deps;
+  const { tables: index, reader } = deps;
   const stored = index.pages.byUrl(entry.url);
   if (stored && stored.siteId !== site.id) return { kind: 'skipped' }; // another of the partner's sites reads it
   const write = async (change: () => void) => {

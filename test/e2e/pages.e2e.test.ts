@@ -63,7 +63,7 @@ describe.skipIf(!CHROMIUM)(`your pages in Chromium${SKIP_REASON}`, () => {
     const siteRow = page.getByTestId('site-row');
     await expect
       .poll(() => text(siteRow), { timeout: LIVE_MS })
-      .toMatch(/Sitemap · 3 pages · read .*: 10 links, 5 to your products/);
+      .toMatch(/Sitemap · 3 pages · read .*: 11 links, 6 to your products/);
     const pages = page.getByRole('list', { name: 'Your pages' });
     await expect.poll(() => pages.getByTestId('page-row').count(), { timeout: LIVE_MS }).toBe(3);
     expect(site.requestsFor(PATHS.private)).toEqual([]);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageItem, PageScanStatus } from '../../shared/api.js';
 import { createFakeClient } from './fakeApi.js';
 import { makeEntry, makeFeed, makeProduct, makeStatus, minutesAgo } from './fixtures.js';
-import { renderApp } from './renderApp.js';
+import { emit, renderApp } from './renderApp.js';
 
 const REVIEW = 'https://blog.test/reviews/best-tents';
 const GUIDE = 'https://blog.test/guides/gifts';
@@ -164,6 +164,24 @@ describe('Pages view', () => {
         rules: [{ kind: 'out-of-stock' }, { kind: 'removed' }, { kind: 'price-change' }, { kind: 'back-in-stock' }],
       },
     ]);
+  });
+
+  it('reads the sites and pages again when a scan finishes, however quickly', async () => {
+    const client = pagesClient();
+    renderApp(client, '#/pages');
+    const [row] = await screen.findAllByTestId('site-row');
+    expect(row?.textContent).toContain('2 pages');
+    const site = client.data.sites[0];
+    if (site) site.pages = 5;
+    client.data.pages.push(page({ url: 'https://blog.test/new', title: 'New article', links: 3, matched: 1 }));
+    const status = client.data.status;
+    // no event said it was running: it started and finished between two status events
+    await emit(client, {
+      type: 'status',
+      status: { ...status, pageScan: { ...(status.pageScan as PageScanStatus), lastFinishedAt: minutesAgo(0) } },
+    });
+    await waitFor(() => expect(screen.getAllByTestId('site-row')[0]?.textContent).toContain('5 pages'));
+    await screen.findByText('New article');
   });
 
   it('shows a device the pages but not the sites (only the hub may make the hub fetch addresses)', async () => {

@@ -1,8 +1,8 @@
 // The partner's sites: add one by its sitemap, feed or page address, see what the last scan found, read them again
 // now, or delete one. Only this computer's own UI (the hub) sees it: sites make the hub fetch addresses.
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { Site } from '../../../../shared/api.js';
-import { useApiClient, useUiEvents } from '../../api/ApiContext.js';
+import { useApiClient } from '../../api/ApiContext.js';
 import { messageOf, useLoad } from '../../api/useLoad.js';
 import { useStatus } from '../../app/StatusContext.js';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
@@ -16,14 +16,16 @@ export function SitesPanel() {
   const { api } = useApiClient();
   const { state, reload } = useLoad(() => api.listSites(undefined), [api]);
   const scan = useStatus().state.data?.pageScan;
-  const [running, setRunning] = useState(scan?.running ?? false);
-  // A scan that finished changed the sites' counts: read them again.
-  useUiEvents((event) => {
-    if (event.type !== 'status') return;
-    const now = event.status.pageScan?.running ?? false;
-    if (running && !now) reload(true);
-    setRunning(now);
-  });
+  const running = scan?.running ?? false;
+  // A scan that finished changed the sites' counts: read them again (status events come a few a second at most, so
+  // a short scan may finish between two of them: its end time is what tells).
+  const finishedAt = scan?.lastFinishedAt;
+  const seenFinish = useRef(finishedAt);
+  useEffect(() => {
+    if (finishedAt === seenFinish.current) return;
+    seenFinish.current = finishedAt;
+    reload(true);
+  }, [finishedAt, reload]);
   const [url, setUrl] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

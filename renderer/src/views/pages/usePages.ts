@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PageItem, PageProduct } from '../../../../shared/api.js';
 import { useApiClient, useUiEvents } from '../../api/ApiContext.js';
 import { messageOf } from '../../api/useLoad.js';
+import { useStatus } from '../../app/StatusContext.js';
 
 const PAGE_SIZE = 50;
 
@@ -52,15 +53,17 @@ export function usePages(attentionOnly: boolean, q: string) {
 
   useEffect(() => load(null), [load]);
 
-  const scanRunning = useRef(false);
   useUiEvents((event) => {
     if (event.type === 'feed') load(null, true);
-    if (event.type === 'status') {
-      const running = event.status.pageScan?.running ?? false;
-      if (scanRunning.current && !running) load(null, true);
-      scanRunning.current = running;
-    }
   });
+  // A scan finished (its end time moved): what was read changed.
+  const finishedAt = useStatus().state.data?.pageScan?.lastFinishedAt;
+  const seenFinish = useRef(finishedAt);
+  useEffect(() => {
+    if (finishedAt === seenFinish.current) return;
+    seenFinish.current = finishedAt;
+    load(null, true);
+  }, [finishedAt, load]);
 
   return {
     ...state,

@@ -1,10 +1,8 @@
 // Starts a server under test in its own Node process (so the load generator's CPU is not the server's), reads its
 // ready line, asks it for its memory, and stops it: gracefully first, SIGKILL if it does not go.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { bundledServer } from './servers/bundle.js';
+import { bundledServer, type ServerName } from './servers/bundle.js';
 import type { ReadyLine } from './servers/protocol.js';
-
-export type ServerName = 'noop' | 'naive' | 'shelfwatch';
 
 export interface StartOptions {
   args?: string[];

@@ -9,7 +9,6 @@ import type { BenchOptions } from './options.js';
 import type { PageScanFigures } from './pages/run-pages.js';
 import type { ReceiverComparison } from './receiver-compare.js';
 import type { SeedInfo } from './seed/seed-folder.js';
-import type { TargetCheck } from './targets.js';
 
 export interface StartupFigures {
   /** spawn() → ready line, Node start-up included: the median of a few starts on fresh copies */
@@ -25,6 +24,16 @@ export interface StartupFigures {
   rssAfterBurstMb: number | null;
   /** resident memory after the receiver runs (A/C/B) too, after a full GC */
   rssAfterLoadMb: number | null;
+}
+
+/** One of the issues' targets, checked against this run's figures (targets.ts). */
+export interface TargetCheck {
+  target: string;
+  value: number | null;
+  limit: string;
+  /** null when the figure could not be measured (see note) */
+  pass: boolean | null;
+  note?: string;
 }
 
 export interface BenchFigures {

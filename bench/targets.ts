@@ -1,14 +1,5 @@
 // The issues' targets (5, 10 and 11), each checked against the figures of this run.
-import type { BenchFigures } from './figures.js';
-
-export interface TargetCheck {
-  target: string;
-  value: number | null;
-  limit: string;
-  /** null when the figure could not be measured (see note) */
-  pass: boolean | null;
-  note?: string;
-}
+import type { BenchFigures, TargetCheck } from './figures.js';
 
 /** Above this many products the issue allows more memory at ready. */
 const LARGE_STORE_PRODUCTS = 1_000_000;

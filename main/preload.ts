@@ -1,10 +1,9 @@
 // The preload: the renderer's only door to the main process. It exposes `window.shelfwatch` (DesktopBridge) and
-// nothing else, built from the channel map in shared/ipc-channels.ts. Sandboxed preloads are CommonJS with only
+// nothing else, built from the channel map in shared/contract/ipc-channels.ts. Sandboxed preloads are CommonJS with only
 // 'electron' available, so this file imports nothing but 'electron' and that map (esbuild bundles it into
 // dist/main/preload.cjs; test/desktop/preload.test.ts checks the bundle).
 import { contextBridge, type IpcRendererEvent, ipcRenderer } from 'electron';
 import {
-  API_METHODS,
   apiKey,
   channelOf,
   type DesktopBridge,
@@ -12,7 +11,8 @@ import {
   type EventMap,
   type InvokeKey,
   type IpcReply,
-} from '../shared/ipc-channels.js';
+  methodTable,
+} from '../shared/contract/ipc-channels.js';
 
 /** Subscribes to a main → renderer channel; the listener gets the payload only, never the IPC event (it holds the sender). */
 function listen<K extends EventKey>(key: K, listener: (payload: EventMap[K]) => void): () => void {
@@ -39,9 +39,7 @@ async function invoke<T>(key: InvokeKey, payload: unknown): Promise<IpcReply<T>>
 }
 
 // One function per API method, so a method added to the contract is exposed without touching this file.
-const api = Object.fromEntries(
-  API_METHODS.map((method) => [method, (req: unknown) => invoke(apiKey(method), req)]),
-) as DesktopBridge['api'];
+const api = methodTable<DesktopBridge['api']>((method) => (req: unknown) => invoke(apiKey(method), req));
 
 const bridge: DesktopBridge = {
   api,

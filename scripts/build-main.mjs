@@ -3,8 +3,9 @@
 // A missing entry file is an error, not a skip: a build without the preload or the server face is not a build.
 import { existsSync } from 'node:fs';
 import { build } from 'esbuild';
+import { nodeTarget } from './node-target.mjs';
 
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' };
+const common = { bundle: true, platform: 'node', target: nodeTarget(), sourcemap: true, logLevel: 'warning' };
 const entries = [
   { entryPoints: ['main/serve.ts'], outfile: 'dist/main/serve.mjs', format: 'esm', packages: 'external' },
   { entryPoints: ['main/index.ts'], outfile: 'dist/main/index.cjs', format: 'cjs', external: ['electron'] },

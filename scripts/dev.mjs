@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { context } from 'esbuild';
 import { createServer } from 'vite';
+import { nodeTarget } from './node-target.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
@@ -60,7 +61,7 @@ const engine = await context({
   outfile: SERVE,
   bundle: true,
   platform: 'node',
-  target: 'node20',
+  target: nodeTarget(),
   format: 'esm',
   packages: 'external',
   sourcemap: true,

@@ -3,7 +3,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddedDevice } from '../../shared/api.js';
+import type { AddedDevice } from '../../shared/contract/device.js';
 import { bundledServer } from '../servers/bundle.js';
 
 export const HUB_SECRET = 'fanout-secret-0123456789abcdef';

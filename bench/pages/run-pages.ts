@@ -12,15 +12,15 @@ import { startGeneratedSite } from '../../test/fakes/generated-site.js';
 
 const CHILD = fileURLToPath(new URL('./scan-child.ts', import.meta.url));
 
-export interface PageScanOptions {
+export interface SiteSizeOptions {
   pages: number;
   linksPerPage: number;
 }
 
-export const PAGES_DEFAULTS: PageScanOptions = { pages: 10_000, linksPerPage: 30 };
-export const PAGES_QUICK: PageScanOptions = { pages: 300, linksPerPage: 30 };
+export const PAGES_DEFAULTS: SiteSizeOptions = { pages: 10_000, linksPerPage: 30 };
+export const PAGES_QUICK: SiteSizeOptions = { pages: 300, linksPerPage: 30 };
 
-export interface PageScanFigures extends PageScanOptions {
+export interface PageScanFigures extends SiteSizeOptions {
   /** what the scan found: pages listed, links read, links matched to products, pages that could not be read */
   links: number;
   matched: number;
@@ -43,14 +43,14 @@ export interface PageScanFigures extends PageScanOptions {
   served: { full: number; notModified: number };
 }
 
-export async function runPageScan(options: PageScanOptions): Promise<PageScanFigures> {
+export async function runPageScan(options: SiteSizeOptions): Promise<PageScanFigures> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfwatch-bench-pages-'));
   const site = await startGeneratedSite(options.pages, options.linksPerPage);
   try {
     const data = path.join(dir, 'data');
     await runChild(['seed', data]);
     const output = await runChild(['scan', data, site.url, String(options.pages)]);
-    const figures = JSON.parse(output) as Omit<PageScanFigures, keyof PageScanOptions | 'served' | 'scanOverFetch'>;
+    const figures = JSON.parse(output) as Omit<PageScanFigures, keyof SiteSizeOptions | 'served' | 'scanOverFetch'>;
     return {
       ...options,
       ...figures,

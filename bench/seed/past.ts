@@ -5,7 +5,7 @@
 
 import { feedPos } from '../../main/engine/store/db/schema.js';
 import type { Store } from '../../main/engine/store/store.js';
-import type { HistoryPoint } from '../../shared/model.js';
+import type { HistoryPoint } from '../../shared/contract/product.js';
 import { basePrice } from '../postback-body.js';
 import { historyOf, type SeedPlan, seedPrice } from './plan.js';
 import { seedState } from './product-state.js';

@@ -1,7 +1,8 @@
 // A seeded product's state and history points, built straight from the postback fields the bench sends: what the
 // engine's ingest (parse → normalize → applySnapshot) makes of them, without paying ~20 µs a product for it.
-// test/bench/seed-state.test.ts checks the two agree.
-import type { HistoryPoint, ProductState, StockAvailability } from '../../shared/model.js';
+// test/bench/seed.test.ts checks the two agree.
+import type { StockAvailability } from '../../shared/contract/enums.js';
+import type { HistoryPoint, ProductState } from '../../shared/contract/product.js';
 import { basePrice, postbackFields } from '../postback-body.js';
 import { seedItemId, seedPrice } from './plan.js';
 

@@ -4,10 +4,10 @@
 // holds more than one transaction's rows. Built once per bench run, then copied for each server that needs it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadSecrets } from '../../main/engine/config.js';
 import { nodeFileSystem } from '../../main/engine/file-system.js';
+import { EngineSecrets } from '../../main/engine/secrets/engine-secrets.js';
 import { openStore } from '../../main/engine/store/open-store.js';
-import type { Watch } from '../../shared/model.js';
+import type { Watch } from '../../shared/contract/watch.js';
 import { BENCH_CATALOG } from '../postback-body.js';
 import { JournalSink } from './journal-sink.js';
 import { writePast } from './past.js';
@@ -41,7 +41,7 @@ export async function buildSeedFolder(
   const started = performance.now();
   const plan = planSeed(products, feedEntries);
   fs.mkdirSync(dir, { recursive: true });
-  loadSecrets(dir); // an installed app has its secrets file
+  EngineSecrets.open({ dataDir: dir, clock: Date.now, log: silent }, []); // an installed app has its secrets file
   const opened = await openStore({ dataDir: dir, fsys: nodeFileSystem, clock: Date.now, log: silent, notices: [] });
   const { store } = opened;
   try {

@@ -2,11 +2,13 @@
 // through tsx, every closure also pays for a keep-names helper call, which charged C (more closures) more than A.
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import type { ServerName } from '../child-server.js';
+import { nodeTarget } from '../../scripts/node-target.mjs';
 
 // Inside the repository (dist/ is ignored) so the bundles' bare imports (express, lowdb) resolve from node_modules.
 const OUT_DIR = fileURLToPath(new URL('../../dist/bench/', import.meta.url));
 /** The fan-out figure's hub is the server face itself, main/serve.ts, bundled as `npm run build` bundles it. */
+/** The servers under test, side by side (bench/child-server.ts starts them). */
+export type ServerName = 'noop' | 'naive' | 'shelfwatch';
 type BundleName = ServerName | 'hub';
 const ENTRIES: Record<BundleName, string> = {
   noop: './noop.ts',
@@ -25,7 +27,7 @@ export function bundledServer(name: BundleName): Promise<string> {
       outfile,
       bundle: true,
       platform: 'node',
-      target: 'node20',
+      target: nodeTarget(),
       format: 'esm',
       packages: 'external',
       logLevel: 'warning',

@@ -2,7 +2,8 @@
 // - a burst within digestWindowSeconds becomes one digest; a lone product becomes one notification about it
 // - quiet hours and a pause record silently, then one summary shows when they end
 // - notifications disabled: nothing
-import type { FeedEntry, QuietHours } from '../../shared/model.js';
+import type { FeedEntry } from '../../shared/contract/feed.js';
+import type { QuietHours } from '../../shared/contract/settings.js';
 import { digestText, type NotificationText, singleText } from './notification-text.js';
 import { activePauseEnd } from './pause-times.js';
 import { isQuietTime, quietHoursEnd } from './quiet-hours.js';

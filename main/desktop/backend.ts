@@ -1,7 +1,8 @@
 // What the desktop face shows, behind one interface: this computer's own engine (its receiver takes the postbacks)
 // or a Shelfwatch hub it follows (issue 11). The window, the tray and the notifier cannot tell which they have.
-import type { UiApi, UiEvent } from '../../shared/api.js';
-import type { HubConnection } from '../../shared/connection-text.js';
+import type { UiApi } from '../../shared/contract/api.js';
+import type { UiEvent } from '../../shared/contract/events.js';
+import type { HubConnection } from '../../shared/contract/status.js';
 import type { Engine } from '../engine/types.js';
 import type { DeviceSettings } from './hub/device-settings.js';
 

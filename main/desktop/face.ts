@@ -119,13 +119,20 @@ export async function createDesktopFace(
     api,
     copyText: (text) => clipboard.writeText(text),
     open: showWindow,
+    openSetup: () => {
+      showWindow();
+      renderer.navigate('/setup');
+    },
     quit: () => app.quit(),
     log,
   });
   tray.setPausedUntil(settings.alertsPausedUntil);
   tray.setHubConnection(backend.connection());
   backend.api.status(undefined).then(
-    (status) => tray.setUnread(status.unread),
+    (status) => {
+      tray.setUnread(status.unread);
+      tray.setUrlChanged(Boolean(status.postbackUrlChanged));
+    },
     () => {}, // the hub is unreachable: the first status event brings the count
   );
   const applyLoginItem = createLoginItemSync({
@@ -154,6 +161,7 @@ export async function createDesktopFace(
       if (event.type === 'status') {
         tray.setUnread(event.status.unread);
         tray.setPausedUntil(event.status.alertsPausedUntil);
+        tray.setUrlChanged(Boolean(event.status.postbackUrlChanged));
       }
     }),
     // After the backlog: one "While you were away" notification instead of one per product.

@@ -1,18 +1,17 @@
 // The desktop face's request handlers: every UI API method (the engine's service parses each request, as it does for
-// HTTP), the shell actions and where postbacks arrive (this computer or a hub), whose payloads are parsed here. Registered through ipc-bridge's handle(), behind the
-// sender check.
-import { API_METHODS, type ApiMethod, type UiApi } from '../../shared/api.js';
-import { apiKey } from '../../shared/ipc-channels.js';
+// HTTP), the shell actions and where postbacks arrive (this computer or a hub), whose payloads are parsed here.
+// Registered through ipc-bridge's handle(), behind the sender check.
+import type { UiApi } from '../../shared/contract/api.js';
 import {
   type DesktopConnection,
   type FollowHubRequest,
   followHubSchema,
   type SwitchAnswer,
-} from '../../shared/schema/desktop-connection.js';
-import { parseOrThrow } from '../../shared/schema/messages.js';
-import { copyTextSchema, openExternalSchema } from '../../shared/schema/shell.js';
+} from '../../shared/contract/desktop-connection.js';
+import { parseOrThrow } from '../../shared/contract/issues.js';
 import type { Logger } from '../engine/types.js';
 import { handle, type InvokeHandlers, type IpcMainLike } from './ipc-bridge.js';
+import { copyTextSchema, openExternalSchema } from './shell-requests.js';
 import type { IpcSenderEvent } from './trusted-sender.js';
 
 export interface IpcOptions {
@@ -25,27 +24,16 @@ export interface IpcOptions {
   log: Logger;
 }
 
-/** Where postbacks arrive: see main/desktop/connection-actions.ts. */
+/** Where postbacks arrive: see main/desktop/hub/connection-actions.ts. */
 export interface ConnectionHandlers {
   get(): Promise<DesktopConnection>;
   followHub(request: FollowHubRequest): Promise<SwitchAnswer>;
   useThisComputer(): Promise<SwitchAnswer>;
 }
 
-type ApiHandlers = Pick<InvokeHandlers, `api:${ApiMethod}`>;
-
 /** Registers every handler; returns a function that removes them. */
 export function registerIpc(options: IpcOptions): () => void {
-  const { api } = options;
-  const apiHandlers = Object.fromEntries(
-    API_METHODS.map((method) => {
-      // the payload goes to the service as it came: the service parses it with the method's schema
-      const call = api[method] as (req: unknown) => Promise<unknown>;
-      return [apiKey(method), (payload: unknown) => call.call(api, payload)];
-    }),
-  ) as ApiHandlers;
   const handlers: InvokeHandlers = {
-    ...apiHandlers,
     'shell:openExternal': async (payload: unknown) => {
       await options.openExternal(parseOrThrow(openExternalSchema, payload, 'The link'));
       return undefined;
@@ -59,5 +47,5 @@ export function registerIpc(options: IpcOptions): () => void {
       options.connection.followHub(parseOrThrow(followHubSchema, payload, 'The pairing request')),
     'desktop:useThisComputer': () => options.connection.useThisComputer(),
   };
-  return handle(options, handlers);
+  return handle(options, options.api, handlers);
 }

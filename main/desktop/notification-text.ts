@@ -1,7 +1,7 @@
 // What a notification says. Pure. Native notifications show plain text only, and long text is cut by the OS
 // anyway, so everything is flattened and capped here where it can be tested.
+import type { FeedEntry } from '../../shared/contract/feed.js';
 import { onYourPagesText } from '../../shared/domain/pages-text.js';
-import type { FeedEntry } from '../../shared/model.js';
 
 export const TITLE_MAX = 64;
 export const BODY_MAX = 200;

@@ -1,6 +1,6 @@
 // Native notifications for alerts. What to show is decided by AlertDigest; this file only shows it and routes clicks.
 // Electron's Notification is injected (a factory), so this runs and is tested under plain Node.
-import type { UiEvent } from '../../shared/api.js';
+import type { UiEvent } from '../../shared/contract/events.js';
 import { AlertDigest, type DigestSettings, type Timers } from './alert-digest.js';
 import type { DeviceSettings } from './hub/device-settings.js';
 import type { NotificationText } from './notification-text.js';

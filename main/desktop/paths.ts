@@ -40,4 +40,4 @@ export function isRendererUrl(url: string, rendererUrl: string, platform: NodeJS
 }
 
 /** Only web links leave the app, and only to the user's browser. */
-export { isWebUrl } from '../../shared/web-url.js';
+export { isWebUrl } from '../../shared/domain/web-url.js';

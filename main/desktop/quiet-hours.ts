@@ -1,5 +1,5 @@
 // Quiet hours are "HH:MM" local times and may wrap midnight (22:00 → 07:00). Pure: the caller passes the time.
-import type { QuietHours } from '../../shared/model.js';
+import type { QuietHours } from '../../shared/contract/settings.js';
 
 function toMinutes(hhmm: string): number | null {
   const match = /^(\d{1,2}):(\d{2})$/.exec(hhmm.trim());

@@ -1,5 +1,5 @@
 // Main → renderer messages: live engine events and "open this route" after a notification click.
-import type { UiEvent } from '../../shared/api.js';
+import type { UiEvent } from '../../shared/contract/events.js';
 import { type SendTarget, send } from './ipc-bridge.js';
 
 export interface RendererLink {

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SafeStorage } from 'electron';
-import { ApiError } from '../../shared/api-error.js';
+import { ApiError } from '../../shared/contract/errors.js';
 
 export type SafeStorageLike = Pick<
   SafeStorage,

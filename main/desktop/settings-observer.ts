@@ -1,16 +1,11 @@
 // The desktop face reacts to settings however they change (window, tray): notifier, tray pause, login item.
 // Wrapping the API once means every caller of updateSettings is seen, without the engine knowing about it.
-import { API_ROUTES, type ApiMethod, type UiApi } from '../../shared/api.js';
-import type { Settings } from '../../shared/model.js';
+import { mapUiApi, type UiApi } from '../../shared/contract/api.js';
+import type { Settings } from '../../shared/contract/settings.js';
 
 export function observeSettings(api: UiApi, onChange: (settings: Settings) => void): UiApi {
   // method by method (not a spread), so an engine whose api is a class instance keeps its `this`
-  const forwarded = Object.fromEntries(
-    (Object.keys(API_ROUTES) as ApiMethod[]).map((method) => {
-      const call = api[method] as (req: unknown) => Promise<unknown>;
-      return [method, (req: unknown) => call.call(api, req)];
-    }),
-  ) as UiApi;
+  const forwarded = mapUiApi((method, req) => api[method](req));
   forwarded.updateSettings = async (patch) => {
     const settings = await api.updateSettings(patch);
     onChange(settings);

@@ -1,8 +1,9 @@
 // The tray: unread count (macOS: the title next to the icon; elsewhere the tooltip and a badged icon), a followed
-// hub that cannot be reached, and the menu: Open, Pause alerts ▸, Copy postback URL, Quit. Electron's Tray and Menu
+// hub that cannot be reached, a postback URL that changed (impact.com must be updated), and the menu: Open, Pause alerts ▸, Copy postback URL, Quit. Electron's Tray and Menu
 // are injected.
-import type { UiApi } from '../../shared/api.js';
-import { connectionText, type HubConnection } from '../../shared/connection-text.js';
+import type { UiApi } from '../../shared/contract/api.js';
+import type { HubConnection } from '../../shared/contract/status.js';
+import { connectionText } from '../../shared/domain/connection-text.js';
 import type { Logger } from '../engine/types.js';
 import type { Timers } from './alert-digest.js';
 import { realTimers } from './alert-digest.js';
@@ -35,11 +36,15 @@ export interface TrayOptions<Image, Menu> {
   api: Pick<UiApi, 'updateSettings' | 'setup'>;
   copyText: (text: string) => void;
   open: () => void;
+  /** shows the window on Setup (where the new postback URL is) */
+  openSetup: () => void;
   quit: () => void;
   log: Logger;
   clock?: () => number;
   timers?: Timers;
 }
+
+const URL_CHANGED = 'Postback URL changed: update impact.com';
 
 const hhmm = (ms: number) => {
   const at = new Date(ms);
@@ -51,6 +56,8 @@ export class TrayController<Image, Menu> {
   private pausedUntil: string | null = null;
   /** "Hub unreachable since 10:32 — retrying"; null on this computer or while the hub is live */
   private hubText: string | null = null;
+  /** the postback URL changed and impact.com was not updated yet (status.postbackUrlChanged) */
+  private urlChanged = false;
   private expiryTimer: unknown = null;
   private readonly clock: () => number;
   private readonly timers: Timers;
@@ -82,6 +89,12 @@ export class TrayController<Image, Menu> {
     this.render();
   }
 
+  setUrlChanged(changed: boolean): void {
+    if (changed === this.urlChanged) return;
+    this.urlChanged = changed;
+    this.render();
+  }
+
   destroy(): void {
     this.clearExpiry();
     this.options.tray.destroy();
@@ -94,7 +107,8 @@ export class TrayController<Image, Menu> {
     if (platform === 'darwin') tray.setTitle(this.unread > 0 ? count : '');
     tray.setImage(this.unread > 0 ? icons.unread : icons.normal);
     const paused = pauseEnd ? ` (alerts paused until ${hhmm(pauseEnd)})` : '';
-    tray.setToolTip(`Shelfwatch — ${count} unread${paused}${this.hubText ? ` · ${this.hubText}` : ''}`);
+    const urlChanged = this.urlChanged ? `${URL_CHANGED} · ` : '';
+    tray.setToolTip(`Shelfwatch — ${urlChanged}${count} unread${paused}${this.hubText ? ` · ${this.hubText}` : ''}`);
     tray.setContextMenu(this.options.buildMenu(this.menu(pauseEnd)));
     // menus are static: redraw when the pause runs out so "Resume" and the label do not go stale
     this.clearExpiry();
@@ -113,6 +127,9 @@ export class TrayController<Image, Menu> {
       { label: 'Resume alerts', enabled: pauseEnd !== null, click: () => this.pause(null) },
     ];
     return [
+      ...(this.urlChanged
+        ? [{ label: `${URL_CHANGED}…`, click: this.options.openSetup }, { type: 'separator' as const }]
+        : []),
       ...(this.hubText ? [{ label: this.hubText, enabled: false }, { type: 'separator' as const }] : []),
       { label: 'Open Shelfwatch', click: open },
       { label: pauseEnd ? 'Alerts paused' : 'Pause alerts', type: 'submenu', submenu: pauseItems },

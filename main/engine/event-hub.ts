@@ -1,4 +1,4 @@
-import type { FeedEntry } from '../../shared/model.js';
+import type { FeedEntry } from '../../shared/contract/feed.js';
 
 /** What the engine announces; a status event carries no status, since each device sees its own unread count. */
 export type EngineEvent =

@@ -1,5 +1,6 @@
 // The file operations the journal and the store use, behind one seam so tests can inject ENOSPC, EIO, EPERM.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { promisify } from 'node:util';
 
 export interface FileSystem {
@@ -18,10 +19,16 @@ export interface FileSystem {
   stat(path: string): Promise<{ size: number; mtimeMs: number }>;
 }
 
+/** Every file in the data folder is the user's alone: it holds secrets, and products and prices are private too. */
+export const FILE_MODE = 0o600;
+export const DIR_MODE = 0o700;
+
 const write = promisify(fs.write);
+const open = promisify(fs.open) as (path: string, flags: string, mode: number) => Promise<number>;
 
 export const nodeFileSystem: FileSystem = {
-  open: promisify(fs.open) as (path: string, flags: string) => Promise<number>,
+  // The mode applies when the file is created: journal segments, documents and their temp files are made 0600.
+  open: (path, flags) => open(path, flags, FILE_MODE),
   async write(fd, data) {
     let offset = 0;
     while (offset < data.length) offset += (await write(fd, data, offset, data.length - offset)).bytesWritten;
@@ -34,7 +41,7 @@ export const nodeFileSystem: FileSystem = {
   rename: (from, to) => fs.promises.rename(from, to),
   unlink: (path) => fs.promises.unlink(path),
   readdir: (path) => fs.promises.readdir(path),
-  mkdir: (path) => fs.promises.mkdir(path, { recursive: true }).then(() => undefined),
+  mkdir: (path) => fs.promises.mkdir(path, { recursive: true, mode: DIR_MODE }).then(() => undefined),
   stat: (path) => fs.promises.stat(path).then(({ size, mtimeMs }) => ({ size, mtimeMs })),
 };
 
@@ -50,5 +57,32 @@ export async function syncDirectory(fsys: FileSystem, dir: string): Promise<void
     await fsys.fsync(fd);
   } finally {
     await fsys.close(fd);
+  }
+}
+
+/**
+ * Replaces a small file whole, crash-safely and synchronously (secrets, credentials, certificates): a temp file
+ * written and fsynced, renamed over it, the directory fsynced. A crash leaves the old content or the new, never half.
+ */
+export function replaceFileSync(file: string, data: string | Buffer, mode = FILE_MODE): void {
+  const temp = `${file}.tmp`;
+  const fd = fs.openSync(temp, 'w', mode);
+  try {
+    fs.writeFileSync(fd, data);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.chmodSync(temp, mode); // a temp file left by a crash keeps its old mode: open's mode is for new files only
+  fs.renameSync(temp, file);
+  try {
+    const dirFd = fs.openSync(path.dirname(file), 'r');
+    try {
+      fs.fsyncSync(dirFd);
+    } finally {
+      fs.closeSync(dirFd);
+    }
+  } catch {
+    // Windows cannot open directories; NTFS journals the rename itself
   }
 }

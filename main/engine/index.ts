@@ -1,26 +1,28 @@
 // Opens the engine on a data folder: lock, documents, database, journal replay, receiver, UI API, live events.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { UiEvent } from '../../shared/api.js';
-import { ApiError } from '../../shared/api-error.js';
+import { ApiError } from '../../shared/contract/errors.js';
+import type { UiEvent } from '../../shared/contract/events.js';
 import { DAMAGED_MESSAGE, guardDamage } from './api/damage-guard.js';
 import { createService } from './api/service.js';
 import { ApplyQueue } from './apply-queue.js';
 import { Checkpointer } from './checkpoint.js';
-import { loadSecrets, saveSecrets } from './config.js';
+import { createDataFolder, tightenDataFolder } from './data-folder.js';
 import { EventHub } from './event-hub.js';
-import { nodeFileSystem } from './file-system.js';
+import { FILE_MODE, nodeFileSystem } from './file-system.js';
 import { DeviceRegistry } from './hub/devices.js';
 import { fileCredentialStore } from './impact-link/credentials.js';
 import { ImpactLink } from './impact-link/link.js';
 import { type Command, JournalWriter, pruneSegments } from './journal/index.js';
 import { withLinkedPages } from './pages/linked-pages.js';
-import { DEFAULT_PAGE_SCAN, PageScanner } from './pages/scan/page-scanner.js';
+import { PageScanner } from './pages/scan/page-scanner.js';
+import { DEFAULT_PAGE_SCAN } from './pages/scan/scan-options.js';
 import { createReceiverApp } from './receiver/app.js';
 import { type Listening, listen } from './receiver/listen.js';
-import { newSecret } from './receiver/secret.js';
 import { journalEnd, replayJournal } from './replay.js';
 import { runUpgrade } from './run-upgrade.js';
+import { EngineSecrets } from './secrets/engine-secrets.js';
+import { moveHeaderValueToSecrets } from './secrets/header-value.js';
 import { settingOverrides } from './setting-overrides.js';
 import { mergeRepeatedRules, repairStoredSettings } from './startup-repair.js';
 import { StatusBoard } from './status-board.js';
@@ -43,20 +45,31 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const clock = options.clock ?? Date.now;
   const log = options.log ?? silentLogger;
   const journalDir = path.join(options.dataDir, 'journal');
-  fs.mkdirSync(journalDir, { recursive: true });
+  createDataFolder(options.dataDir);
   const releaseLock = acquireLock(options.dataDir);
   let closeStore = () => {};
   try {
-    const secrets = loadSecrets(options.dataDir);
-    if (options.secret) secrets.secret = options.secret;
     const notices: string[] = [];
+    /** a postback secret from a flag or the environment, until the user makes a new one */
+    let secretOverride = options.secret || undefined;
+    const secretsOptions = { dataDir: options.dataDir, clock, log, secretOverride: secretOverride !== undefined };
+    const secrets = EngineSecrets.open(secretsOptions, notices);
+    const postbackSecret = () => secretOverride ?? secrets.secret;
     const { store, legacy, close } = await openStore({ dataDir: options.dataDir, fsys, clock, log, notices });
     closeStore = close;
+    tightenDataFolder(options.dataDir, log);
+    // Before replay: the documents as read are the older source of a header value than the journal's lines.
+    const secureHeaderValue = () => moveHeaderValueToSecrets(store, secrets, options.dataDir, log);
+    secureHeaderValue();
     const savedSeq = Math.min(store.appliedSeq, store.docs.appliedSeq);
     // Before replay: applying reads settings (retention), so they must be valid first.
     notices.push(...repairStoredSettings(store, log), ...mergeRepeatedRules(store, log));
     // An old store is upgraded after the engine is up (the UI shows progress); the journal waits until then.
-    const catchUp = () => replayJournal(store, fsys, journalDir, log, notices, clock());
+    const catchUp = async () => {
+      const replayed = await replayJournal(store, fsys, journalDir, log, notices, clock());
+      secureHeaderValue();
+      return replayed;
+    };
     const replay = legacy ? await journalEnd(fsys, journalDir, log) : await catchUp();
 
     const hub = new EventHub();
@@ -68,6 +81,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       fs.writeFileSync(
         path.join(options.dataDir, DAMAGED_MARKER),
         `${new Date(clock()).toISOString()} ${error.message}\n`,
+        { mode: FILE_MODE },
       );
       notices.push(DAMAGED_MESSAGE);
       log.error('The product database is damaged; it is rebuilt from the journal at the next start', {
@@ -124,7 +138,16 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     let upgrading: Promise<void> | null = null;
     if (legacy) {
       queue.pause();
-      upgrading = runUpgrade({ store, legacy, board, log, notices, dataDir: options.dataDir, catchUp }).then(
+      const makeDurable = async () => {
+        secureHeaderValue(); // the old store's settings hold it
+        await checkpointer.checkpointNow();
+        const written = store.writtenDocuments;
+        if (written.appliedSeq !== store.appliedSeq || written.version !== store.documentsVersion) {
+          throw new Error('the new store could not be saved');
+        }
+      };
+      const upgrade = { store, legacy, board, log, notices, dataDir: options.dataDir, fsys, makeDurable, catchUp };
+      upgrading = runUpgrade(upgrade).then(
         () => {
           queue.resume();
           checkpointer.touch();
@@ -147,7 +170,13 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     board.setReceiver(() => {
       const { host, port } = receiverConfig();
       const actualPort = listening?.port ?? port;
-      return { url: postbackUrl(options.publicUrl, host, actualPort, secrets.secret), port: actualPort };
+      return { url: postbackUrl(options.publicUrl, host, actualPort, postbackSecret()), port: actualPort };
+    });
+    board.setUrlChange(() => {
+      const at = secrets.urlChangedAt;
+      return at === null
+        ? null
+        : { at, headerValueLost: store.settings.receiver.headerName !== '' && !secrets.headerValue };
     });
 
     const run = async (parsed: Command) => {
@@ -165,7 +194,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
         );
       });
     };
-    const setup = () => board.setup(store.settings.receiver, settingOverrides(options));
+    const setup = () => board.setup(store.settings.receiver, secrets.headerValue, settingOverrides(options));
     const devices = new DeviceRegistry(store, run, clock);
     impact = new ImpactLink({
       store,
@@ -200,21 +229,31 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       run,
       status: (device: string) => board.status(device),
       setup,
-      secret: () => secrets.secret,
+      secret: postbackSecret,
       regenerateSecret: () => {
-        secrets.secret = newSecret();
-        saveSecrets(options.dataDir, secrets);
+        secrets.regenerateSecret();
+        secretOverride = undefined;
         board.changed();
         return setup();
+      },
+      headerValue: () => secrets.headerValue,
+      setHeaderValue: (value: string) => {
+        // Every journal record so far is older than this value: replaying one never brings an older value back.
+        secrets.setHeaderValue(value, writer.appendedSeq);
+        board.changed();
+      },
+      acknowledgeUrlChange: () => {
+        secrets.acknowledgeUrlChange();
+        board.changed();
       },
       clock,
     };
 
     const receiverApp = createReceiverApp({
       secrets: () => ({
-        secret: secrets.secret,
+        secret: postbackSecret(),
         headerName: store.settings.receiver.headerName,
-        headerValue: store.settings.receiver.headerValue,
+        headerValue: secrets.headerValue,
         allowList: store.settings.receiver.allowList,
       }),
       persist: (raw) => writer.append({ type: 'postback', raw }, clock()),
@@ -250,7 +289,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
         return {
           host,
           port: listening.port,
-          postbackUrl: postbackUrl(options.publicUrl, host, listening.port, secrets.secret),
+          postbackUrl: postbackUrl(options.publicUrl, host, listening.port, postbackSecret()),
         };
       },
       async close() {

@@ -4,7 +4,7 @@
 // fail start-up or be applied forever; it is skipped, logged in full, and reported once. A torn last line (a write
 // cut off by a crash; never acknowledged) is cut off; damaged lines inside a segment are skipped and reported.
 import fs from 'node:fs';
-import { parseJournalRecord, type RefusedRecord } from '../../shared/schema/journal.js';
+import { parseJournalRecord, type RefusedRecord } from '../../shared/contract/journal.js';
 import { applyRecords, skipRecord } from './apply/index.js';
 import type { FileSystem } from './file-system.js';
 import { readJournal } from './journal/index.js';

@@ -1,4 +1,8 @@
-// Runs the upgrade of an old store (store/upgrade.ts) with its progress in the status and the log.
+// Runs the upgrade of an old store (store/upgrade.ts) with its progress in the status and the log. Its order is what
+// makes it crash-safe: copy (the database carries the "upgrading" mark), make the new store durable, retire the old
+// file, and only then drop the mark. A crash before the old file is retired finds the mark or the old file and starts
+// over from it; after, the new store is on disk.
+import type { FileSystem } from './file-system.js';
 import { mergeRepeatedRules, repairStoredSettings } from './startup-repair.js';
 import type { StatusBoard } from './status-board.js';
 import type { StoreData as StoredLegacy } from './store/legacy/state.js';
@@ -13,11 +17,15 @@ export interface UpgradeRun {
   log: Logger;
   notices: string[];
   dataDir: string;
+  fsys: FileSystem;
+  /** syncs the database and writes the documents (the checkpoint); must leave both on disk or throw */
+  makeDurable: () => Promise<void>;
   /** applies the journal's records that came after the old store (before the status says the upgrade is done) */
   catchUp: () => Promise<unknown>;
 }
 
-export async function runUpgrade({ store, legacy, board, log, notices, dataDir, catchUp }: UpgradeRun): Promise<void> {
+export async function runUpgrade(run: UpgradeRun): Promise<void> {
+  const { store, legacy, board, log, notices, dataDir, catchUp } = run;
   const products = Object.keys(legacy.products).length;
   log.info('Upgrading the data folder to the new store', { products, feedEntries: legacy.feed.length });
   store.markUpgrading(true);
@@ -29,8 +37,9 @@ export async function runUpgrade({ store, legacy, board, log, notices, dataDir, 
     lastTenth = tenth;
   });
   notices.push(...repairStoredSettings(store, log), ...mergeRepeatedRules(store, log));
+  await run.makeDurable();
+  await retireLegacyFiles(run.fsys, dataDir);
   store.markUpgrading(false);
-  retireLegacyFiles(dataDir);
   await catchUp();
   board.setUpgrade(null);
   notices.push(

@@ -1,5 +1,5 @@
 // Receiver settings given on the command line or in the environment win over the stored ones; the UI says so.
-import type { SettingOverride } from '../../shared/api.js';
+import type { SettingOverride } from '../../shared/contract/setup.js';
 import type { EngineOptions } from './types.js';
 
 export function settingOverrides(options: EngineOptions): SettingOverride[] {

@@ -1,6 +1,6 @@
 // Stored data written before today's schemas may hold what the API now refuses. At start-up it is made valid once,
 // with a notice, so nothing downstream (the receiver's host, trimming, alerts) meets a value it cannot handle.
-import { repairSettings } from '../../shared/schema/settings-repair.js';
+import { repairSettings } from '../../shared/domain/settings-repair.js';
 import type { Store } from './store/store.js';
 import type { Logger } from './types.js';
 

@@ -1,8 +1,9 @@
 // Builds the status and setup the UI shows, and sends at most a few status events a second during a burst.
-import type { SettingOverride, Setup, Status } from '../../shared/api.js';
-import type { Settings } from '../../shared/model.js';
-import type { ReconcileStatus } from '../../shared/schema/impact.js';
-import type { PageScanStatus } from '../../shared/schema/pages.js';
+import type { ReconcileStatus } from '../../shared/contract/impact.js';
+import type { PageScanStatus } from '../../shared/contract/pages.js';
+import type { Settings } from '../../shared/contract/settings.js';
+import type { SettingOverride, Setup } from '../../shared/contract/setup.js';
+import type { Status } from '../../shared/contract/status.js';
 import { SUCCESS_RESPONSE } from './receiver/app.js';
 import { LOCAL_DEVICE } from './store/db/read-state.js';
 import type { Store } from './store/store.js';
@@ -21,6 +22,7 @@ export class StatusBoard {
   private reconcile: ReconcileStatus | null = null;
   private receiver: () => { url: string; port: number } = () => ({ url: '', port: 0 });
   private pageScan: (() => PageScanStatus) | null = null;
+  private urlChange: () => Status['postbackUrlChanged'] = () => null;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -31,6 +33,11 @@ export class StatusBoard {
 
   setReceiver(receiver: () => { url: string; port: number }): void {
     this.receiver = receiver;
+  }
+
+  /** Whether the postback URL changed unacknowledged (both secrets files were lost): see EngineSecrets. */
+  setUrlChange(urlChange: () => Status['postbackUrlChanged']): void {
+    this.urlChange = urlChange;
   }
 
   setFault(error: Error | null): void {
@@ -109,6 +116,7 @@ export class StatusBoard {
       device: this.deviceOf(device),
       reconcile: this.reconcile,
       ...(this.pageScan ? { pageScan: this.pageScan() } : {}),
+      postbackUrlChanged: device === LOCAL_DEVICE ? this.urlChange() : null,
       notices: [...this.notices, ...[this.storeFault, this.applyFault].filter((notice) => notice !== null)],
     };
   }
@@ -120,14 +128,15 @@ export class StatusBoard {
     return { id: device, name: stored?.name ?? 'This device' };
   }
 
-  setup(receiver: Settings['receiver'], overrides: SettingOverride[]): Setup {
+  /** `headerValue`: the receiver's header secret, from the secrets file (the settings keep none). */
+  setup(receiver: Settings['receiver'], headerValue: string, overrides: SettingOverride[]): Setup {
     const { url, port } = this.receiver();
     return {
       postbackUrl: url,
       receiverHost: receiver.host,
       receiverPort: port,
       headerName: receiver.headerName,
-      headerValue: receiver.headerValue,
+      headerValue,
       templates: { jsonPost: jsonPostTemplate(), getUrl: getUrlTemplate(url) },
       overrides,
       successResponse: SUCCESS_RESPONSE,

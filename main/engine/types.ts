@@ -1,10 +1,11 @@
 // The engine's public face: what main/index.ts (desktop) and main/serve.ts (server) wire up.
-import type { UiApi, UiEvent } from '../../shared/api.js';
-import type { FeedEntry } from '../../shared/model.js';
+import type { UiApi } from '../../shared/contract/api.js';
+import type { UiEvent } from '../../shared/contract/events.js';
+import type { FeedEntry } from '../../shared/contract/feed.js';
 import type { FileSystem } from './file-system.js';
 import type { ImpactClientOptions } from './impact/index.js';
 import type { CredentialStore, ImpactCredentials } from './impact-link/credentials.js';
-import type { PageScanOptions } from './pages/scan/page-scanner.js';
+import type { PageScanOptions } from './pages/scan/scan-options.js';
 
 export interface Logger {
   info(message: string, meta?: Record<string, unknown>): void;

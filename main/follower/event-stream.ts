@@ -2,7 +2,8 @@
 // notices a silent stream, reconnects with backoff, and stops for good when the hub refuses this device.
 import type { IncomingMessage } from 'node:http';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
-import { EVENTS_PATH, errorMessageOf } from '../../shared/http-api.js';
+import { errorMessageOf } from '../../shared/contract/http.js';
+import { EVENTS_PATH } from '../../shared/contract/routes.js';
 import { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
 import type { FollowerClock } from './clock.js';
 import type { ConnectionTracker } from './connection-state.js';

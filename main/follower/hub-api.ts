@@ -1,8 +1,15 @@
-// The UI API over the hub's remote listener: every API_ROUTES method, with the device token, answers checked by zod.
-import { API_ROUTES, type ApiMethod, type ApiRequest, type ApiResponse, type UiApi } from '../../shared/api.js';
-import { ApiError } from '../../shared/api-error.js';
-import { API_RESPONSE_SCHEMAS } from '../../shared/api-schemas.js';
-import { buildRequest, errorMessageOf } from '../../shared/http-api.js';
+// The UI API over the hub's remote listener: every method, with the device token, answers checked with the methods'
+// schemas (shared/contract/methods.ts), as the browser checks them.
+import {
+  type ApiRequest,
+  type ApiResponse,
+  checkApiResponse,
+  mapUiApi,
+  type UiApi,
+} from '../../shared/contract/api.js';
+import { ApiError } from '../../shared/contract/errors.js';
+import { buildRequest, errorMessageOf, requestHeaders } from '../../shared/contract/http.js';
+import type { ApiMethod } from '../../shared/contract/routes.js';
 import { HubRefusedError, REVOKED_MESSAGE } from './errors.js';
 import type { HubTransport } from './hub-transport.js';
 
@@ -19,15 +26,13 @@ export function createHubApi({ transport, token, onRefused }: HubApiOptions): Ui
     throw error;
   };
 
-  const call = async <M extends ApiMethod>(method: M, req: ApiRequest<M>): Promise<ApiResponse<M>> => {
+  return mapUiApi(async <M extends ApiMethod>(method: M, req: ApiRequest<M>): Promise<ApiResponse<M>> => {
     const built = buildRequest(method, req);
-    const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${token}` };
-    if (built.body !== undefined) headers['Content-Type'] = 'application/json';
     const answer = await transport
       .request({
         method: built.method,
         path: built.url,
-        headers,
+        headers: requestHeaders(built, token),
         ...(built.body === undefined ? {} : { body: built.body }),
       })
       .catch((error: unknown) => (error instanceof HubRefusedError ? refused(error) : Promise.reject(error)));
@@ -42,20 +47,13 @@ export function createHubApi({ transport, token, onRefused }: HubApiOptions): Ui
     } catch {
       throw new Error(`The hub's answer to ${method} is not JSON.`);
     }
-    const parsed = API_RESPONSE_SCHEMAS[method].safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
+    const checked = checkApiResponse(method, json);
+    if (!checked.ok) {
       throw new Error(
-        `The hub's answer to ${method} is not what this app expects (${issue?.path.join('.') || 'answer'}: ` +
-          `${issue?.message}). Are the hub and this app the same Shelfwatch version?`,
+        `The hub's answer to ${method} is not what this app expects (${checked.problem}). ` +
+          'Are the hub and this app the same Shelfwatch version?',
       );
     }
-    return parsed.data as ApiResponse<M>;
-  };
-
-  const api = {} as Record<ApiMethod, unknown>;
-  for (const method of Object.keys(API_ROUTES) as ApiMethod[]) {
-    api[method] = (req: ApiRequest<typeof method>) => call(method, req);
-  }
-  return api as UiApi;
+    return checked.value;
+  });
 }

@@ -1,6 +1,6 @@
 // The desktop's view of a hub: the UI API over HTTPS with this device's token, the hub's live events (caught up after
 // sleep or an outage), and the connection state for the tray and the UI. Plain Node: the desktop face wraps it.
-import type { UiApi } from '../../shared/api.js';
+import type { UiApi } from '../../shared/contract/api.js';
 import { type FollowerClock, systemClock } from './clock.js';
 import { type ConnectionState, ConnectionTracker } from './connection-state.js';
 import type { LastEventIdStore } from './event-sequencer.js';

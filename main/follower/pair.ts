@@ -1,7 +1,8 @@
 // Pairing this desktop with a hub: the link's one-time code is traded for a device token, over TLS pinned to the
 // link's fingerprint, so the code never reaches a server that is not the hub.
 import { z } from 'zod';
-import { errorMessageOf, PAIR_PATH } from '../../shared/http-api.js';
+import { errorMessageOf } from '../../shared/contract/http.js';
+import { PAIR_PATH } from '../../shared/contract/routes.js';
 import { parsePairingLink } from '../engine/hub/pairing.js';
 import { createHubTransport } from './hub-transport.js';
 

@@ -6,8 +6,7 @@
 //   ": hb" comments every 15 s.
 // `live` and `reset` carry `data: {}` because an SSE message without data is never dispatched (EventSource and
 // eventsource-parser both drop it).
-import type { UiEvent } from '../../shared/api.js';
-import { UI_EVENT_DATA_SCHEMAS } from '../../shared/api-schemas.js';
+import { parseUiEvent, type UiEvent } from '../../shared/contract/events.js';
 
 /** A UiEvent, or `{ type: 'reset' }`: the hub no longer has what was missed; reload every view from the API. */
 export type FollowerEvent = UiEvent | { type: 'reset' };
@@ -30,14 +29,7 @@ export function parseEventData(
   } catch {
     return { event: null, problem: 'not JSON' };
   }
-  if (name === 'feed') {
-    const parsed = UI_EVENT_DATA_SCHEMAS.feed.safeParse(json);
-    if (parsed.success) return { event: { type: 'feed', entries: parsed.data.entries } };
-    return { event: null, problem: describeIssue(parsed.error.issues[0]) };
-  }
-  const parsed = UI_EVENT_DATA_SCHEMAS.status.safeParse(json);
-  if (parsed.success) return { event: { type: 'status', status: parsed.data.status } };
-  return { event: null, problem: describeIssue(parsed.error.issues[0]) };
+  return parseUiEvent(name, json);
 }
 
 /**
@@ -53,8 +45,4 @@ export function alertOf(feed: Extract<UiEvent, { type: 'feed' }>): UiEvent | nul
 /** A stream id as a seq; null when it is not one. */
 export function seqOf(id: string | null | undefined): number | null {
   return id && /^\d{1,15}$/.test(id) ? Number(id) : null;
-}
-
-function describeIssue(issue: { path: PropertyKey[]; message: string } | undefined): string {
-  return issue ? `${issue.path.map(String).join('.') || 'data'}: ${issue.message}` : 'unexpected data';
 }

@@ -1,10 +1,12 @@
 // Mounts every method of the UI API contract as an HTTP route, generically from API_ROUTES. The request is handed
 // to the engine's service as it came (query, params, JSON body): the service parses it with the method's schema.
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { API_METHODS, API_ROUTES, type UiApi } from '../../shared/api.js';
-import { ApiError } from '../../shared/api-error.js';
+import { callUnparsed, type UiApi } from '../../shared/contract/api.js';
+import { ApiError } from '../../shared/contract/errors.js';
+import { API_METHODS, routeOf } from '../../shared/contract/routes.js';
 import { userFacingError } from '../engine/api/errors.js';
 import type { Logger } from '../engine/types.js';
+import { answerError } from './error-answer.js';
 
 /**
  * Above any real request (a previewed postback is at most 64 KB), and high enough that an oversized field still
@@ -17,22 +19,20 @@ export function apiRouter(apiOf: (res: Response) => UiApi, log: Logger): express
   const router = express.Router();
   router.use('/api', requireJsonBody, express.json({ limit: UI_API_BODY_LIMIT_BYTES }));
   for (const method of API_METHODS) {
-    const { verb, path, status: success = 200 } = API_ROUTES[method];
+    const { verb, path, status: success = 200 } = routeOf(method);
     const register = router[verb.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'].bind(router);
     register(path, async (req: Request, res: Response) => {
       try {
-        const api = apiOf(res);
-        const call = api[method] as (req: unknown) => Promise<unknown>;
         // e.g. 202 for a check that was started: its outcome arrives later, in the status
-        res.status(success).json(await call.call(api, requestOf(req, verb === 'GET')));
+        res.status(success).json(await callUnparsed(apiOf(res), method, requestOf(req, verb === 'GET')));
       } catch (error) {
         const { status, message } = userFacingError(error, log, { method });
-        res.status(status).json({ error: message });
+        answerError(res, status, message);
       }
     });
   }
   router.use('/api', (_req, res) => {
-    res.status(404).json({ error: 'No such API route.' });
+    answerError(res, 404, 'No such API route.');
   });
   return router;
 }
@@ -50,7 +50,7 @@ function requestOf(req: Request, isGet: boolean): unknown {
 function requireJsonBody(req: Request, res: Response, next: NextFunction): void {
   const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
   if (hasBody && !req.is('application/json')) {
-    res.status(415).json({ error: 'Send the request body as JSON (Content-Type: application/json).' });
+    answerError(res, 415, 'Send the request body as JSON (Content-Type: application/json).');
     return;
   }
   next();
@@ -64,7 +64,7 @@ export function jsonErrors(log: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
     const { status, message } = bodyError(error) ?? userFacingError(error, log, { path: req.path });
     if (res.headersSent) return;
-    res.status(status).json({ error: message });
+    answerError(res, status, message);
   };
 }
 

@@ -1,5 +1,5 @@
 // What `npm run serve` prints on start: where to send postbacks, where the UI is, what to paste into impact.com.
-import type { Setup } from '../../shared/api.js';
+import type { Setup } from '../../shared/contract/setup.js';
 
 export interface RemoteBanner {
   url: string;

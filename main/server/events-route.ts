@@ -4,8 +4,8 @@
 // `event: live` (id: how far the stream has reached) and live events — no gap, no repeat. When the entries after
 // that seq are gone (retention) or never existed here, the first message is `event: reset`: the client reloads.
 import type { Request, Response } from 'express';
-import type { UiEvent } from '../../shared/api.js';
-import type { FeedEntry } from '../../shared/model.js';
+import type { UiEvent } from '../../shared/contract/events.js';
+import type { FeedEntry } from '../../shared/contract/feed.js';
 import type { Engine } from '../engine/types.js';
 
 const HEARTBEAT_MS = 15_000;

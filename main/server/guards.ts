@@ -1,6 +1,7 @@
 // The UI API answers only the local user: a loopback Host (no DNS rebinding), no foreign Origin, the bearer token.
 import type { NextFunction, Request, Response } from 'express';
 import { secretsMatch } from '../engine/receiver/secret.js';
+import { answerError } from './error-answer.js';
 
 export interface TrustOptions {
   /**
@@ -21,14 +22,14 @@ export function hostName(hostHeader: string | undefined): string {
 export function requireLoopbackHost(options: TrustOptions = {}) {
   return (req: Request, res: Response, next: NextFunction): void => {
     if (!LOOPBACK_HOSTS.has(hostName(req.headers.host).toLowerCase())) {
-      res.status(403).json({ error: 'Shelfwatch answers only on a loopback address (127.0.0.1 or localhost).' });
+      answerError(res, 403, 'Shelfwatch answers only on a loopback address (127.0.0.1 or localhost).');
       return;
     }
     const origin = req.headers.origin;
     const trusted =
       origin === `http://${req.headers.host}` || (options.devOrigin !== undefined && origin === options.devOrigin);
     if (origin !== undefined && !trusted) {
-      res.status(403).json({ error: 'Cross-origin requests are not allowed.' });
+      answerError(res, 403, 'Cross-origin requests are not allowed.');
       return;
     }
     next();
@@ -44,7 +45,7 @@ export function requireToken(token: string) {
     const isEvents = `${req.baseUrl}${req.path}` === '/api/events';
     const fromQuery = isEvents && typeof req.query.token === 'string' ? req.query.token : '';
     if (!secretsMatch(fromHeader || fromQuery, token)) {
-      res.status(401).json({ error: 'Missing or wrong token. Open the UI with the link Shelfwatch printed.' });
+      answerError(res, 401, 'Missing or wrong token. Open the UI with the link Shelfwatch printed.');
       return;
     }
     next();

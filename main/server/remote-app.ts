@@ -2,10 +2,11 @@
 // one-time code, then the same UI API and resumable event stream as the local UI, authenticated by the device's
 // token (admin methods answer 403), and the built UI for browsers. Never the postback route: that is the receiver's.
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { ApiError } from '../../shared/api-error.js';
+import { ApiError } from '../../shared/contract/errors.js';
 import { FailedAttemptLimiter } from '../engine/hub/pairing.js';
 import type { Engine, Logger } from '../engine/types.js';
 import { apiRouter } from './api-routes.js';
+import { answerError } from './error-answer.js';
 import { eventsRoute, StreamRegistry } from './events-route.js';
 import { securityHeaders } from './guards.js';
 import { serveRenderer } from './ui-app.js';
@@ -31,7 +32,7 @@ export function createRemoteApp(engine: Engine, rendererDir: string, options: Re
     const verdict = limiter.check(address);
     if (!verdict.allowed) {
       res.set('Retry-After', String(verdict.retryAfterSeconds));
-      res.status(429).json({ error: 'Too many pairing attempts from this address. Wait a minute and try again.' });
+      answerError(res, 429, 'Too many pairing attempts from this address. Wait a minute and try again.');
       return;
     }
     const { code, name } = (req.body ?? {}) as { code?: unknown; name?: unknown };
@@ -44,9 +45,7 @@ export function createRemoteApp(engine: Engine, rendererDir: string, options: Re
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) limiter.recordFailure(address);
       const status = error instanceof ApiError ? error.status : 500;
-      res
-        .status(status)
-        .json({ error: error instanceof ApiError ? error.message : 'Pairing failed inside Shelfwatch.' });
+      answerError(res, status, error instanceof ApiError ? error.message : 'Pairing failed inside Shelfwatch.');
     }
   });
   app.use('/api', requireDevice(engine));
@@ -65,9 +64,7 @@ function requireDevice(engine: Engine) {
     const fromQuery = isEvents && typeof req.query.token === 'string' ? req.query.token : '';
     const device = engine.devices.authenticate(fromHeader || fromQuery, req.ip ?? '');
     if (!device) {
-      res
-        .status(401)
-        .json({ error: 'This device is not paired with the hub, or its access was revoked. Pair it again.' });
+      answerError(res, 401, 'This device is not paired with the hub, or its access was revoked. Pair it again.');
       return;
     }
     res.locals.device = device;
@@ -79,7 +76,7 @@ function requireDevice(engine: Engine) {
 function sameOriginOnly(req: Request, res: Response, next: NextFunction): void {
   const origin = req.headers.origin;
   if (origin !== undefined && origin !== `${req.protocol}://${req.headers.host}`) {
-    res.status(403).json({ error: 'Cross-origin requests are not allowed.' });
+    answerError(res, 403, 'Cross-origin requests are not allowed.');
     return;
   }
   next();

@@ -6,6 +6,7 @@ import express from 'express';
 import { LOCAL_DEVICE } from '../engine/store/db/read-state.js';
 import type { Engine, Logger } from '../engine/types.js';
 import { apiRouter, jsonErrors } from './api-routes.js';
+import { answerError } from './error-answer.js';
 import { eventsRoute } from './events-route.js';
 import { requireLoopbackHost, requireToken, securityHeaders, type TrustOptions } from './guards.js';
 
@@ -36,7 +37,7 @@ export function serveRenderer(app: express.Express, rendererDir: string, log: Lo
     });
   }
   app.use((_req, res) => {
-    res.status(404).json({ error: 'Not found.' });
+    answerError(res, 404, 'Not found.');
   });
   app.use(jsonErrors(log));
 }

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writeNaiveJson } from '../../bench/seed/naive-store.js';
 import { pointOf, seedBody, seedState } from '../../bench/seed/product-state.js';
 import { applySnapshot, historyPoint, normalize, parseRequest } from '../../main/engine/ingest/index.js';
-import { DEFAULT_SETTINGS } from '../../shared/model.js';
+import { DEFAULT_SETTINGS } from '../../shared/contract/settings.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shelfwatch-seed-test-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

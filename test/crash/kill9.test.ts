@@ -3,7 +3,7 @@
 // Afterwards every postback that was answered 200 must be in the store exactly once.
 import { afterAll, describe, expect, it } from 'vitest';
 import { openEngine } from '../../main/engine/index.js';
-import type { FeedEntry } from '../../shared/model.js';
+import type { FeedEntry } from '../../shared/contract/feed.js';
 import { killHard, loadUntilStopped, startChild } from '../faults/child-harness.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AlertDigest, AWAY_PREFIX, type DigestSettings, HELD_PREFIX } from '../../main/desktop/alert-digest.js';
 import { BODY_MAX, type NotificationText, TITLE_MAX } from '../../main/desktop/notification-text.js';
-import { alertEntry } from './fixtures.js';
+import { alertEntry } from '../fakes/alert-entries.js';
 
 const base: DigestSettings = { enabled: true, digestWindowSeconds: 10, quietHours: null, alertsPausedUntil: null };
 

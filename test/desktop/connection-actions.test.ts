@@ -9,7 +9,7 @@ import { CHOICE_FILE, loadChoice } from '../../main/desktop/hub/connection-choic
 import { deviceSettingsFile } from '../../main/desktop/hub/device-settings.js';
 import { deviceTokenFile, hubPaths, lastEventIdFile } from '../../main/desktop/hub/hub-files.js';
 import type { HubPairing } from '../../main/follower/index.js';
-import { DEFAULT_SETTINGS } from '../../shared/model.js';
+import { DEFAULT_SETTINGS } from '../../shared/contract/settings.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { silentLog } from './fake-ipc.js';
 import { FakeSafeStorage } from './fake-safe-storage.js';

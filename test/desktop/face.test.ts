@@ -8,9 +8,11 @@ import { deviceSettingsFile } from '../../main/desktop/hub/device-settings.js';
 import { createHubBackend } from '../../main/desktop/hub/hub-backend.js';
 import { hubPaths } from '../../main/desktop/hub/hub-files.js';
 import type { DesktopFace } from '../../main/desktop/start-desktop.js';
-import type { SettingsPatch, Status, UiEvent } from '../../shared/api.js';
-import { channelOf } from '../../shared/ipc-channels.js';
-import type { Settings } from '../../shared/model.js';
+import type { UiEvent } from '../../shared/contract/events.js';
+import { channelOf } from '../../shared/contract/ipc-channels.js';
+import type { Settings, SettingsPatch } from '../../shared/contract/settings.js';
+import type { Status } from '../../shared/contract/status.js';
+import { alertEntry, settingsWith } from '../fakes/alert-entries.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { FakeEngine } from './fake-app.js';
 import { FakeFollower } from './fake-follower.js';
@@ -19,7 +21,6 @@ import { FakeNotification } from './fake-notification.js';
 import type { FakePowerMonitor } from './fake-power-monitor.js';
 import type { FakeTray } from './fake-tray.js';
 import type { FakeWindow } from './fake-window.js';
-import { alertEntry, settingsWith } from './fixtures.js';
 
 const electron = vi.hoisted(() => ({
   windows: [] as unknown[],

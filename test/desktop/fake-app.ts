@@ -2,7 +2,8 @@
 import type { App } from 'electron';
 import type { AppLike } from '../../main/desktop/start-desktop.js';
 import type { Engine, ReceiverAddress } from '../../main/engine/types.js';
-import type { UiApi, UiEvent } from '../../shared/api.js';
+import type { UiApi } from '../../shared/contract/api.js';
+import type { UiEvent } from '../../shared/contract/events.js';
 import { recordingApi } from './fake-ipc.js';
 
 type AppEvent = 'second-instance' | 'activate' | 'window-all-closed' | 'before-quit';

@@ -1,7 +1,8 @@
 // A stand-in for the hub follower (main/follower): a test hands events on as the hub's stream would (catch-up or
 // live), moves the connection state, and sees wake() and close().
 import type { ConnectionState, FollowerListener, HubFollower } from '../../main/follower/index.js';
-import type { UiApi, UiEvent } from '../../shared/api.js';
+import type { UiApi } from '../../shared/contract/api.js';
+import type { UiEvent } from '../../shared/contract/events.js';
 import { recordingApi } from './fake-ipc.js';
 
 export class FakeFollower implements HubFollower {

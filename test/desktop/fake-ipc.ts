@@ -1,8 +1,8 @@
 // A typed ipcMain stand-in (a handler registry a test can invoke as some sender) and a recording UiApi.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { IpcSenderEvent } from '../../main/desktop/trusted-sender.js';
-import { API_METHODS, type UiApi } from '../../shared/api.js';
-import type { IpcReply } from '../../shared/ipc-channels.js';
+import { type ApiResponse, mapUiApi, type UiApi } from '../../shared/contract/api.js';
+import type { IpcReply } from '../../shared/contract/ipc-channels.js';
 
 type Handler = Parameters<IpcMain['handle']>[1];
 
@@ -26,15 +26,12 @@ export class FakeIpcMain implements Pick<IpcMain, 'handle' | 'removeHandler'> {
 /** Every method records its call and answers `{ answeredBy: method }`. */
 export function recordingApi(): { api: UiApi; calls: Array<[string, unknown]> } {
   const calls: Array<[string, unknown]> = [];
-  const methods = API_METHODS.map((method) => [
-    method,
-    async (req: unknown) => {
-      calls.push([method, req]);
-      return { answeredBy: method };
-    },
-  ]);
-  // the contract's per-method types do not matter to a recorder; its keys come from API_ROUTES like the real one
-  return { api: Object.fromEntries(methods) as unknown as UiApi, calls };
+  const api = mapUiApi(async (method, req) => {
+    calls.push([method, req]);
+    // the contract's per-method answers do not matter to a recorder
+    return { answeredBy: method } as unknown as ApiResponse<typeof method>;
+  });
+  return { api, calls };
 }
 
 export const silentLog = { info: () => {}, warn: () => {}, error: () => {} };

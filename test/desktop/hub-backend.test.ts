@@ -6,8 +6,9 @@ import { deviceSettingsFile } from '../../main/desktop/hub/device-settings.js';
 import { createHubBackend } from '../../main/desktop/hub/hub-backend.js';
 import { hubPaths } from '../../main/desktop/hub/hub-files.js';
 import { HubRefusedError, REVOKED_MESSAGE } from '../../main/follower/index.js';
-import type { SettingsPatch, Status } from '../../shared/api.js';
-import { DEFAULT_SETTINGS, type Settings } from '../../shared/model.js';
+import type { SettingsPatch } from '../../shared/contract/settings.js';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/contract/settings.js';
+import type { Status } from '../../shared/contract/status.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { FakeFollower } from './fake-follower.js';
 

@@ -6,9 +6,15 @@ import { desktopPaths } from '../../main/desktop/paths.js';
 import { createRendererLink } from '../../main/desktop/renderer-link.js';
 import { createSenderCheck, type IpcSenderEvent } from '../../main/desktop/trusted-sender.js';
 import { openEngine } from '../../main/engine/index.js';
-import type { UiApi } from '../../shared/api.js';
-import { ApiError } from '../../shared/api-error.js';
-import { apiKey, channelOf, INVOKE_KEYS, type InvokeKey, type InvokePayload } from '../../shared/ipc-channels.js';
+import type { UiApi } from '../../shared/contract/api.js';
+import { ApiError } from '../../shared/contract/errors.js';
+import {
+  apiKey,
+  channelOf,
+  INVOKE_KEYS,
+  type InvokeKey,
+  type InvokePayload,
+} from '../../shared/contract/ipc-channels.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { FakeIpcMain, recordingApi, silentLog } from './fake-ipc.js';
 import { FakeWebContents } from './fake-window.js';
@@ -68,6 +74,7 @@ const SAMPLE_PAYLOADS: { [K in InvokeKey]: InvokePayload<K> } = {
   'api:getSettings': undefined,
   'api:updateSettings': { launchAtLogin: true },
   'api:regenerateSecret': undefined,
+  'api:acknowledgeUrlChange': undefined,
   'api:previewMapping': { raw: { query: '', body: '{}' }, mapping: {} },
   'api:addDevice': { name: 'Laptop' },
   'api:listDevices': undefined,

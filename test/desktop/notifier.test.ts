@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Notifier } from '../../main/desktop/notifier.js';
-import type { Status } from '../../shared/api.js';
-import type { Settings } from '../../shared/model.js';
+import type { Settings } from '../../shared/contract/settings.js';
+import type { Status } from '../../shared/contract/status.js';
+import { alertEntry, settingsWith } from '../fakes/alert-entries.js';
 import { FakeNotification } from './fake-notification.js';
-import { alertEntry, settingsWith } from './fixtures.js';
 
 function makeNotifier(settings: Settings = settingsWith({ digestWindowSeconds: 0 })) {
   const clicks: string[] = [];

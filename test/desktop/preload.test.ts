@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { API_METHODS } from '../../shared/api.js';
-import { apiKey, channelOf, type DesktopBridge } from '../../shared/ipc-channels.js';
+import { nodeTarget } from '../../scripts/node-target.mjs';
+import { apiKey, channelOf, type DesktopBridge } from '../../shared/contract/ipc-channels.js';
+import { API_METHODS } from '../../shared/contract/routes.js';
 
 type Listener = (event: { sender: string }, payload: unknown) => void;
 
@@ -109,7 +110,7 @@ describe('preload bridge', () => {
   it('imports nothing but electron and the channel map', () => {
     const source = readFileSync(new URL('../../main/preload.ts', import.meta.url), 'utf8');
     const imports = [...source.matchAll(/from '([^']+)'/g)].map((match) => match[1]);
-    expect(imports).toEqual(['electron', '../shared/ipc-channels.js']);
+    expect(imports).toEqual(['electron', '../shared/contract/ipc-channels.js']);
   });
 
   it('bundles (as scripts/build-main.mjs does) into CommonJS that requires only electron and carries no zod', async () => {
@@ -117,6 +118,7 @@ describe('preload bridge', () => {
       entryPoints: [new URL('../../main/preload.ts', import.meta.url).pathname],
       bundle: true,
       platform: 'node',
+      target: nodeTarget(),
       format: 'cjs',
       external: ['electron'],
       write: false,

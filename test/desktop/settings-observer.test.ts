@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { observeSettings } from '../../main/desktop/settings-observer.js';
-import { API_ROUTES, type SettingsPatch } from '../../shared/api.js';
-import { DEFAULT_SETTINGS, type Settings } from '../../shared/model.js';
+import { API_ROUTES } from '../../shared/contract/routes.js';
+import type { SettingsPatch } from '../../shared/contract/settings.js';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/contract/settings.js';
 import { recordingApi } from './fake-ipc.js';
 
 describe('settings observer', () => {

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TrayController, type TrayMenuItem } from '../../main/desktop/tray.js';
-import type { SettingsPatch, Setup } from '../../shared/api.js';
-import { DEFAULT_SETTINGS } from '../../shared/model.js';
+import type { SettingsPatch } from '../../shared/contract/settings.js';
+import { DEFAULT_SETTINGS } from '../../shared/contract/settings.js';
+import type { Setup } from '../../shared/contract/setup.js';
 import { silentLog } from './fake-ipc.js';
 import { FakeTray } from './fake-tray.js';
 
@@ -26,6 +27,7 @@ function makeTray(platform: NodeJS.Platform = 'linux') {
     },
     copyText: (text) => copied.push(text),
     open: () => calls.push('open'),
+    openSetup: () => calls.push('open setup'),
     quit: () => calls.push('quit'),
     log: silentLog,
   });
@@ -85,6 +87,19 @@ describe('tray', () => {
     tray.item('Alerts paused', 'Resume alerts').click?.();
     expect(patches.at(-1)).toEqual({ alertsPausedUntil: null });
     expect(tray.item('Pause alerts', 'Resume alerts').enabled).toBe(false);
+  });
+
+  it('says the postback URL changed (tooltip and first menu item, which opens Setup) until that is acknowledged', () => {
+    const { tray, controller, calls } = makeTray();
+    controller.setUnread(3);
+    controller.setUrlChanged(true);
+    expect(tray.toolTip).toBe('Shelfwatch — Postback URL changed: update impact.com · 3 unread');
+    expect(tray.menu?.[0]?.label).toBe('Postback URL changed: update impact.com…');
+    tray.item('Postback URL changed: update impact.com…').click?.();
+    expect(calls).toEqual(['open setup']);
+    controller.setUrlChanged(false);
+    expect(tray.toolTip).toBe('Shelfwatch — 3 unread');
+    expect(tray.menu?.[0]?.label).toBe('Open Shelfwatch');
   });
 
   it('redraws the menu when a pause runs out', () => {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { nodeFileSystem } from '../../main/engine/file-system.js';
 import { encodeRecord } from '../../main/engine/journal/codec.js';
 import { type JournalRecord, JournalWriter, readJournal, type StoredRecord } from '../../main/engine/journal/index.js';
-import { faultyFileSystem } from '../helpers/faulty-fs.js';
+import { faultyFileSystem } from '../fakes/faulty-fs.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const raw = (body: string) => ({ method: 'POST', query: '', contentType: 'application/json', headers: {}, body });

@@ -2,7 +2,7 @@
 // told, once, until saving works again.
 import { afterEach, expect, it } from 'vitest';
 import { openEngine } from '../../main/engine/index.js';
-import { faultyFileSystem } from '../helpers/faulty-fs.js';
+import { faultyFileSystem } from '../fakes/faulty-fs.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const temp = makeTempDir();

@@ -4,36 +4,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nodeFileSystem } from '../../main/engine/file-system.js';
 import { openEngine } from '../../main/engine/index.js';
-import { JournalWriter } from '../../main/engine/journal/index.js';
-import { DurableStoreFile } from '../../main/engine/store/legacy/durable-file.js';
-import type { StoreData } from '../../main/engine/store/legacy/state.js';
 import type { Engine } from '../../main/engine/types.js';
-import type { FeedEntry } from '../../shared/model.js';
-import { legacyStore } from '../helpers/legacy-store.js';
+import type { FeedEntry } from '../../shared/contract/feed.js';
+import { legacyStore, writeLegacyFolder } from '../helpers/legacy-store.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const PRODUCTS = 100_000;
-
-async function writeLegacyFolder(dir: string, data: StoreData): Promise<void> {
-  await new DurableStoreFile(nodeFileSystem, dir, Date.now).write(data);
-  // One postback the old version journaled but had not applied yet: the new store applies it after the upgrade.
-  fs.mkdirSync(path.join(dir, 'journal'), { recursive: true });
-  const writer = new JournalWriter({
-    fsys: nodeFileSystem,
-    dir: path.join(dir, 'journal'),
-    lastSeq: data.appliedSeq,
-    onDurable: () => {},
-    onFault: () => {},
-  });
-  const body = JSON.stringify({ CatalogId: '24001', CatalogItemId: 'SKU-1', CurrentPrice: '12.00' });
-  await writer.append(
-    { type: 'postback', raw: { method: 'POST', query: '', contentType: 'application/json', headers: {}, body } },
-    Date.now(),
-  );
-  await writer.close();
-}
 
 async function upgraded(engine: Engine): Promise<void> {
   for (let i = 0; i < 6000; i++) {

@@ -33,6 +33,29 @@ export function startChild(dataDir: string, killAt = ''): Promise<Child> {
   });
 }
 
+/**
+ * Starts fault-child.ts with a kill point (or none: '' ). `killed` resolves true once it died of SIGKILL, false when
+ * it was still alive after `giveUpMs` (the point was never reached; it is then killed here).
+ */
+export function startKillable(dataDir: string, killAt: string, giveUpMs: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, FAULT_SECRET], {
+    stdio: 'ignore',
+    env: { ...process.env, SHELFWATCH_KILL_AT: killAt },
+  });
+  let gaveUp = false;
+  const giveUp = setTimeout(() => {
+    gaveUp = true;
+    child.kill('SIGKILL');
+  }, giveUpMs);
+  const killed = new Promise<boolean>((resolve) => {
+    child.once('exit', () => {
+      clearTimeout(giveUp);
+      resolve(!gaveUp && child.signalCode === 'SIGKILL');
+    });
+  });
+  return { kill: () => child.kill('SIGKILL'), killed };
+}
+
 export async function killHard(child: Child): Promise<void> {
   if (child.process.exitCode === null && child.process.signalCode === null) child.process.kill('SIGKILL');
   await child.exited;

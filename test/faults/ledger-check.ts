@@ -5,7 +5,7 @@ import path from 'node:path';
 import { nodeFileSystem } from '../../main/engine/file-system.js';
 import { openEngine } from '../../main/engine/index.js';
 import { readJournal } from '../../main/engine/journal/index.js';
-import type { FeedEntry } from '../../shared/model.js';
+import type { FeedEntry } from '../../shared/contract/feed.js';
 import { FAULT_SECRET, FLIP_ITEM, type FlipLedger, flipBody } from './child-harness.js';
 
 export interface LedgerReport {

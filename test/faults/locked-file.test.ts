@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { faultyFileSystem } from '../helpers/faulty-fs.js';
+import { faultyFileSystem } from '../fakes/faulty-fs.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { captureLog } from '../reliability/helpers/capture-log.js';
 import { settled, startEngine } from '../reliability/helpers/engine-harness.js';

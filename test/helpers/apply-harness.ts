@@ -4,7 +4,7 @@ import { onTestFinished } from 'vitest';
 import { applyRecord } from '../../main/engine/apply/index.js';
 import type { Command, JournalRecord } from '../../main/engine/journal/record.js';
 import { queryFeed } from '../../main/engine/store/feed-page.js';
-import type { FeedQuery } from '../../shared/api.js';
+import type { FeedQuery } from '../../shared/contract/feed.js';
 import { openTestStore } from './store.js';
 
 /** The harness clock's start, unless given. */

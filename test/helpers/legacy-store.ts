@@ -1,8 +1,15 @@
 // A data folder as the previous version wrote it (everything in one lowdb file, store.json, format 3), built
 // directly in that format: the input of the upgrade tests and the bench's baseline.
 
+import fs from 'node:fs';
+import path from 'node:path';
+import { nodeFileSystem } from '../../main/engine/file-system.js';
+import { JournalWriter } from '../../main/engine/journal/index.js';
+import { DurableStoreFile } from '../../main/engine/store/legacy/durable-file.js';
 import { emptyStore, type StoreData } from '../../main/engine/store/legacy/state.js';
-import type { Alert, FieldChange, HistoryPoint, ProductState, Watch } from '../../shared/model.js';
+import type { Alert, FieldChange } from '../../shared/contract/feed.js';
+import type { HistoryPoint, ProductState } from '../../shared/contract/product.js';
+import type { Watch } from '../../shared/contract/watch.js';
 
 const T0 = Date.parse('2026-10-01T08:00:00Z');
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -97,6 +104,26 @@ export function legacyStore(products: number): StoreData {
   };
   data.appliedSeq = seq;
   return data;
+}
+
+/** The old folder on disk: store.json, and a journal holding one postback the old version had not applied yet. */
+export async function writeLegacyFolder(dir: string, data: StoreData): Promise<void> {
+  await new DurableStoreFile(nodeFileSystem, dir, Date.now).write(data);
+  // One postback the old version journaled but had not applied yet: the new store applies it after the upgrade.
+  fs.mkdirSync(path.join(dir, 'journal'), { recursive: true });
+  const writer = new JournalWriter({
+    fsys: nodeFileSystem,
+    dir: path.join(dir, 'journal'),
+    lastSeq: data.appliedSeq,
+    onDurable: () => {},
+    onFault: () => {},
+  });
+  const body = JSON.stringify({ CatalogId: '24001', CatalogItemId: 'SKU-1', CurrentPrice: '12.00' });
+  await writer.append(
+    { type: 'postback', raw: { method: 'POST', query: '', contentType: 'application/json', headers: {}, body } },
+    Date.now(),
+  );
+  await writer.close();
 }
 
 export function catalogOf(i: number): string {

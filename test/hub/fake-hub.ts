@@ -4,8 +4,8 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { FailedAttemptLimiter, hashToken, newDeviceToken } from '../../main/engine/hub/pairing.js';
-import type { FeedEntry } from '../../shared/model.js';
-import { makeSetup, makeStatus, makeWatch } from '../renderer/fixtures.js';
+import type { FeedEntry } from '../../shared/contract/feed.js';
+import { makeSetup, makeStatus, makeWatch } from '../fakes/ui-data.js';
 
 export interface SeenRequest {
   method: string;

@@ -7,9 +7,8 @@ import {
   type HubPairing,
   REVOKED_MESSAGE,
 } from '../../main/follower/index.js';
-import { makeStatus } from '../renderer/fixtures.js';
-import { fakeHubsForEachTest, pairDevice } from './follower-harness.js';
-import { memoryStore } from './manual-clock.js';
+import { makeStatus } from '../fakes/ui-data.js';
+import { fakeHubsForEachTest, memoryStore, pairDevice } from './follower-harness.js';
 
 const hubs = fakeHubsForEachTest();
 const { cleanups, startHub } = hubs;

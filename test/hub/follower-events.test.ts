@@ -2,8 +2,8 @@
 // revocation. Time is a ManualClock: nothing here waits for a timer, only for the loopback network.
 import { describe, expect, it, vi } from 'vitest';
 import { REVOKED_MESSAGE } from '../../main/follower/index.js';
-import type { Alert } from '../../shared/model.js';
-import { makeEntry, makeProduct } from '../renderer/fixtures.js';
+import type { Alert } from '../../shared/contract/feed.js';
+import { makeEntry, makeProduct } from '../fakes/ui-data.js';
 import { FakeHub } from './fake-hub.js';
 import { type FollowerUnderTest, fakeHubsForEachTest, follow, pairDevice } from './follower-harness.js';
 
@@ -112,9 +112,10 @@ describe('following the hub', () => {
       error: 'The hub is starting.',
     });
 
-    // the jitter: the same attempt waits anywhere below its ceiling
-    under.random.value = 0.25;
+    // the jitter: the same attempt waits anywhere below its ceiling (changed once the last failure's wait is set:
+    // the hub counts a resume before the follower has read its answer)
     await until(() => expect(under.clock.pending()).toEqual([59_999]));
+    under.random.value = 0.25;
     under.clock.advance(59_999);
     await until(() => expect(under.clock.pending()).toEqual([15_000]));
 

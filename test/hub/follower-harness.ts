@@ -12,9 +12,9 @@ import {
   type HubPairing,
   pairWithHub,
 } from '../../main/follower/index.js';
+import { type ManualClock, manualClock } from '../fakes/manual-clock.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { FakeHub } from './fake-hub.js';
-import { ManualClock, memoryStore } from './manual-clock.js';
 
 /**
  * For a test file: the hub's certificates (and another's), made once; fake hubs started with `startHub`, and
@@ -85,8 +85,25 @@ export interface FollowerUnderTest {
   logs: string[];
 }
 
+/** An in-memory Last-Event-ID store. */
+export function memoryStore(initial: string | null = null) {
+  let id = initial;
+  return {
+    load: () => id,
+    save: (next: string) => {
+      id = next;
+    },
+    clear: () => {
+      id = null;
+    },
+    get current() {
+      return id;
+    },
+  };
+}
+
 export function follow(pairing: HubPairing, storedId: string | null = null): FollowerUnderTest {
-  const clock = new ManualClock();
+  const clock = manualClock(Date.parse('2026-03-01T10:32:00Z'));
   const store = memoryStore(storedId);
   const random = { value: 0.5 };
   const logs: string[] = [];

@@ -2,7 +2,7 @@
 // where its followers look), with its local UI API for the admin side of pairing.
 import net from 'node:net';
 import path from 'node:path';
-import type { AddedDevice } from '../../shared/api.js';
+import type { AddedDevice } from '../../shared/contract/device.js';
 import { ensureBuilt } from '../e2e/build.js';
 import { type ServeChild, startServeChild } from '../e2e/serve-child.js';
 import { request } from '../helpers/http.js';

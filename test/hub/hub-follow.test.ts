@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type NotificationRequest, Notifier } from '../../main/desktop/notifier.js';
 import { createHubFollower, type FollowerEvent, type HubFollower, pairWithHub } from '../../main/follower/index.js';
-import type { FeedPage } from '../../shared/api.js';
-import { DEFAULT_SETTINGS, type FeedEntry } from '../../shared/model.js';
+import type { FeedEntry, FeedPage } from '../../shared/contract/feed.js';
+import { DEFAULT_SETTINGS } from '../../shared/contract/settings.js';
 import type { ServeChild } from '../e2e/serve-child.js';
 import { postJson } from '../helpers/http.js';
 import { makeTempDir } from '../helpers/temp-dir.js';

@@ -8,7 +8,8 @@ import { openEngine } from '../../main/engine/index.js';
 import type { Engine } from '../../main/engine/types.js';
 import { HubRefusedError, pairWithHub } from '../../main/follower/index.js';
 import { type RemoteListening, startRemoteListener } from '../../main/server/remote-listener.js';
-import type { AddedDevice, Status } from '../../shared/api.js';
+import type { AddedDevice } from '../../shared/contract/device.js';
+import type { Status } from '../../shared/contract/status.js';
 import { request } from '../helpers/http.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
@@ -127,7 +128,9 @@ describe('the remote listener', () => {
     expect((await call('/api/devices', { token, method: 'POST', body: { name: 'x' } })).status).toBe(403);
     expect((await call('/api/devices', { token })).status).toBe(403);
     expect((await call('/api/devices/whatever', { token, method: 'DELETE' })).status).toBe(403);
-    expect((await call('/api/settings/secret', { token, method: 'POST' })).status).toBe(403);
+    const secret = await call('/api/settings/secret', { token, method: 'POST' });
+    expect(secret.status).toBe(403);
+    expect(JSON.parse(secret.body)).toEqual({ error: 'Only the hub itself can do that.', code: 'forbidden' });
     const receiver = await call('/api/settings', { token, method: 'PATCH', body: { receiver: { port: 9999 } } });
     expect(receiver.status).toBe(403);
     expect(
@@ -156,7 +159,7 @@ describe('the remote listener', () => {
     expect(answer.status).toBe(200);
     expect(answer.body).not.toContain(SECRET);
     expect(answer.body).not.toContain('header-secret-123');
-    expect(JSON.parse(answer.body)).toMatchObject({ headerName: 'X-Shelfwatch', headerValue: '•••' });
+    expect(JSON.parse(answer.body)).toMatchObject({ headerName: 'X-Shelfwatch', headerValue: '•••• (set)' });
     expect((await engine.api.setup(undefined)).postbackUrl).toContain(SECRET); // the hub's own UI still sees it
   });
 

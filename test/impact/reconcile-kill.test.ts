@@ -3,8 +3,8 @@
 // one 'api' entry per changed item, whatever was fetched twice.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FeedPage, Status } from '../../shared/api.js';
-import type { FeedEntry } from '../../shared/model.js';
+import type { FeedEntry, FeedPage } from '../../shared/contract/feed.js';
+import type { Status } from '../../shared/contract/status.js';
 import type { ServeChild } from '../e2e/serve-child.js';
 import { type FakeImpactApi, startFakeImpactApi } from '../fakes/impact-api.js';
 import { postJson } from '../helpers/http.js';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openEngine } from '../../main/engine/index.js';
 import type { Engine } from '../../main/engine/types.js';
-import type { FeedEntry } from '../../shared/model.js';
+import type { FeedEntry } from '../../shared/contract/feed.js';
 import { type FakeImpactApi, startFakeImpactApi } from '../fakes/impact-api.js';
 import { type ManualClock, manualClock } from '../fakes/manual-clock.js';
 import { postJson } from '../helpers/http.js';

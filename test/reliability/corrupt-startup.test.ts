@@ -39,6 +39,7 @@ interface Row {
 }
 
 const REBUILT = /damaged.*rebuilt from the journal/;
+const SECRETS_RESTORED = /secrets\.json could not be read.*restored from its copy.*postback URL is unchanged/;
 const DOCUMENTS_REBUILT = /settings and watches could not be read.*rebuilt from the journal/;
 /** A SQLite database of another program: a valid file, just not ours. */
 function foreignDatabase(target: string): void {
@@ -138,14 +139,15 @@ const rows: Row[] = [
     notice: null,
   },
   {
-    name: 'a missing secrets.json (a new one is made)',
+    name: 'a missing secrets.json (restored from its copy)',
     damage: (d) => fs.rmSync(file(d, 'secrets.json')),
-    notice: null,
+    notice: SECRETS_RESTORED,
   },
   {
-    name: 'a damaged secrets.json',
+    name: 'a damaged secrets.json (restored from its copy)',
     damage: (d) => fs.writeFileSync(file(d, 'secrets.json'), '\u0000\u0000'),
-    notice: null,
+    notice: SECRETS_RESTORED,
+    movedAside: /^secrets\.json\.corrupt-/,
   },
   {
     name: 'a stale lock file of a dead process',

@@ -3,8 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AlertDigest } from '../../main/desktop/alert-digest.js';
 import type { NotificationText } from '../../main/desktop/notification-text.js';
-import type { UiEvent } from '../../shared/api.js';
-import { alertEntry } from '../desktop/fixtures.js';
+import type { UiEvent } from '../../shared/contract/events.js';
+import { alertEntry } from '../fakes/alert-entries.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { allFeed, counts, productOrNull, settled, startEngine, type TestEngine } from './helpers/engine-harness.js';
 import { itemJson, post } from './helpers/postbacks.js';

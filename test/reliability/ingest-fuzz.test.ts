@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { applyRecord } from '../../main/engine/apply/index.js';
 import { normalize, parseRequest } from '../../main/engine/ingest/index.js';
 import { fromRow, type ProductRow } from '../../main/engine/store/db/products.js';
-import type { RawRequest } from '../../shared/model.js';
+import type { RawRequest } from '../../shared/contract/quarantine.js';
 import { openTestStore } from '../helpers/store.js';
 
 const INGEST_FUZZ_RUNS = 10_000;

@@ -3,7 +3,8 @@
 // dangerous URL schemes. Each row: exact status and store effect, then what was stored. (P2, P4, P6)
 import { expect } from 'vitest';
 import { singleText } from '../../main/desktop/notification-text.js';
-import type { FeedEntry, ProductState } from '../../shared/model.js';
+import type { FeedEntry } from '../../shared/contract/feed.js';
+import type { ProductState } from '../../shared/contract/product.js';
 import { type BadInput, FEED, QUARANTINE, RECORD_ONLY, runBadInputs } from './helpers/bad-input-table.js';
 import { productOrNull, type TestEngine } from './helpers/engine-harness.js';
 import { itemJson, post, uniqueId } from './helpers/postbacks.js';

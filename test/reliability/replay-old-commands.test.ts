@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeRecord } from '../../main/engine/journal/codec.js';
 import type { JournalRecord } from '../../main/engine/journal/index.js';
-import { DEFAULT_SETTINGS } from '../../shared/model.js';
+import { DEFAULT_SETTINGS } from '../../shared/contract/settings.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { captureLog } from './helpers/capture-log.js';
 import { journalRecords, productOrNull, settled, startEngine } from './helpers/engine-harness.js';

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openEngine } from '../../main/engine/index.js';
-import { faultyFileSystem } from '../helpers/faulty-fs.js';
+import { faultyFileSystem } from '../fakes/faulty-fs.js';
 import { request } from '../helpers/http.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { productOrNull, SECRET, settled, startEngine } from './helpers/engine-harness.js';

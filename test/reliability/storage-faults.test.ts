@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { faultyFileSystem } from '../helpers/faulty-fs.js';
+import { faultyFileSystem } from '../fakes/faulty-fs.js';
 import { request } from '../helpers/http.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { captureLog } from './helpers/capture-log.js';

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { makeStatus } from '../fakes/ui-data.js';
 import { createFakeClient } from './fakeApi.js';
-import { makeStatus } from './fixtures.js';
 import { emit, renderApp } from './renderApp.js';
 
 describe('app shell', () => {

@@ -3,8 +3,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { makeCatalog, makeEntry, makeProduct, makeWatch } from '../fakes/ui-data.js';
 import { createFakeClient } from './fakeApi.js';
-import { makeCatalog, makeEntry, makeProduct, makeWatch } from './fixtures.js';
 import { emit, renderApp } from './renderApp.js';
 
 const named = makeProduct({

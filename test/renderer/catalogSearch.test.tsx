@@ -3,9 +3,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, DEFAULT_SCOPE_RULES } from '../../renderer/src/watch/defaultRules.js';
-import { ApiError } from '../../shared/api-error.js';
+import { ApiError } from '../../shared/contract/errors.js';
+import { makeCatalog, makeCatalogItem, makeWatch, minutesAgo } from '../fakes/ui-data.js';
 import { createFakeClient } from './fakeApi.js';
-import { makeCatalog, makeCatalogItem, makeWatch, minutesAgo } from './fixtures.js';
 import { renderApp } from './renderApp.js';
 
 const connected = { accountSid: 'IRa1b2c3d4e5', connected: true, lastCatalogSyncAt: minutesAgo(5), rateLimit: null };

@@ -3,10 +3,18 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { ReconcileStatus } from '../../shared/api.js';
-import { ApiError } from '../../shared/api-error.js';
+import { ApiError } from '../../shared/contract/errors.js';
+import type { ReconcileStatus } from '../../shared/contract/impact.js';
+import {
+  idleReconcile,
+  makeCatalog,
+  makeEntry,
+  makeProduct,
+  makeStatus,
+  makeWatch,
+  minutesAgo,
+} from '../fakes/ui-data.js';
 import { createFakeClient } from './fakeApi.js';
-import { idleReconcile, makeCatalog, makeEntry, makeProduct, makeStatus, makeWatch, minutesAgo } from './fixtures.js';
 import { emit, renderApp } from './renderApp.js';
 
 const connected = { accountSid: 'IRa1b2c3d4e5', connected: true, lastCatalogSyncAt: minutesAgo(5), rateLimit: null };

@@ -4,8 +4,8 @@ import { act, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { StreamConnection } from '../../renderer/src/api/eventStream.js';
 import { clockTime } from '../../renderer/src/lib/relativeTime.js';
+import { makeStatus } from '../fakes/ui-data.js';
 import { createFakeClient, type FakeClient } from './fakeApi.js';
-import { makeStatus } from './fixtures.js';
 import { emit, renderApp } from './renderApp.js';
 
 const HUB = 'https://hub.example:8789';

@@ -3,8 +3,8 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { makeStatus } from '../fakes/ui-data.js';
 import { createFakeClient } from './fakeApi.js';
-import { makeStatus } from './fixtures.js';
 import { renderApp } from './renderApp.js';
 
 const REMOTE = { url: 'https://hub.example:8789', fingerprint: 'a'.repeat(64) };

@@ -1,34 +1,29 @@
 // A typed fake of the UI API: an in-memory engine that answers like the real one and records every call.
 
 import type { ApiClient } from '../../renderer/src/api/client.js';
-import type {
-  ApiMethod,
-  ApiRequest,
-  Catalog,
-  CatalogItem,
-  ImpactAccount,
-  PageItem,
-  PageLinkItem,
-  PageProduct,
-  Setup,
-  Site,
-  Status,
-  UiApi,
-  UiEvent,
-} from '../../shared/api.js';
+import { type ApiRequest, mapUiApi, type UiApi } from '../../shared/contract/api.js';
+import type { Device } from '../../shared/contract/device.js';
+import type { UiEvent } from '../../shared/contract/events.js';
+import type { FeedEntry } from '../../shared/contract/feed.js';
+import type { Catalog, CatalogItem, ImpactAccount } from '../../shared/contract/impact.js';
+import type { PageItem, PageLinkItem, PageProduct, Site } from '../../shared/contract/pages.js';
+import type { HistoryPoint, ProductState } from '../../shared/contract/product.js';
+import type { QuarantineEntry } from '../../shared/contract/quarantine.js';
+import type { ApiMethod } from '../../shared/contract/routes.js';
+import type { Settings } from '../../shared/contract/settings.js';
+import type { Setup } from '../../shared/contract/setup.js';
+import type { Status } from '../../shared/contract/status.js';
+import type { Watch } from '../../shared/contract/watch.js';
+import { itemKeyOf, productKey, watchCovers } from '../../shared/domain/watch-target.js';
 import {
-  type Device,
-  type FeedEntry,
-  type HistoryPoint,
-  itemKeyOf,
-  type ProductState,
-  productKey,
-  type QuarantineEntry,
-  type Settings,
-  type Watch,
-  watchCovers,
-} from '../../shared/model.js';
-import { idleReconcile, makeFeed, makeQuarantine, makeSettings, makeSetup, makeStatus, makeWatch } from './fixtures.js';
+  idleReconcile,
+  makeFeed,
+  makeQuarantine,
+  makeSettings,
+  makeSetup,
+  makeStatus,
+  makeWatch,
+} from '../fakes/ui-data.js';
 
 export interface FakeData {
   feed: FeedEntry[];
@@ -138,6 +133,10 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
       return structuredClone(data.settings);
     },
     regenerateSecret: async () => ({ ...data.setup, postbackUrl: 'http://127.0.0.1:8787/postback/n3w' }),
+    acknowledgeUrlChange: async () => {
+      data.status = { ...data.status, postbackUrlChanged: null };
+      return data.status;
+    },
     previewMapping: async ({ raw, mapping }) => {
       const fields = JSON.parse(raw.body || '{}') as Record<string, string>;
       const mappedTo = Object.fromEntries(Object.keys(fields).map((key) => [key, mapping[key] ?? null]));
@@ -232,16 +231,11 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
     ...overrides,
   };
 
-  const api = {} as Record<ApiMethod, (req: unknown) => Promise<unknown>>;
-  for (const method of Object.keys(engine) as ApiMethod[]) {
-    api[method] = (req: unknown) => {
-      calls.push({ method, req });
-      return (engine[method] as (req: unknown) => Promise<unknown>)(req);
-    };
-  }
-
   const client: FakeClient = {
-    api: api as unknown as UiApi,
+    api: mapUiApi((method, req) => {
+      calls.push({ method, req });
+      return engine[method](req);
+    }),
     data,
     calls,
     callsOf: <M extends ApiMethod>(method: M) =>

@@ -1,9 +1,9 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { FeedEntry } from '../../shared/model.js';
+import type { FeedEntry } from '../../shared/contract/feed.js';
+import { makeEntry, makeFeed, makeProduct, minutesAgo } from '../fakes/ui-data.js';
 import { createFakeClient } from './fakeApi.js';
-import { makeEntry, makeFeed, makeProduct, minutesAgo } from './fixtures.js';
 import { emit, renderApp } from './renderApp.js';
 
 const rows = () => screen.queryAllByTestId('feed-entry');

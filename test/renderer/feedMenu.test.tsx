@@ -3,8 +3,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCOPE_RULES } from '../../renderer/src/watch/defaultRules.js';
+import { makeCatalog, makeEntry, makeProduct } from '../fakes/ui-data.js';
 import { createFakeClient } from './fakeApi.js';
-import { makeCatalog, makeEntry, makeProduct } from './fixtures.js';
 import { renderApp } from './renderApp.js';
 
 const tent = makeProduct({

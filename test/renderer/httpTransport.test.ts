@@ -2,9 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { createEventStream } from '../../renderer/src/api/eventStream.js';
 import { createHttpApi } from '../../renderer/src/api/httpApi.js';
 import { takeUiToken } from '../../renderer/src/api/uiToken.js';
-import { ApiError } from '../../shared/api-error.js';
-import { buildRequest } from '../../shared/http-api.js';
-import { makeEntry, makeStatus } from './fixtures.js';
+import { ApiError } from '../../shared/contract/errors.js';
+import { buildRequest } from '../../shared/contract/http.js';
+import { makeEntry, makeStatus, makeWatch } from '../fakes/ui-data.js';
 
 function fakeFetch(answer: { status?: number; body?: unknown } = {}) {
   const calls: { url: string; init: RequestInit }[] = [];
@@ -46,14 +46,25 @@ describe('HTTP transport', () => {
   });
 
   it('sends the bearer token and returns the JSON answer', async () => {
-    const { fetch, calls } = fakeFetch({ body: { id: 'w1', muted: true } });
+    const answer = makeWatch({ id: 'w1', muted: true });
+    const { fetch, calls } = fakeFetch({ body: answer });
     const api = createHttpApi({ token: 't0ken', fetch });
     const watch = await api.updateWatch({ id: 'w1', rules: [{ kind: 'price-below', value: 20 }] });
-    expect(watch).toEqual({ id: 'w1', muted: true });
+    expect(watch).toEqual(answer);
     expect(calls[0]?.url).toBe('/api/watches/w1');
     expect(calls[0]?.init.method).toBe('PATCH');
     expect(calls[0]?.init.body).toBe('{"rules":[{"kind":"price-below","value":20}]}');
     expect(calls[0]?.init.headers).toMatchObject({ Authorization: 'Bearer t0ken', 'Content-Type': 'application/json' });
+  });
+
+  it('refuses an answer that is not what this page can show, and says to reload', async () => {
+    const { fetch } = fakeFetch({ body: { id: 'w1', muted: true } });
+    const api = createHttpApi({ token: 't', fetch });
+    await expect(api.updateWatch({ id: 'w1', muted: true })).rejects.toThrow(
+      /^Shelfwatch's answer to updateWatch is not what this page expects \(target: .+\)\. Reload the page/,
+    );
+    const status = fakeFetch({ body: { ...makeStatus(), unread: '3' } });
+    await expect(createHttpApi({ token: 't', fetch: status.fetch }).status(undefined)).rejects.toThrow(/\(unread: /);
   });
 
   it("throws the server's error message", async () => {

@@ -2,9 +2,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../shared/api-error.js';
+import { ApiError } from '../../shared/contract/errors.js';
+import { makeCatalog, minutesAgo } from '../fakes/ui-data.js';
 import { createFakeClient } from './fakeApi.js';
-import { makeCatalog, minutesAgo } from './fixtures.js';
 import { renderApp } from './renderApp.js';
 
 const catalogs = [

@@ -4,9 +4,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { PageItem, PageScanStatus } from '../../shared/api.js';
+import type { PageItem, PageScanStatus } from '../../shared/contract/pages.js';
+import { makeEntry, makeFeed, makeProduct, makeStatus, minutesAgo } from '../fakes/ui-data.js';
 import { createFakeClient } from './fakeApi.js';
-import { makeEntry, makeFeed, makeProduct, makeStatus, minutesAgo } from './fixtures.js';
 import { emit, renderApp } from './renderApp.js';
 
 const REVIEW = 'https://blog.test/reviews/best-tents';

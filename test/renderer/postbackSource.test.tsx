@@ -5,8 +5,8 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { DesktopConnectionApi } from '../../renderer/src/api/client.js';
-import { ApiError } from '../../shared/api-error.js';
-import type { DesktopConnection } from '../../shared/schema/desktop-connection.js';
+import type { DesktopConnection } from '../../shared/contract/desktop-connection.js';
+import { ApiError } from '../../shared/contract/errors.js';
 import { createFakeClient } from './fakeApi.js';
 import { renderApp } from './renderApp.js';
 

@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { HistoryPoint } from '../../shared/model.js';
+import type { HistoryPoint } from '../../shared/contract/product.js';
+import { makeEntry, makeProduct, makeWatch, minutesAgo } from '../fakes/ui-data.js';
 import { createFakeClient } from './fakeApi.js';
-import { makeEntry, makeProduct, makeWatch, minutesAgo } from './fixtures.js';
 import { emit, renderApp } from './renderApp.js';
 
 const product = makeProduct();

@@ -1,7 +1,7 @@
 import { act, render } from '@testing-library/react';
 import { ApiProvider } from '../../renderer/src/api/ApiContext.js';
 import { App } from '../../renderer/src/app/App.js';
-import type { UiEvent } from '../../shared/api.js';
+import type { UiEvent } from '../../shared/contract/events.js';
 import type { FakeClient } from './fakeApi.js';
 
 /** Renders the whole app at a hash route, as a user would open it. */

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fromHttp } from '../../renderer/src/api/client.js';
+import { makeEntry, makeProduct, makeQuarantine } from '../fakes/ui-data.js';
 import { createFakeClient } from './fakeApi.js';
-import { makeEntry, makeProduct, makeQuarantine } from './fixtures.js';
 import { renderApp } from './renderApp.js';
 
 // What a hostile or broken catalog could send: every field is text to us, never markup or a link to follow.

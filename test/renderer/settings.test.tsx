@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { SETTINGS_RANGES } from '../../shared/schema/ranges.js';
+import { SETTINGS_RANGES } from '../../shared/contract/ranges.js';
+import { makeSettings, makeSetup } from '../fakes/ui-data.js';
 import { createFakeClient } from './fakeApi.js';
-import { makeSettings, makeSetup } from './fixtures.js';
 import { renderApp } from './renderApp.js';
 
 /** What a screen reader reads after a field's name: its notes and hints. */

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { makeQuarantine, makeSetup, makeStatus, minutesAgo } from '../fakes/ui-data.js';
 import { createFakeClient } from './fakeApi.js';
-import { makeQuarantine, makeSetup, makeStatus, minutesAgo } from './fixtures.js';
 import { emit, renderApp } from './renderApp.js';
 
 const fresh = () =>

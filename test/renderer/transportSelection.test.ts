@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../shared/api-error.js';
-import type { DesktopBridge } from '../../shared/ipc-channels.js';
+import { ApiError } from '../../shared/contract/errors.js';
+import type { DesktopBridge } from '../../shared/contract/ipc-channels.js';
+import { makeStatus } from '../fakes/ui-data.js';
 
 afterEach(() => {
   delete window.shelfwatch;
@@ -59,7 +60,7 @@ describe('transport selection', () => {
     window.history.replaceState(null, '', '/#token=abc123');
     const fetchSpy = vi
       .spyOn(window, 'fetch')
-      .mockResolvedValue(new Response(JSON.stringify({ unread: 1 }), { status: 200 }));
+      .mockResolvedValue(new Response(JSON.stringify(makeStatus({}, { unread: 1 })), { status: 200 }));
     const client = (await freshGetApi())();
     expect(window.location.hash).toBe('');
     await client.api.status(undefined);
@@ -73,7 +74,7 @@ describe('transport selection', () => {
     window.history.replaceState(null, '', '/');
     const fetchSpy = vi
       .spyOn(window, 'fetch')
-      .mockResolvedValue(new Response(JSON.stringify({ unread: 1 }), { status: 200 }));
+      .mockResolvedValue(new Response(JSON.stringify(makeStatus({}, { unread: 1 })), { status: 200 }));
     const client = (await freshGetApi())();
     await client.api.status(undefined);
     expect(fetchSpy.mock.calls[0]?.[1]?.headers).toMatchObject({ Authorization: 'Bearer device-t0ken' });

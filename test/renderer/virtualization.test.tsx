@@ -5,8 +5,8 @@ import { ApiProvider } from '../../renderer/src/api/ApiContext.js';
 import { NARROW_QUERY } from '../../renderer/src/lib/useNarrow.js';
 import { FEED_ROW_HEIGHT, FEED_ROW_HEIGHT_NARROW, FeedList } from '../../renderer/src/views/feed/FeedList.js';
 import { WatchesProvider } from '../../renderer/src/watch/WatchesContext.js';
+import { makeFeed } from '../fakes/ui-data.js';
 import { createFakeClient } from './fakeApi.js';
-import { makeFeed } from './fixtures.js';
 
 const HUGE = makeFeed(100_000);
 

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { makeFeed, makeWatch, minutesAgo } from '../fakes/ui-data.js';
 import { createFakeClient } from './fakeApi.js';
-import { makeFeed, makeWatch, minutesAgo } from './fixtures.js';
 import { renderApp } from './renderApp.js';
 
 function watchlistClient() {

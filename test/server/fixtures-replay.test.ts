@@ -3,7 +3,9 @@
 // for every transition, none for a repeat.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../main/server/start.js';
-import type { FeedPage, ProductDetail, Status } from '../../shared/api.js';
+import type { FeedPage } from '../../shared/contract/feed.js';
+import type { ProductDetail } from '../../shared/contract/product.js';
+import type { Status } from '../../shared/contract/status.js';
 import { FLIP_WATCH, loadFixtures } from '../helpers/fixtures.js';
 import { request } from '../helpers/http.js';
 import { api, startTestServer, TEST_SECRET } from '../helpers/server.js';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../main/server/start.js';
-import type { Status } from '../../shared/api.js';
+import type { Status } from '../../shared/contract/status.js';
 import { request } from '../helpers/http.js';
 import { api, receiverUrl, startTestServer, TEST_SECRET, TEST_TOKEN } from '../helpers/server.js';
 import { makeTempDir } from '../helpers/temp-dir.js';

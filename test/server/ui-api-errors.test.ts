@@ -19,12 +19,21 @@ afterAll(async () => {
   temp.remove();
 });
 
+/** The machine-readable code each status answers with, beside the message (ApiErrorBody). */
+const CODES: Record<number, string> = {
+  400: 'invalid_request',
+  404: 'not_found',
+  413: 'too_large',
+  415: 'unsupported_media_type',
+};
+
 function expectJsonError(response: SimpleResponse, status: number, message: RegExp): void {
   expect(response.status).toBe(status);
   expect(response.headers['content-type']).toMatch(/^application\/json/);
-  const body = JSON.parse(response.body) as { error: string };
-  expect(Object.keys(body)).toEqual(['error']);
+  const body = JSON.parse(response.body) as { error: string; code: string };
+  expect(Object.keys(body)).toEqual(['error', 'code']);
   expect(body.error).toMatch(message);
+  expect(body.code).toBe(CODES[status]);
   expect(response.body).not.toMatch(/<html|<pre>|\bat \w+ \(|node_modules|\/work\/|\/home\//i);
 }
 

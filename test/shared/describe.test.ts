@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type DescribedEntry, describeChange, describeEntry } from '../../shared/describe.js';
-import type { FieldChange, ProductState } from '../../shared/model.js';
+import type { FieldChange } from '../../shared/contract/feed.js';
+import type { ProductState } from '../../shared/contract/product.js';
+import { type DescribedEntry, describeChange, describeEntry } from '../../shared/domain/describe.js';
 
 const product: ProductState = {
   key: '24836:ACME-TB-12',

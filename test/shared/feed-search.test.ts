@@ -3,7 +3,7 @@
 // text, including its fast path for plain ASCII.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { indexQuery, textMatcher, wordsOf } from '../../shared/feed-search.js';
+import { indexQuery, textMatcher, wordsOf } from '../../shared/domain/feed-search.js';
 
 /** The rule as written: every typed word starts some word of the fields. */
 function rule(query: string, fields: (string | null)[]): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPrice, normalizeCurrency, parsePrice, percentChange } from '../../shared/money.js';
+import { formatPrice, normalizeCurrency, parsePrice, percentChange } from '../../shared/domain/money.js';
 
 describe('parsePrice', () => {
   it.each([

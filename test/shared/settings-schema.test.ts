@@ -1,11 +1,10 @@
 // Settings: the stored document, the patch the UI sends, and the repair of values stored before the schema existed.
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../shared/api-error.js';
-import { DEFAULT_SETTINGS } from '../../shared/model.js';
-import { parseOrThrow } from '../../shared/schema/messages.js';
-import { SETTINGS_RANGES } from '../../shared/schema/ranges.js';
-import { settingsPatchSchema, settingsSchema } from '../../shared/schema/settings.js';
-import { repairSettings } from '../../shared/schema/settings-repair.js';
+import { ApiError } from '../../shared/contract/errors.js';
+import { parseOrThrow } from '../../shared/contract/issues.js';
+import { SETTINGS_RANGES } from '../../shared/contract/ranges.js';
+import { DEFAULT_SETTINGS, settingsPatchSchema, settingsSchema } from '../../shared/contract/settings.js';
+import { repairSettings } from '../../shared/domain/settings-repair.js';
 
 const refusal = (patch: unknown) => {
   try {

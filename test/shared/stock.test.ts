@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isInStock, parseStock, STOCK_LABELS } from '../../shared/stock.js';
+import { isInStock, parseStock, STOCK_LABELS } from '../../shared/domain/stock.js';
 
 describe('parseStock', () => {
   it.each([

@@ -1,7 +1,7 @@
 // Watch input and rules: what the watch editor may send, and the words a refusal uses.
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../shared/api-error.js';
-import { parseApiRequest } from '../../shared/schema/requests.js';
+import { parseApiRequest } from '../../shared/contract/api.js';
+import { ApiError } from '../../shared/contract/errors.js';
 
 const refusal = (input: unknown) => {
   try {

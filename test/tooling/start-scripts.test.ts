@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findElectronBinary, missingElectronMessage } from '../../scripts/check-electron.mjs';
+import { nodeTarget } from '../../scripts/node-target.mjs';
 import { makeTempDir } from '../helpers/temp-dir.js';
+import { readSource, sourceFiles } from './source-files.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const script = (name: string) => path.join(ROOT, 'scripts', name);
@@ -59,3 +61,21 @@ describe('the main-process build', () => {
     }
   });
 });
+
+describe("the bundles' Node target", () => {
+  it("follows package.json's engines", () => {
+    const engines = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as PackageJson).engines;
+    expect(nodeTarget()).toBe(`node${engines.node.replace('>=', '')}`);
+    expect(nodeTarget({ engines: { node: '>=24' } })).toBe('node24');
+    expect(() => nodeTarget({ engines: { node: '^22.12' } })).toThrow(/engines.node must read ">=<version>"/);
+  });
+
+  it('is written nowhere by hand', () => {
+    const handWritten = sourceFiles().filter((file) => /target:\s*['"]node\d/.test(readSource(file)));
+    expect(handWritten).toEqual([]);
+  });
+});
+
+interface PackageJson {
+  engines: { node: string };
+}

@@ -1,8 +1,8 @@
 // Settings → Where postbacks arrive: follow a hub (pair with its link, keep the token with safeStorage) or go back
 // to this computer. Either saves the choice and restarts the app into it: one backend per run, never swapped live.
-import { ApiError } from '../../../shared/api-error.js';
-import { DEFAULT_SETTINGS } from '../../../shared/model.js';
-import type { DesktopConnection, FollowHubRequest, SwitchAnswer } from '../../../shared/schema/desktop-connection.js';
+import type { DesktopConnection, FollowHubRequest, SwitchAnswer } from '../../../shared/contract/desktop-connection.js';
+import { ApiError } from '../../../shared/contract/errors.js';
+import { DEFAULT_SETTINGS } from '../../../shared/contract/settings.js';
 import { PairingLinkError } from '../../engine/hub/pairing.js';
 import type { Logger } from '../../engine/types.js';
 import { type HubPairing, HubRefusedError } from '../../follower/index.js';

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DIR_MODE, FILE_MODE } from '../../engine/file-system.js';
 
 export const CHOICE_FILE = 'desktop-connection.json';
 
@@ -36,7 +37,7 @@ export function loadChoice(dataDir: string): ConnectionChoice {
 
 export function saveChoice(dataDir: string, choice: ConnectionChoice): void {
   const file = path.join(dataDir, CHOICE_FILE);
-  fs.mkdirSync(dataDir, { recursive: true });
-  fs.writeFileSync(`${file}.tmp`, `${JSON.stringify(choiceSchema.parse(choice), null, 2)}\n`);
+  fs.mkdirSync(dataDir, { recursive: true, mode: DIR_MODE });
+  fs.writeFileSync(`${file}.tmp`, `${JSON.stringify(choiceSchema.parse(choice), null, 2)}\n`, { mode: FILE_MODE });
   fs.renameSync(`${file}.tmp`, file);
 }

@@ -2,10 +2,11 @@
 // small file in the user-data folder, while every other setting is the hub's.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SettingsPatch } from '../../../shared/api.js';
-import { DEFAULT_SETTINGS, type Settings } from '../../../shared/model.js';
-import { repairSettings } from '../../../shared/schema/settings-repair.js';
+import type { SettingsPatch } from '../../../shared/contract/settings.js';
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/contract/settings.js';
+import { repairSettings } from '../../../shared/domain/settings-repair.js';
 import { mergeSettings } from '../../engine/apply/settings-merge.js';
+import { DIR_MODE, FILE_MODE } from '../../engine/file-system.js';
 
 export const DEVICE_FIELDS = ['notifications', 'alertsPausedUntil', 'launchAtLogin'] as const;
 type DeviceField = (typeof DEVICE_FIELDS)[number];
@@ -51,8 +52,8 @@ export function deviceSettingsFile(file: string): DeviceSettingsStore {
     return pickDeviceSettings(repairSettings({ ...DEFAULT_SETTINGS, ...fields }).settings);
   };
   const save = (settings: DeviceSettings) => {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(`${file}.tmp`, `${JSON.stringify(pickDeviceSettings(settings), null, 2)}\n`);
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: DIR_MODE });
+    fs.writeFileSync(`${file}.tmp`, `${JSON.stringify(pickDeviceSettings(settings), null, 2)}\n`, { mode: FILE_MODE });
     fs.renameSync(`${file}.tmp`, file);
   };
   return {

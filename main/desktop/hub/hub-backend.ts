@@ -2,10 +2,12 @@
 // follower's API); notifications, the pause and launch at login are this computer's (a local file), so getSettings
 // and updateSettings are split between the two; the status carries the hub connection (Status.hub) and this
 // computer's pause, and the last one the hub sent is kept so an unreachable hub still shows what it had.
-import type { SettingsPatch, Status, UiApi, UiEvent } from '../../../shared/api.js';
-import type { HubConnection } from '../../../shared/connection-text.js';
-import { DEFAULT_SETTINGS, type Settings } from '../../../shared/model.js';
-import { parseApiRequest } from '../../../shared/schema/requests.js';
+import type { UiApi } from '../../../shared/contract/api.js';
+import { parseApiRequest } from '../../../shared/contract/api.js';
+import type { UiEvent } from '../../../shared/contract/events.js';
+import type { SettingsPatch } from '../../../shared/contract/settings.js';
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/contract/settings.js';
+import type { HubConnection, Status } from '../../../shared/contract/status.js';
 import type { HubFollower } from '../../follower/index.js';
 import type { BackendListener, DesktopBackend, EventMeta } from '../backend.js';
 import { type DeviceSettingsStore, splitPatch } from './device-settings.js';

@@ -1,8 +1,8 @@
 // Errors of the hub's API as the window shows them: the hub's own refusals keep their status, a hub that cannot be
 // reached is a 503 with the follower's sentence ("Cannot reach the hub at hub.example:8789: ECONNREFUSED").
-import { API_METHODS, type ApiMethod, type UiApi } from '../../../shared/api.js';
-import { ApiError } from '../../../shared/api-error.js';
-import { connectionText } from '../../../shared/connection-text.js';
+import { mapUiApi, type UiApi } from '../../../shared/contract/api.js';
+import { ApiError } from '../../../shared/contract/errors.js';
+import { connectionText } from '../../../shared/domain/connection-text.js';
 import { HubRefusedError } from '../../follower/index.js';
 
 export function hubError(error: unknown): unknown {
@@ -17,13 +17,9 @@ export function hubError(error: unknown): unknown {
 }
 
 export function withHubErrors(api: UiApi): UiApi {
-  const wrapped = {} as Record<ApiMethod, (req: unknown) => Promise<unknown>>;
-  for (const method of API_METHODS) {
-    const call = api[method] as (req: unknown) => Promise<unknown>;
-    wrapped[method] = (req) =>
-      call.call(api, req).catch((error: unknown) => {
-        throw hubError(error);
-      });
-  }
-  return wrapped as UiApi;
+  return mapUiApi((method, req) =>
+    api[method](req).catch((error: unknown) => {
+      throw hubError(error);
+    }),
+  );
 }

@@ -2,6 +2,7 @@
 // safeStorage), the last event id (so a restart resumes where the stream was), and this device's own settings.
 import fs from 'node:fs';
 import path from 'node:path';
+import { DIR_MODE, FILE_MODE } from '../../engine/file-system.js';
 import type { LastEventIdStore } from '../../follower/index.js';
 import { type SafeStorageLike, secretFile } from '../secret-file.js';
 
@@ -32,8 +33,8 @@ export function lastEventIdFile(file: string): LastEventIdStore {
       }
     },
     save(id) {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(`${file}.tmp`, id);
+      fs.mkdirSync(path.dirname(file), { recursive: true, mode: DIR_MODE });
+      fs.writeFileSync(`${file}.tmp`, id, { mode: FILE_MODE });
       fs.renameSync(`${file}.tmp`, file);
     },
     clear() {

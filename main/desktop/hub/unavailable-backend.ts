@@ -1,20 +1,17 @@
 // Following a hub without a usable device token (the keychain is locked or gone, the file was damaged): nothing can
 // be asked of the hub, and the window and the tray say why and to pair again. This computer's settings still work.
-import { API_METHODS, type ApiMethod, type UiApi } from '../../../shared/api.js';
-import { ApiError } from '../../../shared/api-error.js';
-import type { HubConnection } from '../../../shared/connection-text.js';
+import { mapUiApi } from '../../../shared/contract/api.js';
+import { ApiError } from '../../../shared/contract/errors.js';
+import type { HubConnection } from '../../../shared/contract/status.js';
 import type { DesktopBackend } from '../backend.js';
 import type { DeviceSettingsStore } from './device-settings.js';
 
 export function unavailableHubBackend(hubUrl: string, problem: string, settings: DeviceSettingsStore): DesktopBackend {
   const reason = `${problem.replace(/\.$/, '')}. Pair again in Settings → Where postbacks arrive.`;
-  const api = Object.fromEntries(
-    API_METHODS.map((method) => [method, async () => Promise.reject(new ApiError(503, reason))]),
-  ) as unknown as Record<ApiMethod, unknown>;
   const since = new Date().toISOString();
   const connection: HubConnection = { url: hubUrl, state: 'refused', since, error: problem };
   return {
-    api: api as UiApi,
+    api: mapUiApi(async () => Promise.reject(new ApiError(503, reason))),
     subscribe: () => () => {},
     deviceSettings: async () => settings.load(),
     connection: () => connection,

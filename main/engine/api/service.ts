@@ -2,18 +2,22 @@
 // applied, then answered, so a change the UI saw succeed survives a crash like an acknowledged postback.
 // Every method's request is parsed from unknown with its schema before the method runs (parseApiRequest): the
 // methods below only ever see complete, typed requests, whichever transport (HTTP, IPC, the tray) called them.
+// A method marked `admin` in shared/contract/routes.ts answers a device 403 before it runs.
 import { randomUUID } from 'node:crypto';
 import {
-  API_METHODS,
-  type ApiMethod,
   type ApiResponse,
-  type Setup,
-  type Status,
+  mapUiApi,
+  type ParsedRequest,
+  parseApiRequest,
   type UiApi,
-} from '../../../shared/api.js';
-import { ApiError } from '../../../shared/api-error.js';
-import { sameTarget, type Watch } from '../../../shared/model.js';
-import { type ParsedRequest, parseApiRequest } from '../../../shared/schema/requests.js';
+} from '../../../shared/contract/api.js';
+import { ApiError } from '../../../shared/contract/errors.js';
+import { type ApiMethod, routeOf } from '../../../shared/contract/routes.js';
+import { SECRET_SET_MASK } from '../../../shared/contract/secret-mask.js';
+import type { Setup } from '../../../shared/contract/setup.js';
+import type { Status } from '../../../shared/contract/status.js';
+import type { Watch } from '../../../shared/contract/watch.js';
+import { sameTarget } from '../../../shared/domain/watch-target.js';
 import type { DeviceRegistry } from '../hub/devices.js';
 import type { ImpactLink } from '../impact-link/link.js';
 import { previewMapping, readPostback } from '../ingest/index.js';
@@ -25,6 +29,7 @@ import { publicState } from '../store/db/products.js';
 import { LOCAL_DEVICE } from '../store/db/read-state.js';
 import { queryFeed } from '../store/feed-page.js';
 import type { Store } from '../store/store.js';
+import { maskedSettings, splitHeaderValue } from './settings-secret.js';
 
 export interface ServiceDeps {
   store: Store;
@@ -39,6 +44,11 @@ export interface ServiceDeps {
   regenerateSecret(): Setup;
   /** the postback URL's secret, to keep it out of what a device is shown */
   secret(): string;
+  /** the receiver's header secret, kept in the secrets file ('' for none) */
+  headerValue(): string;
+  /** writes it to the secrets file (durably) before it is in force */
+  setHeaderValue(value: string): void;
+  acknowledgeUrlChange(): void;
   clock(): number;
 }
 
@@ -51,7 +61,7 @@ function withoutSecrets(setup: Setup, secret: string): Setup {
   return {
     ...setup,
     postbackUrl: hide(setup.postbackUrl),
-    headerValue: setup.headerValue ? HIDDEN : '',
+    headerValue: setup.headerValue ? SECRET_SET_MASK : '',
     templates: { jsonPost: setup.templates.jsonPost, getUrl: hide(setup.templates.getUrl) },
   };
 }
@@ -61,20 +71,20 @@ type ParsedApi = { [M in ApiMethod]: (req: ParsedRequest<M>) => Promise<ApiRespo
 /** The UI API as `device` sees it ("local": this computer's own UI; else a device following this hub). */
 export function createService(deps: ServiceDeps, device: string): UiApi {
   const methods = serviceMethods(deps, device);
-  const api = {} as Record<ApiMethod, (req: unknown) => Promise<unknown>>;
-  for (const method of API_METHODS) {
-    const run = methods[method] as (req: unknown) => Promise<unknown>;
-    api[method] = async (req: unknown) => run(parseApiRequest(method, req));
-  }
-  return api as UiApi;
+  return mapUiApi((method, req) => {
+    const parsed = parseApiRequest(method, req);
+    if (routeOf(method).admin) adminOnly(device);
+    return methods[method](parsed);
+  });
+}
+
+/** What only this computer's own UI may do; a device over the remote listener gets 403. */
+function adminOnly(device: string): void {
+  if (device !== LOCAL_DEVICE) throw new ApiError(403, 'Only the hub itself can do that.');
 }
 
 function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
   const { store, devices, impact } = deps;
-  /** What only this computer's own UI may do; a device over the remote listener gets 403. */
-  const adminOnly = () => {
-    if (device !== LOCAL_DEVICE) throw new ApiError(403, 'Only the hub itself can do that.');
-  };
   const findWatch = (id: string): Watch => {
     const watch = store.docs.watches.find((candidate) => candidate.id === id);
     if (!watch) throw new ApiError(404, 'That watch no longer exists.');
@@ -133,15 +143,25 @@ function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
       const remaining = store.quarantine.count();
       return { reprocessed: before - remaining, remaining };
     },
-    getSettings: async () => store.settings,
+    getSettings: async () => maskedSettings(store.settings, deps.headerValue()),
     updateSettings: async (patch) => {
-      if (patch.receiver !== undefined) adminOnly();
-      await deps.run({ kind: 'updateSettings', patch });
-      return store.settings;
+      if (patch.receiver !== undefined) adminOnly(device);
+      // The header value goes to the secrets file first, never to the journal; undone if the rest cannot be saved.
+      const { headerValue, rest } = splitHeaderValue(patch);
+      const before = deps.headerValue();
+      if (headerValue !== undefined) deps.setHeaderValue(headerValue);
+      try {
+        if (rest) await deps.run({ kind: 'updateSettings', patch: rest });
+      } catch (error) {
+        if (headerValue !== undefined) deps.setHeaderValue(before);
+        throw error;
+      }
+      return maskedSettings(store.settings, deps.headerValue());
     },
-    regenerateSecret: async () => {
-      adminOnly();
-      return deps.regenerateSecret();
+    regenerateSecret: async () => deps.regenerateSecret(),
+    acknowledgeUrlChange: async () => {
+      deps.acknowledgeUrlChange();
+      return deps.status(device);
     },
     previewMapping: async ({ raw, mapping }) => {
       const request = {
@@ -153,30 +173,15 @@ function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
       const { fields, result } = readPostback({ ...request, headers: {} }, mapping);
       return { fields, mappedTo: previewMapping(fields, mapping), result };
     },
-    addDevice: async ({ name }) => {
-      adminOnly();
-      return devices.add(name);
-    },
-    listDevices: async () => {
-      adminOnly();
-      return devices.list();
-    },
-    revokeDevice: async ({ id }) => {
-      adminOnly();
-      return { deleted: await devices.revoke(id) };
-    },
+    addDevice: async ({ name }) => devices.add(name),
+    listDevices: async () => devices.list(),
+    revokeDevice: async ({ id }) => ({ deleted: await devices.revoke(id) }),
     getImpactAccount: async () => impact.account(),
-    connectImpactAccount: async (credentials) => {
-      adminOnly();
-      return impact.connect(credentials);
-    },
-    disconnectImpactAccount: async () => {
-      adminOnly();
-      return impact.disconnect();
-    },
+    connectImpactAccount: async (credentials) => impact.connect(credentials),
+    disconnectImpactAccount: async () => impact.disconnect(),
     listCatalogs: async () => store.docs.catalogs,
     searchCatalog: async ({ q, catalogId, cursor }) => impact.search(q, catalogId, cursor),
     reconcile: async ({ keys }) => impact.reconcile(keys),
-    ...pagesMethods({ store, scanner: deps.pageScanner, run: deps.run, clock: deps.clock }, adminOnly),
+    ...pagesMethods({ store, scanner: deps.pageScanner, run: deps.run, clock: deps.clock }),
   };
 }

@@ -16,8 +16,9 @@ export interface Parts {
   documents: boolean;
 }
 
-export function applyCommand(store: Store, command: Command, seq: number, at: string, parts: Parts): ApplyEffects {
-  const effects = parts.data ? applyDataPart(store, command, seq, at) : noEffects();
+export function applyCommand(store: Store, journaled: Command, seq: number, at: string, parts: Parts): ApplyEffects {
+  const effects = parts.data ? applyDataPart(store, journaled, seq, at) : noEffects();
+  const command = parts.documents ? withoutHeaderValue(store, journaled, seq) : journaled;
   if (parts.documents && applyDocumentsPart(store.docs, command)) {
     effects.watchesChanged ||= command.kind.endsWith('Watch');
     effects.statusChanged ||= !command.kind.endsWith('Watch');
@@ -76,6 +77,17 @@ function applyDataPart(store: Store, command: Command, seq: number, at: string):
       break;
   }
   return effects;
+}
+
+/**
+ * The receiver's header value is a secret kept with the postback secret, never in the documents. Older versions
+ * journaled it in the settings: such a value is handed on (with its position) to be moved there (header-value.ts).
+ */
+function withoutHeaderValue(store: Store, command: Command, seq: number): Command {
+  if (command.kind !== 'updateSettings' || command.patch.receiver?.headerValue === undefined) return command;
+  const { headerValue, ...receiver } = command.patch.receiver;
+  store.journaledHeaderValue = { value: headerValue, seq };
+  return { ...command, patch: { ...command.patch, receiver } };
 }
 
 /** Returns whether the documents changed. */

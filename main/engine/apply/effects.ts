@@ -1,4 +1,4 @@
-import type { FeedEntry } from '../../../shared/model.js';
+import type { FeedEntry } from '../../../shared/contract/feed.js';
 
 /** What applying journal records changed, for the live events. */
 export interface ApplyEffects {

@@ -1,7 +1,7 @@
 // Applies what impact.com's Partner API said of an item during a catch-up check, through the same path as a
 // postback: the fields are read like a postback body, then diffed and evaluated by the watch rules. A change found
 // this way makes the same feed entry and alerts, marked "found on check" (source 'api'); nothing new makes nothing.
-import type { Observation } from '../../../shared/schema/journal.js';
+import type { Observation } from '../../../shared/contract/journal.js';
 import { normalize } from '../ingest/index.js';
 import type { Store } from '../store/store.js';
 import { type ApplyEffects, noEffects } from './effects.js';

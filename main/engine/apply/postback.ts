@@ -1,5 +1,5 @@
 // Applies one acknowledged postback: parse → normalize → product change, test postback, or quarantine.
-import type { RawRequest } from '../../../shared/model.js';
+import type { RawRequest } from '../../../shared/contract/quarantine.js';
 import { readPostback } from '../ingest/index.js';
 import type { Store } from '../store/store.js';
 import { type ApplyEffects, noEffects } from './effects.js';

@@ -1,12 +1,8 @@
 // Applies one normalized snapshot: diff against the stored state, history, watch rules, feed entry.
-import {
-  type Alert,
-  type FeedEntry,
-  type FeedSource,
-  type ProductSnapshot,
-  type ProductState,
-  productKey,
-} from '../../../shared/model.js';
+import type { FeedSource } from '../../../shared/contract/enums.js';
+import type { Alert, FeedEntry } from '../../../shared/contract/feed.js';
+import type { ProductSnapshot, ProductState } from '../../../shared/contract/product.js';
+import { productKey } from '../../../shared/domain/watch-target.js';
 import { applySnapshot, evaluateWatch, historyPoint, shouldRecordHistory } from '../ingest/index.js';
 import { publicState } from '../store/db/products.js';
 import { feedPos } from '../store/db/schema.js';

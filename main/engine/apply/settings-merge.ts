@@ -1,6 +1,5 @@
 // Merges a validated settings patch: nested groups merge field by field; `null` clears a nullable group.
-import type { SettingsPatch } from '../../../shared/api.js';
-import type { Settings } from '../../../shared/model.js';
+import type { Settings, SettingsPatch } from '../../../shared/contract/settings.js';
 
 export function mergeSettings(current: Settings, patch: SettingsPatch): Settings {
   const next = structuredClone(current) as unknown as Record<string, unknown>;

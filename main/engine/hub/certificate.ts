@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generate } from 'selfsigned';
+import { DIR_MODE, replaceFileSync } from '../file-system.js';
 
 export interface HubCertificate {
   /** PEM; a user-given file may hold a chain, the leaf first */
@@ -66,10 +67,9 @@ export async function ensureCertificate(dataDir: string, options: CertificateOpt
     }
   }
   const pems = await generateSelfSigned(options.hostname ?? os.hostname(), options.now ?? new Date());
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  writeAtomically(keyFile, pems.key, 0o600);
-  writeAtomically(certFile, pems.cert, 0o644);
-  syncDirectory(dir);
+  fs.mkdirSync(dir, { recursive: true, mode: DIR_MODE });
+  replaceFileSync(keyFile, pems.key);
+  replaceFileSync(certFile, pems.cert); // public, but every file in the data folder is private (0600)
   return { ...pems, fingerprint: fingerprintOf(pems.cert), generated: true };
 }
 
@@ -132,30 +132,4 @@ async function generateSelfSigned(hostname: string, now: Date): Promise<{ cert: 
 
 function isIpAddress(name: string): boolean {
   return /^[\d.]+$/.test(name) || name.includes(':');
-}
-
-function writeAtomically(file: string, text: string, mode: number): void {
-  const temp = `${file}.tmp`;
-  const fd = fs.openSync(temp, 'w', mode);
-  try {
-    fs.writeFileSync(fd, text);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.chmodSync(temp, mode); // a leftover temp file from a crash keeps its old mode: openSync's mode is for new files
-  fs.renameSync(temp, file);
-}
-
-function syncDirectory(dir: string): void {
-  try {
-    const fd = fs.openSync(dir, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    // Windows cannot open directories; NTFS journals the rename itself
-  }
 }

@@ -2,9 +2,8 @@
 // itself over the remote listener, known afterwards by a token only the device has (the hub keeps its hash),
 // revoked at once. Adding, pairing and revoking are journal commands like every other change.
 import { randomUUID } from 'node:crypto';
-import type { AddedDevice } from '../../../shared/api.js';
-import { ApiError } from '../../../shared/api-error.js';
-import type { Device } from '../../../shared/model.js';
+import type { AddedDevice, Device } from '../../../shared/contract/device.js';
+import { ApiError } from '../../../shared/contract/errors.js';
 import type { Command } from '../journal/record.js';
 import type { StoredDevice } from '../store/documents.js';
 import type { Store } from '../store/store.js';

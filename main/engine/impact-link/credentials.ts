@@ -3,6 +3,7 @@
 // store backed by Electron's safeStorage (the OS keychain).
 import fs from 'node:fs';
 import path from 'node:path';
+import { replaceFileSync } from '../file-system.js';
 
 export interface ImpactCredentials {
   accountSid: string;
@@ -35,15 +36,7 @@ export function fileCredentialStore(dataDir: string): CredentialStore {
         fs.rmSync(file, { force: true });
         return;
       }
-      const temp = `${file}.tmp`;
-      const fd = fs.openSync(temp, 'w', 0o600);
-      try {
-        fs.writeFileSync(fd, JSON.stringify(credentials));
-        fs.fsyncSync(fd);
-      } finally {
-        fs.closeSync(fd);
-      }
-      fs.renameSync(temp, file);
+      replaceFileSync(file, JSON.stringify(credentials));
     },
   };
 }

@@ -3,11 +3,11 @@
 // start still shows names), search to watch, and the catch-up check (reconcile).
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApiError } from '../../../shared/api-error.js';
-import type { CatalogItem } from '../../../shared/impact-catalog.js';
-import { itemKeyOf, productKey } from '../../../shared/model.js';
-import type { ImpactAccount, ReconcileStatus } from '../../../shared/schema/impact.js';
-import type { Observation } from '../../../shared/schema/journal.js';
+import { ApiError } from '../../../shared/contract/errors.js';
+import type { CatalogItem, ImpactAccount, ReconcileStatus } from '../../../shared/contract/impact.js';
+import type { Observation } from '../../../shared/contract/journal.js';
+import { itemKeyOf, productKey } from '../../../shared/domain/watch-target.js';
+import { FILE_MODE } from '../file-system.js';
 import { createImpactClient, ImpactApiError, type ImpactClient, type ImpactClientOptions } from '../impact/index.js';
 import type { Command } from '../journal/record.js';
 import type { Store } from '../store/store.js';
@@ -216,7 +216,7 @@ export class ImpactLink {
   private touchAlive(): void {
     const file = path.join(this.options.dataDir, ALIVE_FILE);
     try {
-      fs.writeFileSync(file, new Date(this.options.clock()).toISOString());
+      fs.writeFileSync(file, new Date(this.options.clock()).toISOString(), { mode: FILE_MODE });
     } catch {
       // only a hint for the next start; a read-only folder has bigger problems the status already shows
     }

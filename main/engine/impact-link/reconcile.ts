@@ -2,8 +2,8 @@
 // says through the journal, like a postback (see apply/observation.ts). Runs after downtime, every 6 hours and on
 // "Check now". Items are fetched by their API Id when known (one request), and spread over hours when the hourly
 // budget asks for it (the client waits; the progress says when the next batch goes).
-import type { ReconcileStatus } from '../../../shared/schema/impact.js';
-import type { Observation } from '../../../shared/schema/journal.js';
+import type { ReconcileStatus } from '../../../shared/contract/impact.js';
+import type { Observation } from '../../../shared/contract/journal.js';
 import { type ApiItem, ImpactApiError, type ImpactClient } from '../impact/index.js';
 import type { Logger } from '../types.js';
 

@@ -1,6 +1,6 @@
 // impact.com's Partner API, the parts Shelfwatch uses: catalogs (brand names), search (watch from results) and
 // items (catch-up after downtime). Plain Node; the engine wires it to settings, the cache and the journal.
-import type { Catalog } from '../../../shared/impact-catalog.js';
+import type { Catalog } from '../../../shared/contract/impact.js';
 import { ENDPOINT_GROUPS, type RequestPriority } from './budget.js';
 import { badResponse, ImpactApiError } from './errors.js';
 import { type ApiItem, hasItemIdentity, toApiItem, toCatalog, toCatalogItem } from './mapping.js';

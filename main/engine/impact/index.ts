@@ -1,5 +1,5 @@
 // impact.com's Partner API client: the engine's only way in.
-export type { Catalog, CatalogItem } from '../../../shared/impact-catalog.js';
+export type { Catalog, CatalogItem } from '../../../shared/contract/impact.js';
 export { type EndpointGroup, endpointGroupOf, type RequestPriority } from './budget.js';
 export { createImpactClient } from './client.js';
 export { ImpactApiError, type ImpactErrorKind } from './errors.js';

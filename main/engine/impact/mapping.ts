@@ -1,7 +1,7 @@
 // Partner API records → what Shelfwatch keeps: catalogs, search results, and items ready to be recorded like a postback.
-import type { Catalog, CatalogItem } from '../../../shared/impact-catalog.js';
-import { parsePrice } from '../../../shared/money.js';
-import { parseStock } from '../../../shared/stock.js';
+import type { Catalog, CatalogItem } from '../../../shared/contract/impact.js';
+import { parsePrice } from '../../../shared/domain/money.js';
+import { parseStock } from '../../../shared/domain/stock.js';
 import type { WireCatalog, WireItem } from './wire-schema.js';
 
 /** An item as the API reports it now: what the engine records as an observation, the way it records a postback. */

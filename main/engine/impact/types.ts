@@ -1,5 +1,5 @@
 // The Partner API client's public shapes.
-import type { Catalog, CatalogItem } from '../../../shared/impact-catalog.js';
+import type { Catalog, CatalogItem } from '../../../shared/contract/impact.js';
 import type { EndpointGroup, RequestPriority } from './budget.js';
 import type { ApiItem } from './mapping.js';
 import type { ImpactLogger, RateLimitInfo } from './requester.js';

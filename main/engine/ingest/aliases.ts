@@ -1,7 +1,7 @@
 // Which incoming key means which canonical field. Partners name their template keys freely, so keys are compared
 // "folded" (lower-case, letters and digits only) and looked up in a built-in table, after the user's own mapping.
 
-import { CANONICAL_FIELDS, type CanonicalField } from '../../../shared/model.js';
+import { CANONICAL_FIELDS, type CanonicalField } from '../../../shared/contract/enums.js';
 
 export { CANONICAL_FIELDS, type CanonicalField };
 

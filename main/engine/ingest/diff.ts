@@ -1,14 +1,9 @@
 // The stored state of an item + a new snapshot → the next state and what changed. Postbacks carry no old values,
 // so this comparison is the only source of "price dropped" or "back in stock".
-import {
-  type FieldChange,
-  type HistoryPoint,
-  type ProductSnapshot,
-  type ProductState,
-  productKey,
-  TRACKED_FIELDS,
-  type TrackedField,
-} from '../../../shared/model.js';
+import { TRACKED_FIELDS, type TrackedField } from '../../../shared/contract/enums.js';
+import type { FieldChange } from '../../../shared/contract/feed.js';
+import type { HistoryPoint, ProductSnapshot, ProductState } from '../../../shared/contract/product.js';
+import { productKey } from '../../../shared/domain/watch-target.js';
 
 export interface ApplyResult {
   next: ProductState;

@@ -1,8 +1,9 @@
 // A flat record (any key names) → a ProductSnapshot, a test postback, or a reason it cannot be used.
 
-import type { ProductSnapshot, StockAvailability } from '../../../shared/model.js';
-import { normalizeCurrency, parsePrice } from '../../../shared/money.js';
-import { parseStock } from '../../../shared/stock.js';
+import type { StockAvailability } from '../../../shared/contract/enums.js';
+import type { ProductSnapshot } from '../../../shared/contract/product.js';
+import { normalizeCurrency, parsePrice } from '../../../shared/domain/money.js';
+import { parseStock } from '../../../shared/domain/stock.js';
 import { createResolver } from './aliases.js';
 import { type Candidates, gatherCandidates } from './candidates.js';
 import { cleanText, cleanUrl, MAX_NAME_LENGTH, parseCount, parseDigits } from './clean-values.js';

@@ -1,5 +1,5 @@
 // impact.com's {Operation}: Insert | Update | Delete, the only "what happened" a postback carries.
-import type { Operation } from '../../../shared/model.js';
+import type { Operation } from '../../../shared/contract/enums.js';
 
 const OPERATIONS: Record<string, Operation> = { insert: 'Insert', update: 'Update', delete: 'Delete' };
 

@@ -1,5 +1,5 @@
 // A raw postback (query string + body in whatever format the partner's template produced) → one flat record.
-import type { RawRequest } from '../../../shared/model.js';
+import type { RawRequest } from '../../../shared/contract/quarantine.js';
 import { createFieldBag, type FieldBag } from './field-bag.js';
 import { parseFlatStringObject } from './flat-json.js';
 import { walkJson } from './json-fields.js';

@@ -1,7 +1,7 @@
 // parse → normalize for one postback, with the reason a user can act on when nothing usable came of it: when the
 // body is not valid JSON or XML, that is the real problem ("the body is not valid JSON (… at character 212)"), not
 // the "no item id … add a mapping" that reading its broken remains led to.
-import type { RawRequest } from '../../../shared/model.js';
+import type { RawRequest } from '../../../shared/contract/quarantine.js';
 import { type NormalizeResult, normalize } from './normalize.js';
 import { parseRequest } from './parse.js';
 import { bodySyntaxProblem } from './syntax-problem.js';

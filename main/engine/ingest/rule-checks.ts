@@ -1,7 +1,10 @@
 // What each watch rule kind tests. Threshold kinds are states (edge-triggered by rules.ts); event kinds are
 // transitions between the previous and the next state.
-import type { FieldChange, ProductState, StockAvailability, WatchRule } from '../../../shared/model.js';
-import { isInStock } from '../../../shared/stock.js';
+import type { StockAvailability } from '../../../shared/contract/enums.js';
+import type { FieldChange } from '../../../shared/contract/feed.js';
+import type { ProductState } from '../../../shared/contract/product.js';
+import type { WatchRule } from '../../../shared/contract/watch.js';
+import { isInStock } from '../../../shared/domain/stock.js';
 
 /** Whether a threshold rule's condition holds now; undefined when it cannot be told (no price yet, no value). */
 export function thresholdHolds(rule: WatchRule, state: ProductState): boolean | undefined {

@@ -1,14 +1,10 @@
 // Watch rules over one update: which alerts fire, and what each rule remembers for next time.
-import { describePriceMove } from '../../../shared/describe.js';
-import {
-  type Alert,
-  type FieldChange,
-  type ProductState,
-  type Watch,
-  type WatchRule,
-  watchCovers,
-} from '../../../shared/model.js';
-import { formatPrice } from '../../../shared/money.js';
+import type { Alert, FieldChange } from '../../../shared/contract/feed.js';
+import type { ProductState } from '../../../shared/contract/product.js';
+import type { Watch, WatchRule } from '../../../shared/contract/watch.js';
+import { describePriceMove } from '../../../shared/domain/describe.js';
+import { formatPrice } from '../../../shared/domain/money.js';
+import { watchCovers } from '../../../shared/domain/watch-target.js';
 import {
   cameBackInStock,
   droppedBy,

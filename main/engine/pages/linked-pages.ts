@@ -1,7 +1,7 @@
 // "On 3 of your pages": feed entries (pages, live events, a stream's catch-up) carry the pages that link to their
 // product, named by the link index as it is now.
-import type { FeedEntry } from '../../../shared/model.js';
-import type { LinkedPages } from '../../../shared/schema/pages.js';
+import type { FeedEntry } from '../../../shared/contract/feed.js';
+import type { LinkedPages } from '../../../shared/contract/pages.js';
 import type { PageIndex } from './store/page-index.js';
 
 export function withLinkedPages(index: PageIndex, entries: FeedEntry[]): FeedEntry[] {

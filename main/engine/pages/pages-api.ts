@@ -1,9 +1,9 @@
 // The UI API's methods for the partner's sites and pages (issue 18). Sites are the hub's own business (adding one
-// makes the hub fetch an address): a paired device gets 403. Pages and links are readable by every device.
+// makes the hub fetch an address): their routes are admin, so a paired device gets 403 before these run. Pages and
+// links are readable by every device.
 import { randomUUID } from 'node:crypto';
-import type { ApiResponse } from '../../../shared/api.js';
-import { ApiError } from '../../../shared/api-error.js';
-import type { ParsedRequest } from '../../../shared/schema/requests.js';
+import type { ApiResponse, ParsedRequest } from '../../../shared/contract/api.js';
+import { ApiError } from '../../../shared/contract/errors.js';
 import type { Command } from '../journal/record.js';
 import type { Store } from '../store/store.js';
 import type { PageScanner } from './scan/page-scanner.js';
@@ -17,19 +17,16 @@ export interface PagesApiDeps {
   clock(): number;
 }
 
-export function pagesMethods(
-  deps: PagesApiDeps,
-  adminOnly: () => void,
-): { [M in PagesMethod]: (req: ParsedRequest<M>) => Promise<ApiResponse<M>> } {
+export function pagesMethods(deps: PagesApiDeps): {
+  [M in PagesMethod]: (req: ParsedRequest<M>) => Promise<ApiResponse<M>>;
+} {
   const { store, scanner } = deps;
   const index = store.pageIndex;
   return {
     listSites: async () => {
-      adminOnly();
       return { items: index.sites.list() };
     },
     addSite: async ({ url }) => {
-      adminOnly();
       const address = new URL(url).href;
       const known = () => index.sites.list().find((site) => site.url === address);
       if (known()) throw new ApiError(409, 'This site is already added.');
@@ -43,13 +40,11 @@ export function pagesMethods(
       return added;
     },
     deleteSite: async ({ id }) => {
-      adminOnly();
       const exists = index.sites.list().some((site) => site.id === id);
       if (exists) await deps.run({ kind: 'deleteSite', id });
       return { deleted: exists };
     },
     scanSites: async () => {
-      adminOnly();
       if (index.sites.count() === 0) throw new ApiError(409, 'Add a site first: a sitemap, a feed or a page address.');
       return scanner.scan();
     },

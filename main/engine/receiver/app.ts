@@ -2,8 +2,8 @@
 // anything else, a wrong secret or a wrong header secret gets the same plain 404 and never touches storage.
 import { BlockList, isIP } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { RawRequest } from '../../../shared/model.js';
-import { MAX_POSTBACK_BODY_BYTES } from '../../../shared/schema/requests.js';
+import { MAX_POSTBACK_BODY_BYTES } from '../../../shared/contract/mapping.js';
+import type { RawRequest } from '../../../shared/contract/quarantine.js';
 import { captureRequest } from './raw-request.js';
 import { secretsMatch } from './secret.js';
 

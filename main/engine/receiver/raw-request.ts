@@ -1,6 +1,6 @@
 // What of an HTTP request goes into the journal: enough to parse it again later, never the secrets.
 import type { Request } from 'express';
-import type { RawRequest } from '../../../shared/model.js';
+import type { RawRequest } from '../../../shared/contract/quarantine.js';
 
 const KEPT_HEADERS = ['content-type', 'content-length', 'content-encoding', 'user-agent'];
 

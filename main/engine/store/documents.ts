@@ -3,8 +3,10 @@
 // crash-safe: temp file, fsync, the previous generation kept as documents.prev.json, rename, directory fsync.
 import path from 'node:path';
 import { type Adapter, Low } from 'lowdb';
-import type { Catalog } from '../../../shared/impact-catalog.js';
-import { DEFAULT_SETTINGS, type Device, type Settings, type Watch } from '../../../shared/model.js';
+import type { Device } from '../../../shared/contract/device.js';
+import type { Catalog } from '../../../shared/contract/impact.js';
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/contract/settings.js';
+import type { Watch } from '../../../shared/contract/watch.js';
 import type { FileSystem } from '../file-system.js';
 import { replaceDurably } from './generations.js';
 

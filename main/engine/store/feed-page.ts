@@ -1,11 +1,11 @@
 // A page of the feed for one device: the filter resolved to what the database can answer fast (see
 // db/feed-query.ts), the entries joined with their products, and each entry's read state for that device.
-import type { FeedPage, FeedQuery } from '../../../shared/api.js';
-import { indexQuery, textMatcher, wordsOf } from '../../../shared/feed-search.js';
-import type { FeedEntry, ProductState } from '../../../shared/model.js';
+import type { FeedEntry, FeedPage, FeedQuery } from '../../../shared/contract/feed.js';
+import type { ProductState } from '../../../shared/contract/product.js';
+import { indexQuery, textMatcher, wordsOf } from '../../../shared/domain/feed-search.js';
 import { withLinkedPages } from '../pages/linked-pages.js';
 import { entryFromRow, type FeedRow, idOfPos, posOfId } from './db/feed.js';
-import { type FeedFilter, type FeedScan, INDEXED_PRODUCTS_MAX } from './db/feed-query.js';
+import { type FeedScan, INDEXED_PRODUCTS_MAX, type ScanFilter } from './db/feed-query.js';
 import { statement } from './db/open.js';
 import { fromRow, publicState } from './db/products.js';
 import { feedPos, seqOfPos } from './db/schema.js';
@@ -19,13 +19,13 @@ const SEARCH_SET_MAX = 20_000;
  * names) fills the page from them, and the index's prefix query for it costs ~20 ms at a million products.
  */
 const PROBE_ROWS = 200;
-/** Candidates from the index that need their words tested (see shared/feed-search.ts) are read up to this many. */
+/** Candidates from the index that need their words tested (see shared/domain/feed-search.ts) are read up to this many. */
 const CHECKED_SET_MAX = 4_000;
 /** A watched set up to this size is searched by reading its products' words, not through the index. */
 const WATCHED_SEARCH_MAX = 5_000;
 
 interface Resolved {
-  filter: FeedFilter;
+  filter: ScanFilter;
   /** null when counting would cost more than the page (a broad search, a large watched set) */
   total: number | null;
   /** the page itself, when resolving already read it (a broad search's probe filled it) */
@@ -37,7 +37,7 @@ export function queryFeed(store: Store, query: FeedQuery, device: string): FeedP
   const before = query.before ? posOfId(query.before) : Number.MAX_SAFE_INTEGER;
   if (before === null) return { items: [], next: null, total: 0 };
   const { filter, total, page } = resolveFilter(store, query, before, limit);
-  const scan = page ?? store.feedQuery.page(filter, before, limit);
+  const scan = page ?? store.feedScanner.page(filter, before, limit);
   return {
     items: entriesAt(store, scan.positions, device),
     next: scan.next === null ? null : idOfPos(scan.next),
@@ -69,12 +69,12 @@ function resolveFilter(store: Store, query: FeedQuery, before: number, limit: nu
       alertsOnly,
     );
   }
-  const textFilter: FeedFilter = {
+  const textFilter: ScanFilter = {
     kind: 'text',
     alertsOnly,
     test: (product) => matches([product.name, product.itemId]) && (!watched || watched.has(product.productId)),
   };
-  const probe = store.feedQuery.page(textFilter, before, limit, PROBE_ROWS);
+  const probe = store.feedScanner.page(textFilter, before, limit, PROBE_ROWS);
   if (probe.positions.length === limit) return { filter: textFilter, total: null, page: probe };
   const candidates = statement<[string, number], number>(
     store.db,

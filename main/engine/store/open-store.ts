@@ -4,11 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FileSystem } from '../file-system.js';
 import type { Logger } from '../types.js';
-import { DB_FILE, openDatabase } from './db/open.js';
+import { DB_FILE, type Db, openDatabase } from './db/open.js';
 import { openDocuments } from './documents.js';
 import type { StoreData } from './legacy/state.js';
 import { Store } from './store.js';
-import { hasLegacyStore, readLegacyStore } from './upgrade.js';
+import { hasLegacyStore, readLegacyStore, unretireLegacyStore } from './upgrade.js';
 
 export interface OpenStoreOptions {
   dataDir: string;
@@ -38,8 +38,8 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
     log.warn('Documents file damaged; rebuilt from the journal', { movedAside: documents.movedAside });
   }
   let opened = openDatabase(dataDir, clock);
-  if (opened.existed && opened.db.prepare('SELECT 1 FROM meta WHERE name = ?').get(UPGRADE_MARK)) {
-    opened.db.close(); // an upgrade cut off midway: start it over from the old file
+  if (opened.existed && (await upgradeCutOff(opened.db, fsys, dataDir))) {
+    opened.db.close(); // start it over from the old file
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(dataDir, `${DB_FILE}${suffix}`), { force: true });
     opened = openDatabase(dataDir, clock);
   }
@@ -50,7 +50,7 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
     log.warn('Database damaged; rebuilt from the journal', { movedAside: opened.movedAside });
   }
   let legacy: StoreData | null = null;
-  if (!opened.existed && opened.movedAside.length === 0 && hasLegacyStore(dataDir)) {
+  if (!opened.existed && hasLegacyStore(dataDir)) {
     const read = await readLegacyStore(fsys, dataDir, clock);
     legacy = read.data;
     if (read.movedAside.length > 0) {
@@ -60,5 +60,16 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
     }
   }
   const store = new Store(opened.db, documents.low);
+  // At once, in the new database's first transaction: from here a crash anywhere leads back to the old file.
+  if (legacy) store.markUpgrading(true);
   return { store, legacy, close: () => opened.db.close() };
+}
+
+/**
+ * An upgrade that did not finish: the database still carries the mark (the old file, retired or not, is the source),
+ * or the old file is still in place (it is retired only after the new store is durable: upgrade.ts).
+ */
+async function upgradeCutOff(db: Db, fsys: FileSystem, dataDir: string): Promise<boolean> {
+  if (db.prepare('SELECT 1 FROM meta WHERE name = ?').get(UPGRADE_MARK)) return unretireLegacyStore(fsys, dataDir);
+  return hasLegacyStore(dataDir);
 }

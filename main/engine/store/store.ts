@@ -2,10 +2,12 @@
 // (documents.json). Each keeps the journal sequence number it reflects; the database writes its number in the same
 // transaction as the rows it covers, so a crash never leaves it half-applied.
 import type { Low } from 'lowdb';
-import type { ProductState, Settings, Watch } from '../../../shared/model.js';
+import type { ProductState } from '../../../shared/contract/product.js';
+import type { Settings } from '../../../shared/contract/settings.js';
+import type { Watch } from '../../../shared/contract/watch.js';
 import { PageIndex } from '../pages/store/page-index.js';
 import { FeedTable } from './db/feed.js';
-import { FeedQuery } from './db/feed-query.js';
+import { FeedScanner } from './db/feed-query.js';
 import { emptyStats, Meta, type ReceiverStats } from './db/meta.js';
 import type { Db } from './db/open.js';
 import { ProductTable } from './db/products.js';
@@ -24,7 +26,7 @@ interface FeedCounts {
 export class Store {
   readonly products: ProductTable;
   readonly feed: FeedTable;
-  readonly feedQuery: FeedQuery;
+  readonly feedScanner: FeedScanner;
   readonly readState: ReadState;
   readonly ruleMemory: RuleMemoryTable;
   readonly quarantine: QuarantineTable;
@@ -42,6 +44,8 @@ export class Store {
   documentsVersion = 0;
   /** counts database writes that no journal record makes (the page scanner's), so a checkpoint follows them too */
   outsideWrites = 0;
+  /** a header value an older version journaled in clear, met while applying: to move to the secrets */
+  journaledHeaderValue: { value: string; seq: number } | null = null;
   private catalogNames = new Map<string, { catalogName: string; brandName: string }>();
 
   constructor(
@@ -51,7 +55,7 @@ export class Store {
     const search = new SearchIndex(db);
     this.products = new ProductTable(db, search);
     this.feed = new FeedTable(db, search);
-    this.feedQuery = new FeedQuery(db);
+    this.feedScanner = new FeedScanner(db);
     this.readState = new ReadState(db, () => this.feed.entries);
     this.ruleMemory = new RuleMemoryTable(db);
     this.quarantine = new QuarantineTable(db);

@@ -1,13 +1,14 @@
 // Upgrades a data folder written by the previous version (everything in one lowdb file, store.json) in place: the
 // settings and watches move to documents.json, products, history, the feed and the rest into the database. It runs
 // in pieces after the engine opened, so the UI can show progress while the receiver keeps acknowledging postbacks
-// (they wait in the journal and are applied once the upgrade is done). A crash midway leaves the old file in place,
-// and the next start does it again from the beginning.
+// (they wait in the journal and are applied once the upgrade is done). The old file is retired (renamed) only once
+// the new store is durable; until then the database carries the "upgrading" mark, and a start that finds the mark,
+// or the old file still in place, does the upgrade again from the beginning (open-store.ts).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { HistoryPoint, ProductState } from '../../../shared/model.js';
-import { itemKeyOf, productKey } from '../../../shared/model.js';
-import type { FileSystem } from '../file-system.js';
+import type { HistoryPoint, ProductState } from '../../../shared/contract/product.js';
+import { itemKeyOf, productKey } from '../../../shared/domain/watch-target.js';
+import { type FileSystem, syncDirectory } from '../file-system.js';
 import { feedPos } from './db/schema.js';
 import { DurableStoreFile } from './legacy/durable-file.js';
 import type { StoreData } from './legacy/state.js';
@@ -25,6 +26,19 @@ export interface UpgradeProgress {
 
 export function hasLegacyStore(dataDir: string): boolean {
   return LEGACY_FILES.some((name) => fs.existsSync(path.join(dataDir, name)));
+}
+
+/**
+ * An upgrade cut off after the old file was retired but before the database lost its "upgrading" mark starts over
+ * from the retired file: it is put back first. False when there is none (the mark then means nothing to redo).
+ */
+export async function unretireLegacyStore(fsys: FileSystem, dataDir: string): Promise<boolean> {
+  if (hasLegacyStore(dataDir)) return true;
+  const retired = path.join(dataDir, LEGACY_BACKUP);
+  if (!fs.existsSync(retired)) return false;
+  await fsys.rename(retired, path.join(dataDir, LEGACY_FILES[0] as string));
+  await syncDirectory(fsys, dataDir);
+  return true;
 }
 
 export async function readLegacyStore(fsys: FileSystem, dataDir: string, clock: () => number) {
@@ -130,10 +144,13 @@ function copyRest(store: Store, legacy: StoreData, ids: Map<string, number>): vo
   store.stats = { ...legacy.stats, quarantined: store.quarantine.count() };
 }
 
-/** After a complete upgrade: the old file is kept under another name, its previous generation removed. */
-export function retireLegacyFiles(dataDir: string): void {
+/** Once the new store is durable: the old file is kept under another name, its previous generation removed. */
+export async function retireLegacyFiles(fsys: FileSystem, dataDir: string): Promise<void> {
   const [current, previous] = LEGACY_FILES.map((name) => path.join(dataDir, name)) as [string, string];
-  if (fs.existsSync(current)) fs.renameSync(current, path.join(dataDir, LEGACY_BACKUP));
-  else if (fs.existsSync(previous)) fs.renameSync(previous, path.join(dataDir, LEGACY_BACKUP));
-  fs.rmSync(previous, { force: true });
+  if (fs.existsSync(current)) await fsys.rename(current, path.join(dataDir, LEGACY_BACKUP));
+  else if (fs.existsSync(previous)) await fsys.rename(previous, path.join(dataDir, LEGACY_BACKUP));
+  await fsys.unlink(previous).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
+  await syncDirectory(fsys, dataDir);
 }

@@ -1,6 +1,8 @@
 // Which watches look at a product: one item, a whole catalog, a whole brand (campaign), or everything the partner's
 // pages link to. Rebuilt when watches change; a lookup is three map reads (and, with a pages watch, one question).
-import { type ProductState, productKey, type Watch } from '../../../shared/model.js';
+import type { ProductState } from '../../../shared/contract/product.js';
+import type { Watch } from '../../../shared/contract/watch.js';
+import { productKey } from '../../../shared/domain/watch-target.js';
 
 export class WatchIndex {
   private byKey = new Map<string, Watch[]>();

@@ -1,6 +1,6 @@
 // Views get the client from context so tests (and both faces) can hand in their own.
 import { createContext, type ReactNode, useContext, useEffect, useRef } from 'react';
-import type { UiEvent } from '../../../shared/api.js';
+import type { UiEvent } from '../../../shared/contract/events.js';
 import type { ApiClient } from './client.js';
 
 const ApiContext = createContext<ApiClient | null>(null);

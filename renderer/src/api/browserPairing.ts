@@ -2,7 +2,8 @@
 // The code is taken from the fragment (never sent in a URL, gone from the address bar at once so a reload or a
 // bookmark cannot replay it), traded for a device token at POST /api/pair on the same origin, and the token is kept
 // in localStorage: a device stays paired. (The hub's own loopback UI keeps its #token= for the tab only.)
-import { errorMessageOfResponse, PAIR_PATH } from '../../../shared/http-api.js';
+import { errorMessageOfResponse } from '../../../shared/contract/http.js';
+import { PAIR_PATH } from '../../../shared/contract/routes.js';
 
 const DEVICE_TOKEN_KEY = 'shelfwatch.deviceToken';
 const WHAT_TO_DO =

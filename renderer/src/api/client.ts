@@ -1,9 +1,10 @@
 // What every view talks to. Which transport sits behind it (IPC bridge or HTTP + SSE) is decided once in getApi().
-import { API_METHODS, type UiApi, type UiEvent } from '../../../shared/api.js';
-import { ApiError } from '../../../shared/api-error.js';
-import type { DesktopBridge, IpcReply } from '../../../shared/ipc-channels.js';
-import type { DesktopConnection, FollowHubRequest, SwitchAnswer } from '../../../shared/schema/desktop-connection.js';
-import { isHttpUrl } from '../lib/safeUrl.js';
+import { mapUiApi, type UiApi } from '../../../shared/contract/api.js';
+import type { DesktopConnection, FollowHubRequest, SwitchAnswer } from '../../../shared/contract/desktop-connection.js';
+import { ApiError } from '../../../shared/contract/errors.js';
+import type { UiEvent } from '../../../shared/contract/events.js';
+import type { DesktopBridge, IpcReply } from '../../../shared/contract/ipc-channels.js';
+import { isWebUrl } from '../../../shared/domain/web-url.js';
 import { storedDeviceToken } from './browserPairing.js';
 import { type ConnectionSource, createEventStream } from './eventStream.js';
 import { createHttpApi } from './httpApi.js';
@@ -51,18 +52,12 @@ function unwrap<T>(reply: IpcReply<T>): T {
 }
 
 export function fromDesktopBridge(bridge: DesktopBridge): ApiClient {
-  const api = Object.fromEntries(
-    API_METHODS.map((method) => {
-      const call = bridge.api[method] as (req: unknown) => Promise<IpcReply<unknown>>;
-      return [method, async (req: unknown) => unwrap(await call(req))];
-    }),
-  ) as UiApi;
   return {
-    api,
+    api: mapUiApi(async (method, req) => unwrap(await bridge.api[method](req))),
     subscribe: (listener) => bridge.onEvent(listener),
     // Checked here too: the main process checks again, but a bad link should never even be sent.
     openExternal: async (url) => {
-      if (isHttpUrl(url)) unwrap(await bridge.openExternal(url));
+      if (isWebUrl(url)) unwrap(await bridge.openExternal(url));
     },
     copyText: async (text) => unwrap(await bridge.copyText(text)),
     onNavigate: (listener) => bridge.onNavigate(listener),
@@ -91,7 +86,7 @@ export function fromHttp(): ApiClient {
     subscribe: events.subscribe,
     connection: events.connection,
     openExternal: async (url) => {
-      if (isHttpUrl(url)) window.open(url, '_blank', 'noopener');
+      if (isWebUrl(url)) window.open(url, '_blank', 'noopener');
     },
     copyText: (text) => navigator.clipboard.writeText(text),
   };

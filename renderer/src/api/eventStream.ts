@@ -3,8 +3,7 @@
 // missed); after an answer it gives up on (a proxy's 502, a 401) it is reopened here, with backoff. Whether the
 // stream is up is tracked too: the status line says "Hub unreachable since 10:32 — retrying" while it is not.
 // `live` (the hub's "backlog delivered") needs nothing here and is not listened for.
-import type { UiEvent } from '../../../shared/api.js';
-import { UI_EVENT_TYPES, uiEventSchema } from '../../../shared/schema/events.js';
+import { parseUiEvent, UI_EVENT_TYPES, type UiEvent } from '../../../shared/contract/events.js';
 
 export interface StreamConnection {
   state: 'connecting' | 'live' | 'unreachable';
@@ -37,7 +36,8 @@ export function createEventStream(url: () => string, open = (u: string) => new E
     for (const listener of connectionListeners) listener(connection);
   };
 
-  // The event's shape is checked like any input: a malformed event is dropped, not worth breaking the UI for.
+  // The event's shape is checked like any input (as the desktop's follower checks a hub's): a malformed event is
+  // dropped, not worth breaking the UI for.
   const dispatch = (name: UiEvent['type'], message: MessageEvent<string>) => {
     let data: unknown;
     try {
@@ -45,8 +45,8 @@ export function createEventStream(url: () => string, open = (u: string) => new E
     } catch {
       return;
     }
-    const parsed = uiEventSchema.safeParse({ ...(data as object), type: name });
-    if (parsed.success) emit(parsed.data);
+    const { event } = parseUiEvent(name, data);
+    if (event) emit(event);
   };
 
   const emit = (event: UiEvent) => {

@@ -1,7 +1,15 @@
-// The HTTP transport, built from API_ROUTES alone so a new method needs no client code.
-import { API_ROUTES, type ApiMethod, type ApiRequest, type ApiResponse, type UiApi } from '../../../shared/api.js';
-import { ApiError } from '../../../shared/api-error.js';
-import { buildRequest, errorMessageOfResponse } from '../../../shared/http-api.js';
+// The HTTP transport, built from the contract alone (shared/contract/) so a new method needs no client code. Answers
+// are checked with the method's schema, as the desktop checks a hub's: a view never gets what it cannot show.
+import {
+  type ApiRequest,
+  type ApiResponse,
+  checkApiResponse,
+  mapUiApi,
+  type UiApi,
+} from '../../../shared/contract/api.js';
+import { ApiError } from '../../../shared/contract/errors.js';
+import { buildRequest, errorMessageOfResponse, requestHeaders } from '../../../shared/contract/http.js';
+import type { ApiMethod } from '../../../shared/contract/routes.js';
 
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -15,21 +23,18 @@ export interface HttpApiOptions {
 const UNAUTHORIZED = 'Not authorized: open the UI link that `npm run serve` printed (it carries the token).';
 
 export function createHttpApi(options: HttpApiOptions): UiApi {
-  const call = async <M extends ApiMethod>(method: M, req: ApiRequest<M>): Promise<ApiResponse<M>> => {
+  return mapUiApi(async <M extends ApiMethod>(method: M, req: ApiRequest<M>): Promise<ApiResponse<M>> => {
     const built = buildRequest(method, req, options.baseUrl);
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (options.token) headers.Authorization = `Bearer ${options.token}`;
-    if (built.body !== undefined) headers['Content-Type'] = 'application/json';
-    const init: RequestInit = { method: built.method, headers };
+    const init: RequestInit = { method: built.method, headers: requestHeaders(built, options.token) };
     if (built.body !== undefined) init.body = built.body;
     const response = await options.fetch(built.url, init);
     if (!response.ok) throw new ApiError(response.status, await errorMessageOfResponse(response, UNAUTHORIZED));
-    if (response.status === 204) return undefined as unknown as ApiResponse<M>;
-    return (await response.json()) as ApiResponse<M>;
-  };
-  const api = {} as Record<ApiMethod, unknown>;
-  for (const method of Object.keys(API_ROUTES) as ApiMethod[]) {
-    api[method] = (req: ApiRequest<typeof method>) => call(method, req);
-  }
-  return api as UiApi;
+    const checked = checkApiResponse(method, await response.json());
+    if (checked.ok) return checked.value;
+    // The page came from this server, so it is older than the server (an update since it was opened) or newer.
+    throw new Error(
+      `Shelfwatch's answer to ${method} is not what this page expects (${checked.problem}). ` +
+        'Reload the page: Shelfwatch may have been updated since it was opened.',
+    );
+  });
 }

@@ -1,8 +1,8 @@
 // Whether this UI reaches the Shelfwatch it shows: the desktop following a hub (Status.hub, from its follower) or a
 // browser whose event stream dropped. "Hub unreachable since 10:32 — retrying"; the views keep what they had.
 import { useEffect, useState } from 'react';
-import type { Status } from '../../../shared/api.js';
-import { connectionText, type HubConnection } from '../../../shared/connection-text.js';
+import type { HubConnection, Status } from '../../../shared/contract/status.js';
+import { connectionText } from '../../../shared/domain/connection-text.js';
 import { useApiClient } from '../api/ApiContext.js';
 import type { StreamConnection } from '../api/eventStream.js';
 import { clockTime } from '../lib/relativeTime.js';

@@ -1,4 +1,4 @@
-import type { PageScanStatus } from '../../../shared/api.js';
+import type { PageScanStatus } from '../../../shared/contract/pages.js';
 import { hrefs } from '../routing/routes.js';
 
 /** While the partner's sites are read: "Reading your pages: 120 of 800" (the Pages view says the rest). */

@@ -1,4 +1,4 @@
-import type { ReconcileStatus } from '../../../shared/api.js';
+import type { ReconcileStatus } from '../../../shared/contract/impact.js';
 import { hasReconcileNews, ReconcileSummary } from '../impact/ReconcileSummary.js';
 
 /** The catch-up check in the status line: "Checking 120 of 800…", then "Checked 2 min ago: 3 changes found". */

@@ -1,6 +1,6 @@
 // The receiver/feed status every screen shares: loaded once, then kept current by `status` events only.
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
-import type { Status } from '../../../shared/api.js';
+import type { Status } from '../../../shared/contract/status.js';
 import { useApiClient, useUiEvents } from '../api/ApiContext.js';
 import { type LoadState, useLoad } from '../api/useLoad.js';
 

@@ -1,7 +1,7 @@
 // What the user must know about the receiver right now: a storage fault (postbacks are being refused),
 // one-time notices, and a quiet line with the last postback.
 import { useState } from 'react';
-import type { Status } from '../../../shared/api.js';
+import type { Status } from '../../../shared/contract/status.js';
 import { ErrorState } from '../components/ErrorState.js';
 import { RelativeTime } from '../components/RelativeTime.js';
 import { ConnectionLine } from './ConnectionLine.js';
@@ -9,6 +9,7 @@ import { PageScanLine } from './PageScanLine.js';
 import { ReconcileLine } from './ReconcileLine.js';
 import { useStatus } from './StatusContext.js';
 import { UpgradeLine } from './UpgradeLine.js';
+import { UrlChangedBanner } from './UrlChangedBanner.js';
 
 const DISMISSED_KEY = 'shelfwatch.dismissedNotices';
 
@@ -31,6 +32,7 @@ export function StatusLine() {
       <ConnectionLine status={state.data} />
       <UpgradeLine upgrade={state.data.upgrade} />
       {state.data.receiver.fault ? <FaultBanner fault={state.data.receiver.fault} /> : null}
+      <UrlChangedBanner change={state.data.postbackUrlChanged} />
       <Notices notices={state.data.notices} />
       <ReceiverLine status={state.data} />
       <ReconcileLine reconcile={state.data.reconcile} />

@@ -1,5 +1,5 @@
 // While a data folder of the previous version is upgraded (it can take minutes at 100,000 products), how far it got.
-import type { Status } from '../../../shared/api.js';
+import type { Status } from '../../../shared/contract/status.js';
 
 export function UpgradeLine({ upgrade }: { upgrade: Status['upgrade'] }) {
   if (!upgrade) return null;

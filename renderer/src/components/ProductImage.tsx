@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { isHttpUrl } from '../lib/safeUrl.js';
+import { isWebUrl } from '../../../shared/domain/web-url.js';
 
 /** A catalog image: only http(s), lazily loaded, without telling the image host where it is shown. */
 export function ProductImage({ url, name, size = 48 }: { url: string | undefined; name: string; size?: number }) {
   const [failed, setFailed] = useState(false);
-  if (!isHttpUrl(url) || failed) return <span className="product-image placeholder" aria-hidden="true" />;
+  if (!isWebUrl(url) || failed) return <span className="product-image placeholder" aria-hidden="true" />;
   return (
     <img
       className="product-image"

@@ -1,7 +1,7 @@
 // The impact.com account and its catalogs, shared by Settings, the watchlist's search, the product page and every
 // place that turns a catalog or campaign id into a brand name. Loaded once; reloaded after connect and disconnect.
 import { createContext, type ReactNode, useCallback, useContext, useMemo } from 'react';
-import type { Catalog, ImpactAccount } from '../../../shared/api.js';
+import type { Catalog, ImpactAccount } from '../../../shared/contract/impact.js';
 import { useApiClient } from '../api/ApiContext.js';
 import { type LoadState, useLoad } from '../api/useLoad.js';
 

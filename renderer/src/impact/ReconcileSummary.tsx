@@ -1,6 +1,6 @@
 // The catch-up check's progress and outcome in plain words, from Status.reconcile: the same line in the status
 // line, the watchlist and the product page.
-import type { ReconcileStatus } from '../../../shared/api.js';
+import type { ReconcileStatus } from '../../../shared/contract/impact.js';
 import { RelativeTime } from '../components/RelativeTime.js';
 import { clockTime } from '../lib/relativeTime.js';
 

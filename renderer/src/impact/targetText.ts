@@ -1,7 +1,7 @@
 // What a watch target is, in words a partner uses: the brand and catalog names once the catalogs are known, the ids
 // as secondary text (and as the only text before they are).
-import type { Catalog } from '../../../shared/api.js';
-import type { WatchTarget } from '../../../shared/model.js';
+import type { Catalog } from '../../../shared/contract/impact.js';
+import type { WatchTarget } from '../../../shared/contract/watch.js';
 import { brandOf } from './ImpactContext.js';
 
 /** A watch on a whole catalog or a whole brand, rather than one item. */

@@ -1,7 +1,7 @@
 // "Check now": asks the engine for a catch-up check (of everything watched, or of the given items) and follows it
 // through Status.reconcile until it has finished.
 import { useState } from 'react';
-import type { ReconcileStatus } from '../../../shared/api.js';
+import type { ReconcileStatus } from '../../../shared/contract/impact.js';
 import { useApiClient } from '../api/ApiContext.js';
 import { messageOf } from '../api/useLoad.js';
 import { useStatus } from '../app/StatusContext.js';

@@ -1,4 +1,4 @@
-import type { ProductState } from '../../../shared/model.js';
+import type { ProductState } from '../../../shared/contract/product.js';
 
 /** "Acme Outdoor · Tents": the brand and catalog names once the catalogs are known; null before. */
 export function brandText(names: Pick<ProductState, 'brandName' | 'catalogName'>): string | null {

@@ -1,5 +1,5 @@
 // Receiver settings a flag or environment variable sets for this run: the stored value is then only the default.
-import type { SettingOverride, Setup } from '../../../shared/api.js';
+import type { SettingOverride, Setup } from '../../../shared/contract/setup.js';
 
 export type OverridableSetting = SettingOverride['setting'];
 

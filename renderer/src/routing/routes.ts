@@ -1,5 +1,5 @@
 // Hash routes: they work the same from file:// (desktop) and from the server face, and need no server support.
-import type { FeedFilter } from '../../../shared/api.js';
+import type { FeedFilter } from '../../../shared/contract/enums.js';
 
 export type Route =
   | { name: 'feed'; filter?: FeedFilter }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
-import type { RuleKind, WatchRule } from '../../../shared/model.js';
+import type { RuleKind } from '../../../shared/contract/enums.js';
+import type { WatchRule } from '../../../shared/contract/watch.js';
 import { ALL_RULE_KINDS, needsValue, RULE_LABELS } from './defaultRules.js';
 import { draftProblems, fromDrafts, type RuleDraft, sameRules, toDrafts } from './ruleDraft.js';
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { sameTarget, type WatchRule } from '../../../shared/model.js';
+import type { WatchRule } from '../../../shared/contract/watch.js';
+import { sameTarget } from '../../../shared/domain/watch-target.js';
 import { messageOf } from '../api/useLoad.js';
 import type { ScopeTarget } from '../impact/targetText.js';
 import { DEFAULT_SCOPE_RULES, describeRule } from './defaultRules.js';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Watch } from '../../../shared/model.js';
+import type { Watch } from '../../../shared/contract/watch.js';
 import { messageOf } from '../api/useLoad.js';
 import { ConfirmButton } from '../components/ConfirmButton.js';
 import { useWatches } from './WatchesContext.js';

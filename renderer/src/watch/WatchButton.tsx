@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { type ItemTarget, productKey } from '../../../shared/model.js';
+import type { ItemTarget } from '../../../shared/contract/watch.js';
+import { productKey } from '../../../shared/domain/watch-target.js';
 import { messageOf } from '../api/useLoad.js';
 import { useWatches } from './WatchesContext.js';
 

@@ -1,4 +1,4 @@
-import type { Watch } from '../../../shared/model.js';
+import type { Watch } from '../../../shared/contract/watch.js';
 import { RulesEditor } from './RulesEditor.js';
 import { WatchActions } from './WatchActions.js';
 import { useWatches } from './WatchesContext.js';

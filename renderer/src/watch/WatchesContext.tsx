@@ -1,14 +1,8 @@
 // Watches are shared by the feed (one-click Watch), the product view and the watchlist, so they live in one place.
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
-import type { WatchPatch } from '../../../shared/api.js';
-import {
-  itemKeyOf,
-  type ProductState,
-  type Watch,
-  type WatchRule,
-  type WatchTarget,
-  watchCovers,
-} from '../../../shared/model.js';
+import type { ProductState } from '../../../shared/contract/product.js';
+import type { Watch, WatchPatch, WatchRule, WatchTarget } from '../../../shared/contract/watch.js';
+import { itemKeyOf, watchCovers } from '../../../shared/domain/watch-target.js';
 import { useApiClient } from '../api/ApiContext.js';
 import { type LoadState, useLoad } from '../api/useLoad.js';
 import { DEFAULT_RULES } from './defaultRules.js';

@@ -1,4 +1,6 @@
-import { RULE_KINDS, type RuleKind, VALUED_RULE_KINDS, type WatchRule } from '../../../shared/model.js';
+import { RULE_KINDS, type RuleKind } from '../../../shared/contract/enums.js';
+import { VALUED_RULE_KINDS } from '../../../shared/contract/ranges.js';
+import type { WatchRule } from '../../../shared/contract/watch.js';
 
 /** A one-click watch should tell the user about everything that matters without any threshold to pick. */
 export const DEFAULT_RULES: WatchRule[] = [

@@ -1,7 +1,8 @@
 // Rule values are edited as text (so "1." can be typed) and checked before anything is saved, against the same
-// ranges the API enforces (shared/schema/ranges.ts).
-import type { RuleKind, WatchRule } from '../../../shared/model.js';
-import { isInRuleRange, RULE_VALUE_RANGES, type RuleValueRange } from '../../../shared/schema/ranges.js';
+// ranges the API enforces (shared/contract/ranges.ts).
+import type { RuleKind } from '../../../shared/contract/enums.js';
+import { isInRuleRange, ruleValueRange } from '../../../shared/contract/ranges.js';
+import type { WatchRule } from '../../../shared/contract/watch.js';
 import { needsValue } from './defaultRules.js';
 
 export interface RuleDraft {
@@ -9,15 +10,12 @@ export interface RuleDraft {
   value: string;
 }
 
-const rangeOf = (kind: RuleKind): RuleValueRange | undefined =>
-  (RULE_VALUE_RANGES as Partial<Record<RuleKind, RuleValueRange>>)[kind];
-
 export const toDrafts = (rules: WatchRule[]): RuleDraft[] =>
   rules.map((rule) => ({ kind: rule.kind, value: rule.value === undefined ? '' : String(rule.value) }));
 
 /** The problem with a draft, in words, or null when it can be saved. */
 export function draftProblem(draft: RuleDraft): string | null {
-  const range = rangeOf(draft.kind);
+  const range = ruleValueRange(draft.kind);
   if (!needsValue(draft.kind) || !range) return null;
   const value = Number(draft.value);
   if (draft.value.trim() === '' || !Number.isFinite(value)) return 'Enter a number';

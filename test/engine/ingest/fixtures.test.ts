@@ -9,7 +9,11 @@ import {
   parseRequest,
   type RuleMemory,
 } from '../../../main/engine/ingest/index.js';
-import { type FieldChange, itemKeyOf, type ProductState, type RawRequest, type Watch } from '../../../shared/model.js';
+import type { FieldChange } from '../../../shared/contract/feed.js';
+import type { ProductState } from '../../../shared/contract/product.js';
+import type { RawRequest } from '../../../shared/contract/quarantine.js';
+import type { Watch } from '../../../shared/contract/watch.js';
+import { itemKeyOf } from '../../../shared/domain/watch-target.js';
 import { FLIP_WATCH, loadFixtures, type PostbackFixture } from '../../helpers/fixtures.js';
 
 const fixtures = loadFixtures();

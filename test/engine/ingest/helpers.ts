@@ -1,5 +1,7 @@
 // Small builders shared by the ingest tests.
-import type { ProductSnapshot, ProductState, RawRequest, Watch, WatchRule } from '../../../shared/model.js';
+import type { ProductSnapshot, ProductState } from '../../../shared/contract/product.js';
+import type { RawRequest } from '../../../shared/contract/quarantine.js';
+import type { Watch, WatchRule } from '../../../shared/contract/watch.js';
 
 export function raw(body: string, contentType = '', query = '', method = 'POST'): RawRequest {
   return { method, query, contentType, headers: {}, body };

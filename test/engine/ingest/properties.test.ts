@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applySnapshot, normalize, parseRequest } from '../../../main/engine/ingest/index.js';
-import { STOCK_VALUES } from '../../../shared/model.js';
+import { STOCK_VALUES } from '../../../shared/contract/enums.js';
 
 const SETTINGS = { seed: 42, numRuns: 2000 };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applySnapshot, evaluateWatch, type RuleMemory } from '../../../main/engine/ingest/index.js';
-import type { ProductSnapshot, ProductState, Watch } from '../../../shared/model.js';
+import type { ProductSnapshot, ProductState } from '../../../shared/contract/product.js';
+import type { Watch } from '../../../shared/contract/watch.js';
 import { snapshot, state, watch } from './helpers.js';
 
 /** Feeds snapshots through diff + rules like the engine does; returns the alert messages of each step. */

@@ -3,7 +3,7 @@
 // the pages do not link to stay out of it.
 import { describe, expect, it } from 'vitest';
 import { singleText } from '../../../main/desktop/notification-text.js';
-import type { FeedEntry } from '../../../shared/model.js';
+import type { FeedEntry } from '../../../shared/contract/feed.js';
 import { productKeyOf, productPostback } from '../../fakes/fake-site/content.js';
 import { FAKE_SITE_PATHS as PATHS } from '../../fakes/fake-site.js';
 import { until } from '../../helpers/until.js';

@@ -2,7 +2,7 @@
 // short deadline, 64 KB page cap, no daily scan), plus the fake partner site and the products its pages link to.
 import { onTestFinished } from 'vitest';
 import { openEngine } from '../../../main/engine/index.js';
-import type { PageScanOptions } from '../../../main/engine/pages/scan/page-scanner.js';
+import type { PageScanOptions } from '../../../main/engine/pages/scan/scan-options.js';
 import type { Engine } from '../../../main/engine/types.js';
 import { FAKE_PRODUCTS, productPostback } from '../../fakes/fake-site/content.js';
 import { type FakeSite, startFakeSite } from '../../fakes/fake-site.js';

@@ -32,6 +32,7 @@ export const BAD_REQUESTS: BadRequest[] = [
   get('getSettings', 'section=receiver', 'section'),
   send('reprocessQuarantine', 'ids it does not take', { ids: ['1'] }, 'ids'),
   send('regenerateSecret', 'a secret of its own', { secret: 'mine' }, 'secret'),
+  send('acknowledgeUrlChange', 'a URL of its own', { url: 'http://x' }, 'url'),
 
   // feed (a query string: every value arrives as text)
   get('feed', 'limit=abc', 'limit'),

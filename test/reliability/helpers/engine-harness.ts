@@ -5,7 +5,8 @@ import { type FileSystem, nodeFileSystem } from '../../../main/engine/file-syste
 import { openEngine } from '../../../main/engine/index.js';
 import { readJournal } from '../../../main/engine/journal/index.js';
 import type { Engine, Logger } from '../../../main/engine/types.js';
-import type { FeedEntry, ProductState } from '../../../shared/model.js';
+import type { FeedEntry } from '../../../shared/contract/feed.js';
+import type { ProductState } from '../../../shared/contract/product.js';
 
 export const SECRET = 'reliability-secret-0123456789abcdefXYZ';
 

@@ -1,6 +1,6 @@
 // Sends one UI API call over HTTP the way a client could, right or wrong: the method's verb and path from
 // API_ROUTES, path segments filled in, a query string for GET and a JSON (or raw) body otherwise.
-import { API_ROUTES, type ApiMethod } from '../../../shared/api.js';
+import { API_ROUTES, type ApiMethod } from '../../../shared/contract/routes.js';
 import { request, type SimpleResponse } from '../../helpers/http.js';
 
 export interface UiCall {

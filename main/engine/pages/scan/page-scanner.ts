@@ -1,15 +1,15 @@
 // Reads the partner's sites: every page of every site, one scan at a time (a request for another while one runs
 // makes one more after it), daily and on demand. Progress goes to the status line ("Reading your pages: 120 of
 // 800"); at the end the products the pages link to are journaled, which is what `{ linkedFromPages: true }` follows.
-import { MAX_LINKED_PRODUCTS_CHANGE } from '../../../../shared/schema/journal.js';
-import type { PageScanStatus } from '../../../../shared/schema/pages.js';
+import { MAX_LINKED_PRODUCTS_CHANGE } from '../../../../shared/contract/journal.js';
+import type { PageScanStatus } from '../../../../shared/contract/pages.js';
 import type { Command } from '../../journal/record.js';
 import type { Store } from '../../store/store.js';
 import type { Logger } from '../../types.js';
-import type { Sleep } from '../fetch/host-queue.js';
 import { PageReader } from '../fetch/page-reader.js';
 import { ScanTables } from '../store/scan-tables.js';
 import type { StoredSite } from '../store/site-table.js';
+import type { PageScanOptions } from './scan-options.js';
 import { scanPage } from './scan-page.js';
 import { siteKindOf } from './site-kind.js';
 import { listSite } from './site-listing.js';
@@ -19,25 +19,6 @@ export const DAY_MS = 86_400_000;
 const START_DELAY_MS = 30_000;
 /** Products whose matcher keys are filled per transaction when the first site is added to a full store. */
 const FILL_CHUNK = 2_000;
-
-export interface PageScanOptions {
-  /** pause between two requests to one host (default 1 s; robots.txt's Crawl-delay can make it longer) */
-  delayMs: number;
-  /** per request (default 15 s) */
-  timeoutMs: number;
-  /** per page (default 5 MB) */
-  maxBytes: number;
-  /** false: no daily scan (tests drive scans themselves) */
-  daily: boolean;
-  sleep?: Sleep;
-}
-
-export const DEFAULT_PAGE_SCAN: PageScanOptions = {
-  delayMs: 1_000,
-  timeoutMs: 15_000,
-  maxBytes: 5 * 1_048_576,
-  daily: true,
-};
 
 export interface PageScannerDeps {
   store: Store;

@@ -1,7 +1,7 @@
 // What an address the partner adds serves: a sitemap, a feed or a web page, read politely like any page (robots.txt
 // first). Anything else is refused with the reason, in words the partner can act on.
-import { ApiError } from '../../../../shared/api-error.js';
-import type { SiteKind } from '../../../../shared/schema/pages.js';
+import { ApiError } from '../../../../shared/contract/errors.js';
+import type { SiteKind } from '../../../../shared/contract/pages.js';
 import { bodyText, documentKind, isDocumentType, MAX_UNPACKED_BYTES } from '../discover/document-kind.js';
 import type { PageReader } from '../fetch/page-reader.js';
 

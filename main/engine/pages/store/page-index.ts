@@ -1,6 +1,6 @@
 // The link index in store.db, as the engine uses it: sites, the pages read from them and their links, each product's
 // matcher keys, the journaled set of linked products, and the queries the UI asks.
-import type { ProductState } from '../../../../shared/model.js';
+import type { ProductState } from '../../../../shared/contract/product.js';
 import type { Db } from '../../store/db/open.js';
 import { AttentionIndex } from './attention.js';
 import { LinkedProducts } from './linked-products.js';

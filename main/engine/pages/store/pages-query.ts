@@ -1,15 +1,15 @@
 // The read side of the link index for the UI API: the Pages list (attention first), one page's links, the pages that
 // link to a product, and what each named product is now.
-import { textMatcher } from '../../../../shared/feed-search.js';
-import {
-  type LinkedPages,
-  PAGE_MATCHES,
-  type PageItem,
-  type PageLinksPage,
-  type PageProduct,
-  type PageRef,
-  type PagesPage,
-} from '../../../../shared/schema/pages.js';
+import { PAGE_MATCHES } from '../../../../shared/contract/enums.js';
+import type {
+  LinkedPages,
+  PageItem,
+  PageLinksPage,
+  PageProduct,
+  PageRef,
+  PagesPage,
+} from '../../../../shared/contract/pages.js';
+import { textMatcher } from '../../../../shared/domain/feed-search.js';
 import { type Db, statement } from '../../store/db/open.js';
 import { fromRow, type ProductRow, publicState } from '../../store/db/products.js';
 import type { AttentionIndex } from './attention.js';

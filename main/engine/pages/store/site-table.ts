@@ -1,6 +1,6 @@
 // The partner's sites: added and deleted by journaled commands (so a rebuild from the journal has them again), with
 // the summary of each one's last finished scan written by the scanner.
-import type { ScanSummary, Site, SiteKind } from '../../../../shared/schema/pages.js';
+import type { ScanSummary, Site, SiteKind } from '../../../../shared/contract/pages.js';
 import type { Db } from '../../store/db/open.js';
 
 export interface StoredSite {

@@ -5,7 +5,7 @@
 import type { Db } from './open.js';
 
 /** Which entries a page may hold. */
-export type FeedFilter =
+export type ScanFilter =
   | { kind: 'all'; alertsOnly: boolean }
   | { kind: 'products'; ids: readonly number[]; alertsOnly: boolean }
   | { kind: 'match'; test: (productId: number) => boolean; alertsOnly: boolean }
@@ -37,7 +37,7 @@ const SCAN_BATCH = 2048;
 const CLOCK_EVERY = 64;
 const SCAN_BUDGET_MS = 15;
 
-export class FeedQuery {
+export class FeedScanner {
   private readonly newestStatement;
   private readonly newestAlertsStatement;
   private readonly productsStatement;
@@ -79,7 +79,7 @@ export class FeedQuery {
   }
 
   /** A page of up to `limit` entries before `before`; a scan reads at most `maxRows` rows (a probe) when given. */
-  page(filter: FeedFilter, before: number, limit: number, maxRows = Number.POSITIVE_INFINITY): FeedScan {
+  page(filter: ScanFilter, before: number, limit: number, maxRows = Number.POSITIVE_INFINITY): FeedScan {
     if (filter.kind === 'all') {
       const statement = filter.alertsOnly ? this.newestAlertsStatement : this.newestStatement;
       return complete(statement.all(before, limit), limit);

@@ -1,6 +1,7 @@
 // The feed: one row per change, newest last. Rows hold what changed and the alerts; the product is joined in when
 // read, so a row never carries a stale copy of it.
-import type { Alert, FieldChange, Operation } from '../../../../shared/model.js';
+import type { Operation } from '../../../../shared/contract/enums.js';
+import type { Alert, FieldChange } from '../../../../shared/contract/feed.js';
 import type { StoredFeedEntry } from '../feed-entry.js';
 import type { Db } from './open.js';
 import { ENTRIES_PER_RECORD, FROM_API, feedPos, HAS_ALERTS, IS_NEW, seqOfPos } from './schema.js';

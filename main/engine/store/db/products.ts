@@ -1,5 +1,6 @@
 // Products (current state), their history points, and the full-text search index over name and item id.
-import type { HistoryPoint, ProductState, StockAvailability } from '../../../../shared/model.js';
+import type { StockAvailability } from '../../../../shared/contract/enums.js';
+import type { HistoryPoint, ProductState } from '../../../../shared/contract/product.js';
 import type { Db } from './open.js';
 import type { SearchIndex } from './search-index.js';
 

@@ -1,6 +1,6 @@
 // Authenticated postbacks Shelfwatch could not use, with the reason, kept so they can be re-processed after the user
 // fixes the field mapping. Bounded: the oldest go first.
-import type { QuarantineEntry, RawRequest } from '../../../../shared/model.js';
+import type { QuarantineEntry, RawRequest } from '../../../../shared/contract/quarantine.js';
 import type { Db } from './open.js';
 
 export const QUARANTINE_LIMIT = 1000;

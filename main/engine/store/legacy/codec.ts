@@ -1,7 +1,7 @@
 // The store file's format. Products, history and the feed are written as rows of values rather than objects with
 // repeated key names (at 100,000 products and 200,000 feed entries the file is about half the size and parses
 // several times faster), and in lines of at most 5,000 rows, so reading it never holds more than one line of text.
-import type { HistoryPoint, ProductState } from '../../../../shared/model.js';
+import type { HistoryPoint, ProductState } from '../../../../shared/contract/product.js';
 import { type FeedColumns, FeedLog } from './feed-log.js';
 import { looksLikeStore, type StoreData } from './state.js';
 

@@ -1,8 +1,9 @@
 // The feed, held as columns instead of one object per entry: 200,000 entries as objects cost ~170 MB of heap and
 // most of the start-up parse; as columns of numbers plus one short JSON string each they cost a tenth of that.
 // Entries are appended in journal order, so `seq` never decreases and an id is found by binary search.
-import type { Alert, FieldChange, Operation } from '../../../../shared/model.js';
-import type { StoredFeedEntry } from './state.js';
+import type { Operation } from '../../../../shared/contract/enums.js';
+import type { Alert, FieldChange } from '../../../../shared/contract/feed.js';
+import type { StoredFeedEntry } from '../feed-entry.js';
 
 const OPERATIONS: Operation[] = ['Insert', 'Update', 'Delete'];
 const READ = 1;

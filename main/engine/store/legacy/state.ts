@@ -1,20 +1,11 @@
 // The materialized view of the journal that lowdb keeps on disk.
 
-import type { FeedEntry } from '../../../../shared/model.js';
-import {
-  DEFAULT_SETTINGS,
-  type HistoryPoint,
-  type ProductState,
-  type QuarantineEntry,
-  type Settings,
-  type Watch,
-} from '../../../../shared/model.js';
-import { FeedLog } from './feed-log.js';
-
-/** A feed entry as stored: the product is joined in when read, so 200,000 entries do not hold 200,000 copies. */
-export type StoredFeedEntry = Omit<FeedEntry, 'product'>;
-
+import type { HistoryPoint, ProductState } from '../../../../shared/contract/product.js';
+import type { QuarantineEntry } from '../../../../shared/contract/quarantine.js';
+import { DEFAULT_SETTINGS, type Settings } from '../../../../shared/contract/settings.js';
+import type { Watch } from '../../../../shared/contract/watch.js';
 import type { ReceiverStats } from '../db/meta.js';
+import { FeedLog } from './feed-log.js';
 
 export interface StoreData {
   version: 1;

@@ -2,7 +2,7 @@
 // scroll as smoothly as 10. Rows have a fixed height so no row ever has to be measured: one height per layout.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { FeedEntry } from '../../../../shared/model.js';
+import type { FeedEntry } from '../../../../shared/contract/feed.js';
 import { useNarrow } from '../../lib/useNarrow.js';
 import { FeedRow } from './FeedRow.js';
 

@@ -1,7 +1,7 @@
 import { memo } from 'react';
-import { describeEntry } from '../../../../shared/describe.js';
+import type { FeedEntry } from '../../../../shared/contract/feed.js';
+import { describeEntry } from '../../../../shared/domain/describe.js';
 import { onYourPagesText } from '../../../../shared/domain/pages-text.js';
-import type { FeedEntry } from '../../../../shared/model.js';
 import { ProductImage } from '../../components/ProductImage.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { productName } from '../../lib/productName.js';

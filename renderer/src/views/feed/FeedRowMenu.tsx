@@ -1,7 +1,7 @@
-import type { ProductState } from '../../../../shared/model.js';
+import type { ProductState } from '../../../../shared/contract/product.js';
+import { isWebUrl } from '../../../../shared/domain/web-url.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { Menu } from '../../components/Menu.js';
-import { isHttpUrl } from '../../lib/safeUrl.js';
 import { ScopeWatchButton } from '../../watch/ScopeWatchButton.js';
 
 /** What else a feed row offers, behind one "⋯" so the row stays tidy at 360 px. */
@@ -12,7 +12,7 @@ export function FeedRowMenu({ product, name }: { product: ProductState; name: st
       {() => (
         <>
           {/* impact.com's Url is the partner's own tracking link: what they share to earn. */}
-          {isHttpUrl(product.url) ? (
+          {isWebUrl(product.url) ? (
             <CopyButton
               text={product.url}
               label="Copy tracking link"

@@ -1,4 +1,4 @@
-import type { FeedFilter } from '../../../../shared/api.js';
+import type { FeedFilter } from '../../../../shared/contract/enums.js';
 
 const FILTERS: { value: FeedFilter; label: string }[] = [
   { value: 'all', label: 'All' },

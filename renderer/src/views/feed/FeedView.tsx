@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import type { FeedFilter } from '../../../../shared/api.js';
-import type { FeedEntry } from '../../../../shared/model.js';
+import type { FeedFilter } from '../../../../shared/contract/enums.js';
+import type { FeedEntry } from '../../../../shared/contract/feed.js';
 import { useApiClient } from '../../api/ApiContext.js';
 import { useStatus } from '../../app/StatusContext.js';
 import { ErrorState, Loading } from '../../components/ErrorState.js';
@@ -41,7 +41,7 @@ export function FeedView({ initialFilter = 'all' }: { initialFilter?: FeedFilter
       <header className="view-header">
         <h1 id="feed-heading">Feed</h1>
         <p className="muted" data-testid="feed-count">
-          {feed.initial ? '' : countLabel(feed.total, feed.entries.length, feed.next !== null)}
+          {feed.initial ? '' : countLabel(feed.total, feed.items.length, feed.next !== null)}
         </p>
       </header>
       <FeedToolbar
@@ -67,11 +67,11 @@ function FeedBody(props: {
   if (feed.initial && feed.loading) return <Loading what="the feed" />;
   if (feed.initial && feed.error)
     return <ErrorState message={`Could not load the feed: ${feed.error}`} onRetry={feed.retry} />;
-  if (feed.entries.length === 0) return <FeedEmpty filter={filter} q={q} />;
+  if (feed.items.length === 0) return <FeedEmpty filter={filter} q={q} />;
   return (
     <>
       <FeedList
-        entries={feed.entries}
+        entries={feed.items}
         total={feed.total}
         hasMore={feed.next !== null}
         loading={feed.loading}

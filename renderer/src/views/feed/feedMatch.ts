@@ -1,7 +1,7 @@
 // Live entries arrive unfiltered; these decide whether one belongs in the list the user is looking at.
-import type { FeedFilter } from '../../../../shared/api.js';
-import { textMatcher } from '../../../../shared/feed-search.js';
-import type { FeedEntry } from '../../../../shared/model.js';
+import type { FeedFilter } from '../../../../shared/contract/enums.js';
+import type { FeedEntry } from '../../../../shared/contract/feed.js';
+import { textMatcher } from '../../../../shared/domain/feed-search.js';
 
 export function matchesFeedView(
   entry: FeedEntry,
@@ -12,7 +12,7 @@ export function matchesFeedView(
   if (filter === 'alerts' && entry.alerts.length === 0) return false;
   if (filter === 'watched' && !isWatched(entry.product) && entry.alerts.length === 0) return false;
   if (!q.trim()) return true;
-  // The server's rule, so a live entry shows exactly when a reload would show it (shared/feed-search.ts).
+  // The server's rule, so a live entry shows exactly when a reload would show it (shared/domain/feed-search.ts).
   const { name, catalogItemId, brandName, catalogName } = entry.product;
   return textMatcher(q)([name, catalogItemId, brandName, catalogName]);
 }

@@ -1,7 +1,7 @@
 // One page's links, as the last reading found them: which product each leads to, how it was matched, and what the
 // product is now (and cost when the page was read). Every href and text is shown as text; nothing is followed.
-import type { PageLinkItem, PageProduct } from '../../../../shared/api.js';
-import { formatPrice } from '../../../../shared/money.js';
+import type { PageLinkItem, PageProduct } from '../../../../shared/contract/pages.js';
+import { formatPrice } from '../../../../shared/domain/money.js';
 import { useApiClient } from '../../api/ApiContext.js';
 import { useLoad } from '../../api/useLoad.js';
 import { ErrorState, Loading } from '../../components/ErrorState.js';

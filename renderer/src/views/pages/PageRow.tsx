@@ -1,10 +1,10 @@
 // One of the partner's pages: its title and address (text: never a link into the app, opened only in the browser),
 // when it was read, its links, and what needs attention, product by product. "Links" shows each link.
 import { useState } from 'react';
-import type { PageItem, PageProduct } from '../../../../shared/api.js';
+import type { PageItem, PageProduct } from '../../../../shared/contract/pages.js';
+import { isWebUrl } from '../../../../shared/domain/web-url.js';
 import { useApiClient } from '../../api/ApiContext.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
-import { isHttpUrl } from '../../lib/safeUrl.js';
 import { hrefs } from '../../routing/routes.js';
 import { PageLinks } from './PageLinks.js';
 import { REASON_LABELS, readProblem } from './pageWords.js';
@@ -32,7 +32,7 @@ export function PageRow({ page, products }: { page: PageItem; products: Record<s
           {problem ? <span className="field-error">{problem}</span> : null}
         </div>
         <div className="page-actions">
-          {isHttpUrl(page.url) ? (
+          {isWebUrl(page.url) ? (
             <button type="button" className="button small" onClick={() => client.openExternal(page.url)}>
               Open page
             </button>

@@ -1,7 +1,7 @@
 // The partner's sites: add one by its sitemap, feed or page address, see what the last scan found, read them again
 // now, or delete one. Only this computer's own UI (the hub) sees it: sites make the hub fetch addresses.
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import type { Site } from '../../../../shared/api.js';
+import type { Site } from '../../../../shared/contract/pages.js';
 import { useApiClient } from '../../api/ApiContext.js';
 import { messageOf, useLoad } from '../../api/useLoad.js';
 import { useStatus } from '../../app/StatusContext.js';

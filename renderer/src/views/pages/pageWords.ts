@@ -1,10 +1,10 @@
 // What the Pages view calls each reason for attention, each kind of match and each product's state: plain words a
 // partner uses, not the API's codes.
 
-import type { StockAvailability } from '../../../../shared/model.js';
-import { formatPrice } from '../../../../shared/money.js';
-import type { AttentionReason, PageMatch, PageProduct } from '../../../../shared/schema/pages.js';
-import { STOCK_LABELS } from '../../../../shared/stock.js';
+import type { StockAvailability } from '../../../../shared/contract/enums.js';
+import type { AttentionReason, PageMatch, PageProduct } from '../../../../shared/contract/pages.js';
+import { formatPrice } from '../../../../shared/domain/money.js';
+import { STOCK_LABELS } from '../../../../shared/domain/stock.js';
 
 export const REASON_LABELS: Record<AttentionReason, string> = {
   'out-of-stock': 'Out of stock',

@@ -1,7 +1,7 @@
 // The Pages list's data: pages fetched a page at a time (attention first), reset when the filter or search changes,
 // read again quietly when a scan finishes or products change (what needs attention follows their state).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PageItem, PageProduct } from '../../../../shared/api.js';
+import type { PageItem, PageProduct } from '../../../../shared/contract/pages.js';
 import { useApiClient, useUiEvents } from '../../api/ApiContext.js';
 import { messageOf } from '../../api/useLoad.js';
 import { useStatus } from '../../app/StatusContext.js';

@@ -1,7 +1,7 @@
-import type { PageRef } from '../../../../shared/api.js';
+import type { PageRef } from '../../../../shared/contract/pages.js';
 import { linkedFromText } from '../../../../shared/domain/pages-text.js';
+import { isWebUrl } from '../../../../shared/domain/web-url.js';
 import { useApiClient } from '../../api/ApiContext.js';
-import { isHttpUrl } from '../../lib/safeUrl.js';
 import { hrefs } from '../../routing/routes.js';
 
 /** "Linked from 3 of your pages", with each page's title (text; opened in the browser, never in the app). */
@@ -15,7 +15,7 @@ export function LinkingPages({ pages }: { pages: PageRef[] }) {
         {pages.map((page) => (
           <li key={page.url}>
             <span className="page-title">{page.title}</span>{' '}
-            {isHttpUrl(page.url) ? (
+            {isWebUrl(page.url) ? (
               <button type="button" className="button small" onClick={() => client.openExternal(page.url)}>
                 Open page
               </button>

@@ -1,4 +1,5 @@
-import { type ProductState, watchCovers } from '../../../../shared/model.js';
+import type { ProductState } from '../../../../shared/contract/product.js';
+import { watchCovers } from '../../../../shared/domain/watch-target.js';
 import { useImpact } from '../../impact/ImpactContext.js';
 import { describeTarget } from '../../impact/targetText.js';
 import { hrefs } from '../../routing/routes.js';

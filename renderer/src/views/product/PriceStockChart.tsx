@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import type { HistoryPoint } from '../../../../shared/model.js';
-import { formatPrice } from '../../../../shared/money.js';
-import { STOCK_LABELS } from '../../../../shared/stock.js';
+import type { HistoryPoint } from '../../../../shared/contract/product.js';
+import { formatPrice } from '../../../../shared/domain/money.js';
+import { STOCK_LABELS } from '../../../../shared/domain/stock.js';
 import { absoluteTime } from '../../lib/relativeTime.js';
 import { useNarrow } from '../../lib/useNarrow.js';
 import { type ChartBox, priceRange, priceScale, priceStepPath, sortedHistory, stockSegments } from './chartGeometry.js';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { describeEntry } from '../../../../shared/describe.js';
-import type { FeedEntry } from '../../../../shared/model.js';
+import type { FeedEntry } from '../../../../shared/contract/feed.js';
+import { describeEntry } from '../../../../shared/domain/describe.js';
 import { useUiEvents } from '../../api/ApiContext.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { useImpact } from '../../impact/ImpactContext.js';

@@ -1,6 +1,6 @@
-import type { ProductState } from '../../../../shared/model.js';
-import { formatPrice } from '../../../../shared/money.js';
-import { STOCK_LABELS } from '../../../../shared/stock.js';
+import type { ProductState } from '../../../../shared/contract/product.js';
+import { formatPrice } from '../../../../shared/domain/money.js';
+import { STOCK_LABELS } from '../../../../shared/domain/stock.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 
 /** The product's current state as the last postback or check left it; the brand's names first, then the ids. */

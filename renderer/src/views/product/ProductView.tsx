@@ -1,3 +1,4 @@
+import { isWebUrl } from '../../../../shared/domain/web-url.js';
 import { useApiClient, useUiEvents } from '../../api/ApiContext.js';
 import { useLoad } from '../../api/useLoad.js';
 import { CopyButton } from '../../components/CopyButton.js';
@@ -5,7 +6,6 @@ import { ErrorState, Loading } from '../../components/ErrorState.js';
 import { ProductImage } from '../../components/ProductImage.js';
 import { brandText } from '../../lib/brandText.js';
 import { productName } from '../../lib/productName.js';
-import { isHttpUrl } from '../../lib/safeUrl.js';
 import { hrefs } from '../../routing/routes.js';
 import { WatchButton } from '../../watch/WatchButton.js';
 import { WatchEditor } from '../../watch/WatchEditor.js';
@@ -60,7 +60,7 @@ export function ProductView({ productKey }: { productKey: string }) {
             Item {product.catalogItemId} · catalog {product.catalogId}
           </p>
           <div className="row">
-            {isHttpUrl(url) ? (
+            {isWebUrl(url) ? (
               <>
                 <button type="button" className="button" onClick={() => client.openExternal(url)}>
                   Open product

@@ -1,6 +1,7 @@
 // Pure geometry for the history chart, kept apart from the SVG so it can be reasoned about (and tested) alone.
-import type { HistoryPoint, StockAvailability } from '../../../../shared/model.js';
-import { isInStock } from '../../../../shared/stock.js';
+import type { StockAvailability } from '../../../../shared/contract/enums.js';
+import type { HistoryPoint } from '../../../../shared/contract/product.js';
+import { isInStock } from '../../../../shared/domain/stock.js';
 
 export interface ChartBox {
   width: number;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ImpactAccount } from '../../../../shared/api.js';
+import type { ImpactAccount } from '../../../../shared/contract/impact.js';
 import { useApiClient } from '../../api/ApiContext.js';
 import { messageOf } from '../../api/useLoad.js';
 import { ConfirmButton } from '../../components/ConfirmButton.js';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { CANONICAL_FIELDS, type CanonicalField } from '../../../../shared/model.js';
+import { CANONICAL_FIELDS, type CanonicalField } from '../../../../shared/contract/enums.js';
 
 interface MappingRow {
   incoming: string;

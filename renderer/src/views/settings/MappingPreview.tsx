@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { MappingPreview as Preview } from '../../../../shared/api.js';
-import type { QuarantineEntry } from '../../../../shared/model.js';
+import type { MappingPreview as Preview } from '../../../../shared/contract/mapping.js';
+import type { QuarantineEntry } from '../../../../shared/contract/quarantine.js';
 import { useApiClient } from '../../api/ApiContext.js';
 import { messageOf } from '../../api/useLoad.js';
 import { useDebounced } from '../../lib/useDebounced.js';

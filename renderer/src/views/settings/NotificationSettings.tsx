@@ -1,5 +1,5 @@
-import type { Settings } from '../../../../shared/model.js';
-import { SETTINGS_RANGES } from '../../../../shared/schema/ranges.js';
+import { SETTINGS_RANGES } from '../../../../shared/contract/ranges.js';
+import type { Settings } from '../../../../shared/contract/settings.js';
 import { CheckboxField, NumberField, TextField } from './fields.js';
 
 type Notifications = Settings['notifications'];

@@ -1,7 +1,7 @@
 // Settings → Where postbacks arrive (the desktop app only): this computer's own receiver, or a Shelfwatch hub it
 // follows (paste the hub's pairing link). Switching saves the choice and restarts the app into it.
 import { type FormEvent, useState } from 'react';
-import type { DesktopConnection } from '../../../../shared/schema/desktop-connection.js';
+import type { DesktopConnection } from '../../../../shared/contract/desktop-connection.js';
 import { useApiClient } from '../../api/ApiContext.js';
 import type { DesktopConnectionApi } from '../../api/client.js';
 import { messageOf, useLoad } from '../../api/useLoad.js';

@@ -1,17 +1,21 @@
-import type { Setup } from '../../../../shared/api.js';
-import type { Settings } from '../../../../shared/model.js';
-import { SETTINGS_RANGES } from '../../../../shared/schema/ranges.js';
+import { SETTINGS_RANGES } from '../../../../shared/contract/ranges.js';
+import type { Settings } from '../../../../shared/contract/settings.js';
+import type { Setup } from '../../../../shared/contract/setup.js';
 import { type InForce, inForce, whenDefaultApplies } from '../../lib/overrides.js';
 import { LinesField, NumberField, TextField } from './fields.js';
+import { HeaderValueField } from './HeaderValueField.js';
 
 type Receiver = Settings['receiver'];
 
 export function ReceiverSettings({
   value,
+  savedHeaderValue,
   onChange,
   setup,
 }: {
   value: Receiver;
+  /** the header value as the hub answered it: the mask when one is set */
+  savedHeaderValue: string;
   onChange: (v: Receiver) => void;
   /** what is in force right now; null until loaded (or when it could not be) */
   setup: Pick<Setup, 'overrides' | 'receiverPort'> | null;
@@ -47,12 +51,10 @@ export function ReceiverSettings({
           value={value.headerName}
           onChange={(headerName) => set({ headerName })}
         />
-        <TextField
-          label="Header value"
-          type="password"
+        <HeaderValueField
           value={value.headerValue}
+          saved={savedHeaderValue}
           onChange={(headerValue) => set({ headerValue })}
-          hint="A second secret: impact.com sends it as its custom “HTTP Header”."
         />
       </div>
       <LinesField

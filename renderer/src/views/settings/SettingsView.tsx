@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Settings } from '../../../../shared/model.js';
+import type { Settings } from '../../../../shared/contract/settings.js';
 import { useApiClient } from '../../api/ApiContext.js';
 import { messageOf, useLoad } from '../../api/useLoad.js';
 import { useIsHubOwnUi } from '../../app/useThisDevice.js';
@@ -93,7 +93,12 @@ function SettingsForm({ saved }: { saved: Settings }) {
       </fieldset>
       <RetentionSettings value={draft.retention} onChange={(retention) => set({ retention })} />
       {hubOwnUi ? (
-        <ReceiverSettings value={draft.receiver} onChange={(receiver) => set({ receiver })} setup={setup} />
+        <ReceiverSettings
+          value={draft.receiver}
+          savedHeaderValue={baseline.receiver.headerValue}
+          onChange={(receiver) => set({ receiver })}
+          setup={setup}
+        />
       ) : null}
       <fieldset className="settings-group">
         <legend>Field mapping</legend>

@@ -1,7 +1,9 @@
 // Save sends only the groups the user changed: a device following a hub may not change the receiver (403), and a
 // group nobody touched should not overwrite a change made meanwhile elsewhere (another device, the tray's pause).
-import type { SettingsPatch } from '../../../../shared/api.js';
-import type { Settings } from '../../../../shared/model.js';
+// The header value the hub masks is left out unless the user typed a new one or removed it.
+
+import { SECRET_SET_MASK } from '../../../../shared/contract/secret-mask.js';
+import type { Settings, SettingsPatch } from '../../../../shared/contract/settings.js';
 
 const FORM_GROUPS = ['mapping', 'notifications', 'launchAtLogin', 'retention', 'receiver'] as const;
 
@@ -9,6 +11,10 @@ export function changedGroups(saved: Settings, draft: Settings): SettingsPatch {
   const patch: Record<string, unknown> = {};
   for (const group of FORM_GROUPS) {
     if (!sameValue(saved[group], draft[group])) patch[group] = draft[group];
+  }
+  if (draft.receiver.headerValue === SECRET_SET_MASK && patch.receiver) {
+    const { headerValue: _unchanged, ...receiver } = draft.receiver;
+    patch.receiver = receiver;
   }
   return patch as SettingsPatch;
 }

@@ -1,4 +1,4 @@
-import type { RawRequest } from '../../../../shared/model.js';
+import type { RawRequest } from '../../../../shared/contract/quarantine.js';
 
 export type SampleFormat = 'json' | 'xml' | 'form' | 'query';
 

@@ -1,4 +1,4 @@
-import type { Status } from '../../../../shared/api.js';
+import type { Status } from '../../../../shared/contract/status.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 
 /** Flips from waiting to connected as soon as a `status` event reports the first (test) postback. */

@@ -1,4 +1,4 @@
-import type { Setup } from '../../../../shared/api.js';
+import type { Setup } from '../../../../shared/contract/setup.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { inForce } from '../../lib/overrides.js';
 

@@ -1,6 +1,7 @@
 import { useApiClient } from '../../api/ApiContext.js';
 import { useLoad } from '../../api/useLoad.js';
 import { useStatus } from '../../app/StatusContext.js';
+import { UrlChangedNote } from '../../app/UrlChangedBanner.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { ErrorState, Loading } from '../../components/ErrorState.js';
 import { hrefs } from '../../routing/routes.js';
@@ -30,6 +31,7 @@ export function SetupView() {
         <code data-testid="postback-url">{setup.postbackUrl}</code>
         <CopyButton text={setup.postbackUrl} label="Copy postback URL" />
       </div>
+      <UrlChangedNote change={status.state.data?.postbackUrlChanged} />
 
       <h2>2. Make it reachable from the internet</h2>
       <ExposeInstructions setup={setup} />

@@ -1,4 +1,4 @@
-import type { Watch } from '../../../../shared/model.js';
+import type { Watch } from '../../../../shared/contract/watch.js';
 import { useImpact } from '../../impact/ImpactContext.js';
 import { describeTarget, type ScopeTarget } from '../../impact/targetText.js';
 import { WatchRowFrame } from './WatchRow.js';

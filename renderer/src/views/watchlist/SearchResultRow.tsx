@@ -1,7 +1,7 @@
-import type { CatalogItem } from '../../../../shared/api.js';
-import { productKey, watchCovers } from '../../../../shared/model.js';
-import { formatPrice } from '../../../../shared/money.js';
-import { STOCK_LABELS } from '../../../../shared/stock.js';
+import type { CatalogItem } from '../../../../shared/contract/impact.js';
+import { formatPrice } from '../../../../shared/domain/money.js';
+import { STOCK_LABELS } from '../../../../shared/domain/stock.js';
+import { productKey, watchCovers } from '../../../../shared/domain/watch-target.js';
 import { useApiClient } from '../../api/ApiContext.js';
 import { Menu } from '../../components/Menu.js';
 import { ProductImage } from '../../components/ProductImage.js';

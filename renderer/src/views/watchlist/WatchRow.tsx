@@ -1,8 +1,9 @@
 import { type ReactNode, useState } from 'react';
-import { describeChange } from '../../../../shared/describe.js';
-import { type ItemTarget, productKey, type Watch } from '../../../../shared/model.js';
-import { formatPrice } from '../../../../shared/money.js';
-import { STOCK_LABELS } from '../../../../shared/stock.js';
+import type { ItemTarget, Watch } from '../../../../shared/contract/watch.js';
+import { describeChange } from '../../../../shared/domain/describe.js';
+import { formatPrice } from '../../../../shared/domain/money.js';
+import { STOCK_LABELS } from '../../../../shared/domain/stock.js';
+import { productKey } from '../../../../shared/domain/watch-target.js';
 import { useApiClient, useUiEvents } from '../../api/ApiContext.js';
 import { useLoad } from '../../api/useLoad.js';
 import { ProductImage } from '../../components/ProductImage.js';

@@ -1,4 +1,4 @@
-import type { Watch } from '../../../../shared/model.js';
+import type { Watch } from '../../../../shared/contract/watch.js';
 import { ErrorState, Loading } from '../../components/ErrorState.js';
 import { useWatches } from '../../watch/WatchesContext.js';
 import { AddWatchPanel } from './AddWatchPanel.js';

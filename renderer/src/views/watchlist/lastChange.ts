@@ -1,4 +1,5 @@
-import type { FieldChange, HistoryPoint } from '../../../../shared/model.js';
+import type { FieldChange } from '../../../../shared/contract/feed.js';
+import type { HistoryPoint } from '../../../../shared/contract/product.js';
 
 /** What changed between the last two history points (price and stock), for "last change" in the watchlist. */
 export function lastChange(history: HistoryPoint[]): { at: string; changes: FieldChange[] } | null {

@@ -1,8 +1,7 @@
 // "Add a device": a name, then the one-time pairing link (for the desktop app), its code, and the link for a browser,
 // with the time left. The list is looked at every few seconds until the device has paired, which it then says.
 import { type FormEvent, useEffect, useState } from 'react';
-import type { AddedDevice } from '../../../../../shared/api.js';
-import type { Device } from '../../../../../shared/model.js';
+import type { AddedDevice, Device } from '../../../../../shared/contract/device.js';
 import { useApiClient } from '../../../api/ApiContext.js';
 import { messageOf } from '../../../api/useLoad.js';
 import { CopyButton } from '../../../components/CopyButton.js';

@@ -1,7 +1,7 @@
 // Settings → Devices, on the hub's own UI: the computers and browsers that follow this Shelfwatch. Adding one shows
 // its one-time pairing link; revoking ends its access at once. Without a remote listener: what a hub is and how.
 import { useCallback, useState } from 'react';
-import type { Device } from '../../../../../shared/model.js';
+import type { Device } from '../../../../../shared/contract/device.js';
 import { useApiClient } from '../../../api/ApiContext.js';
 import { messageOf, useLoad } from '../../../api/useLoad.js';
 import { useStatus } from '../../../app/StatusContext.js';

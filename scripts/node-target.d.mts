@@ -1,0 +1,1 @@
+export function nodeTarget(packageJson?: { engines?: { node?: string } }): string;

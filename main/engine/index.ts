@@ -276,7 +276,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
           board.setRemote(remote);
         },
       },
-      entriesAfter: (afterSeq, device, limit) => entriesAfter(store, afterSeq, limit, device),
+      entriesAfter: (after, device, limit) => entriesAfter(store, after, limit, device),
       appliedSeq: () => store.appliedSeq,
       subscribe: (listener: (event: UiEvent) => void, device = LOCAL_DEVICE) =>
         hub.subscribe((event) =>

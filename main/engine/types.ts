@@ -2,6 +2,7 @@
 import type { UiApi } from '../../shared/contract/api.js';
 import type { UiEvent } from '../../shared/contract/events.js';
 import type { FeedEntry } from '../../shared/contract/feed.js';
+import type { StreamPoint } from '../../shared/domain/stream-point.js';
 import type { FileSystem } from './file-system.js';
 import type { ImpactClientOptions } from './impact/index.js';
 import type { CredentialStore, ImpactCredentials } from './impact-link/credentials.js';
@@ -78,8 +79,8 @@ export interface Engine {
   /** live events for the faces: feed entries, alerts, status (as `device` sees it); returns an unsubscribe function */
   subscribe(listener: (event: UiEvent) => void, device?: string): () => void;
   devices: EngineDevices;
-  /** for an event stream resuming after `afterSeq`: the next feed entries, oldest first, or `reset` (see feed-page) */
-  entriesAfter(afterSeq: number, device: string, limit: number): { entries: FeedEntry[]; reset: boolean };
+  /** for an event stream resuming after `after`: the next feed entries, oldest first, or `reset` (see feed-page) */
+  entriesAfter(after: StreamPoint, device: string, limit: number): { entries: FeedEntry[]; reset: boolean };
   /** every journal record up to this sequence number is applied */
   appliedSeq(): number;
   /** starts the postback receiver (Express) on the configured host and port */

@@ -1,7 +1,8 @@
 // Turns the hub's stream messages into events for the listeners, each feed batch exactly once and in order, and
-// keeps the resume point (the last event id) in the store after handing each one on.
+// keeps the resume point (the last event id, see shared/domain/stream-point.ts) in the store after handing each one on.
 import type { EventSourceMessage } from 'eventsource-parser';
-import { alertOf, type EventMeta, type FollowerEvent, parseEventData, seqOf } from './stream-messages.js';
+import { comparePoints, type StreamPoint, streamIdOf, streamPointOf } from '../../shared/domain/stream-point.js';
+import { alertOf, type EventMeta, type FollowerEvent, parseEventData } from './stream-messages.js';
 
 /** Where the stream resumes from; kept across restarts of the app. */
 export interface LastEventIdStore {
@@ -18,37 +19,37 @@ export interface EventSequencerOptions {
 }
 
 export class EventSequencer {
-  /** the last seq handed on: a repeat is skipped */
-  private lastSeq: number | null = null;
+  /** how far the feed was handed on: a repeat is skipped */
+  private last: StreamPoint | null = null;
 
   constructor(private readonly options: EventSequencerOptions) {}
 
   /** At each (re)connect: the id to send as Last-Event-ID. */
   resumeFrom(): string | null {
     const stored = this.options.store.load();
-    this.lastSeq = seqOf(stored);
+    this.last = streamPointOf(stored);
     return stored;
   }
 
   /** Returns 'live' when the hub says the backlog is delivered. */
   handle(message: EventSourceMessage, meta: EventMeta): 'live' | null {
-    const seq = seqOf(message.id);
+    const point = streamPointOf(message.id);
     switch (message.event) {
       case 'live':
-        if (seq !== null) {
-          this.noticeRewind(seq, meta);
-          this.remember(seq);
+        if (point !== null) {
+          this.noticeRewind(point, meta);
+          this.remember(point);
         }
         return 'live';
       case 'reset':
         this.options.deliver({ type: 'reset' }, meta);
-        if (seq === null) {
-          this.lastSeq = null;
+        if (point === null) {
+          this.last = null;
           this.options.store.clear();
-        } else this.remember(seq);
+        } else this.remember(point);
         return null;
       case 'feed':
-        this.onFeed(message, seq, meta);
+        this.onFeed(message, point, meta);
         return null;
       case 'status': {
         const parsed = parseEventData('status', message.data);
@@ -62,28 +63,29 @@ export class EventSequencer {
     }
   }
 
-  private onFeed(message: EventSourceMessage, seq: number | null, meta: EventMeta): void {
-    if (seq !== null && seq === this.lastSeq) return; // already handed on (a repeat at the resume point)
-    if (seq !== null) this.noticeRewind(seq, meta);
+  private onFeed(message: EventSourceMessage, point: StreamPoint | null, meta: EventMeta): void {
+    // already handed on (a repeat at the resume point)
+    if (point !== null && this.last !== null && comparePoints(point, this.last) === 0) return;
+    if (point !== null) this.noticeRewind(point, meta);
     const parsed = parseEventData('feed', message.data);
     if (parsed.event?.type === 'feed') {
       this.options.deliver(parsed.event, meta);
       const alert = alertOf(parsed.event);
       if (alert) this.options.deliver(alert, meta);
     } else this.options.log(`Skipped feed event ${message.id ?? '(no id)'} from the hub: ${parsed.problem}`);
-    if (seq !== null) this.remember(seq);
+    if (point !== null) this.remember(point);
   }
 
-  /** An older seq than we had: the hub's journal is not the one we followed (restored from a backup). */
-  private noticeRewind(seq: number, meta: EventMeta): void {
-    if (this.lastSeq === null || seq >= this.lastSeq) return;
-    this.options.log(`The hub went back from event ${this.lastSeq} to ${seq}: reloading.`);
-    this.lastSeq = null;
+  /** An earlier point than we had: the hub's journal is not the one we followed (restored from a backup). */
+  private noticeRewind(point: StreamPoint, meta: EventMeta): void {
+    if (this.last === null || comparePoints(point, this.last) >= 0) return;
+    this.options.log(`The hub went back from event ${streamIdOf(this.last)} to ${streamIdOf(point)}: reloading.`);
+    this.last = null;
     this.options.deliver({ type: 'reset' }, meta);
   }
 
-  private remember(seq: number): void {
-    this.lastSeq = seq;
-    this.options.store.save(String(seq));
+  private remember(point: StreamPoint): void {
+    this.last = point;
+    this.options.store.save(streamIdOf(point));
   }
 }

@@ -1,5 +1,6 @@
 // What the hub's event stream says, and what the follower hands on. The protocol (issue 11):
-//   event: feed | alert   id: <seq>   data: UiEvent JSON     a batch of feed entries; alert = its alerting subset
+//   event: feed | alert   id: <point> data: UiEvent JSON     a batch of feed entries; alert = its alerting subset
+//                                                           (<point>: "<seq>" or "<seq>.<n>", shared/domain/stream-point.ts)
 //   event: status                    data: UiEvent JSON     the hub's status
 //   event: reset   id: <head seq>?   data: {}               what we asked to resume from is no longer kept
 //   event: live    id: <head seq>    data: {}               the backlog is delivered; from here on events are live
@@ -40,9 +41,4 @@ export function parseEventData(
 export function alertOf(feed: Extract<UiEvent, { type: 'feed' }>): UiEvent | null {
   const entries = feed.entries.filter((entry) => entry.alerts.length > 0);
   return entries.length > 0 ? { type: 'alert', entries } : null;
-}
-
-/** A stream id as a seq; null when it is not one. */
-export function seqOf(id: string | null | undefined): number | null {
-  return id && /^\d{1,15}$/.test(id) ? Number(id) : null;
 }

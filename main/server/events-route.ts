@@ -1,15 +1,25 @@
 // Live events over Server-Sent Events: `feed`, `alert` and `status`, resumable. Every feed and alert message carries
-// `id: <seq>` (the journal sequence number of the newest record it covers, strictly increasing on one stream). A
-// client that reconnects with Last-Event-ID (or ?after=) first gets every entry after that seq, in order, then
+// an id saying how far the client has the feed (shared/domain/stream-point.ts: "<seq>", or "<seq>.<n>" when a message ends
+// partway through a record), strictly increasing on one stream. A client that reconnects with Last-Event-ID (or
+// ?after=) first gets every entry after that point, in order, in messages of at most 200 entries, then
 // `event: live` (id: how far the stream has reached) and live events — no gap, no repeat. When the entries after
-// that seq are gone (retention) or never existed here, the first message is `event: reset`: the client reloads.
+// that point are gone (retention) or never existed here, the first message is `event: reset`: the client reloads.
 import type { Request, Response } from 'express';
 import type { UiEvent } from '../../shared/contract/events.js';
 import type { FeedEntry } from '../../shared/contract/feed.js';
+import {
+  comparePoints,
+  pointOfEntry,
+  type StreamPoint,
+  streamIdOf,
+  streamPointOf,
+  throughRecord,
+} from '../../shared/domain/stream-point.js';
 import type { Engine } from '../engine/types.js';
 
 const HEARTBEAT_MS = 15_000;
-const CATCH_UP_PAGE = 200;
+/** entries per feed message, while catching up and live: a record may make thousands */
+const PAGE = 200;
 
 export interface StreamSource {
   engine: Engine;
@@ -45,48 +55,51 @@ export function eventsRoute(source: StreamSource) {
   };
 }
 
-function resumePoint(req: Request): number | null {
+/** null: a fresh stream; 'unknown': an id this hub could not have given (reset). */
+function resumePoint(req: Request): StreamPoint | 'unknown' | null {
   const header = req.get('last-event-id');
   const query = typeof req.query.after === 'string' ? req.query.after : undefined;
   const text = header ?? query;
   if (text === undefined || text === '') return null;
-  return /^\d{1,15}$/.test(text) ? Number(text) : -1; // -1: not a position this hub could have given: reset
+  return streamPointOf(text) ?? 'unknown';
 }
 
 class EventStream {
   private buffered: UiEvent[] | null = [];
   /** live events go out one after another, even when one waits for the socket to drain */
   private chain: Promise<void> = Promise.resolve();
-  /** the newest seq sent: nothing at or below it is sent again */
-  private sent = 0;
+  /** how far the client has the feed: nothing at or before it is sent again */
+  private sent: StreamPoint = throughRecord(0);
   closed = false;
 
   constructor(private readonly res: Response) {}
 
   async start(
-    after: number | null,
-    entriesAfter: (after: number, limit: number) => { entries: FeedEntry[]; reset: boolean },
+    after: StreamPoint | 'unknown' | null,
+    entriesAfter: (after: StreamPoint, limit: number) => { entries: FeedEntry[]; reset: boolean },
     appliedSeq: () => number,
   ): Promise<void> {
     if (after === null) {
-      this.sent = appliedSeq(); // a fresh stream: from now on
-    } else if (after < 0 || entriesAfter(after, 0).reset) {
-      this.sent = appliedSeq();
-      this.res.write(`event: reset\nid: ${this.sent}\ndata: {}\n\n`);
+      this.sent = throughRecord(appliedSeq()); // a fresh stream: from now on
+    } else if (after === 'unknown' || entriesAfter(after, 0).reset) {
+      this.sent = throughRecord(appliedSeq());
+      this.res.write(`event: reset\nid: ${streamIdOf(this.sent)}\ndata: {}\n\n`);
     } else {
       this.sent = after;
       for (;;) {
-        const { entries } = entriesAfter(this.sent, CATCH_UP_PAGE);
+        // One more than a page: whether the page's last record goes on decides its id.
+        const { entries } = entriesAfter(this.sent, PAGE + 1);
         if (entries.length === 0 || this.closed) break;
-        await this.sendEntries(entries);
-        if (entries.length < CATCH_UP_PAGE) break;
+        await this.sendEntries(entries.slice(0, PAGE), entries[PAGE]);
+        if (entries.length <= PAGE) break;
       }
     }
     // Events that arrive while the buffer is being sent are appended to it, and this loop reaches them too.
     for (const event of this.buffered ?? []) await this.forward(event);
     this.buffered = null;
-    this.sent = Math.max(this.sent, appliedSeq());
-    this.res.write(`event: live\nid: ${this.sent}\ndata: {}\n\n`);
+    const head = throughRecord(appliedSeq());
+    if (comparePoints(head, this.sent) > 0) this.sent = head;
+    this.res.write(`event: live\nid: ${streamIdOf(this.sent)}\ndata: {}\n\n`);
   }
 
   live(event: UiEvent): void {
@@ -99,21 +112,27 @@ class EventStream {
       this.res.write(`event: status\ndata: ${JSON.stringify(event)}\n\n`);
       return;
     }
-    if (event.type === 'feed') await this.sendEntries(event.entries);
+    // A live batch holds whole records: its last page ends with its last record.
+    if (event.type === 'feed') await this.sendEntries(event.entries, undefined);
     // Alerts are sent with their feed batch (same id), so a resumed stream repeats neither.
   }
 
-  private async sendEntries(entries: FeedEntry[]): Promise<void> {
-    const fresh = entries.filter((entry) => entry.seq > this.sent);
-    if (fresh.length === 0) return;
-    const id = Math.max(...fresh.map((entry) => entry.seq));
-    this.sent = id;
-    const ok = this.res.write(`event: feed\nid: ${id}\ndata: ${JSON.stringify({ type: 'feed', entries: fresh })}\n\n`);
-    const alerting = fresh.filter((entry) => entry.alerts.length > 0);
-    if (alerting.length > 0) {
-      this.res.write(`event: alert\nid: ${id}\ndata: ${JSON.stringify({ type: 'alert', entries: alerting })}\n\n`);
+  /** Sends the entries the client does not have, a page a message; `following` is the entry after them, if known. */
+  private async sendEntries(entries: FeedEntry[], following: FeedEntry | undefined): Promise<void> {
+    const fresh = entries.filter((entry) => comparePoints(pointOfEntry(entry), this.sent) > 0);
+    for (let start = 0; start < fresh.length && !this.closed; start += PAGE) {
+      const page = fresh.slice(start, start + PAGE);
+      const last = page[page.length - 1] as FeedEntry;
+      const next = fresh[start + PAGE] ?? following;
+      this.sent = next?.seq === last.seq ? pointOfEntry(last) : throughRecord(last.seq);
+      const id = streamIdOf(this.sent);
+      const ok = this.res.write(`event: feed\nid: ${id}\ndata: ${JSON.stringify({ type: 'feed', entries: page })}\n\n`);
+      const alerting = page.filter((entry) => entry.alerts.length > 0);
+      if (alerting.length > 0) {
+        this.res.write(`event: alert\nid: ${id}\ndata: ${JSON.stringify({ type: 'alert', entries: alerting })}\n\n`);
+      }
+      if (!ok && !this.closed) await new Promise((resolve) => this.res.once('drain', resolve));
     }
-    if (!ok && !this.closed) await new Promise((resolve) => this.res.once('drain', resolve));
   }
 }
 

@@ -2,6 +2,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { secretsMatch } from '../engine/receiver/secret.js';
 import { answerError } from './error-answer.js';
+import { type StreamTickets, streamTicketOf } from './stream-tickets.js';
 
 export interface TrustOptions {
   /**
@@ -36,21 +37,28 @@ export function requireLoopbackHost(options: TrustOptions = {}) {
   };
 }
 
-/** Bearer token in the header; EventSource cannot set headers, so the events stream may pass it as ?token=. */
-export function requireToken(token: string) {
+/**
+ * The bearer token in the header; the event stream may instead be opened with a stream ticket (stream-tickets.ts),
+ * since EventSource cannot send headers. Never a token in the URL: proxies and logs keep URLs.
+ */
+export function requireToken(token: string, tickets: StreamTickets) {
   return (req: Request, res: Response, next: NextFunction): void => {
+    const ticket = streamTicketOf(req);
+    if (ticket !== null) {
+      if (tickets.redeem(ticket) !== null) next();
+      else answerError(res, 401, TICKET_REFUSED);
+      return;
+    }
     const header = req.headers.authorization ?? '';
-    const fromHeader = header.startsWith('Bearer ') ? header.slice(7) : '';
-    // Mounted with app.use('/api', …), req.path is relative ('/events'): compare the full path.
-    const isEvents = `${req.baseUrl}${req.path}` === '/api/events';
-    const fromQuery = isEvents && typeof req.query.token === 'string' ? req.query.token : '';
-    if (!secretsMatch(fromHeader || fromQuery, token)) {
+    if (!secretsMatch(header.startsWith('Bearer ') ? header.slice(7) : '', token)) {
       answerError(res, 401, 'Missing or wrong token. Open the UI with the link Shelfwatch printed.');
       return;
     }
     next();
   };
 }
+
+export const TICKET_REFUSED = 'This event stream ticket is used or expired: ask for a new one.';
 
 /** Headers every response of the UI server carries. (In dev mode the page comes from Vite, whose meta CSP
  * vite.config.ts relaxes for hot reload in `vite serve` only; the built page keeps this policy.) */

@@ -3,12 +3,14 @@
 // token (admin methods answer 403), and the built UI for browsers. Never the postback route: that is the receiver's.
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ApiError } from '../../shared/contract/errors.js';
+import { EVENTS_PATH, EVENTS_TICKET_PATH } from '../../shared/contract/routes.js';
 import { FailedAttemptLimiter } from '../engine/hub/pairing.js';
 import type { Engine, Logger } from '../engine/types.js';
 import { apiRouter } from './api-routes.js';
 import { answerError } from './error-answer.js';
 import { eventsRoute, StreamRegistry } from './events-route.js';
-import { securityHeaders } from './guards.js';
+import { securityHeaders, TICKET_REFUSED } from './guards.js';
+import { StreamTickets, streamTicketOf } from './stream-tickets.js';
 import { serveRenderer } from './ui-app.js';
 
 export interface RemoteAppOptions {
@@ -24,7 +26,11 @@ export function createRemoteApp(engine: Engine, rendererDir: string, options: Re
   if (options.behindProxy) app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   const limiter = options.limiter ?? new FailedAttemptLimiter();
   const registry = new StreamRegistry();
-  engine.devices.onRevoked((deviceId) => registry.close(deviceId));
+  const tickets = new StreamTickets();
+  engine.devices.onRevoked((deviceId) => {
+    registry.close(deviceId);
+    tickets.forget(deviceId);
+  });
 
   app.use(securityHeaders, sameOriginOnly);
   app.post('/api/pair', express.json({ limit: '4kb' }), async (req, res) => {
@@ -48,23 +54,29 @@ export function createRemoteApp(engine: Engine, rendererDir: string, options: Re
       answerError(res, status, error instanceof ApiError ? error.message : 'Pairing failed inside Shelfwatch.');
     }
   });
-  app.use('/api', requireDevice(engine));
-  app.get('/api/events', eventsRoute({ engine, deviceOf: (res) => res.locals.device as string, registry }));
+  app.use('/api', requireDevice(engine, tickets));
+  app.post(EVENTS_TICKET_PATH, (_req, res) => void res.json(tickets.issue(res.locals.device as string)));
+  app.get(EVENTS_PATH, eventsRoute({ engine, deviceOf: (res) => res.locals.device as string, registry }));
   app.use(apiRouter((res) => engine.apiFor(res.locals.device as string), options.log));
   serveRenderer(app, rendererDir, options.log);
   return app;
 }
 
-/** A device's token in the Authorization header; EventSource cannot set headers, so /api/events may use ?token=. */
-function requireDevice(engine: Engine) {
+/** A device's token in the Authorization header, or a stream ticket it asked for with it (see stream-tickets.ts). */
+function requireDevice(engine: Engine, tickets: StreamTickets) {
   return (req: Request, res: Response, next: NextFunction): void => {
+    const ticket = streamTicketOf(req);
     const header = req.headers.authorization ?? '';
-    const fromHeader = header.startsWith('Bearer ') ? header.slice(7) : '';
-    const isEvents = `${req.baseUrl}${req.path}` === '/api/events';
-    const fromQuery = isEvents && typeof req.query.token === 'string' ? req.query.token : '';
-    const device = engine.devices.authenticate(fromHeader || fromQuery, req.ip ?? '');
+    const device =
+      ticket !== null
+        ? tickets.redeem(ticket)
+        : engine.devices.authenticate(header.startsWith('Bearer ') ? header.slice(7) : '', req.ip ?? '');
     if (!device) {
-      answerError(res, 401, 'This device is not paired with the hub, or its access was revoked. Pair it again.');
+      const message =
+        ticket !== null
+          ? TICKET_REFUSED
+          : 'This device is not paired with the hub, or its access was revoked. Pair it again.';
+      answerError(res, 401, message);
       return;
     }
     res.locals.device = device;

@@ -3,12 +3,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
+import { EVENTS_PATH, EVENTS_TICKET_PATH } from '../../shared/contract/routes.js';
 import { LOCAL_DEVICE } from '../engine/store/db/read-state.js';
 import type { Engine, Logger } from '../engine/types.js';
 import { apiRouter, jsonErrors } from './api-routes.js';
 import { answerError } from './error-answer.js';
 import { eventsRoute } from './events-route.js';
 import { requireLoopbackHost, requireToken, securityHeaders, type TrustOptions } from './guards.js';
+import { StreamTickets } from './stream-tickets.js';
 
 export interface UiAppOptions extends TrustOptions {
   rendererDir: string;
@@ -20,8 +22,10 @@ export function createUiApp(engine: Engine, options: UiAppOptions): express.Expr
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders, requireLoopbackHost(options));
-  app.use('/api', requireToken(engine.uiToken));
-  app.get('/api/events', eventsRoute({ engine, deviceOf: () => LOCAL_DEVICE }));
+  const tickets = new StreamTickets();
+  app.use('/api', requireToken(engine.uiToken, tickets));
+  app.post(EVENTS_TICKET_PATH, (_req, res) => void res.json(tickets.issue(LOCAL_DEVICE)));
+  app.get(EVENTS_PATH, eventsRoute({ engine, deviceOf: () => LOCAL_DEVICE }));
   app.use(apiRouter(() => engine.api, log));
   serveRenderer(app, rendererDir, log);
   return app;

@@ -61,6 +61,8 @@ export function routeOf(method: ApiMethod): ApiRoute {
 
 /** Live events (Server-Sent Events); not a UI API method, so not in API_ROUTES. */
 export const EVENTS_PATH = '/api/events';
+/** Trades the bearer token for a single-use ticket that opens the event stream (EventSource cannot send headers). */
+export const EVENTS_TICKET_PATH = '/api/events/ticket';
 /** The hub's remote listener: trade a one-time pairing code for a device token. */
 export const PAIR_PATH = '/api/pair';
 

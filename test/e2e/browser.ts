@@ -18,6 +18,8 @@ export interface BrowserSession {
   page: Page;
   /** every request the page tried to make off 127.0.0.1 (all blocked) */
   blocked: string[];
+  /** every URL the pages requested, without its #fragment (which never leaves the browser) */
+  requested: string[];
   /** uncaught exceptions in the page */
   pageErrors: string[];
   /** what the page's console reported as errors (a resource that failed to load, a React warning turned error) */
@@ -40,6 +42,7 @@ export async function openBrowser(profileDir: string, extraArgs: string[] = []):
     context,
     page: context.pages()[0] ?? (await context.newPage()),
     blocked: [],
+    requested: [],
     pageErrors: [],
     consoleErrors: [],
     dialogs: [],
@@ -48,6 +51,8 @@ export async function openBrowser(profileDir: string, extraArgs: string[] = []):
   // The app must work with nothing but its own server; a payload's image or link must never be fetched.
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
+    url.hash = '';
+    session.requested.push(url.href);
     if (url.hostname === '127.0.0.1') return route.continue();
     session.blocked.push(url.href);
     return route.abort();

@@ -1,5 +1,6 @@
 // Whether the browser draws an emoji in colour (a colour emoji font is installed) or as an empty box: the screenshots
-// in the README show brands' product names, and those carry emoji.
+// in the README show brands' product names, and those carry emoji. A machine without the font skips that check and
+// says how to get it, like a missing Chromium; CI (CI set) must have it, so there a missing font fails.
 import type { Page } from 'playwright-core';
 
 interface Canvas2d {
@@ -33,4 +34,18 @@ export function drawsInColour(page: Page, text: string): Promise<boolean> {
     }
     return false;
   }, text);
+}
+
+export const EMOJI_FONT_HELP =
+  'No colour emoji font: emoji in product names are drawn as empty boxes. ' +
+  'Install one with `sudo apt-get install fonts-noto-color-emoji` (CI installs it).';
+
+/** What the emoji check does with what the browser drew: pass, skip with help (a local run), or fail (CI). */
+export function emojiVerdict(
+  drawnInColour: boolean,
+  env: NodeJS.ProcessEnv,
+): 'drawn' | { skipReason: string } | { failure: string } {
+  if (drawnInColour) return 'drawn';
+  if (env.CI) return { failure: `CI must draw emoji in colour. ${EMOJI_FONT_HELP}` };
+  return { skipReason: EMOJI_FONT_HELP };
 }

@@ -106,6 +106,10 @@ describe.skipIf(!CHROMIUM)(`a browser following a hub, in Chromium${SKIP_REASON}
     await device.getByRole('checkbox', { name: 'Play a sound' }).waitFor();
     expect(await device.getByTestId('devices').count()).toBe(0);
     expect(await device.getByRole('button', { name: 'Regenerate secret' }).count()).toBe(0);
+    // the device's long-lived token never travels in a URL (proxies log URLs): its live events use tickets
+    const token = await device.evaluate(() => localStorage.getItem('shelfwatch.deviceToken'));
+    expect(token).toBeTruthy();
+    expect(browser?.requested.filter((url) => url.includes(token ?? '-'))).toEqual([]);
     await device.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Feed/ }).click();
   });
 

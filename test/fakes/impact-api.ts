@@ -9,7 +9,7 @@ import { FakeCatalogData, type FakeCatalogInput, type FakeItemInput } from './im
 import { type FakeFault, FaultQueue, streamHuge } from './impact-api/faults.js';
 import { type FakeGroup, fakeGroupOf, HourlyLimits, type RateHeaderStyle } from './impact-api/hourly-limits.js';
 import { type Body, errorBody, type Format, malformed, render } from './impact-api/render.js';
-import { answer } from './impact-api/routes.js';
+import { answer, type FakePaging } from './impact-api/routes.js';
 import type { FakeImpactApi, FakeImpactApiOptions, FakeRequest } from './impact-api/types.js';
 
 export type {
@@ -19,6 +19,7 @@ export type {
   FakeImpactApi,
   FakeImpactApiOptions,
   FakeItemInput,
+  FakePaging,
   FakeRequest,
   Format,
   RateHeaderStyle,
@@ -59,6 +60,7 @@ export async function startFakeImpactApi(options: FakeImpactApiOptions = {}): Pr
   let scopedToken: string | undefined;
   let latencyMs = 0;
   let forcedFormat: Format | null = null;
+  let paging: FakePaging = 'honest';
 
   async function handle(req: Request, res: Response): Promise<void> {
     const url = new URL(req.originalUrl, 'http://fake');
@@ -140,7 +142,7 @@ export async function startFakeImpactApi(options: FakeImpactApiOptions = {}): Pr
       res.status(200).set(rate.headers).type(broken.contentType).send(broken.text);
       return;
     }
-    const result = answer(data, rest, rawPath, url.searchParams);
+    const result = answer(data, rest, rawPath, url.searchParams, paging);
     const body = result.element !== undefined && format === 'xml' ? { [result.element]: result.body } : result.body;
     send(result.status, body, rate.headers);
   }
@@ -189,6 +191,9 @@ export async function startFakeImpactApi(options: FakeImpactApiOptions = {}): Pr
     },
     setLatency: (ms) => {
       latencyMs = ms;
+    },
+    setPaging: (mode) => {
+      paging = mode;
     },
     injectFault: (fault) => faults.add(fault),
     close: () =>

@@ -131,11 +131,6 @@ describe('the remote listener', () => {
     const secret = await call('/api/settings/secret', { token, method: 'POST' });
     expect(secret.status).toBe(403);
     expect(JSON.parse(secret.body)).toEqual({ error: 'Only the hub itself can do that.', code: 'forbidden' });
-    const receiver = await call('/api/settings', { token, method: 'PATCH', body: { receiver: { port: 9999 } } });
-    expect(receiver.status).toBe(403);
-    expect(
-      (await call('/api/settings', { token, method: 'PATCH', body: { retention: { journalDays: 9 } } })).status,
-    ).toBe(200);
     expect((await call('/api/status')).status).toBe(401);
     expect((await call('/api/status', { token: 'not-a-token' })).status).toBe(401);
     expect((await call(`/postback/${SECRET}`, { method: 'POST', body: {} })).status).toBe(404);
@@ -150,6 +145,35 @@ describe('the remote listener', () => {
     expect((await call('/api/sites/scan', { token, method: 'POST' })).status).toBe(403);
     expect((await call('/api/sites/whatever', { token, method: 'DELETE' })).status).toBe(403);
     expect((await call('/api/pages', { token })).status).toBe(200);
+  });
+
+  it('refuses a device changes to hub-wide settings (403), and keeps its own preferences open to it', async () => {
+    const { token } = await pairNew();
+    const before = await engine.api.getSettings(undefined);
+    const patch = (body: unknown) => call('/api/settings', { token, method: 'PATCH', body });
+    for (const body of [
+      { receiver: { port: 9999 } },
+      { retention: { journalDays: 9 } },
+      { mapping: { ShelfCode: 'catalogItemId' } },
+      { retention: { feedEntries: 1_000 }, notifications: { sound: false } },
+    ]) {
+      const answer = await patch(body);
+      expect([answer.status, JSON.parse(answer.body)]).toEqual([
+        403,
+        {
+          error: 'Only the hub itself can change the receiver, the retention or the field mapping.',
+          code: 'forbidden',
+        },
+      ]);
+    }
+    expect(await engine.api.getSettings(undefined)).toEqual(before); // nothing of a refused patch was applied
+
+    const own = await patch({ notifications: { sound: false }, alertsPausedUntil: null, launchAtLogin: false });
+    expect(own.status).toBe(200);
+    expect((await engine.api.getSettings(undefined)).notifications.sound).toBe(false);
+    // the hub's own UI still changes everything
+    await engine.api.updateSettings({ retention: { journalDays: 9 }, mapping: { ShelfCode: 'catalogItemId' } });
+    expect((await engine.api.getSettings(undefined)).retention.journalDays).toBe(9);
   });
 
   it('shows a device how the hub is set up, without the postback secret or the header secret', async () => {
@@ -194,6 +218,34 @@ describe('the remote listener', () => {
     expect([await unread(), await unread(token)]).toEqual([2, 1]);
     await call('/api/feed/read', { token, method: 'POST', body: { all: true } });
     expect([await unread(), await unread(token)]).toEqual([2, 0]);
+  });
+
+  /** Opens the event stream and closes it as soon as the answer's status is known. */
+  const streamStatus = (pathAndQuery: string) =>
+    new Promise<number>((resolve, reject) => {
+      const req = https.get(`${remote.url}${pathAndQuery}`, { ca, checkServerIdentity: () => undefined, agent: false });
+      req.on('response', (res) => {
+        resolve(res.statusCode ?? 0);
+        req.destroy();
+      });
+      req.on('error', reject);
+    });
+
+  it('opens a device’s event stream with a one-time ticket asked for with its token, never the token in the URL', async () => {
+    const { token, deviceId } = await pairNew();
+    const ticket = async () => {
+      const answer = await call('/api/events/ticket', { token, method: 'POST' });
+      expect(answer.status).toBe(200);
+      return (JSON.parse(answer.body) as { ticket: string }).ticket;
+    };
+    expect((await call('/api/events/ticket', { method: 'POST' })).status).toBe(401);
+    const first = await ticket();
+    expect(await streamStatus(`/api/events?ticket=${first}`)).toBe(200);
+    expect(await streamStatus(`/api/events?ticket=${first}`)).toBe(401);
+    expect(await streamStatus(`/api/events?token=${token}`)).toBe(401);
+    const unused = await ticket();
+    await engine.api.revokeDevice({ id: deviceId });
+    expect(await streamStatus(`/api/events?ticket=${unused}`)).toBe(401);
   });
 
   it('on revoke: 401 at the next request and the device’s open event stream closed within a second', async () => {

@@ -39,7 +39,9 @@ describe('kill -9 during a catch-up check', () => {
     fake.seedCatalog({ id: CATALOG, name: 'Acme', advertiserName: 'Acme Outdoor', campaignId: '4521', items });
     fake.setLatency(25); // a check that takes a few seconds, so the kill lands inside it
     ports = await freePorts();
-    hub = await start();
+    // No account yet: with one, each new watch would fetch its item at once (baseline-on-watch.test.ts), and the
+    // check killed here must be the one that finds every change.
+    hub = await startHub(path.join(temp.dir, 'data'), ports);
   }, 120_000);
   afterAll(async () => {
     await hub?.stop();
@@ -54,6 +56,9 @@ describe('kill -9 during a catch-up check', () => {
       const receiver = `http://127.0.0.1:${ports.receiver}/postback/${HUB_SECRET}`;
       await postJson(receiver, { CatalogId: CATALOG, CatalogItemId: `ITEM-${i}`, CurrentPrice: '25.00' });
     }
+    await until('the postbacks', async () => (await status()).receiver.received === ITEMS);
+    await hub.stop();
+    hub = await start(); // now with the account
     await adminApi(ports, '/api/reconcile', { method: 'POST', body: {} });
     await until('part of the check', async () => ((await status()).reconcile?.checked ?? 0) >= ITEMS / 3);
     process.kill(hub.pid, 'SIGKILL');

@@ -14,9 +14,9 @@ import { postJson } from '../helpers/http.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { until } from '../helpers/until.js';
 import { captureLog } from '../reliability/helpers/capture-log.js';
+import { ACME, fakeImpact, seedAcme } from './impact-engine.js';
 
 const SECRET = 'impact-test-secret-0123456789';
-const ACME = '24836';
 
 async function allFeed(engine: Engine): Promise<FeedEntry[]> {
   const entries: FeedEntry[] = [];
@@ -42,7 +42,7 @@ describe('the impact.com account in the engine', () => {
       secret: SECRET,
       receiverPort: 0,
       log,
-      impact: { apiBase: fake.url, clientOptions: { clock: clock.now, sleep: clock.sleep, random: () => 0.5 } },
+      impact: fakeImpact(fake, clock),
     });
     receiverPort = (await engine.startReceiver()).port;
   };
@@ -53,17 +53,11 @@ describe('the impact.com account in the engine', () => {
     temp = makeTempDir('shelfwatch-impact-');
     clock = manualClock();
     fake = await startFakeImpactApi({ now: clock.now });
-    fake.seedCatalog({
-      id: ACME,
-      name: 'Acme Outdoor Official Catalog',
-      advertiserName: 'Acme Outdoor',
-      campaignId: '4521',
-      items: [
-        { catalogItemId: 'TENT-2P', name: 'Acme 2-person tent', currentPrice: '199.99', stockAvailability: 'InStock' },
-        { catalogItemId: 'LAMP', name: 'Camp lamp', currentPrice: '25.00', stockAvailability: 'InStock' },
-        { catalogItemId: 'STOVE', name: 'Camp stove', currentPrice: '80.00', stockAvailability: 'InStock' },
-      ],
-    });
+    seedAcme(fake, [
+      { catalogItemId: 'TENT-2P', name: 'Acme 2-person tent', currentPrice: '199.99', stockAvailability: 'InStock' },
+      { catalogItemId: 'LAMP', name: 'Camp lamp', currentPrice: '25.00', stockAvailability: 'InStock' },
+      { catalogItemId: 'STOVE', name: 'Camp stove', currentPrice: '80.00', stockAvailability: 'InStock' },
+    ]);
     await open();
   });
   afterEach(async () => {
@@ -98,6 +92,8 @@ describe('the impact.com account in the engine', () => {
       target: { catalogId: ACME, catalogItemId: 'TENT-2P' },
       rules: [{ kind: 'price-change' }],
     });
+    // a new watch fetches its item's state at once (baseline-on-watch.test.ts): let it land before the postback
+    await until('the watch’s first fetch', async () => !(await engine.api.status(undefined)).reconcile?.running);
     expect((await engine.api.searchCatalog({ q: 'tent' })).items[0]?.watched).toBe(true);
     await postback({ CatalogId: ACME, CatalogItemId: 'TENT-2P', CurrentPrice: '199.99', Name: 'Acme 2-person tent' });
     await until('the postback applied', async () => (await allFeed(engine)).length === 1);
@@ -144,7 +140,7 @@ describe('the impact.com account in the engine', () => {
 
   it('checks an item watched while a check runs in that same check', async () => {
     await connect();
-    fake.setLatency(20);
+    fake.setLatency(200); // the check (here, the first watch's own fetch) is still running when the second comes
     await engine.api.createWatch({
       target: { catalogId: ACME, catalogItemId: 'TENT-2P' },
       rules: [{ kind: 'price-change' }],

@@ -75,7 +75,7 @@ describe('the UI API', () => {
     });
   }
 
-  it('accepts ?token= only on the events stream', async () => {
+  it('never accepts the token in a URL (see test/server/stream-ticket.test.ts for the event stream)', async () => {
     expect((await request(ui(`/api/status?token=${TEST_TOKEN}`))).status).toBe(401);
   });
 

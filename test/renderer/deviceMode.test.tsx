@@ -10,7 +10,7 @@ import { renderApp } from './renderApp.js';
 const REMOTE = { url: 'https://hub.example:8789', fingerprint: null };
 
 describe('a device following a hub', () => {
-  it('does not offer devices, the postback secret or the receiver', async () => {
+  it('does not offer devices, the postback secret, the receiver, the retention or the field mapping', async () => {
     const client = createFakeClient({
       status: makeStatus({}, { remote: REMOTE, device: { id: 'd1', name: 'Browser on Linux' } }),
     });
@@ -21,6 +21,8 @@ describe('a device following a hub', () => {
     expect(screen.queryByRole('button', { name: 'Regenerate secret' })).toBeNull();
     expect(screen.queryByRole('spinbutton', { name: 'Port' })).toBeNull();
     expect(screen.queryByRole('textbox', { name: 'Host' })).toBeNull();
+    expect(screen.queryByRole('spinbutton', { name: 'Feed entries' })).toBeNull();
+    expect(screen.queryByRole('group', { name: 'Field mapping' })).toBeNull();
   });
 
   it('saves only what changed, never the receiver', async () => {
@@ -41,5 +43,7 @@ describe('a device following a hub', () => {
     expect(await screen.findByTestId('devices')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Regenerate secret' })).toBeTruthy();
     expect(screen.getByRole('spinbutton', { name: 'Port' })).toBeTruthy();
+    expect(screen.getByRole('spinbutton', { name: 'Feed entries' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Field mapping' })).toBeTruthy();
   });
 });

@@ -1,4 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fromHttp } from '../../renderer/src/api/client.js';
 import { createEventStream } from '../../renderer/src/api/eventStream.js';
 import { createHttpApi } from '../../renderer/src/api/httpApi.js';
 import { takeUiToken } from '../../renderer/src/api/uiToken.js';
@@ -87,7 +88,7 @@ describe('HTTP transport', () => {
     expect(takeUiToken(window)).toBe('s/ecret');
   });
 
-  it('opens one EventSource with ?token= and passes well-formed named events on as UiEvents', () => {
+  it('opens one EventSource with the URL it is given and passes well-formed named events on as UiEvents', async () => {
     const listeners: Record<string, (message: MessageEvent) => void> = {};
     const close = vi.fn();
     const open = vi.fn((_url: string) => ({
@@ -96,12 +97,15 @@ describe('HTTP transport', () => {
       },
       close,
     }));
-    const stream = createEventStream(() => '/api/events?token=abc', open as unknown as (u: string) => EventSource);
+    const stream = createEventStream(
+      async () => '/api/events?ticket=abc',
+      open as unknown as (u: string) => EventSource,
+    );
     const got: unknown[] = [];
     const stopA = stream.subscribe((event) => got.push(event));
     const stopB = stream.subscribe(() => {});
-    expect(open).toHaveBeenCalledTimes(1);
-    expect(open).toHaveBeenCalledWith('/api/events?token=abc');
+    await vi.waitFor(() => expect(open).toHaveBeenCalledTimes(1));
+    expect(open).toHaveBeenCalledWith('/api/events?ticket=abc');
     const status = makeStatus({}, { unread: 2 });
     const entry = makeEntry();
     listeners.status?.(new MessageEvent('status', { data: JSON.stringify({ type: 'status', status }) }));
@@ -113,25 +117,22 @@ describe('HTTP transport', () => {
       { type: 'status', status },
       { type: 'alert', entries: [entry] },
     ]);
-    // a dropped and re-opened stream asks for a catch-up
-    const reopened = vi.fn();
-    stream.onReopen(reopened);
-    listeners.open?.(new MessageEvent('open'));
-    expect(reopened).not.toHaveBeenCalled();
-    listeners.error?.(new MessageEvent('error'));
-    listeners.open?.(new MessageEvent('open'));
-    expect(reopened).toHaveBeenCalledTimes(1);
     stopA();
     expect(close).not.toHaveBeenCalled();
     stopB();
     expect(close).toHaveBeenCalledTimes(1);
   });
 
-  it('tracks whether the stream is up: a drop is "connecting", a failed retry "unreachable" since the drop', () => {
+  it('on a drop: closes the stream (its ticket is spent), opens a new one with a new ticket after the last id seen, and asks for a catch-up', async () => {
     vi.useFakeTimers();
     const sources: FakeSource[] = [];
+    const asked: (string | null)[] = [];
+    let tickets = 0;
     const stream = createEventStream(
-      () => '/api/events?token=t',
+      async (after) => {
+        asked.push(after);
+        return `/api/events?ticket=t${++tickets}${after ? `&after=${after}` : ''}`;
+      },
       (url) => {
         const source = new FakeSource(url);
         sources.push(source);
@@ -139,31 +140,109 @@ describe('HTTP transport', () => {
       },
     );
     const seen: unknown[] = [];
+    const reopened = vi.fn();
+    stream.onReopen(reopened);
     stream.connection.subscribe((connection) => seen.push(connection));
     stream.subscribe(() => {});
+    await vi.waitFor(() => expect(sources).toHaveLength(1));
     expect(stream.connection.get()).toEqual({ state: 'connecting', since: null });
     sources[0]?.fire('open');
+    sources[0]?.fire('live', '41');
+    sources[0]?.fire('feed', '42.199');
     vi.setSystemTime(new Date('2026-01-15T10:32:00Z'));
-    sources[0]?.fire('error'); // the hub restarted: the browser retries by itself
-    sources[0]?.fire('error');
-    sources[0]?.fire('open');
+    sources[0]?.fire('error'); // the hub restarted
+    expect(sources[0]?.closed).toBe(true);
+    await vi.advanceTimersByTimeAsync(2_000); // the quick retry: at most the base delay
+    expect(sources.map((source) => source.url)).toEqual([
+      '/api/events?ticket=t1',
+      '/api/events?ticket=t2&after=42.199',
+    ]);
+    expect(asked).toEqual([null, '42.199']);
+    sources[1]?.fire('error'); // still down: now it counts as unreachable, since the drop
+    await vi.advanceTimersByTimeAsync(4_000);
+    sources[2]?.fire('open');
     expect(seen).toEqual([
       { state: 'live', since: null },
       { state: 'connecting', since: '2026-01-15T10:32:00.000Z' },
       { state: 'unreachable', since: '2026-01-15T10:32:00.000Z' },
       { state: 'live', since: null },
     ]);
-    expect(sources).toHaveLength(1);
-
-    // an answer the browser gives up on (a proxy's 502): a new EventSource later, not never
-    const first = sources[0] as FakeSource;
-    first.readyState = 2;
-    first.fire('error');
-    vi.advanceTimersByTime(2_000);
-    expect(sources).toHaveLength(2);
-    expect(sources[0]?.closed).toBe(true);
-    expect(sources[1]?.url).toBe('/api/events?token=t');
+    expect(reopened).toHaveBeenCalledTimes(1);
     vi.useRealTimers();
+  });
+
+  it('a ticket that cannot be had (the hub is down) is retried with backoff, not given up on', async () => {
+    vi.useFakeTimers();
+    let calls = 0;
+    const stream = createEventStream(
+      async () => {
+        calls++;
+        throw new ApiError(502, 'down');
+      },
+      () => {
+        throw new Error('not opened without a ticket');
+      },
+    );
+    stream.subscribe(() => {});
+    await vi.advanceTimersByTimeAsync(0);
+    expect(stream.connection.get().state).toBe('unreachable');
+    await vi.advanceTimersByTimeAsync(2_000 + 4_000);
+    expect(calls).toBe(3);
+    vi.useRealTimers();
+  });
+});
+
+describe("the browser face's URLs", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+    sessionStorage.clear();
+  });
+
+  it('never carry the token: the event stream opens with a single-use ticket asked for in a header', async () => {
+    vi.useFakeTimers();
+    const TOKEN = 'long-lived-t0ken-0123456789';
+    window.history.replaceState(null, '', `/#token=${TOKEN}`);
+    const requested: { url: string; init?: RequestInit }[] = [];
+    let ticket = 0;
+    vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
+      requested.push({ url, init });
+      const answers: Record<string, () => unknown> = {
+        '/api/events/ticket': () => ({ ticket: `k${++ticket}`, expiresAt: '2026-01-15T10:33:00Z' }),
+        '/api/status': () => makeStatus(),
+        '/api/feed?limit=50': () => ({ items: [], next: null, total: 0 }),
+      };
+      return new Response(JSON.stringify(answers[url]?.() ?? {}), { status: 200 });
+    });
+    const sources: FakeSource[] = [];
+    vi.stubGlobal(
+      'EventSource',
+      class extends FakeSource {
+        constructor(url: string) {
+          super(url);
+          sources.push(this);
+        }
+      },
+    );
+    const client = fromHttp();
+    client.subscribe(() => {});
+    await client.api.status(undefined);
+    await client.api.feed({ limit: 50 });
+    await vi.waitFor(() => expect(sources).toHaveLength(1));
+    sources[0]?.fire('open');
+    sources[0]?.fire('feed', '9');
+    sources[0]?.fire('error');
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(sources).toHaveLength(2);
+
+    const urls = [...requested.map((request) => request.url), ...sources.map((source) => source.url)];
+    expect(urls.filter((url) => url.includes(TOKEN))).toEqual([]);
+    expect(sources.map((source) => source.url)).toEqual(['/api/events?ticket=k1', '/api/events?ticket=k2&after=9']);
+    const ticketRequests = requested.filter((request) => request.url === '/api/events/ticket');
+    expect(ticketRequests).toHaveLength(2);
+    for (const request of ticketRequests) {
+      expect(request.init).toMatchObject({ method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` } });
+    }
   });
 });
 
@@ -178,7 +257,9 @@ class FakeSource {
   close(): void {
     this.closed = true;
   }
-  fire(name: string): void {
-    for (const listener of this.listeners.get(name) ?? []) listener(new MessageEvent(name));
+  /** `id`: the message's event id (its data is a feed batch with nothing in it) */
+  fire(name: string, id?: string): void {
+    const message = new MessageEvent(name, id === undefined ? {} : { lastEventId: id, data: '{"entries":[]}' });
+    for (const listener of this.listeners.get(name) ?? []) listener(message);
   }
 }

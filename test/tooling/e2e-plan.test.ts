@@ -1,6 +1,8 @@
-// `npm test` on a fresh machine: without Chromium the e2e project is skipped with instructions, except in CI.
+// `npm test` on a fresh machine: without Chromium the e2e project is skipped with instructions, except in CI; the same
+// for the colour emoji font the UI test checks.
 import { describe, expect, it } from 'vitest';
 import { CHROMIUM_HELP, e2ePlan } from '../../scripts/chromium.js';
+import { EMOJI_FONT_HELP, emojiVerdict } from '../e2e/glyphs.js';
 
 describe('the e2e browser plan', () => {
   it('runs with the browser it found', () => {
@@ -15,5 +17,21 @@ describe('the e2e browser plan', () => {
 
   it('fails a CI run without a browser', () => {
     expect(e2ePlan(null, { CI: 'true' })).toEqual({ run: false, failure: expect.stringContaining('CI must run') });
+  });
+});
+
+describe('the colour emoji check', () => {
+  it('passes when the browser drew the emoji in colour, CI or not', () => {
+    expect(emojiVerdict(true, {})).toBe('drawn');
+    expect(emojiVerdict(true, { CI: 'true' })).toBe('drawn');
+  });
+
+  it('skips a local run without the font, saying how to get it', () => {
+    expect(emojiVerdict(false, {})).toEqual({ skipReason: EMOJI_FONT_HELP });
+    expect(EMOJI_FONT_HELP).toContain('apt-get install fonts-noto-color-emoji');
+  });
+
+  it('fails a CI run without the font', () => {
+    expect(emojiVerdict(false, { CI: 'true' })).toEqual({ failure: expect.stringContaining('CI must draw emoji') });
   });
 });

@@ -53,6 +53,12 @@ export interface ServiceDeps {
 }
 
 const HIDDEN = '•••';
+/**
+ * Settings that change how the hub receives and keeps data for everyone: a paired device may not change them (403).
+ * Notifications, the alert pause and launch at login stay open to devices: a desktop following a hub keeps its own
+ * (main/desktop/hub/device-settings.ts), a browser has no other place for them.
+ */
+const HUB_WIDE_SETTINGS = ['receiver', 'retention', 'mapping'] as const;
 /** Pages a product page lists by title at most ("Linked from 120 of your pages" counts them all). */
 const PRODUCT_PAGES_MAX = 100;
 
@@ -79,8 +85,8 @@ export function createService(deps: ServiceDeps, device: string): UiApi {
 }
 
 /** What only this computer's own UI may do; a device over the remote listener gets 403. */
-function adminOnly(device: string): void {
-  if (device !== LOCAL_DEVICE) throw new ApiError(403, 'Only the hub itself can do that.');
+function adminOnly(device: string, message = 'Only the hub itself can do that.'): void {
+  if (device !== LOCAL_DEVICE) throw new ApiError(403, message);
 }
 
 function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
@@ -124,6 +130,7 @@ function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
         createdAt: new Date(deps.clock()).toISOString(),
       };
       await deps.run({ kind: 'createWatch', watch });
+      impact.watched(watch.target);
       return findWatch(watch.id);
     },
     updateWatch: async ({ id, ...patch }) => {
@@ -145,7 +152,9 @@ function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
     },
     getSettings: async () => maskedSettings(store.settings, deps.headerValue()),
     updateSettings: async (patch) => {
-      if (patch.receiver !== undefined) adminOnly(device);
+      if (HUB_WIDE_SETTINGS.some((group) => patch[group] !== undefined)) {
+        adminOnly(device, 'Only the hub itself can change the receiver, the retention or the field mapping.');
+      }
       // The header value goes to the secrets file first, never to the journal; undone if the rest cannot be saved.
       const { headerValue, rest } = splitHeaderValue(patch);
       const before = deps.headerValue();

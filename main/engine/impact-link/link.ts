@@ -6,6 +6,7 @@ import path from 'node:path';
 import { ApiError } from '../../../shared/contract/errors.js';
 import type { CatalogItem, ImpactAccount, ReconcileStatus } from '../../../shared/contract/impact.js';
 import type { Observation } from '../../../shared/contract/journal.js';
+import type { WatchTarget } from '../../../shared/contract/watch.js';
 import { itemKeyOf, productKey } from '../../../shared/domain/watch-target.js';
 import { FILE_MODE } from '../file-system.js';
 import { createImpactClient, ImpactApiError, type ImpactClient, type ImpactClientOptions } from '../impact/index.js';
@@ -146,6 +147,17 @@ export class ImpactLink {
     return { total };
   }
 
+  /**
+   * A watch was just made (by any path: the Add form, search results, the API, a paired device): with an account
+   * connected, its item's current state is fetched at once, through the journal as the check does, so the first
+   * change after watching is compared with it and raises its alert instead of counting as "New". Item watches only:
+   * a whole catalog or brand is listed by the 6-hourly check, which may take many pages of the hourly budget.
+   */
+  watched(target: WatchTarget): void {
+    const key = itemKeyOf(target);
+    if (this.client && key !== null) this.reconciler.start([key]);
+  }
+
   private async syncCatalogs(): Promise<void> {
     if (!this.client) return;
     try {
@@ -188,7 +200,11 @@ export class ImpactLink {
         for (const catalog of store.docs.catalogs) if (catalog.campaignId === target.campaignId) ids.add(catalog.id);
       } else if ('catalogId' in target && !('catalogItemId' in target)) ids.add(target.catalogId);
     }
-    return [...ids].map((catalogId) => ({ catalogId, listedItems: store.products.listedItemsOf(catalogId) }));
+    return [...ids].map((catalogId) => ({
+      catalogId,
+      numberOfItems: store.docs.catalogs.find((catalog) => catalog.id === catalogId)?.numberOfItems ?? null,
+      listedItems: store.products.listedItemsOf(catalogId),
+    }));
   }
 
   private newClient(credentials: ImpactCredentials): ImpactClient {

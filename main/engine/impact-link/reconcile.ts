@@ -4,7 +4,7 @@
 // budget asks for it (the client waits; the progress says when the next batch goes).
 import type { ReconcileStatus } from '../../../shared/contract/impact.js';
 import type { Observation } from '../../../shared/contract/journal.js';
-import { type ApiItem, ImpactApiError, type ImpactClient } from '../impact/index.js';
+import { type ApiItem, ImpactApiError, type ImpactClient, maxPagesFor, PageWalk } from '../impact/index.js';
 import type { Logger } from '../types.js';
 
 export interface ReconcileTarget {
@@ -19,12 +19,19 @@ export interface ReconcileDeps {
   client: () => ImpactClient | null;
   /** every item to check now (watched items, or the ones asked for) */
   targets: (keys: string[] | undefined) => ReconcileTarget[];
-  /** whole catalogs to list (watches on a catalog or a brand), and the listed products each holds now */
-  catalogs: () => { catalogId: string; listedItems: Set<string> }[];
+  /** whole catalogs to list (watches on a catalog or a brand), how many items impact.com last said each has (null:
+   * unknown), and the listed products each holds now */
+  catalogs: () => WatchedCatalog[];
   record: (observation: Observation) => Promise<unknown>;
   onProgress: (status: ReconcileStatus) => void;
   clock: () => number;
   log: Logger;
+}
+
+export interface WatchedCatalog {
+  catalogId: string;
+  numberOfItems: number | null;
+  listedItems: Set<string>;
 }
 
 /** Two at a time: the client allows two requests in flight, and waits for the budget itself. */
@@ -110,11 +117,16 @@ export class Reconciler {
     this.update({ checked: this.status.checked + 1 });
   }
 
-  /** A whole catalog: every item it lists now, and "removed" for each listed product it no longer has. */
-  private async checkCatalog(client: ImpactClient, catalog: { catalogId: string; listedItems: Set<string> }) {
+  /**
+   * A whole catalog: every item it lists now, and "removed" for each listed product it no longer has. A list whose
+   * pages do not end (see PageWalk) stops the check with an error, and marks nothing removed.
+   */
+  private async checkCatalog(client: ImpactClient, catalog: WatchedCatalog) {
     const seen = new Set<string>();
+    const walk = new PageWalk(`the items of catalog ${catalog.catalogId}`, maxPagesFor(catalog.numberOfItems));
     let cursor: string | null = null;
     do {
+      if (cursor !== null) walk.next(cursor);
       const page = await client.listCatalogItems(catalog.catalogId, cursor);
       this.update({ total: this.status.total + page.items.length });
       for (const item of page.items) {

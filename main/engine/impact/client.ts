@@ -4,6 +4,7 @@ import type { Catalog } from '../../../shared/contract/impact.js';
 import { ENDPOINT_GROUPS, type RequestPriority } from './budget.js';
 import { badResponse, ImpactApiError } from './errors.js';
 import { type ApiItem, hasItemIdentity, toApiItem, toCatalog, toCatalogItem } from './mapping.js';
+import { PageWalk } from './page-walk.js';
 import { isOwnCatalogLink, partnerPaths, queryString } from './paths.js';
 import { Requester } from './requester.js';
 import type { ImpactClient, ImpactClientOptions, ImpactSchedule, Page } from './types.js';
@@ -70,15 +71,14 @@ export function createImpactClient(options: ImpactClientOptions): ImpactClient {
 
     async listCatalogs() {
       const catalogs: Catalog[] = [];
-      const seen = new Set<string>();
-      for (let link: string | null = paths.catalogs(); link !== null; ) {
-        // Never trusting @total means trusting @nextpageuri to end: a link seen before would loop forever.
-        if (seen.has(link) || seen.size >= MAX_CATALOG_PAGES) throw badResponse('next-page links that never end');
-        seen.add(link);
+      const first = paths.catalogs();
+      const walk = new PageWalk('catalogs', MAX_CATALOG_PAGES, first);
+      for (let link: string | null = first; link !== null; ) {
         const answer: Record<string, unknown> = await requester.get(link, 'interactive');
         const page = readPage(catalogPageSchema, answer);
         catalogs.push(...page.body.Catalogs.filter((wire) => wire.Id !== '').map(toCatalog));
         link = page.next;
+        if (link !== null) walk.next(link);
       }
       knownCatalogs.clear();
       client.primeCatalogs(catalogs);

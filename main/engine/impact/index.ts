@@ -4,6 +4,7 @@ export { type EndpointGroup, endpointGroupOf, type RequestPriority } from './bud
 export { createImpactClient } from './client.js';
 export { ImpactApiError, type ImpactErrorKind } from './errors.js';
 export type { ApiItem } from './mapping.js';
+export { maxPagesFor, PageWalk } from './page-walk.js';
 export { type ImpactLogger, IR_VERSION, type RateLimitInfo } from './requester.js';
 export type { GroupSchedule } from './scheduler.js';
 export type {

@@ -3,12 +3,13 @@
 import type { FeedEntry, FeedPage, FeedQuery } from '../../../shared/contract/feed.js';
 import type { ProductState } from '../../../shared/contract/product.js';
 import { indexQuery, textMatcher, wordsOf } from '../../../shared/domain/feed-search.js';
+import type { StreamPoint } from '../../../shared/domain/stream-point.js';
 import { withLinkedPages } from '../pages/linked-pages.js';
 import { entryFromRow, type FeedRow, idOfPos, posOfId } from './db/feed.js';
 import { type FeedScan, INDEXED_PRODUCTS_MAX, type ScanFilter } from './db/feed-query.js';
 import { statement } from './db/open.js';
 import { fromRow, publicState } from './db/products.js';
-import { feedPos, seqOfPos } from './db/schema.js';
+import { ENTRIES_PER_RECORD, feedPos } from './db/schema.js';
 import type { Store } from './store.js';
 
 export const MAX_PAGE = 200;
@@ -161,21 +162,25 @@ export function entriesAt(store: Store, positions: number[], device: string): Fe
 }
 
 /**
- * For an event stream resuming after `afterSeq`: the next entries in order (oldest first), or `reset` when entries
- * after that point are gone (retention dropped them) or never existed here (a client ahead of this store).
+ * For an event stream resuming after `after`: the next entries in order (oldest first), or `reset` when entries
+ * after that point are gone (retention dropped them) or never existed here (a client ahead of this store). Paged by
+ * feed position, so a page may end partway through a record and the next one continue right after it.
  */
 export function entriesAfter(
   store: Store,
-  afterSeq: number,
+  after: StreamPoint,
   limit: number,
   device: string,
 ): { entries: FeedEntry[]; reset: boolean } {
-  if (afterSeq > store.appliedSeq || afterSeq < seqOfPos(store.trimmedThrough)) return { entries: [], reset: true };
+  const whole = after.index === Number.POSITIVE_INFINITY;
+  if (!whole && after.index >= ENTRIES_PER_RECORD) return { entries: [], reset: true };
+  const afterPos = whole ? feedPos(after.seq + 1, 0) - 1 : feedPos(after.seq, after.index);
+  if (after.seq > store.appliedSeq || afterPos < store.trimmedThrough) return { entries: [], reset: true };
   const positions = statement<[number, number], number>(
     store.db,
-    'SELECT pos FROM feed WHERE pos >= ? ORDER BY pos LIMIT ?',
+    'SELECT pos FROM feed WHERE pos > ? ORDER BY pos LIMIT ?',
   )
     .pluck()
-    .all(feedPos(afterSeq + 1, 0), limit);
+    .all(afterPos, limit);
   return { entries: entriesAt(store, positions, device).reverse(), reset: false };
 }

@@ -8,6 +8,7 @@ import { isWebUrl } from '../../../shared/domain/web-url.js';
 import { storedDeviceToken } from './browserPairing.js';
 import { type ConnectionSource, createEventStream } from './eventStream.js';
 import { createHttpApi } from './httpApi.js';
+import { eventStreamUrl } from './streamTicket.js';
 import { takeUiToken } from './uiToken.js';
 
 export type UiEventListener = (event: UiEvent) => void;
@@ -72,8 +73,9 @@ export function fromDesktopBridge(bridge: DesktopBridge): ApiClient {
 export function fromHttp(): ApiClient {
   // This computer's own UI (loopback, #token=) or a device of a hub (paired with #pair=, see main.tsx).
   const token = takeUiToken(window) ?? storedDeviceToken(window);
-  const events = createEventStream(() => `/api/events?token=${encodeURIComponent(token ?? '')}`);
-  const api = createHttpApi({ token, fetch: (input, init) => window.fetch(input, init) });
+  const fetch = (input: string, init: RequestInit) => window.fetch(input, init);
+  const events = createEventStream((after) => eventStreamUrl(token, after, fetch));
+  const api = createHttpApi({ token, fetch });
   // After a reconnect the status (unread, last postback, fault) is re-read so the UI does not show stale numbers.
   events.onReopen(() => {
     api.status(undefined).then(

@@ -1,6 +1,6 @@
 // Whether this UI is a device following a hub (a browser paired with it, or the desktop app following it) rather than
-// the hub's, or this computer's, own UI: a device may not manage devices, the postback secret, the receiver or the
-// impact.com account, so the views leave those out.
+// the hub's, or this computer's, own UI: a device may not manage devices, the postback secret, the receiver, the
+// retention, the field mapping or the impact.com account, so the views leave those out.
 import type { Status } from '../../../shared/contract/status.js';
 import { useStatus } from './StatusContext.js';
 

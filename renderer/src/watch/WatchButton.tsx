@@ -7,12 +7,10 @@ import { useWatches } from './WatchesContext.js';
 interface WatchButtonProps {
   target: ItemTarget;
   name: string;
-  /** after the watch was created, e.g. to fetch the item's current state from impact.com */
-  onWatched?: () => void;
 }
 
 /** One-click watch with the default rules; once watched it just says so (editing lives on the product and watchlist). */
-export function WatchButton({ target, name, onWatched }: WatchButtonProps) {
+export function WatchButton({ target, name }: WatchButtonProps) {
   const { byKey, create } = useWatches();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -23,10 +21,7 @@ export function WatchButton({ target, name, onWatched }: WatchButtonProps) {
     setBusy(true);
     setError(null);
     create(target).then(
-      () => {
-        setBusy(false);
-        onWatched?.();
-      },
+      () => setBusy(false),
       (e: unknown) => {
         setBusy(false);
         setError(messageOf(e));

@@ -58,16 +58,19 @@ export interface PageLinks {
   params: URLSearchParams;
 }
 
+/** The link to page `page`, relative, with the request's other parameters. */
+export function pageUri(links: PageLinks, page: number, pageSize: number): string {
+  const params = new URLSearchParams(links.params);
+  params.set('PageSize', String(pageSize));
+  params.set('Page', String(page));
+  return `${links.path}?${params}`;
+}
+
 /** Page-number paging as on /Catalogs and /Catalogs/{id}/Items: every @…uri relative, @nextpageuri "" on the last. */
 export function numberedPage(key: string, all: unknown[], links: PageLinks, page: number, pageSize: number): Body {
   const total = all.length;
   const numPages = Math.max(1, Math.ceil(total / pageSize));
-  const uri = (p: number) => {
-    const params = new URLSearchParams(links.params);
-    params.set('PageSize', String(pageSize));
-    params.set('Page', String(p));
-    return `${links.path}?${params}`;
-  };
+  const uri = (p: number) => pageUri(links, p, pageSize);
   return {
     '@page': String(page),
     '@numpages': String(numPages),

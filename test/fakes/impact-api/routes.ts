@@ -2,7 +2,7 @@
 // /Mediapartners/{SID}/.
 import type { FakeCatalogData } from './catalog-data.js';
 import { keywordMatcher, parseQuery, QuerySyntaxError } from './query-filter.js';
-import { type Body, errorBody, numberedPage } from './render.js';
+import { type Body, errorBody, numberedPage, pageUri } from './render.js';
 
 export interface Answer {
   status: number;
@@ -74,7 +74,19 @@ function search(data: FakeCatalogData, path: string, params: URLSearchParams): A
   };
 }
 
-function items(data: FakeCatalogData, catalogId: string, path: string, params: URLSearchParams): Answer {
+/**
+ * How a catalog's item list links its pages: as impact.com does ('honest'), or broken the ways a walk must survive:
+ * the next-page link repeats (page 2 names page 2 again), or never ends (every page names one more, empty ones too).
+ */
+export type FakePaging = 'honest' | 'repeat' | 'endless';
+
+function items(
+  data: FakeCatalogData,
+  catalogId: string,
+  path: string,
+  params: URLSearchParams,
+  paging: FakePaging,
+): Answer {
   const all = data.itemRecords(catalogId);
   if (all === undefined) return notFound();
   const query = param(params, 'Query');
@@ -87,11 +99,23 @@ function items(data: FakeCatalogData, catalogId: string, path: string, params: U
       return { status: 400, body: errorBody(error.message, [{ Field: 'Query', Message: 'Invalid syntax' }]) };
     }
   }
-  return { status: 200, body: numberedPage('Items', matching, { path, params }, pageOf(params), pageSizeOf(params)) };
+  const page = pageOf(params);
+  const body = numberedPage('Items', matching, { path, params }, page, pageSizeOf(params));
+  if (paging !== 'honest') {
+    const next = paging === 'repeat' ? 2 : page + 1;
+    body['@nextpageuri'] = pageUri({ path, params }, next, pageSizeOf(params));
+  }
+  return { status: 200, body };
 }
 
 /** `rest`: the path after /Mediapartners/{SID}/, its .json/.xml suffix removed, segments still encoded. */
-export function answer(data: FakeCatalogData, rest: string, path: string, params: URLSearchParams): Answer {
+export function answer(
+  data: FakeCatalogData,
+  rest: string,
+  path: string,
+  params: URLSearchParams,
+  paging: FakePaging = 'honest',
+): Answer {
   const segments = rest.split('/').map((s) => decodeURIComponent(s));
   const [first, catalogId, sub, itemId, ...extra] = segments;
   if (first !== 'Catalogs' || extra.length > 0) return notFound();
@@ -106,7 +130,7 @@ export function answer(data: FakeCatalogData, rest: string, path: string, params
     return catalog === undefined ? notFound() : { status: 200, body: catalog, element: 'Catalog' };
   }
   if (sub !== 'Items') return notFound();
-  if (itemId === undefined) return items(data, catalogId, path, params);
+  if (itemId === undefined) return items(data, catalogId, path, params, paging);
   const item = data.itemById(catalogId, itemId);
   return item === undefined ? notFound() : { status: 200, body: item, element: 'Item' };
 }

@@ -3,6 +3,7 @@ import type { FakeCatalogInput, FakeItemInput } from './catalog-data.js';
 import type { FakeFault } from './faults.js';
 import type { FakeGroup, RateHeaderStyle } from './hourly-limits.js';
 import type { Format } from './render.js';
+import type { FakePaging } from './routes.js';
 
 export interface FakeImpactApiOptions {
   accountSid?: string;
@@ -47,6 +48,8 @@ export interface FakeImpactApi {
   forceFormat(format: Format | null): void;
   /** real delay before every answer, so concurrent requests overlap */
   setLatency(ms: number): void;
+  /** how catalog item lists link their pages: honestly, or with a repeating or a never-ending next-page link */
+  setPaging(mode: FakePaging): void;
   injectFault(fault: FakeFault): void;
   close(): Promise<void>;
 }

@@ -39,7 +39,8 @@ function SettingsForm({ saved }: { saved: Settings }) {
   const setup = useLoad(() => api.setup(undefined), [api]).state.data ?? null;
   const [baseline, setBaseline] = useState(saved);
   const [draft, setDraft] = useState(saved);
-  // A device following a hub may not manage the hub's receiver, secret or devices: those stay the hub's own UI's.
+  // A device following a hub may not manage the hub's receiver, retention, mapping, secret or devices (403): those
+  // stay the hub's own UI's.
   const hubOwnUi = useIsHubOwnUi();
   const [result, setResult] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -91,23 +92,25 @@ function SettingsForm({ saved }: { saved: Settings }) {
           onChange={(launchAtLogin) => set({ launchAtLogin })}
         />
       </fieldset>
-      <RetentionSettings value={draft.retention} onChange={(retention) => set({ retention })} />
       {hubOwnUi ? (
-        <ReceiverSettings
-          value={draft.receiver}
-          savedHeaderValue={baseline.receiver.headerValue}
-          onChange={(receiver) => set({ receiver })}
-          setup={setup}
-        />
+        <>
+          <RetentionSettings value={draft.retention} onChange={(retention) => set({ retention })} />
+          <ReceiverSettings
+            value={draft.receiver}
+            savedHeaderValue={baseline.receiver.headerValue}
+            onChange={(receiver) => set({ receiver })}
+            setup={setup}
+          />
+          <fieldset className="settings-group">
+            <legend>Field mapping</legend>
+            <p className="muted">
+              Only for key names Shelfwatch does not recognize. Save, then re-process quarantined postbacks in Setup.
+            </p>
+            <MappingEditor mapping={draft.mapping} onChange={(mapping) => set({ mapping })} />
+            <MappingPreview mapping={draft.mapping} />
+          </fieldset>
+        </>
       ) : null}
-      <fieldset className="settings-group">
-        <legend>Field mapping</legend>
-        <p className="muted">
-          Only for key names Shelfwatch does not recognize. Save, then re-process quarantined postbacks in Setup.
-        </p>
-        <MappingEditor mapping={draft.mapping} onChange={(mapping) => set({ mapping })} />
-        <MappingPreview mapping={draft.mapping} />
-      </fieldset>
       <div className="save-bar">
         <button type="button" className="button primary" onClick={save} disabled={busy}>
           {busy ? 'Saving…' : 'Save settings'}

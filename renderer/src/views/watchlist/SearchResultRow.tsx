@@ -2,7 +2,6 @@ import type { CatalogItem } from '../../../../shared/contract/impact.js';
 import { formatPrice } from '../../../../shared/domain/money.js';
 import { STOCK_LABELS } from '../../../../shared/domain/stock.js';
 import { productKey, watchCovers } from '../../../../shared/domain/watch-target.js';
-import { useApiClient } from '../../api/ApiContext.js';
 import { Menu } from '../../components/Menu.js';
 import { ProductImage } from '../../components/ProductImage.js';
 import { useImpact } from '../../impact/ImpactContext.js';
@@ -12,7 +11,6 @@ import { useWatches } from '../../watch/WatchesContext.js';
 
 /** One search result: what it is, whose, what it costs now, and one click to watch it (or its catalog or brand). */
 export function SearchResultRow({ item }: { item: CatalogItem }) {
-  const { api } = useApiClient();
   const watches = useWatches();
   const { catalogById } = useImpact();
   const name = item.name.trim() || item.catalogItemId;
@@ -24,8 +22,6 @@ export function SearchResultRow({ item }: { item: CatalogItem }) {
     watches.state.status === 'ready'
       ? watches.state.data.some((watch) => watchCovers(watch.target, { ...item, campaignId }))
       : item.watched;
-  // Fetch its current state right away, so its product page and price are there before the first postback.
-  const checkNow = () => void api.reconcile({ keys: [key] }).catch(() => undefined);
 
   return (
     <li className="search-result" data-testid="search-result" aria-label={name}>
@@ -47,11 +43,7 @@ export function SearchResultRow({ item }: { item: CatalogItem }) {
         {watched && !watches.byKey.has(key) ? (
           <span className="badge watching">Watching</span>
         ) : (
-          <WatchButton
-            target={{ catalogId: item.catalogId, catalogItemId: item.catalogItemId }}
-            name={name}
-            onWatched={checkNow}
-          />
+          <WatchButton target={{ catalogId: item.catalogId, catalogItemId: item.catalogItemId }} name={name} />
         )}
         <Menu label={`More ways to watch ${name}`}>
           {() => (

@@ -7,6 +7,7 @@ import type { ProfileSummary } from './measure/cpu-profile.js';
 import type { FeedPageFigures } from './measure/feed-page.js';
 import type { ProductPageFigures } from './measure/product-page.js';
 import type { BenchOptions } from './options.js';
+import type { PageScanFigures } from './pages/run-pages.js';
 import type { ReceiverComparison } from './receiver-compare.js';
 import type { SeedInfo } from './seed/seed-folder.js';
 
@@ -55,6 +56,8 @@ export interface BenchFigures {
   fanout: FanoutFigures | null;
   /** the alert-channel figure (issue 17); null with --no-channels */
   channels: ChannelFigures | null;
+  /** reading a 10,000-page site (issue 18); null with --no-pages */
+  pages: PageScanFigures | null;
   profile: { empty: ProfileSummary; large: ProfileSummary; startup: ProfileSummary; files: string[] } | null;
   targets: TargetCheck[];
 }

@@ -1,4 +1,5 @@
-// The bench's command line: `npm run bench -- [--products 1000000] [--quick] [--profile] [--no-fanout] [--no-channels] [--sizes a,b,c] ...`.
+// The bench's command line: `npm run bench -- [--products 1000000] [--quick] [--profile] [--no-fanout] [--no-channels]
+// [--no-pages] [--sizes a,b,c] ...`.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -28,6 +29,8 @@ export interface BenchOptions {
   fanout: boolean;
   /** also measure the alert-channel figure (issue 17) */
   channels: boolean;
+  /** also measure the page-scan figure (issue 18: a 10,000-page site) */
+  pages: boolean;
   out: string;
 }
 
@@ -50,6 +53,7 @@ export function readOptions(argv: string[]): BenchOptions {
       'no-ui': { type: 'boolean', default: false },
       'no-fanout': { type: 'boolean', default: false },
       'no-channels': { type: 'boolean', default: false },
+      'no-pages': { type: 'boolean', default: false },
       out: { type: 'string' },
     },
   });
@@ -75,6 +79,7 @@ export function readOptions(argv: string[]): BenchOptions {
     ui: !(values['no-ui'] ?? false),
     fanout: !(values['no-fanout'] ?? false),
     channels: !(values['no-channels'] ?? false),
+    pages: !(values['no-pages'] ?? false),
     out: path.resolve(values.out ?? 'bench-results/latest.json'),
   };
 }

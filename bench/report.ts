@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { BenchFigures } from './figures.js';
 import type { ProfileSummary } from './measure/cpu-profile.js';
 import type { LoadFigures } from './measure/load.js';
+import { formatPageScan } from './pages/run-pages.js';
 
 const MB = 2 ** 20;
 const count = (value: number) => value.toLocaleString('en-US');
@@ -128,6 +129,7 @@ export function formatTable(f: BenchFigures): string {
         `${count(ch.alertsOn)} alerts sent)`,
     );
   }
+  if (f.pages) lines.push(formatPageScan(f.pages));
   if (f.profile) {
     lines.push('');
     lines.push(formatProfile('C under --cpu-prof, burst at an empty store', f.profile.empty));

@@ -16,6 +16,7 @@ import { FEED_ROW_SELECTOR, firstRenderUnavailable, measureFirstRender } from '.
 import { measureProductPages } from './measure/product-page.js';
 import { measureStartups } from './measure/startup.js';
 import { type BenchOptions, readOptions } from './options.js';
+import { PAGES_DEFAULTS, PAGES_QUICK, runPageScan } from './pages/run-pages.js';
 import { profileBurst, profileStartup } from './profile-run.js';
 import { compareReceivers, type ReceiverComparison } from './receiver-compare.js';
 import { DIST_RENDERER, rendererDir } from './renderer-dir.js';
@@ -93,6 +94,13 @@ export async function runBench(
       channels = await runChannels(options.quick ? CHANNEL_QUICK : CHANNEL_DEFAULTS);
     }
 
+    let pages: BenchFigures['pages'] = null;
+    if (options.pages) {
+      const pageOptions = options.quick ? PAGES_QUICK : PAGES_DEFAULTS;
+      log(`your pages: a ${pageOptions.pages}-page site, ${pageOptions.linksPerPage} links a page…`);
+      pages = await runPageScan(pageOptions);
+    }
+
     let profile: BenchFigures['profile'] = null;
     if (options.profile) profile = await runProfiles(seed, folder, options, log);
 
@@ -112,6 +120,7 @@ export async function runBench(
       firstRender,
       fanout,
       channels,
+      pages,
       profile,
       targets: [],
     };

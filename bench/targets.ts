@@ -54,5 +54,12 @@ export function checkTargets(f: BenchFigures): TargetCheck[] {
           atMost('channels: alerts the webhook never got', f.channels.missing, 0),
         ]
       : []),
+    ...(f.pages && f.pages.pages >= 10_000
+      ? [
+          atMost(`your pages: first scan of ${f.pages.pages} pages, s`, f.pages.firstScanMs / 1000, 120),
+          atMost('your pages: unchanged rescan (all 304), s', f.pages.unchangedScanMs / 1000, 20),
+          atMost('your pages: resident memory growth during the scans, MB', f.pages.rssGrowthMb, 50),
+        ]
+      : []),
   ];
 }

@@ -38,6 +38,7 @@ export class ApplyQueue {
   private stopped = false;
   private failures = 0;
   private waiters: { seq: number; resolve: () => void; reject: (error: Error) => void }[] = [];
+  private unheldWaiters: (() => void)[] = [];
   private lastPushAt = Number.NEGATIVE_INFINITY;
   private lastSliceEndedAt = 0;
   /** milliseconds a record takes to apply, smoothed over recent transactions */
@@ -79,7 +80,18 @@ export class ApplyQueue {
 
   resume(): void {
     this.holds = Math.max(0, this.holds - 1);
-    if (this.holds === 0 && this.head < this.queue.length) this.schedule();
+    if (this.holds > 0) return;
+    for (const resolve of this.unheldWaiters.splice(0)) resolve();
+    if (this.head < this.queue.length) this.schedule();
+  }
+
+  /**
+   * Resolves once nothing holds applying: the database's other writer (the page scanner) must not commit while a
+   * checkpoint syncs the files either. Write synchronously right after it resolves.
+   */
+  whenUnheld(): Promise<void> {
+    if (this.holds === 0) return Promise.resolve();
+    return new Promise((resolve) => this.unheldWaiters.push(resolve));
   }
 
   stop(): void {

@@ -49,6 +49,8 @@ export class Checkpointer {
   private firstDirtyAt = 0;
   private running: Promise<void> | null = null;
   private durableSeq: number;
+  /** the store's writes outside journal records (the page scanner's) that the last checkpoint covered */
+  private durableOutsideWrites = 0;
   private failures = 0;
 
   constructor(private readonly options: CheckpointOptions) {
@@ -117,6 +119,7 @@ export class Checkpointer {
     const written = store.writtenDocuments;
     return (
       store.appliedSeq !== this.durableSeq ||
+      store.outsideWrites !== this.durableOutsideWrites ||
       store.documentsVersion !== written.version ||
       written.appliedSeq !== this.durableSeq
     );
@@ -160,8 +163,10 @@ export class Checkpointer {
     const { store } = this.options;
     try {
       const seq = store.appliedSeq;
+      const outsideWrites = store.outsideWrites;
       await this.copyLogDurably();
       this.durableSeq = seq;
+      this.durableOutsideWrites = outsideWrites;
       await store.writeDocuments(seq);
     } catch (error) {
       this.failures++;

@@ -18,6 +18,9 @@ import { DeviceRegistry } from './hub/devices.js';
 import { fileCredentialStore } from './impact-link/credentials.js';
 import { ImpactLink } from './impact-link/link.js';
 import { type Command, JournalWriter } from './journal/index.js';
+import { withLinkedPages } from './pages/linked-pages.js';
+import { PageScanner } from './pages/scan/page-scanner.js';
+import { DEFAULT_PAGE_SCAN } from './pages/scan/scan-options.js';
 import { createReceiverApp } from './receiver/app.js';
 import { type Listening, listen } from './receiver/listen.js';
 import { journalEnd, replayJournal } from './replay.js';
@@ -114,7 +117,10 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       store,
       onApplied: (effectsList) => {
         if (options.onPostback) for (const { postback } of effectsList) if (postback) options.onPostback(postback);
-        const entries = effectsList.flatMap((effects) => effects.entries);
+        const entries = withLinkedPages(
+          store.pageIndex,
+          effectsList.flatMap((effects) => effects.entries),
+        );
         impact?.reconciler.countChanged(entries.filter((entry) => entry.source === 'api').length);
         if (entries.length > 0) hub.emit({ type: 'feed', entries });
         const alerting = entries.filter((entry) => entry.alerts.length > 0);
@@ -238,12 +244,24 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       hubUrl: () => devices.remote?.url ?? null,
     });
     const alertChannels = channels;
+    const pageScanner = new PageScanner({
+      store,
+      run,
+      clock,
+      log,
+      options: { ...DEFAULT_PAGE_SCAN, ...options.pages },
+      writable: () => queue.whenUnheld(),
+      wrote: () => checkpointer.touch(),
+      onProgress: () => board.changed(),
+    });
+    board.setPageScan(() => pageScanner.status());
     const serviceDeps = {
       store,
       backups,
       devices,
       impact: impactLink,
       channels: alertChannels.methods,
+      pageScanner,
       run,
       status: (device: string) => board.status(device),
       setup,
@@ -281,6 +299,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     impactLink.start();
     alertChannels.start({ forgetUnusedSecrets: !legacy });
     if (!legacy) backups.start();
+    pageScanner.start();
     let closed = false;
     return {
       api: guardDamage(createService(serviceDeps, LOCAL_DEVICE), onDamage),
@@ -317,6 +336,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
         impactLink.stop();
         await alertChannels.sender.stop();
         await backups.stop();
+        await pageScanner.stop();
         await listening?.close();
         await upgrading;
         await writer.close();

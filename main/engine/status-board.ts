@@ -1,5 +1,6 @@
 // Builds the status and setup the UI shows, and sends at most a few status events a second during a burst.
 import type { ReconcileStatus } from '../../shared/contract/impact.js';
+import type { PageScanStatus } from '../../shared/contract/pages.js';
 import type { Settings } from '../../shared/contract/settings.js';
 import type { SettingOverride, Setup } from '../../shared/contract/setup.js';
 import type { Status } from '../../shared/contract/status.js';
@@ -21,6 +22,7 @@ export class StatusBoard {
   private remote: { url: string; fingerprint: string | null } | null = null;
   private reconcile: ReconcileStatus | null = null;
   private receiver: () => { url: string; port: number } = () => ({ url: '', port: 0 });
+  private pageScan: (() => PageScanStatus) | null = null;
   private urlChange: () => Status['postbackUrlChanged'] = () => null;
   private timer: NodeJS.Timeout | null = null;
 
@@ -80,6 +82,10 @@ export class StatusBoard {
     this.changed();
   }
 
+  setPageScan(pageScan: () => PageScanStatus): void {
+    this.pageScan = pageScan;
+  }
+
   setRemote(remote: { url: string; fingerprint: string | null } | null): void {
     this.remote = remote;
     this.changed();
@@ -117,6 +123,7 @@ export class StatusBoard {
       remote: this.remote,
       device: this.deviceOf(device),
       reconcile: this.reconcile,
+      ...(this.pageScan ? { pageScan: this.pageScan() } : {}),
       postbackUrlChanged: device === LOCAL_DEVICE ? this.urlChange() : null,
       notices: [
         ...this.notices,

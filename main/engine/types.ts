@@ -11,6 +11,7 @@ export type { PostbackOutcome } from './apply/effects.js';
 import type { FileSystem } from './file-system.js';
 import type { ImpactClientOptions } from './impact/index.js';
 import type { CredentialStore, ImpactCredentials } from './impact-link/credentials.js';
+import type { PageScanOptions } from './pages/scan/scan-options.js';
 
 export interface Logger {
   info(message: string, meta?: Record<string, unknown>): void;
@@ -56,6 +57,8 @@ export interface EngineOptions {
   fileSystem?: FileSystem;
   /** each postback once it is applied (not those replayed at start-up): the server face logs a line for each */
   onPostback?: (outcome: PostbackOutcome) => void;
+  /** reading the partner's sites: the pause between requests to one host, caps, the daily scan; tests' fetch */
+  pages?: Partial<PageScanOptions>;
 }
 
 export interface ReceiverAddress {

@@ -25,6 +25,8 @@ export interface ServeOptions {
   impact?: { apiBase?: string; preset?: { accountSid: string; authToken: string } };
   /** alert channels: SHELFWATCH_SLACK_BASE, _DISCORD_BASE, _TELEGRAM_BASE, _TEAMS_BASE (self-hosted relays, tests) */
   channels?: ChannelOptions;
+  /** reading the partner's sites: the pause between two requests to one host */
+  pages?: { delayMs: number };
 }
 
 export interface RemoteOptions {
@@ -47,6 +49,7 @@ export const USAGE = `Usage: npm run serve -- [options]
   --ui-token TOKEN      UI API token (SHELFWATCH_UI_TOKEN; default: generated and stored)
   --public-url URL      the public address of your tunnel, shown in the postback URL (SHELFWATCH_PUBLIC_URL)
   --quiet               no log line per postback, only warnings and errors (SHELFWATCH_QUIET=1)
+  --page-delay-ms MS    pause between two requests to one of your sites (SHELFWATCH_PAGE_DELAY_MS; default 1000)
 Run a hub that desktops and browsers follow:
   --remote-port PORT    listen for devices on this port (SHELFWATCH_REMOTE_PORT; default: no remote listener)
   --remote-host HOST    address of that listener (SHELFWATCH_REMOTE_HOST; default 0.0.0.0)
@@ -68,6 +71,7 @@ export function readServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServeO
       secret: { type: 'string' },
       'ui-token': { type: 'string' },
       'public-url': { type: 'string' },
+      'page-delay-ms': { type: 'string' },
       'remote-port': { type: 'string' },
       'remote-host': { type: 'string' },
       'remote-url': { type: 'string' },
@@ -113,6 +117,7 @@ export function readServeOptions(argv: string[], env: NodeJS.ProcessEnv): ServeO
     remote,
     impact: impactOptions(env),
     channels: { bases: basesFromEnv(env) },
+    pages: pageOptions(pick(values['page-delay-ms'], 'SHELFWATCH_PAGE_DELAY_MS')),
     // a flag only, no environment variable: trusting another origin must be asked for on the command line
     devOrigin: values['dev-origin'] === undefined ? undefined : devOrigin(values['dev-origin']),
   };
@@ -127,6 +132,14 @@ function impactOptions(env: NodeJS.ProcessEnv): ServeOptions['impact'] {
     apiBase: env.SHELFWATCH_IMPACT_API_BASE || undefined,
     preset: sid && token ? { accountSid: sid, authToken: token } : undefined,
   };
+}
+
+function pageOptions(delay: string | undefined): ServeOptions['pages'] {
+  if (delay === undefined) return undefined;
+  const delayMs = Number(delay);
+  if (!Number.isInteger(delayMs) || delayMs < 0 || delayMs > 60_000)
+    throw new UsageError(`Invalid page delay (milliseconds, 0 to 60000): ${delay}`);
+  return { delayMs };
 }
 
 function port(text: string, what: string): number {

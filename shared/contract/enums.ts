@@ -69,3 +69,15 @@ export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
 /** How a desktop following a hub reaches it ("Hub unreachable since 10:32 — retrying"). */
 export const HUB_CONNECTION_STATES = ['connecting', 'live', 'unreachable', 'refused'] as const;
 export type HubConnectionState = (typeof HUB_CONNECTION_STATES)[number];
+
+/** What a site of the partner's is, from what its address serves (issue 18). */
+export const SITE_KINDS = ['sitemap', 'feed', 'page'] as const;
+export type SiteKind = (typeof SITE_KINDS)[number];
+
+/** How a link on a page was matched to a product, in the order the matcher tries them. */
+export const PAGE_MATCHES = ['link', 'sku', 'destination', 'untracked'] as const;
+export type PageMatch = (typeof PAGE_MATCHES)[number];
+
+/** Why a page needs the partner: a product it links to is out of stock, removed or dearer, or a link earns nothing. */
+export const ATTENTION_REASONS = ['out-of-stock', 'removed', 'price-up', 'untracked'] as const;
+export type AttentionReason = (typeof ATTENTION_REASONS)[number];

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { FEED_FILTERS, FEED_SOURCES, OPERATIONS, RULE_KINDS, TRACKED_FIELDS } from './enums.js';
 import { feedItemIdSchema } from './ids.js';
+import { linkedPagesSchema } from './pages.js';
 import { productStateSchema } from './product.js';
 
 const changeValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -27,6 +28,8 @@ export const feedEntrySchema = z.object({
   changes: z.array(fieldChangeSchema),
   alerts: z.array(alertSchema),
   read: z.boolean(),
+  /** the partner's pages that link to the product (at most 5 named), when any does */
+  pages: linkedPagesSchema.optional(),
 });
 
 export const feedPageSchema = z.object({

@@ -2,16 +2,22 @@
 // an older Shelfwatch (or damaged in a way its checksum did not catch) must fit today's schema before it is applied.
 import { z } from 'zod';
 import { channelIdSchema, channelPatchSchema, storedChannelSchema } from './channel.js';
+import { SITE_KINDS } from './enums.js';
 import { feedViewSchema, markReadIdsSchema, markReadUndoIdSchema } from './feed.js';
-import { deviceIdSchema, feedItemIdSchema } from './ids.js';
+import { deviceIdSchema, feedItemIdSchema, productKeySchema } from './ids.js';
 import { catalogSchema } from './impact.js';
 import { describeIssues, predicateOf } from './issues.js';
+import { MAX_PAGE_URL, siteIdSchema } from './pages.js';
 import { MAX_DISMISS_IDS, type RawRequest, rawRequestSchema } from './quarantine.js';
 import { settingsPatchSchema } from './settings.js';
 import { watchIdSchema, watchPatchSchema, watchSchema } from './watch.js';
 
 /** a SHA-256 in hex: codes and tokens are never journaled, only their hashes */
 const hashSchema = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** Products one linkedProducts command adds or removes at most (a scan with more records several). */
+export const MAX_LINKED_PRODUCTS_CHANGE = 20_000;
+const linkedKeysSchema = z.array(productKeySchema).max(MAX_LINKED_PRODUCTS_CHANGE);
 
 /** The user's changes, journaled before they are applied. */
 export const commandSchema = z.discriminatedUnion('kind', [
@@ -73,6 +79,19 @@ export const commandSchema = z.discriminatedUnion('kind', [
     catalogs: z.array(catalogSchema).max(10_000),
     at: z.iso.datetime(),
   }),
+  /** a site of the partner's to read pages from: a sitemap, a feed or one page (what it served when added) */
+  z.strictObject({
+    kind: z.literal('addSite'),
+    site: z.strictObject({
+      id: siteIdSchema,
+      url: z.string().max(MAX_PAGE_URL),
+      kind: z.enum(SITE_KINDS),
+      addedAt: z.iso.datetime(),
+    }),
+  }),
+  z.strictObject({ kind: z.literal('deleteSite'), id: siteIdSchema }),
+  /** after a scan: the products the pages now link to that were not recorded, and those they no longer link to */
+  z.strictObject({ kind: z.literal('linkedProducts'), added: linkedKeysSchema, removed: linkedKeysSchema }),
 ]);
 
 /**

@@ -32,6 +32,17 @@ import {
   reconcileStartedSchema,
 } from './impact.js';
 import { mappingPreviewSchema, previewMappingSchema } from './mapping.js';
+import {
+  addSiteSchema,
+  pageLinksPageSchema,
+  pageLinksQuerySchema,
+  pageScanStatusSchema,
+  pagesPageSchema,
+  pagesQuerySchema,
+  siteIdSchema,
+  siteSchema,
+  sitesListSchema,
+} from './pages.js';
 import { productDetailSchema } from './product.js';
 import { dismissedSchema, dismissQuarantineSchema, quarantineEntrySchema, reprocessedSchema } from './quarantine.js';
 import type { ApiMethod } from './routes.js';
@@ -92,4 +103,10 @@ export const API_METHOD_SCHEMAS = {
   },
   listBackups: { req: noInput, res: backupListSchema },
   backUpNow: { req: noInput, res: backupListSchema },
+  listSites: { req: noInput, res: sitesListSchema },
+  addSite: { req: addSiteSchema, res: siteSchema },
+  deleteSite: { req: z.strictObject({ id: siteIdSchema }), res: deletedSchema },
+  scanSites: { req: noInput, res: pageScanStatusSchema },
+  listPages: { req: pagesQuerySchema, res: pagesPageSchema },
+  pageLinks: { req: pageLinksQuerySchema, res: pageLinksPageSchema },
 } satisfies Record<ApiMethod, { req: z.ZodType; res: z.ZodType }>;

@@ -2,6 +2,7 @@
 // Plain objects: Shelfwatch's own output, so a field a newer hub adds is dropped by an older reader, not refused.
 import { z } from 'zod';
 import { OPERATIONS, STOCK_VALUES } from './enums.js';
+import { pageRefSchema } from './pages.js';
 import { watchSchema } from './watch.js';
 
 /** What a postback, a catch-up check and the stored state all say of an item. Missing means "not sent". */
@@ -54,11 +55,13 @@ export const historyPointSchema = z.object({
   removed: z.boolean().optional(),
 });
 
-/** A product's page: its state, its history and the watches that cover it. */
+/** A product's page: its state, its history, the watches that cover it and the partner's pages that link to it. */
 export const productDetailSchema = z.object({
   product: productStateSchema,
   history: z.array(historyPointSchema),
   watches: z.array(watchSchema),
+  /** absent from a hub older than pages */
+  pages: z.array(pageRefSchema).optional(),
 });
 
 export type ProductSnapshot = z.infer<typeof productSnapshotSchema>;

@@ -61,6 +61,13 @@ export const API_ROUTES = {
   listBackups: { verb: 'GET', path: '/api/backups', admin: true },
   /** makes a backup now; answers the list with it */
   backUpNow: { verb: 'POST', path: '/api/backups', admin: true },
+  // the partner's sites and pages (issue 18); sites make the hub fetch addresses: only the hub's own UI names them
+  listSites: { verb: 'GET', path: '/api/sites', admin: true },
+  addSite: { verb: 'POST', path: '/api/sites', admin: true, status: 201 },
+  deleteSite: { verb: 'DELETE', path: '/api/sites/:id', admin: true },
+  scanSites: { verb: 'POST', path: '/api/sites/scan', admin: true, status: 202 },
+  listPages: { verb: 'GET', path: '/api/pages' },
+  pageLinks: { verb: 'GET', path: '/api/pages/links' },
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiMethod = keyof typeof API_ROUTES;

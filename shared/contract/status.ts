@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { HUB_CONNECTION_STATES } from './enums.js';
 import { reconcileStatusSchema } from './impact.js';
+import { pageScanStatusSchema } from './pages.js';
 
 /** The hub a desktop follows and whether it reaches it ("Hub unreachable since 10:32 — retrying"). */
 export const hubConnectionSchema = z.object({
@@ -50,6 +51,8 @@ export const statusSchema = z.object({
     .optional(),
   /** impact.com's catch-up check of watched items */
   reconcile: reconcileStatusSchema.nullable().optional(),
+  /** reading the partner's pages: "Reading your pages: 120 of 800", when the last scan finished, when the next is */
+  pageScan: pageScanStatusSchema.optional(),
 });
 
 export type Status = z.infer<typeof statusSchema>;

@@ -55,24 +55,36 @@ const campaignTargetSchema = z.strictObject({
     .regex(/^\d{1,20}$/, { error: 'must be a number (the brand’s campaign id)' }),
 });
 
+/** Everything the partner's own pages link to (issue 18), as the last scan of their sites found it. */
+const linkedTargetSchema = z.strictObject({
+  linkedFromPages: z.literal(true, { error: 'must be true: everything your pages link to' }),
+});
+
 type ItemTarget = z.infer<typeof itemTargetSchema>;
 type CatalogTarget = z.infer<typeof catalogTargetSchema>;
 type CampaignTarget = z.infer<typeof campaignTargetSchema>;
-/** A watch covers one item, a whole catalog, or a whole brand (its campaign, impact.com's program). */
-export type WatchTarget = ItemTarget | CatalogTarget | CampaignTarget;
+type LinkedTarget = z.infer<typeof linkedTargetSchema>;
+/**
+ * A watch covers one item, a whole catalog, a whole brand (its campaign, impact.com's program), or every product the
+ * partner's pages link to.
+ */
+export type WatchTarget = ItemTarget | CatalogTarget | CampaignTarget | LinkedTarget;
 
 /**
- * The kind of target is read from the keys it has (a campaignId: a brand; a catalogItemId: an item; else a catalog),
+ * The kind of target is read from the keys it has (linkedFromPages: the pages' products; a campaignId: a brand; a
+ * catalogItemId: an item; else a catalog),
  * so a mistake is reported on the field it is in ("target.catalogItemId must not be empty") rather than as "matches
  * none of three shapes". Callers type a WatchTarget (z.custom lets anything through to the transform, which checks).
  */
 export const watchTargetSchema = z.custom<WatchTarget>().transform((value: unknown, context): WatchTarget => {
   const has = (key: string) => typeof value === 'object' && value !== null && key in value;
-  const schema = has('campaignId')
-    ? campaignTargetSchema
-    : has('catalogItemId')
-      ? itemTargetSchema
-      : catalogTargetSchema;
+  const schema = has('linkedFromPages')
+    ? linkedTargetSchema
+    : has('campaignId')
+      ? campaignTargetSchema
+      : has('catalogItemId')
+        ? itemTargetSchema
+        : catalogTargetSchema;
   const result = schema.safeParse(value, { error: predicateOf });
   if (result.success) return result.data;
   for (const issue of result.error.issues) {

@@ -3,6 +3,7 @@
 import type { TrackedField } from '../contract/enums.js';
 import type { FeedEntry, FieldChange } from '../contract/feed.js';
 import { formatPrice } from './money.js';
+import { onYourPagesText } from './pages-text.js';
 import { STOCK_LABELS } from './stock.js';
 
 export const TITLE_MAX = 64;
@@ -47,9 +48,10 @@ export function groupLabel(entry: FeedEntry): string {
 
 /** One product: its name as the title, its alert messages as the body (after a prefix, e.g. "While you were away: "). */
 export function singleText(latest: FeedEntry, messages: Iterable<string>, prefix = ''): NotificationText {
+  const pages = onYourPagesText(latest.pages);
   return {
     title: plainText(latest.product.name || latest.key, TITLE_MAX),
-    body: plainText(`${prefix}${[...messages].join(' · ') || 'Changed'}`, BODY_MAX),
+    body: plainText(`${prefix}${[...messages].join(' · ') || 'Changed'}${pages ? ` · ${pages}` : ''}`, BODY_MAX),
     route: productRoute(latest.key),
   };
 }

@@ -74,6 +74,14 @@ describe('npm run bench --quick', () => {
     for (const field of ['latencyP50Ms', 'latencyP99Ms', 'alertsPerSecond', 'onOverOff', 'onEachOverOff']) {
       expect(Number.isFinite(figures.channels[field])).toBe(true);
     }
+    // The page scan read every page of its site, matched links to the products, and again with all 304.
+    expect(figures.pages.links).toBe(figures.pages.pages * figures.pages.linksPerPage);
+    expect(figures.pages.matched).toBeGreaterThan(0);
+    expect(figures.pages.errors).toBe(0);
+    expect(figures.pages.served).toEqual({ full: figures.pages.pages * 2, notModified: figures.pages.pages });
+    for (const field of ['firstScanMs', 'unchangedScanMs', 'plainFetchMs', 'scanOverFetch', 'rssGrowthMb']) {
+      expect(Number.isFinite(figures.pages[field])).toBe(true);
+    }
     for (const target of figures.targets) {
       if (target.pass === null) expect(target.note ?? figures.firstRender.missingReason).toBeTypeOf('string');
       else expect(Number.isFinite(target.value)).toBe(true);

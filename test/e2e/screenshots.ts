@@ -20,7 +20,8 @@ export type View =
   | 'hub-unreachable'
   | 'account'
   | 'search'
-  | 'channels';
+  | 'channels'
+  | 'pages';
 /** 'wide' is the desktop window (feed.png), 'narrow' the tray-popover width (feed-400.png) */
 export type Width = 'wide' | 'narrow';
 

@@ -165,6 +165,17 @@ describe('the remote listener', () => {
     expect((await engine.api.listChannels(undefined)).items).toMatchObject([{ id: channel.id, enabled: true }]);
   });
 
+  it('refuses the partner’s sites to a device (403: they make the hub fetch addresses), not the pages', async () => {
+    const { token } = await pairNew();
+    expect((await call('/api/sites', { token })).status).toBe(403);
+    expect((await call('/api/sites', { token, method: 'POST', body: { url: 'http://127.0.0.1:9/x' } })).status).toBe(
+      403,
+    );
+    expect((await call('/api/sites/scan', { token, method: 'POST' })).status).toBe(403);
+    expect((await call('/api/sites/whatever', { token, method: 'DELETE' })).status).toBe(403);
+    expect((await call('/api/pages', { token })).status).toBe(200);
+  });
+
   it('refuses a device changes to hub-wide settings (403), and keeps its own preferences open to it', async () => {
     const { token } = await pairNew();
     const before = await engine.api.getSettings(undefined);

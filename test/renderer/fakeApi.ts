@@ -11,6 +11,7 @@ import type { UiEvent } from '../../shared/contract/events.js';
 import type { CsvExport } from '../../shared/contract/export.js';
 import type { FeedEntry, FeedView } from '../../shared/contract/feed.js';
 import type { Catalog, CatalogItem, ImpactAccount } from '../../shared/contract/impact.js';
+import type { PageItem, PageLinkItem, PageProduct, Site } from '../../shared/contract/pages.js';
 import type { HistoryPoint, ProductState } from '../../shared/contract/product.js';
 import type { QuarantineEntry } from '../../shared/contract/quarantine.js';
 import type { ApiMethod } from '../../shared/contract/routes.js';
@@ -49,6 +50,13 @@ export interface FakeData {
   searchPageSize: number;
   channels: Channel[];
   backups: BackupList;
+  /** the partner's sites and what was read from them (issue 18) */
+  sites: Site[];
+  pages: PageItem[];
+  /** each page's links, by the page's url */
+  pageLinks: Record<string, PageLinkItem[]>;
+  /** what the Pages view shows of the products the pages link to */
+  pageProducts: Record<string, PageProduct>;
 }
 
 export interface FakeClient extends ApiClient {
@@ -80,6 +88,10 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
     searchPageSize: seed.searchPageSize ?? 50,
     channels: seed.channels ?? [],
     backups: seed.backups ?? makeBackupList(),
+    sites: seed.sites ?? [],
+    pages: seed.pages ?? [],
+    pageLinks: seed.pageLinks ?? {},
+    pageProducts: seed.pageProducts ?? {},
   };
   const calls: FakeClient['calls'] = [];
   const listeners = new Set<(event: UiEvent) => void>();
@@ -292,6 +304,44 @@ export function createFakeClient(seed: Partial<FakeData> = {}, overrides: Partia
       const made = makeBackup({ id: `backup-${data.backups.backups.length + 1}`, at: new Date().toISOString() });
       data.backups = { ...data.backups, backups: [{ ...made, reason: 'manual' }, ...data.backups.backups] };
       return structuredClone(data.backups);
+    },
+    listSites: async () => ({ items: [...data.sites] }),
+    addSite: async ({ url }) => {
+      const site: Site = { id: `s${data.sites.length + 1}`, url, kind: 'sitemap', pages: 0, lastScan: null };
+      data.sites.push(site);
+      return site;
+    },
+    deleteSite: async ({ id }) => {
+      const before = data.sites.length;
+      data.sites = data.sites.filter((site) => site.id !== id);
+      return { deleted: data.sites.length < before };
+    },
+    scanSites: async () => {
+      const scan = {
+        running: true,
+        done: 0,
+        total: 0,
+        links: 0,
+        matched: 0,
+        errors: 0,
+        lastFinishedAt: null,
+        nextAt: null,
+      };
+      data.status = { ...data.status, pageScan: scan };
+      return scan;
+    },
+    listPages: async ({ attention, q, detail }) => {
+      const items = data.pages.filter(
+        (page) =>
+          (attention !== '1' || page.attention.length > 0) &&
+          (!q || page.title.toLowerCase().includes(q.toLowerCase())),
+      );
+      return detail === '1' ? { items, next: null, products: data.pageProducts } : { items, next: null };
+    },
+    pageLinks: async ({ url, detail }) => {
+      const items = data.pageLinks[url];
+      if (!items) throw new Error('That page is not among the pages read from your sites.');
+      return detail === '1' ? { items, products: data.pageProducts } : { items };
     },
     ...overrides,
   };

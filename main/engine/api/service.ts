@@ -27,6 +27,8 @@ import type { DeviceRegistry } from '../hub/devices.js';
 import type { ImpactLink } from '../impact-link/link.js';
 import { previewMapping, readPostback } from '../ingest/index.js';
 import type { Command } from '../journal/record.js';
+import { pagesMethods } from '../pages/pages-api.js';
+import type { PageScanner } from '../pages/scan/page-scanner.js';
 import { idOfPos } from '../store/db/feed.js';
 import { publicState } from '../store/db/products.js';
 import { LOCAL_DEVICE } from '../store/db/read-state.js';
@@ -42,6 +44,8 @@ export interface ServiceDeps {
   impact: ImpactLink;
   /** the alert channels' methods (admin: a device gets 403 before they run) */
   channels: Channels['methods'];
+  /** reads the partner's sites */
+  pageScanner: PageScanner;
   /** journals the command and resolves once it is applied */
   run(command: Command): Promise<void>;
   status(device: string): Status;
@@ -64,6 +68,8 @@ const HIDDEN = '•••';
  * (main/desktop/hub/device-settings.ts), a browser has no other place for them.
  */
 const HUB_WIDE_SETTINGS = ['receiver', 'retention', 'mapping'] as const;
+/** Pages a product page lists by title at most ("Linked from 120 of your pages" counts them all). */
+const PRODUCT_PAGES_MAX = 100;
 
 function withoutSecrets(setup: Setup, secret: string): Setup {
   const hide = (text: string) => text.split(secret).join(HIDDEN);
@@ -156,7 +162,8 @@ function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
       const stored = findProduct(key);
       const product = store.named(publicState(stored));
       const history = store.products.history(stored.id, store.settings.retention.historyPerProduct);
-      return { product, history, watches: store.itemWatches(product.key) };
+      const pages = store.pageIndex.query.linkingTo(product.key, PRODUCT_PAGES_MAX).items;
+      return { product, history, watches: store.itemWatches(product.key), pages };
     },
     exportHistory: async ({ key }) => {
       const stored = findProduct(key);
@@ -254,5 +261,6 @@ function serviceMethods(deps: ServiceDeps, device: string): ParsedApi {
       });
       return deps.backups.list();
     },
+    ...pagesMethods({ store, scanner: deps.pageScanner, run: deps.run, clock: deps.clock }),
   };
 }

@@ -72,6 +72,19 @@ function applyDataPart(store: Store, command: Command, seq: number): ApplyEffect
       store.channels.remove(command.id);
       store.outbox.removeChannel(command.id);
       break;
+    case 'addSite':
+      store.pageIndex.addSite({ ...command.site, addedAt: Date.parse(command.site.addedAt) });
+      effects.statusChanged = true;
+      break;
+    case 'deleteSite':
+      store.pageIndex.deleteSite(command.id);
+      effects.statusChanged = true;
+      break;
+    case 'linkedProducts':
+      store.pageIndex.linked.apply(command.added, command.removed);
+      store.linkedProductsChanged();
+      effects.watchesChanged = true;
+      break;
   }
   return effects;
 }

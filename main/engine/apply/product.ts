@@ -43,9 +43,12 @@ export function applyProductSnapshot(store: Store, snapshot: ProductSnapshot, or
     const history = { id, historyCount: stored?.historyCount ?? 0 };
     store.products.appendHistory(history, pos, historyPoint(next), store.settings.retention.historyPerProduct);
   }
+  if (firstSeen || changes.some((change) => change.field === 'url' || change.field === 'campaignId'))
+    store.pageIndex.productChanged(id, next);
   const alerts: Alert[] = [];
   for (const watch of store.watchesFor(next)) {
-    const result = evaluateWatch(watch, prev, next, changes, store.ruleMemory.get(watch.id, id));
+    const linked = 'linkedFromPages' in watch.target; // the store returns a pages watch only for a linked product
+    const result = evaluateWatch(watch, prev, next, changes, store.ruleMemory.get(watch.id, id), linked);
     store.ruleMemory.set(watch.id, id, result.memory);
     alerts.push(...result.alerts);
   }

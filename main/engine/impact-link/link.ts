@@ -198,7 +198,7 @@ export class ImpactLink {
       const target = watch.target;
       if ('campaignId' in target) {
         for (const catalog of store.docs.catalogs) if (catalog.campaignId === target.campaignId) ids.add(catalog.id);
-      } else if (!('catalogItemId' in target)) ids.add(target.catalogId);
+      } else if ('catalogId' in target && !('catalogItemId' in target)) ids.add(target.catalogId);
     }
     return [...ids].map((catalogId) => ({
       catalogId,

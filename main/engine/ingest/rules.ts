@@ -35,9 +35,11 @@ export function evaluateWatch(
   next: ProductState,
   changes: FieldChange[],
   memory: RuleMemory | undefined,
+  /** whether the partner's pages link to the product (for a watch on `{ linkedFromPages: true }`) */
+  linkedFromPages = false,
 ): WatchEvaluation {
   const remembered: RuleMemory = watch.rules.map((_, i) => memory?.[i] ?? null);
-  if (!watchCovers(watch.target, next) || (prev !== undefined && changes.length === 0)) {
+  if (!watchCovers(watch.target, next, linkedFromPages) || (prev !== undefined && changes.length === 0)) {
     return { alerts: [], memory: remembered };
   }
 

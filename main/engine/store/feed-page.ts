@@ -4,6 +4,7 @@ import type { FeedEntry, FeedPage, FeedQuery, FeedView } from '../../../shared/c
 import type { ProductState } from '../../../shared/contract/product.js';
 import { indexQuery, isCatalogIdWord, textMatcher, wordsOf } from '../../../shared/domain/feed-search.js';
 import type { StreamPoint } from '../../../shared/domain/stream-point.js';
+import { withLinkedPages } from '../pages/linked-pages.js';
 import { entryFromRow, type FeedRow, idOfPos, posOfId } from './db/feed.js';
 import { type FeedScan, INDEXED_PRODUCTS_MAX, type ScanFilter } from './db/feed-query.js';
 import { statement } from './db/open.js';
@@ -171,10 +172,11 @@ export function entriesAt(store: Store, positions: number[], device: string): Fe
      WHERE f.pos IN (SELECT value FROM json_each(?)) ORDER BY f.pos DESC`,
   ).all(JSON.stringify(positions));
   const read = store.readState.readAmong(device, positions);
-  return rows.map((row) => {
+  const entries = rows.map((row) => {
     const product = store.named(publicState(fromRow(row)));
     return { ...entryFromRow(row, product.key), product, read: read.has(row.pos) };
   });
+  return withLinkedPages(store.pageIndex, entries);
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Low } from 'lowdb';
 import type { ProductState } from '../../../shared/contract/product.js';
 import type { Settings } from '../../../shared/contract/settings.js';
 import type { Watch } from '../../../shared/contract/watch.js';
+import { PageIndex } from '../pages/store/page-index.js';
 import { ChannelTable } from './db/channels.js';
 import { FeedTable } from './db/feed.js';
 import { FeedScanner } from './db/feed-query.js';
@@ -35,6 +36,8 @@ export class Store {
   readonly quarantine: QuarantineTable;
   readonly channels: ChannelTable;
   readonly outbox: OutboxTable;
+  /** the partner's sites, their pages and links (issue 18) */
+  readonly pageIndex: PageIndex;
   private readonly meta: Meta;
   /** every journal record up to here is reflected in the database */
   appliedSeq: number;
@@ -45,6 +48,8 @@ export class Store {
   private watchedIds: Set<number> | null = null;
   /** counts changes to the documents, so the checkpoint knows when to write them */
   documentsVersion = 0;
+  /** counts database writes that no journal record makes (the page scanner's), so a checkpoint follows them too */
+  outsideWrites = 0;
   /** a header value an older version journaled in clear, met while applying: to move to the secrets */
   journaledHeaderValue: { value: string; seq: number } | null = null;
   private catalogNames = new Map<string, { catalogName: string; brandName: string }>();
@@ -63,6 +68,7 @@ export class Store {
     this.quarantine = new QuarantineTable(db);
     this.channels = new ChannelTable(db);
     this.outbox = new OutboxTable(db);
+    this.pageIndex = new PageIndex(db);
     this.meta = new Meta(db);
     // Saved with every transaction: counting 200,000 entries at start-up read the whole feed from disk.
     const counts = this.meta.get<FeedCounts | null>('feedCounts', null);
@@ -171,7 +177,12 @@ export class Store {
   writtenDocuments = { version: 0, appliedSeq: 0 };
 
   watchesFor(product: Pick<ProductState, 'key' | 'catalogId' | 'campaignId'>): Watch[] {
-    return this.watches.watchesFor(product);
+    return this.watches.watchesFor(product, () => this.isLinkedFromPages(product.key));
+  }
+
+  /** Whether the partner's pages link to the product, as the journal last recorded it (see LinkedProducts). */
+  isLinkedFromPages(key: string): boolean {
+    return this.pageIndex.linked.has(key);
   }
 
   itemWatches(key: string): Watch[] {
@@ -182,6 +193,11 @@ export class Store {
   reindexWatches(): void {
     this.watches = new WatchIndex(this.docs.watches);
     this.watchedIds = null;
+  }
+
+  /** The products the pages link to changed (a linkedProducts command): the watched set follows. */
+  linkedProductsChanged(): void {
+    if (this.watches.onLinkedPages.length > 0) this.watchedIds = null;
   }
 
   /** A product was saved for the first time: if a watch covers it, the watched set must include it. */
@@ -197,13 +213,15 @@ export class Store {
 
   private queryWatchedIds(): number[] {
     const list = (values: Iterable<string>) => JSON.stringify([...values]);
+    const pages = this.watches.onLinkedPages.length > 0 ? 1 : 0;
     return this.db
-      .prepare<[string, string, string], number>(
+      .prepare<[string, string, string, number], number>(
         `SELECT id FROM products WHERE key IN (SELECT value FROM json_each(?))
          UNION SELECT id FROM products WHERE catalog_id IN (SELECT value FROM json_each(?))
-         UNION SELECT id FROM products WHERE campaign_id IN (SELECT value FROM json_each(?))`,
+         UNION SELECT id FROM products WHERE campaign_id IN (SELECT value FROM json_each(?))
+         UNION SELECT p.id FROM linked_products l JOIN products p ON p.key = l.key WHERE ?`,
       )
       .pluck()
-      .all(list(this.watches.itemKeys), list(this.watches.catalogIds), list(this.watches.campaignIds));
+      .all(list(this.watches.itemKeys), list(this.watches.catalogIds), list(this.watches.campaignIds), pages);
   }
 }

@@ -7,6 +7,7 @@ import { ImpactProvider } from '../impact/ImpactContext.js';
 import { hrefs, navigate, type Route } from '../routing/routes.js';
 import { useHashRoute } from '../routing/useHashRoute.js';
 import { FeedView } from '../views/feed/FeedView.js';
+import { PagesView } from '../views/pages/PagesView.js';
 import { ProductView } from '../views/product/ProductView.js';
 import { SettingsView } from '../views/settings/SettingsView.js';
 import { SetupView } from '../views/setup/SetupView.js';
@@ -87,6 +88,8 @@ function renderView(route: Route) {
       return <ProductView key={route.key} productKey={route.key} />;
     case 'watchlist':
       return <WatchlistView />;
+    case 'pages':
+      return <PagesView key={route.attention ? 'attention' : 'all'} attentionOnly={route.attention ?? false} />;
     case 'setup':
       return <SetupView />;
     case 'settings':

@@ -4,6 +4,7 @@ import { hrefs } from '../routing/routes.js';
 const LINKS = [
   { name: 'feed', href: hrefs.feed, label: 'Feed' },
   { name: 'watchlist', href: hrefs.watchlist, label: 'Watchlist' },
+  { name: 'pages', href: hrefs.pages, label: 'Pages' },
   { name: 'setup', href: hrefs.setup, label: 'Setup' },
   { name: 'settings', href: hrefs.settings, label: 'Settings' },
 ] as const;

@@ -5,6 +5,7 @@ import type { Status } from '../../../shared/contract/status.js';
 import { ErrorState } from '../components/ErrorState.js';
 import { RelativeTime } from '../components/RelativeTime.js';
 import { ConnectionLine } from './ConnectionLine.js';
+import { PageScanLine } from './PageScanLine.js';
 import { ReconcileLine } from './ReconcileLine.js';
 import { useStatus } from './StatusContext.js';
 import { UpgradeLine } from './UpgradeLine.js';
@@ -35,6 +36,7 @@ export function StatusLine() {
       <Notices notices={state.data.notices} />
       <ReceiverLine status={state.data} />
       <ReconcileLine reconcile={state.data.reconcile} />
+      <PageScanLine scan={state.data.pageScan} />
     </div>
   );
 }

@@ -20,6 +20,9 @@ export interface CatalogNames {
 }
 
 export function describeTarget(target: WatchTarget, names: CatalogNames): TargetText {
+  if ('linkedFromPages' in target) {
+    return { title: 'Everything your pages link to', ids: 'Follows each scan of your sites' };
+  }
   if ('campaignId' in target) {
     const brand = names.brandOfCampaign(target.campaignId);
     return {

@@ -5,6 +5,7 @@ export type Route =
   | { name: 'feed'; filter?: FeedFilter }
   | { name: 'product'; key: string }
   | { name: 'watchlist' }
+  | { name: 'pages'; attention?: boolean }
   | { name: 'setup' }
   | { name: 'settings' }
   | { name: 'home' };
@@ -31,6 +32,8 @@ export function parseRoute(hash: string): Route {
         : { name: 'feed' };
     case '/watchlist':
       return { name: 'watchlist' };
+    case '/pages':
+      return filter === 'attention' ? { name: 'pages', attention: true } : { name: 'pages' };
     case '/setup':
       return { name: 'setup' };
     case '/settings':
@@ -43,6 +46,9 @@ export function parseRoute(hash: string): Route {
 export const hrefs = {
   feed: '#/feed',
   watchlist: '#/watchlist',
+  pages: '#/pages',
+  /** the Pages view showing only the pages that need attention */
+  pagesAttention: '#/pages?filter=attention',
   setup: '#/setup',
   settings: '#/settings',
   product: (key: string) => `#/product/${encodeURIComponent(key)}`,

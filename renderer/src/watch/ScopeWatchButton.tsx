@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { WatchRule } from '../../../shared/contract/watch.js';
 import { sameTarget } from '../../../shared/domain/watch-target.js';
 import { messageOf } from '../api/useLoad.js';
 import type { ScopeTarget } from '../impact/targetText.js';
@@ -10,10 +11,17 @@ interface ScopeWatchButtonProps {
   /** "everything in Tents" / "everything from Acme Outdoor" */
   scope: string;
   className?: string;
+  /** the rules it starts with (default: big drops and restocks, fit for thousands of items) */
+  rules?: WatchRule[];
 }
 
 /** Watches a whole catalog or brand in one click, with rules fit for thousands of items (editable in the watchlist). */
-export function ScopeWatchButton({ target, scope, className = 'button small' }: ScopeWatchButtonProps) {
+export function ScopeWatchButton({
+  target,
+  scope,
+  className = 'button small',
+  rules = DEFAULT_SCOPE_RULES,
+}: ScopeWatchButtonProps) {
   const { state, create } = useWatches();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +36,7 @@ export function ScopeWatchButton({ target, scope, className = 'button small' }: 
   const watch = () => {
     setBusy(true);
     setError(null);
-    create(target, DEFAULT_SCOPE_RULES).then(
+    create(target, rules).then(
       () => setBusy(false),
       (e: unknown) => {
         setBusy(false);

@@ -17,4 +17,15 @@ export const DEFAULT_RULES: WatchRule[] = [
  */
 export const DEFAULT_SCOPE_RULES: WatchRule[] = [{ kind: 'price-drop-pct', value: 20 }, { kind: 'back-in-stock' }];
 
+/**
+ * What the partner's pages link to: the changes that make an article lose money (sold out, gone, dearer) and the
+ * news worth updating it for (back in stock, cheaper).
+ */
+export const DEFAULT_PAGES_RULES: WatchRule[] = [
+  { kind: 'out-of-stock' },
+  { kind: 'removed' },
+  { kind: 'price-change' },
+  { kind: 'back-in-stock' },
+];
+
 export const ALL_RULE_KINDS: readonly RuleKind[] = RULE_KINDS;

@@ -234,6 +234,22 @@ export const BAD_REQUESTS: BadRequest[] = [
   get('searchCatalog', 'catalogId=abc', 'catalogId'),
   get('searchCatalog', `q=${'x'.repeat(300)}`, 'q', 'a 300-character search'),
   send('reconcile', 'keys that are not product keys', { keys: ['nope'] }, 'keys[0]'),
+
+  // the partner's sites and pages (issue 18)
+  get('listSites', 'all=1', 'all'),
+  send('addSite', 'no address', {}, 'url'),
+  send('addSite', 'an ftp address', { url: 'ftp://blog.test/sitemap.xml' }, 'url'),
+  send('addSite', 'a javascript: address', { url: 'javascript:alert(1)' }, 'url'),
+  send('addSite', 'an address of 1 MB', { url: `https://blog.test/${MB}` }, 'url'),
+  send('addSite', 'an unknown key', { url: 'https://blog.test/', kind: 'page' }, 'kind'),
+  row('a site id of 1 MB', { method: 'deleteSite', params: { id: 'x'.repeat(1000) } }, 'id'),
+  send('scanSites', 'a site it does not take', { site: 's1' }, 'site'),
+  get('listPages', 'attention=yes', 'attention'),
+  get('listPages', 'limit=0', 'limit'),
+  get('listPages', `q=${'a'.repeat(201)}`, 'q', 'a 201-character search'),
+  get('listPages', 'sort=title', 'sort'),
+  get('pageLinks', '', 'url', 'no page address'),
+  get('pageLinks', `url=${'x'.repeat(2001)}`, 'url', 'a 2,001-character address'),
   send('reconcile', '20,000 keys', { keys: Array.from({ length: 20_000 }, (_, i) => `1:${i}`) }, 'keys'),
 
   // alert channels (admin methods of a hub)

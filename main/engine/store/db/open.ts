@@ -81,6 +81,19 @@ export function openReader(file: string): Db {
   return db;
 }
 
+/**
+ * A second writer for bulk work beside the engine's own (the page scanner's 300,000 link rows), with a small page
+ * cache of its own: its writes then neither push the products' hot pages out of the engine's cache nor grow it. The
+ * engine runs on one thread, so the two never write at the same moment.
+ */
+export function openSideWriter(file: string): Db {
+  const db = connect(file, { fileMustExist: true });
+  db.pragma('synchronous = NORMAL');
+  db.pragma('wal_autocheckpoint = 0');
+  db.pragma('cache_size = -2000');
+  return db;
+}
+
 function tryOpen(file: string): Db | null {
   let db: Db | null = null;
   try {

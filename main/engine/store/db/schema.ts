@@ -75,6 +75,75 @@ CREATE TABLE read_undo (
   restored INTEGER
 ) WITHOUT ROWID;`;
 
+// The partner's own pages (sites): what was read from them and which products their links lead to. Sites come from
+// journaled commands; pages and links are what the last scan read (a rebuild from the journal reads them again).
+// `linked_products` is the journaled set of products the pages link to (what `{ linkedFromPages: true }` watches);
+// `product_match_keys` is each product's keys for the link matcher (main/engine/pages/links/match-keys.ts),
+// kept while there are sites. IF NOT EXISTS: an older database may already have them from a fresh SCHEMA.
+const PAGES_SCHEMA = `
+CREATE TABLE IF NOT EXISTS sites (
+  id TEXT PRIMARY KEY,
+  url TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  added_at INTEGER NOT NULL,
+  -- the last finished scan: { at, pages, links, matched, errors } as JSON
+  last_scan TEXT
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS pages (
+  id INTEGER PRIMARY KEY,
+  site_id TEXT NOT NULL,
+  -- the address the site listed; final_url is where it led after redirects
+  url TEXT NOT NULL UNIQUE,
+  final_url TEXT,
+  title TEXT NOT NULL DEFAULT '',
+  -- the HTTP status of the last read (0: not read yet, or no answer), and why a read failed
+  status INTEGER NOT NULL DEFAULT 0,
+  problem TEXT,
+  etag TEXT,
+  last_modified TEXT,
+  -- the sitemap's (or feed's) lastmod when the page was last read
+  lastmod TEXT,
+  -- when the content was last read (a 304 keeps it), and when the site last listed the page (a scan's start)
+  scanned_at INTEGER,
+  listed_at INTEGER NOT NULL,
+  links INTEGER NOT NULL DEFAULT 0,
+  matched INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS pages_site ON pages (site_id);
+CREATE INDEX IF NOT EXISTS pages_final_url ON pages (final_url);
+CREATE TABLE IF NOT EXISTS links (
+  id INTEGER PRIMARY KEY,
+  page_id INTEGER NOT NULL,
+  href TEXT NOT NULL,
+  text TEXT NOT NULL,
+  tracked INTEGER NOT NULL,
+  link_key INTEGER,
+  sku_key INTEGER,
+  dest_key INTEGER,
+  product_id INTEGER,
+  -- 1 link, 2 sku, 3 destination, 4 untracked (the order they are tried in)
+  match INTEGER,
+  -- the product's price when the link was matched: "up in price since the page was scanned"
+  price REAL,
+  currency TEXT
+);
+CREATE INDEX IF NOT EXISTS links_page ON links (page_id);
+CREATE INDEX IF NOT EXISTS links_product ON links (product_id, page_id) WHERE product_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS links_link_key ON links (link_key) WHERE link_key IS NOT NULL;
+CREATE INDEX IF NOT EXISTS links_sku_key ON links (sku_key) WHERE sku_key IS NOT NULL;
+CREATE INDEX IF NOT EXISTS links_dest_key ON links (dest_key) WHERE dest_key IS NOT NULL;
+CREATE TABLE IF NOT EXISTS product_match_keys (
+  product_id INTEGER PRIMARY KEY,
+  link_key INTEGER,
+  sku_key INTEGER,
+  dest_key INTEGER
+);
+CREATE INDEX IF NOT EXISTS product_match_link ON product_match_keys (link_key) WHERE link_key IS NOT NULL;
+CREATE INDEX IF NOT EXISTS product_match_sku ON product_match_keys (sku_key) WHERE sku_key IS NOT NULL;
+CREATE INDEX IF NOT EXISTS product_match_dest ON product_match_keys (dest_key) WHERE dest_key IS NOT NULL;
+CREATE TABLE IF NOT EXISTS linked_products (key TEXT PRIMARY KEY) WITHOUT ROWID;
+`;
+
 export const SCHEMA = `
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 
@@ -154,6 +223,7 @@ CREATE TABLE quarantine (
 
 ${PRODUCT_SEARCH};
 ${CHANNELS};
+${PAGES_SCHEMA}
 `;
 
 /** What takes a database at version N (the key) to N + 1; each step runs in one transaction. */
@@ -165,8 +235,8 @@ export const MIGRATIONS: Readonly<Record<number, string>> = {
         SELECT id, coalesce(name, ''), item_id FROM products WHERE feed_entries > 0 AND NOT ghost;`,
   // 3: alert channels and their outbox
   2: `${CHANNELS};`,
-  // 4 is reserved for the user's pages (a branch of its own); each step is one version
-  3: '',
+  // 4: the partner's pages (issue 18)
+  3: PAGES_SCHEMA,
   // 5: removals in the history (a removed product's newest point is its removal), undoable "mark all read" batches,
   // and quarantined postbacks whose readable fields were applied
   4: `ALTER TABLE history ADD COLUMN removed INTEGER NOT NULL DEFAULT 0;

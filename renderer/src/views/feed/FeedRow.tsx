@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { FeedEntry } from '../../../../shared/contract/feed.js';
 import { describeEntry } from '../../../../shared/domain/describe.js';
+import { onYourPagesText } from '../../../../shared/domain/pages-text.js';
 import { ProductImage } from '../../components/ProductImage.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { productName } from '../../lib/productName.js';
@@ -19,6 +20,8 @@ export const FeedRow = memo(function FeedRow({ entry, onOpen, onToggleRead }: Fe
   const { product } = entry;
   const name = productName(product);
   const hasAlerts = entry.alerts.length > 0;
+  // The pages that link to it share the alert's line when there is one (rows have a fixed height).
+  const pages = onYourPagesText(entry.pages, { capital: !hasAlerts });
   const classes = ['feed-row', entry.read ? 'read' : 'unread', hasAlerts ? 'has-alert' : ''].join(' ');
   return (
     <div className={classes} data-testid="feed-entry">
@@ -42,6 +45,11 @@ export const FeedRow = memo(function FeedRow({ entry, onOpen, onToggleRead }: Fe
         {hasAlerts ? (
           <p className="feed-alert">
             <span className="badge alert">Alert</span> {entry.alerts.map((alert) => alert.message).join(' · ')}
+            {pages ? <span className="feed-pages" data-testid="feed-pages">{` · ${pages}`}</span> : null}
+          </p>
+        ) : pages ? (
+          <p className="feed-pages muted" data-testid="feed-pages">
+            {pages}
           </p>
         ) : null}
       </div>

@@ -11,6 +11,7 @@ import { hrefs } from '../../routing/routes.js';
 import { WatchButton } from '../../watch/WatchButton.js';
 import { WatchEditor } from '../../watch/WatchEditor.js';
 import { useWatches } from '../../watch/WatchesContext.js';
+import { LinkingPages } from './LinkingPages.js';
 import { NotWatchedNote } from './NotWatchedNote.js';
 import { PriceStockChart } from './PriceStockChart.js';
 import { ProductCheck } from './ProductCheck.js';
@@ -81,6 +82,7 @@ export function ProductView({ productKey }: { productKey: string }) {
             )}
           </div>
           <ProductCheck productKey={product.key} />
+          <LinkingPages pages={state.data.pages ?? []} />
         </div>
       </header>
       <div className="product-grid">

@@ -241,7 +241,7 @@ describe('copying on the event loop (where no worker can load SQLite: a packaged
       const write = (from: number, to: number) =>
         store.commit(() => {
           for (let i = from; i < to; i++) insert.run(`1:${i}`, String(i));
-          store.appliedSeq = to;
+          store.counters.applied(to);
         });
       write(0, 20_000);
       let written = 20_000;

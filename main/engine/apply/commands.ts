@@ -82,7 +82,7 @@ function applyDataPart(store: Store, command: Command, seq: number): ApplyEffect
       break;
     case 'linkedProducts':
       store.pageIndex.linked.apply(command.added, command.removed);
-      store.linkedProductsChanged();
+      store.watched.linkedProductsChanged();
       effects.watchesChanged = true;
       break;
   }
@@ -92,7 +92,7 @@ function applyDataPart(store: Store, command: Command, seq: number): ApplyEffect
 function dismissQuarantine(store: Store, command: Extract<Command, { kind: 'dismissQuarantine' }>): void {
   if (command.seqs) for (const seq of command.seqs) store.quarantine.remove(seq);
   else store.quarantine.removeThrough(command.through ?? Number.MAX_SAFE_INTEGER);
-  store.stats.quarantined = store.quarantine.count();
+  store.counters.quarantined(store.quarantine.count());
 }
 
 /**
@@ -102,7 +102,7 @@ function dismissQuarantine(store: Store, command: Extract<Command, { kind: 'dism
 function withoutHeaderValue(store: Store, command: Command, seq: number): Command {
   if (command.kind !== 'updateSettings' || command.patch.receiver?.headerValue === undefined) return command;
   const { headerValue, ...receiver } = command.patch.receiver;
-  store.journaledHeaderValue = { value: headerValue, seq };
+  store.foundJournaledHeaderValue(headerValue, seq);
   return { ...command, patch: { ...command.patch, receiver } };
 }
 

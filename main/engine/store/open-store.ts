@@ -12,6 +12,7 @@ import { newestSnapshotDocuments, restoreNewestSnapshot } from '../backup/restor
 import type { FileSystem } from '../file-system.js';
 import { listSegments } from '../journal/segments.js';
 import type { Logger } from '../types.js';
+import { Meta, UPGRADE_MARK } from './db/meta.js';
 import { DB_FILE, type Db, openDatabase } from './db/open.js';
 import { openDocuments } from './documents.js';
 import type { StoreData } from './legacy/state.js';
@@ -33,9 +34,6 @@ export interface OpenedStore {
   recovery: OpenRecovery;
   close(): void;
 }
-
-/** Set in the database while an upgrade runs: found at start-up, it means the last one did not finish. */
-export const UPGRADE_MARK = 'upgrading';
 
 export async function openStore(options: OpenStoreOptions): Promise<OpenedStore> {
   const { dataDir, fsys, clock, log, notices } = options;
@@ -100,6 +98,6 @@ async function journalStart(fsys: FileSystem, dataDir: string): Promise<number> 
  * or the old file is still in place (it is retired only after the new store is durable: upgrade.ts).
  */
 async function upgradeCutOff(db: Db, fsys: FileSystem, dataDir: string): Promise<boolean> {
-  if (db.prepare('SELECT 1 FROM meta WHERE name = ?').get(UPGRADE_MARK)) return unretireLegacyStore(fsys, dataDir);
+  if (new Meta(db).has(UPGRADE_MARK)) return unretireLegacyStore(fsys, dataDir);
   return hasLegacyStore(dataDir);
 }

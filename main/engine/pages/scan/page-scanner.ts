@@ -178,7 +178,7 @@ export class PageScanner {
   }
 
   private readonly wrote = () => {
-    this.deps.store.outsideWrites++;
+    this.deps.store.wroteOutsideJournal();
     this.deps.store.pageIndex.writes++;
     this.deps.wrote();
   };

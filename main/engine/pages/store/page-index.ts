@@ -2,6 +2,7 @@
 // matcher keys, the journaled set of linked products, and the queries the UI asks.
 import type { ProductState } from '../../../../shared/contract/product.js';
 import type { Db } from '../../store/db/open.js';
+import type { TransactionParticipant } from '../../store/db/unit-of-work.js';
 import { AttentionIndex } from './attention.js';
 import { LinkedProducts } from './linked-products.js';
 import { PageTable } from './page-table.js';
@@ -9,7 +10,7 @@ import { PagesQuery } from './pages-query.js';
 import { ProductKeyTable } from './product-keys.js';
 import { SiteTable, type StoredSite } from './site-table.js';
 
-export class PageIndex {
+export class PageIndex implements TransactionParticipant {
   readonly sites: SiteTable;
   readonly pages: PageTable;
   readonly keys: ProductKeyTable;
@@ -38,6 +39,11 @@ export class PageIndex {
     this.sites.delete(id);
     this.keys.setEnabled(this.sites.count() > 0);
     this.writes++;
+  }
+
+  /** A transaction failed: whether products keep matcher keys follows the sites that stayed. */
+  rolledBack(): void {
+    this.keys.reloaded(this.sites.count() > 0);
   }
 
   /** A product was saved (applying a postback or check) with a new Url or program, or for the first time. */

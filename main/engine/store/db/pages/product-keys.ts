@@ -2,10 +2,10 @@
 // their products by index, and a product that arrives after a scan finds the links already read. Kept only while the
 // partner has sites: without any, products cost nothing extra. Turning it on fills the keys of the products already
 // stored in the background (fillSome); a product saved meanwhile writes its own, which the fill leaves alone.
-import type { ProductState } from '../../../../shared/contract/product.js';
-import { Meta } from '../../store/db/meta.js';
-import type { Db } from '../../store/db/open.js';
-import { type ProductKeys, type ProductLookup, productKeys } from '../links/match-keys.js';
+import type { ProductState } from '../../../../../shared/contract/product.js';
+import { type ProductKeys, type ProductLookup, productKeys } from '../../../pages/links/match-keys.js';
+import { Meta } from '../meta.js';
+import type { Db } from '../open.js';
 import type { MatchedProduct } from './page-table.js';
 
 const FILLED = 'pageKeysFilled';

@@ -1,8 +1,8 @@
 // The link index in store.db, as the engine uses it: sites, the pages read from them and their links, each product's
 // matcher keys, the journaled set of linked products, and the queries the UI asks.
-import type { ProductState } from '../../../../shared/contract/product.js';
-import type { Db } from '../../store/db/open.js';
-import type { TransactionParticipant } from '../../store/db/unit-of-work.js';
+import type { ProductState } from '../../../../../shared/contract/product.js';
+import type { Db } from '../open.js';
+import type { TransactionParticipant } from '../unit-of-work.js';
 import { AttentionIndex } from './attention.js';
 import { LinkedProducts } from './linked-products.js';
 import { PageTable } from './page-table.js';

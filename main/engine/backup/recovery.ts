@@ -60,10 +60,7 @@ export async function salvageBeforeReplay(
 export function recoveryNotices(pending: PendingRecovery, store: Store, now: number): string[] {
   const { opened, databaseGap, documentsGap, salvaged } = pending;
   if (databaseGap) {
-    databaseGap.productsPresent = store.db
-      .prepare<[number], number>('SELECT count(*) FROM products WHERE NOT ghost AND first_seen_at <= ?')
-      .pluck()
-      .get(databaseGap.toAt ?? now) as number;
+    databaseGap.productsPresent = store.products.countFirstSeenBy(databaseGap.toAt ?? now);
   }
   return [describeDatabase(opened, databaseGap, salvaged, now), describeDocuments(opened, documentsGap, now)].filter(
     (notice): notice is string => notice !== null,

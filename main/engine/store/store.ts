@@ -8,6 +8,7 @@ import type { Watch } from '../../../shared/contract/watch.js';
 import { ChannelTable } from './db/channels.js';
 import { StoreCounters } from './db/counters.js';
 import { FeedTable } from './db/feed.js';
+import { FeedLookups } from './db/feed-lookups.js';
 import { FeedScanner } from './db/feed-query.js';
 import { Meta, type ReceiverStats, UPGRADE_MARK } from './db/meta.js';
 import type { Db } from './db/open.js';
@@ -28,6 +29,7 @@ export class Store {
   readonly products: ProductTable;
   readonly feed: FeedTable;
   readonly feedScanner: FeedScanner;
+  readonly feedLookups: FeedLookups;
   readonly readState: ReadState;
   readonly readBatches: ReadBatches;
   readonly ruleMemory: RuleMemoryTable;
@@ -57,6 +59,7 @@ export class Store {
     this.products = new ProductTable(db, search);
     this.feed = new FeedTable(db, search);
     this.feedScanner = new FeedScanner(db);
+    this.feedLookups = new FeedLookups(db);
     this.readState = new ReadState(db, () => this.feed.entries);
     this.readBatches = new ReadBatches(db, this.readState);
     this.ruleMemory = new RuleMemoryTable(db);

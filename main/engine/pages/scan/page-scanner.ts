@@ -179,7 +179,7 @@ export class PageScanner {
 
   private readonly wrote = () => {
     this.deps.store.wroteOutsideJournal();
-    this.deps.store.pageIndex.writes++;
+    this.deps.store.pageIndex.scanned();
     this.deps.wrote();
   };
 

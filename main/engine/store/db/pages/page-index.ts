@@ -16,8 +16,7 @@ export class PageIndex implements TransactionParticipant {
   readonly keys: ProductKeyTable;
   readonly linked: LinkedProducts;
   readonly query: PagesQuery;
-  /** counts what the scanner wrote: with the applied sequence it tells whether cached answers still hold */
-  writes = 0;
+  private changes = 0;
 
   constructor(db: Db) {
     this.sites = new SiteTable(db);
@@ -31,14 +30,24 @@ export class PageIndex implements TransactionParticipant {
   addSite(site: StoredSite): void {
     this.sites.add(site);
     this.keys.setEnabled(true);
-    this.writes++;
+    this.changes++;
   }
 
   /** Applying deleteSite: the site, its pages and links; with the last site, the products' keys too. */
   deleteSite(id: string): void {
     this.sites.delete(id);
     this.keys.setEnabled(this.sites.count() > 0);
-    this.writes++;
+    this.changes++;
+  }
+
+  /** counts writes to these tables: with the applied sequence it tells whether cached answers still hold */
+  get writes(): number {
+    return this.changes;
+  }
+
+  /** The page scanner wrote pages and links (outside any journal record). */
+  scanned(): void {
+    this.changes++;
   }
 
   /** A transaction failed: whether products keep matcher keys follows the sites that stayed. */
@@ -50,6 +59,6 @@ export class PageIndex implements TransactionParticipant {
   productChanged(id: number, product: ProductState): void {
     if (!this.keys.enabled) return;
     this.keys.productChanged(id, product);
-    this.writes++;
+    this.changes++;
   }
 }

@@ -1,8 +1,10 @@
 // Opens the engine on a data folder: lock, documents, database, journal replay, receiver, UI API, live events.
+
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../shared/contract/errors.js';
 import type { UiEvent } from '../../shared/contract/events.js';
+import type { Notice } from '../../shared/contract/status.js';
 import { DAMAGED_MESSAGE, guardDamage } from './api/damage-guard.js';
 import { createService } from './api/service.js';
 import { ApplyQueue } from './apply-queue.js';
@@ -52,7 +54,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const releaseLock = acquireLock(options.dataDir);
   let closeStore = () => {};
   try {
-    const notices: string[] = [];
+    const notices: Notice[] = [];
     /** a postback secret from a flag or the environment, until the user makes a new one */
     let secretOverride = options.secret || undefined;
     const secretsOptions = { dataDir: options.dataDir, clock, log, secretOverride: secretOverride !== undefined };
@@ -89,7 +91,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
         `${new Date(clock()).toISOString()} ${error.message}\n`,
         { mode: FILE_MODE },
       );
-      notices.push(DAMAGED_MESSAGE);
+      notices.push({ code: 'database-damaged', message: DAMAGED_MESSAGE });
       log.error('The product database is damaged; it is restored from a backup and the journal at the next start', {
         error: error.message,
       });
@@ -177,9 +179,10 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
             .finally(() => backups.start());
         },
         (error: unknown) => {
-          notices.push(
-            `Upgrading your data failed (${String(error)}). Restart Shelfwatch to try again; nothing is lost.`,
-          );
+          notices.push({
+            code: 'upgrade-failed',
+            message: `Upgrading your data failed (${String(error)}). Restart Shelfwatch to try again; nothing is lost.`,
+          });
           log.error('Upgrade failed', { error: String(error) });
           board.changed();
         },

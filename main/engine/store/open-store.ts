@@ -3,8 +3,10 @@
 // is damaged or missing is restored from the newest good backup, and so are the documents when neither of their
 // generations reads and the journal no longer reaches back. What was done is returned for the engine to tell the
 // user once the journal has been replayed (backup/recovery.ts).
+
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Notice } from '../../../shared/contract/status.js';
 import { backUpBeforeMigration } from '../backup/before-migration.js';
 import type { Snapshot } from '../backup/manifest.js';
 import type { OpenRecovery } from '../backup/open-recovery.js';
@@ -24,7 +26,7 @@ export interface OpenStoreOptions {
   fsys: FileSystem;
   clock: () => number;
   log: Logger;
-  notices: string[];
+  notices: Notice[];
 }
 
 export interface OpenedStore {
@@ -66,9 +68,10 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
     const read = await readLegacyStore(fsys, dataDir, clock);
     legacy = read.data;
     if (read.movedAside.length > 0) {
-      notices.push(
-        `The saved state was damaged (${read.movedAside.join(', ')} moved aside) and was rebuilt from the journal.`,
-      );
+      notices.push({
+        code: 'state-rebuilt',
+        message: `The saved state was damaged (${read.movedAside.join(', ')} moved aside) and was rebuilt from the journal.`,
+      });
     }
   }
   const store = new Store(opened.db, documents.low);

@@ -7,9 +7,9 @@ import { journalEnd, type ReplayResult, replayJournal } from '../replay.js';
 import { EngineSecrets } from '../secrets/engine-secrets.js';
 import { moveHeaderValueToSecrets } from '../secrets/header-value.js';
 import { mergeRepeatedRules, repairStoredSettings } from '../startup-repair.js';
-import type { StoreData as StoredLegacy } from '../store/legacy/state.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
+import type { StoreData as StoredLegacy } from '../upgrade/legacy/state.js';
 import type { EngineContext } from './context.js';
 
 export interface OpenedData {

@@ -2,8 +2,8 @@
 // waits meanwhile (postbacks are still journaled); the upgraded data is not in the journal, so it is backed up at
 // once, and only then does the daily round of backups start.
 import type { Backups } from '../backup/backups.js';
-import { runUpgrade } from '../run-upgrade.js';
 import type { StatusBoard } from '../status-board.js';
+import { runUpgrade } from '../upgrade/run-upgrade.js';
 import type { EngineContext } from './context.js';
 import type { OpenedData } from './open-data.js';
 import type { WritingPath } from './writing-path.js';

@@ -10,7 +10,8 @@ const MAX_LINE = 240;
 /** "postback POST 24836:ACME-TB-12: $39.99 → $34.99 (−12.5%)" */
 export function postbackLine(outcome: PostbackOutcome): string {
   const item = outcome.key ? ` ${outcome.key}` : '';
-  return plainText(`postback ${outcome.method}${item}: ${whatHappened(outcome)}`, MAX_LINE);
+  const unreadable = outcome.kind !== 'quarantined' && outcome.reason ? ` · needs attention: ${outcome.reason}` : '';
+  return plainText(`postback ${outcome.method}${item}: ${whatHappened(outcome)}${unreadable}`, MAX_LINE);
 }
 
 function whatHappened(outcome: PostbackOutcome): string {

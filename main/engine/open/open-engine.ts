@@ -50,8 +50,12 @@ function runEngine(context: EngineContext, data: OpenedData, closeData: () => vo
   const board = new StatusBoard(store, notices, () => live.emit({ type: 'status' }));
   const damage = new DamageReport(context);
   const writing = openWritingPath({
-    ...context,
     store,
+    dataDir,
+    journalDir: context.journalDir,
+    fsys: context.fsys,
+    clock,
+    log,
     lastSeq: Math.max(replay.lastSeq, store.appliedSeq),
     savedSeq: data.savedSeq,
     checkpoint: options.checkpoint,

@@ -3,7 +3,7 @@
 
 import { plainText } from '../../shared/domain/alert-policy-text.js';
 import { describeEntry } from '../../shared/domain/describe.js';
-import type { PostbackOutcome } from '../engine/types.js';
+import type { PostbackOutcome } from '../engine/index.js';
 
 const MAX_LINE = 240;
 

@@ -9,7 +9,7 @@ import { listSnapshots } from '../../main/engine/backup/manifest.js';
 import { copyOnEventLoop } from '../../main/engine/backup/take-snapshot.js';
 import { nodeFileSystem } from '../../main/engine/file-system.js';
 import { SCHEMA_VERSION } from '../../main/engine/store/db/schema.js';
-import { DurableStoreFile } from '../../main/engine/store/legacy/durable-file.js';
+import { DurableStoreFile } from '../../main/engine/upgrade/legacy/durable-file.js';
 import { ApiError } from '../../shared/contract/errors.js';
 import { legacyStore } from '../helpers/legacy-store.js';
 import { openTestStore } from '../helpers/store.js';

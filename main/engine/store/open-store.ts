@@ -12,11 +12,11 @@ import { newestSnapshotDocuments, restoreNewestSnapshot } from '../backup/restor
 import type { FileSystem } from '../file-system.js';
 import { listSegments } from '../journal/segments.js';
 import type { Logger } from '../types.js';
+import type { StoreData } from '../upgrade/legacy/state.js';
+import { hasLegacyStore, readLegacyStore, unretireLegacyStore } from '../upgrade/upgrade-store.js';
 import { DB_FILE, type Db, openDatabase } from './db/open.js';
 import { openDocuments } from './documents.js';
-import type { StoreData } from './legacy/state.js';
 import { Store } from './store.js';
-import { hasLegacyStore, readLegacyStore, unretireLegacyStore } from './upgrade.js';
 
 export interface OpenStoreOptions {
   dataDir: string;
@@ -97,7 +97,7 @@ async function journalStart(fsys: FileSystem, dataDir: string): Promise<number> 
 
 /**
  * An upgrade that did not finish: the database still carries the mark (the old file, retired or not, is the source),
- * or the old file is still in place (it is retired only after the new store is durable: upgrade.ts).
+ * or the old file is still in place (it is retired only after the new store is durable: upgrade/upgrade-store.ts).
  */
 async function upgradeCutOff(db: Db, fsys: FileSystem, dataDir: string): Promise<boolean> {
   if (db.prepare('SELECT 1 FROM meta WHERE name = ?').get(UPGRADE_MARK)) return unretireLegacyStore(fsys, dataDir);

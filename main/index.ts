@@ -8,8 +8,7 @@ import { createDesktopFace } from './desktop/face.js';
 import { openDesktopBackend } from './desktop/open-backend.js';
 import { sqliteBindingPath } from './desktop/sqlite-binding.js';
 import { startDesktop } from './desktop/start-desktop.js';
-import { openEngine } from './engine/index.js';
-import { setSqliteBinding } from './engine/store/db/open.js';
+import { openEngine, setSqliteBinding } from './engine/index.js';
 import { createHubFollower } from './follower/index.js';
 
 setSqliteBinding(

@@ -4,7 +4,7 @@ import type { UiApi } from '../../shared/contract/api.js';
 import type { UiEvent } from '../../shared/contract/events.js';
 import type { HubConnection } from '../../shared/contract/status.js';
 import type { DeviceSettings } from '../../shared/domain/device-settings.js';
-import type { Engine } from '../engine/types.js';
+import type { Engine } from '../engine/index.js';
 
 export interface EventMeta {
   /** part of what a hub received while this computer was away (sleep, an outage): one digest, not N notifications */

@@ -2,7 +2,7 @@
 // encrypted file. What the server face stored in this same data folder is still read until the desktop saves its own,
 // so moving from `npm run serve` to the desktop app keeps the channels sending.
 import path from 'node:path';
-import { type ChannelSecretStore, fileChannelSecretStore, parseSecrets } from '../engine/channels/secret-store.js';
+import { type ChannelSecretStore, fileChannelSecretStore, parseSecrets } from '../engine/index.js';
 import { type SafeStorageLike, secretFile } from './secret-file.js';
 
 export const KEYCHAIN_CHANNEL_SECRETS_FILE = 'channel-secrets.safestorage';

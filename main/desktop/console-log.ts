@@ -1,5 +1,5 @@
 // The main process logs to stdout/stderr (visible in `npm start` and in the OS's app logs).
-import type { Logger } from '../engine/types.js';
+import type { Logger } from '../engine/index.js';
 
 const line = (message: string, meta?: Record<string, unknown>) =>
   meta ? `[shelfwatch] ${message} ${JSON.stringify(meta)}` : `[shelfwatch] ${message}`;

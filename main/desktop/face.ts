@@ -23,7 +23,7 @@ import {
 import { realTimers } from '../../shared/domain/alert-policy.js';
 import { Notifier } from '../../shared/domain/alert-policy-notifier.js';
 import type { DeviceSettings } from '../../shared/domain/device-settings.js';
-import type { Logger } from '../engine/types.js';
+import type { Logger } from '../engine/index.js';
 import { pairWithHub } from '../follower/index.js';
 import type { DesktopBackend } from './backend.js';
 import { createConnectionActions } from './hub/connection-actions.js';

@@ -2,12 +2,7 @@
 // Credentials the server face stored in this same data folder are still read (and forgotten on Disconnect), so
 // moving from `npm run serve` to the desktop app keeps the account connected.
 import path from 'node:path';
-import {
-  type CredentialStore,
-  fileCredentialStore,
-  type ImpactCredentials,
-} from '../engine/impact-link/credentials.js';
-import type { Logger } from '../engine/types.js';
+import { type CredentialStore, fileCredentialStore, type ImpactCredentials, type Logger } from '../engine/index.js';
 import { type SafeStorageLike, secretFile } from './secret-file.js';
 
 export const ENCRYPTED_CREDENTIALS_FILE = 'impact-account.enc';

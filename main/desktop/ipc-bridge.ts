@@ -17,8 +17,7 @@ import {
   type OtherInvokeKey,
 } from '../../shared/contract/ipc-channels.js';
 import { API_METHODS } from '../../shared/contract/routes.js';
-import { userFacingError } from '../engine/api/errors.js';
-import type { Logger } from '../engine/types.js';
+import { type Logger, userFacingError } from '../engine/index.js';
 import type { IpcSenderEvent } from './trusted-sender.js';
 
 export type IpcMainLike = Pick<IpcMain, 'handle' | 'removeHandler'>;

@@ -9,7 +9,7 @@ import {
   type SwitchAnswer,
 } from '../../shared/contract/desktop-connection.js';
 import { parseOrThrow } from '../../shared/contract/issues.js';
-import type { Logger } from '../engine/types.js';
+import type { Logger } from '../engine/index.js';
 import { handle, type InvokeHandlers, type IpcMainLike } from './ipc-bridge.js';
 import { type SaveExportDeps, saveExport } from './save-export.js';
 import { copyTextSchema, openExternalSchema } from './shell-requests.js';

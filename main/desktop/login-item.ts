@@ -1,6 +1,6 @@
 // Launch at login (opt-in, settings.launchAtLogin): app.setLoginItemSettings on macOS and Windows, an XDG
 // autostart entry on Linux. A login launch starts hidden in the tray.
-import type { Logger } from '../engine/types.js';
+import type { Logger } from '../engine/index.js';
 import { type AutostartFs, type AutostartPlace, setLinuxAutostart } from './linux-autostart.js';
 
 export const HIDDEN_ARG = '--hidden';

@@ -2,7 +2,7 @@
 // Where postbacks arrive, followed with the device token kept by safeStorage. The pieces that need Electron
 // (safeStorage) and the network (the follower) are injected, so the switch is tested under plain Node.
 
-import type { Engine, EngineOptions, Logger } from '../engine/types.js';
+import type { Engine, EngineOptions, Logger } from '../engine/index.js';
 import type { HubFollower, HubFollowerOptions } from '../follower/index.js';
 import { type DesktopBackend, localBackend } from './backend.js';
 import { safeStorageChannelSecretStore } from './channel-secrets.js';

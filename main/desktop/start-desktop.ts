@@ -2,7 +2,7 @@
 // hub), the face, a clean quit. Electron's app and the backend are injected so this is tested under plain Node;
 // main/index.ts passes the real ones.
 import { join } from 'node:path';
-import type { Logger } from '../engine/types.js';
+import type { Logger } from '../engine/index.js';
 import type { DesktopBackend } from './backend.js';
 
 export const APP_ID = 'com.shelfwatch.app';

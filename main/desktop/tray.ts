@@ -7,7 +7,7 @@ import type { Timers } from '../../shared/domain/alert-policy.js';
 import { realTimers } from '../../shared/domain/alert-policy.js';
 import { activePauseEnd, type PauseChoice, pauseEndsAt } from '../../shared/domain/alert-policy-pause.js';
 import { connectionText } from '../../shared/domain/connection-text.js';
-import type { Logger } from '../engine/types.js';
+import type { Logger } from '../engine/index.js';
 import type { TrayIcons } from './tray-icons.js';
 
 export interface TrayLike<Image, Menu> {

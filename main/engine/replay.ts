@@ -3,7 +3,6 @@
 // the source of truth, so a bad record from the past (a settings patch written before the schemas existed) must not
 // fail start-up or be applied forever; it is skipped, logged in full, and reported once. A torn last line (a write
 // cut off by a crash; never acknowledged) is cut off; damaged lines inside a segment are skipped and reported.
-
 import fs from 'node:fs';
 import { parseJournalRecord, type RefusedRecord } from '../../shared/contract/journal.js';
 import type { Notice } from '../../shared/contract/status.js';

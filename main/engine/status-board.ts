@@ -7,9 +7,9 @@ import type { Notice, Status } from '../../shared/contract/status.js';
 import { SUCCESS_RESPONSE } from './receiver/app.js';
 import { LOCAL_DEVICE } from './store/db/read-state.js';
 import type { Store } from './store/store.js';
-import type { UpgradeProgress } from './store/upgrade.js';
 import { withoutPath } from './system-error.js';
 import { getUrlTemplate, jsonPostTemplate } from './templates.js';
+import type { UpgradeProgress } from './upgrade/upgrade-store.js';
 
 const STATUS_EVENT_INTERVAL_MS = 250;
 

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { errorMessageOf } from '../../shared/contract/http.js';
 import { PAIR_PATH } from '../../shared/contract/routes.js';
-import { parsePairingLink } from '../engine/hub/pairing.js';
+import { parsePairingLink } from '../engine/index.js';
 import { createHubTransport } from './hub-transport.js';
 
 export interface HubPairing {

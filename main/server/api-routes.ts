@@ -4,8 +4,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { callUnparsed, type UiApi } from '../../shared/contract/api.js';
 import { ApiError } from '../../shared/contract/errors.js';
 import { API_METHODS, routeOf } from '../../shared/contract/routes.js';
-import { userFacingError } from '../engine/api/errors.js';
-import type { Logger } from '../engine/types.js';
+import { type Logger, userFacingError } from '../engine/index.js';
 import { answerError } from './error-answer.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Logger } from '../engine/types.js';
+import type { Logger } from '../engine/index.js';
 
 /** Logs to stderr as one line each. Never pass a URL with the secret in it. */
 export const consoleLogger: Logger = {

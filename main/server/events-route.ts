@@ -15,7 +15,7 @@ import {
   streamPointOf,
   throughRecord,
 } from '../../shared/domain/stream-point.js';
-import type { Engine } from '../engine/types.js';
+import type { Engine } from '../engine/index.js';
 
 const HEARTBEAT_MS = 15_000;
 /** entries per feed message, while catching up and live: a record may make thousands */

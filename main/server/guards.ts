@@ -1,6 +1,6 @@
 // The UI API answers only the local user: a loopback Host (no DNS rebinding), no foreign Origin, the bearer token.
 import type { NextFunction, Request, Response } from 'express';
-import { secretsMatch } from '../engine/receiver/secret.js';
+import { secretsMatch } from '../engine/index.js';
 import { answerError } from './error-answer.js';
 import { type StreamTickets, streamTicketOf } from './stream-tickets.js';
 

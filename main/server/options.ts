@@ -1,8 +1,6 @@
 // The server face's configuration: command-line flags win over SHELFWATCH_* variables, which win over defaults.
 import { parseArgs } from 'node:util';
-import { basesFromEnv } from '../engine/channels/address.js';
-import type { ChannelOptions } from '../engine/channels/options.js';
-import { defaultDataDir } from '../engine/data-dir.js';
+import { basesFromEnv, type ChannelOptions, defaultDataDir } from '../engine/index.js';
 
 export interface ServeOptions {
   dataDir: string;

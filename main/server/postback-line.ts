@@ -3,14 +3,15 @@
 
 import { plainText } from '../../shared/domain/alert-policy-text.js';
 import { describeEntry } from '../../shared/domain/describe.js';
-import type { PostbackOutcome } from '../engine/types.js';
+import type { PostbackOutcome } from '../engine/index.js';
 
 const MAX_LINE = 240;
 
 /** "postback POST 24836:ACME-TB-12: $39.99 → $34.99 (−12.5%)" */
 export function postbackLine(outcome: PostbackOutcome): string {
   const item = outcome.key ? ` ${outcome.key}` : '';
-  return plainText(`postback ${outcome.method}${item}: ${whatHappened(outcome)}`, MAX_LINE);
+  const unreadable = outcome.kind !== 'quarantined' && outcome.reason ? ` · needs attention: ${outcome.reason}` : '';
+  return plainText(`postback ${outcome.method}${item}: ${whatHappened(outcome)}${unreadable}`, MAX_LINE);
 }
 
 function whatHappened(outcome: PostbackOutcome): string {

@@ -4,8 +4,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ApiError } from '../../shared/contract/errors.js';
 import { EVENTS_PATH, EVENTS_TICKET_PATH } from '../../shared/contract/routes.js';
-import { FailedAttemptLimiter } from '../engine/hub/pairing.js';
-import type { Engine, Logger } from '../engine/types.js';
+import { type Engine, FailedAttemptLimiter, type Logger } from '../engine/index.js';
 import { apiRouter } from './api-routes.js';
 import { answerError } from './error-answer.js';
 import { eventsRoute, StreamRegistry } from './events-route.js';

@@ -3,9 +3,7 @@
 // fingerprint it puts into pairing links and the status.
 import { X509Certificate } from 'node:crypto';
 import os from 'node:os';
-import { ensureCertificate } from '../engine/hub/certificate.js';
-import { type Listening, listen } from '../engine/receiver/listen.js';
-import type { Engine, Logger } from '../engine/types.js';
+import { type Engine, ensureCertificate, type Listening, type Logger, listen } from '../engine/index.js';
 import type { RemoteOptions } from './options.js';
 import { createRemoteApp } from './remote-app.js';
 

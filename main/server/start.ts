@@ -1,8 +1,6 @@
 // Starts the server face: the engine, its receiver, and the UI server on loopback. Used by serve.ts and the tests.
 
-import { openEngine } from '../engine/index.js';
-import { type Listening, listen } from '../engine/receiver/listen.js';
-import type { Engine, Logger, PostbackOutcome } from '../engine/types.js';
+import { type Engine, type Listening, type Logger, listen, openEngine, type PostbackOutcome } from '../engine/index.js';
 import type { ServeOptions } from './options.js';
 import { postbackLine } from './postback-line.js';
 import { type RemoteListening, startRemoteListener } from './remote-listener.js';

@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listSnapshots } from '../../main/engine/backup/manifest.js';
 import { copyOnEventLoop } from '../../main/engine/backup/take-snapshot.js';
 import { nodeFileSystem } from '../../main/engine/file-system.js';
-import { DurableStoreFile } from '../../main/engine/store/legacy/durable-file.js';
+import { SCHEMA_VERSION } from '../../main/engine/store/db/schema.js';
+import { DurableStoreFile } from '../../main/engine/upgrade/legacy/durable-file.js';
 import { ApiError } from '../../shared/contract/errors.js';
 import { legacyStore } from '../helpers/legacy-store.js';
 import { openTestStore } from '../helpers/store.js';
@@ -152,7 +153,7 @@ describe('generations', () => {
       expect(snapshot.manifest).toMatchObject({
         verified: true,
         problem: null,
-        database: { schemaVersion: 2, appliedSeq: expect.any(Number), bytes: expect.any(Number) },
+        database: { schemaVersion: SCHEMA_VERSION, appliedSeq: expect.any(Number), bytes: expect.any(Number) },
         documents: { appliedSeq: snapshot.manifest.database.appliedSeq },
       });
     }
@@ -193,10 +194,14 @@ describe('generations', () => {
     const test = await startEngine(temp.dir, { clock, backups: { firstDelayMs: 10 } });
     try {
       expect(await post(test, itemJson('a'))).toEqual([200]);
-      await until('the daily backup', () => listSnapshots(temp.dir).length === 1);
-      const listed = await test.engine.api.listBackups(undefined);
-      expect(listed.backups[0]?.reason).toBe('daily');
-      expect(listed.nextAt).toBe(new Date(START + DAY).toISOString());
+      // The folder appears before the next one is scheduled: wait for the engine to say both (or time out).
+      const nextDay = new Date(START + DAY).toISOString();
+      await until('the daily backup, the next a day later', async () => {
+        const { backups, nextAt } = await test.engine.api.listBackups(undefined);
+        return backups.length === 1 && nextAt === nextDay;
+      });
+      expect(listSnapshots(temp.dir)).toHaveLength(1);
+      expect((await test.engine.api.listBackups(undefined)).backups[0]?.reason).toBe('daily');
     } finally {
       await test.close();
     }
@@ -255,7 +260,7 @@ describe('copying on the event loop (where no worker can load SQLite: a packaged
       const check = await copyOnEventLoop(store.db, target, new AbortController().signal).finally(() =>
         clearInterval(writing),
       );
-      expect(check).toMatchObject({ ok: true, problem: null, schemaVersion: 2 });
+      expect(check).toMatchObject({ ok: true, problem: null, schemaVersion: SCHEMA_VERSION });
       expect(check.appliedSeq).toBeGreaterThanOrEqual(20_000);
       expect(check.products).toBe(check.appliedSeq); // the copy is one moment: its rows and its seq agree
       expect(fs.statSync(target).mode & 0o777).toBe(0o600);

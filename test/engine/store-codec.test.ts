@@ -1,8 +1,8 @@
 // The previous version's store file (read only to upgrade a folder): it round-trips, and damaged files are recognised
 // as such, so the upgrade moves them aside and rebuilds from the journal instead of upgrading garbage.
 import { describe, expect, it } from 'vitest';
-import { decodeStore, encodeStore } from '../../main/engine/store/legacy/codec.js';
-import { emptyStore } from '../../main/engine/store/legacy/state.js';
+import { decodeStore, encodeStore } from '../../main/engine/upgrade/legacy/codec.js';
+import { emptyStore } from '../../main/engine/upgrade/legacy/state.js';
 import { legacyStore } from '../helpers/legacy-store.js';
 
 const populated = () => legacyStore(30);

@@ -10,3 +10,12 @@ export function asVersion4(db: Db): void {
     ALTER TABLE quarantine DROP COLUMN applied;
     PRAGMA user_version = 4;`);
 }
+
+/** Undoes versions 3 to 5 too: a database from before alert channels (3) and the partner's pages (4). */
+export function asVersion2(db: Db): void {
+  asVersion4(db);
+  db.exec(`DROP TABLE sites; DROP TABLE pages; DROP TABLE links; DROP TABLE product_match_keys;
+    DROP TABLE linked_products;
+    DROP TABLE channels; DROP TABLE outbox; DROP TABLE outbox_items;
+    PRAGMA user_version = 2;`);
+}

@@ -16,7 +16,7 @@ describe('Settings → Channels', () => {
     const client = createFakeClient();
     renderApp(client, '#/settings');
     const section = await screen.findByTestId('channels');
-    expect(section.textContent).toContain('No channels yet.');
+    expect(await within(section).findByText('No channels yet.')).toBeTruthy(); // once the list has loaded
     const user = userEvent.setup();
     const url = within(section).getByRole('textbox', { name: 'Channel URL' });
     await user.type(url, 'https://hooks.slack.com/services/T1/B2/C3');

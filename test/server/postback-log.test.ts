@@ -27,7 +27,7 @@ describe('the server log', () => {
   };
   const postbackLines = (log: { lines: string[] }) => log.lines.filter((line) => line.startsWith('info postback'));
 
-  it('writes one line per postback: what changed, a repeat, a test, one that needs attention, a GET', async () => {
+  it('writes one line per postback: what changed, a repeat, a test, one that needs attention, a GET, one applied in part', async () => {
     const log = await start(false);
     const url = receiverUrl(server as RunningServer);
     await postJson(url, item({ Name: 'Tennis balls', CurrentPrice: '39.99', Currency: 'USD' }));
@@ -36,7 +36,8 @@ describe('the server log', () => {
     await postJson(url, { CatalogId: '{CatalogId}', CatalogItemId: '{CatalogItemId}' });
     await postJson(url, { hello: 'impact\nforged line' });
     await request(`${url}?CatalogId=24836&CatalogItemId=ACME-TB-12&StockAvailability=OutOfStock`);
-    await until('six log lines', () => postbackLines(log).length === 6);
+    await postJson(url, item({ CurrentPrice: 'thirty-four', StockAvailability: 'InStock' }));
+    await until('seven log lines', () => postbackLines(log).length === 7);
     expect(postbackLines(log)).toEqual([
       'info postback POST 24836:ACME-TB-12: New: $39.99',
       'info postback POST 24836:ACME-TB-12: $39.99 → $34.99 (−12.5%)',
@@ -44,6 +45,8 @@ describe('the server log', () => {
       'info postback POST: test postback',
       expect.stringMatching(/^info postback POST: needs attention \(Setup\): [^\n]+$/),
       'info postback GET 24836:ACME-TB-12: Unknown → Out of stock',
+      // applied in part: the line says what could not be read, as "Need attention" does
+      'info postback POST 24836:ACME-TB-12: Out of stock → In stock · needs attention: CurrentPrice "thirty-four" is not a price',
     ]);
     expect(log.lines.join('\n')).not.toContain(TEST_SECRET);
   });

@@ -4,8 +4,7 @@ import type { DesktopConnection, FollowHubRequest, SwitchAnswer } from '../../..
 import { ApiError } from '../../../shared/contract/errors.js';
 import { DEFAULT_SETTINGS } from '../../../shared/contract/settings.js';
 import { type DeviceSettings, pickDeviceSettings } from '../../../shared/domain/device-settings.js';
-import { PairingLinkError } from '../../engine/hub/pairing.js';
-import type { Logger } from '../../engine/types.js';
+import { type Logger, PairingLinkError } from '../../engine/index.js';
 import { type HubPairing, HubRefusedError } from '../../follower/index.js';
 import type { ConnectionHandlers } from '../ipc.js';
 import { encryptionProblem, type SafeStorageLike } from '../secret-file.js';

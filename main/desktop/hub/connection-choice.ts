@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { DIR_MODE, FILE_MODE } from '../../engine/file-system.js';
+import { DIR_MODE, FILE_MODE } from '../../engine/index.js';
 
 export const CHOICE_FILE = 'desktop-connection.json';
 

@@ -6,8 +6,7 @@ import type { SettingsPatch } from '../../../shared/contract/settings.js';
 import { DEFAULT_SETTINGS } from '../../../shared/contract/settings.js';
 import { type DeviceSettings, pickDeviceSettings, splitPatch } from '../../../shared/domain/device-settings.js';
 import { repairSettings } from '../../../shared/domain/settings-repair.js';
-import { mergeSettings } from '../../engine/apply/settings-merge.js';
-import { DIR_MODE, FILE_MODE } from '../../engine/file-system.js';
+import { DIR_MODE, FILE_MODE, mergeSettings } from '../../engine/index.js';
 
 export interface DeviceSettingsStore {
   load(): DeviceSettings;

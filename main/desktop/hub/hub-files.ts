@@ -2,7 +2,7 @@
 // safeStorage), the last event id (so a restart resumes where the stream was), and this device's own settings.
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIR_MODE, FILE_MODE } from '../../engine/file-system.js';
+import { DIR_MODE, FILE_MODE } from '../../engine/index.js';
 import type { LastEventIdStore } from '../../follower/index.js';
 import { type SafeStorageLike, secretFile } from '../secret-file.js';
 

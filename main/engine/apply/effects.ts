@@ -8,7 +8,7 @@ export interface PostbackOutcome {
   entry?: FeedEntry;
   /** catalog:item, when it could be read */
   key?: string;
-  /** why a quarantined one could not be used */
+  /** why a quarantined one could not be used, or which values of an applied one could not be read */
   reason?: string;
 }
 

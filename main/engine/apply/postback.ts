@@ -24,14 +24,13 @@ export function applyPostback(store: Store, raw: RawRequest, seq: number, at: st
     const entry = applyProductSnapshot(store, snapshot, origin);
     if (entry) effects.entries.push(entry);
     else counters.duplicateReceived();
-    effects.postback = entry
-      ? { method: raw.method, kind: 'change', entry, key: entry.key }
-      : { method: raw.method, kind: 'repeat', key: `${snapshot.catalogId}:${snapshot.catalogItemId}` };
     // The readable fields are applied; what could not be read is kept for the user, never dropped unseen.
-    if (problems) {
-      const reason = problems.join('; ');
-      counters.quarantined(store.quarantine.add({ id: String(seq), seq, at, reason, raw, applied: true }));
-    }
+    const reason = problems?.join('; ');
+    if (reason) counters.quarantined(store.quarantine.add({ id: String(seq), seq, at, reason, raw, applied: true }));
+    const unread = reason ? { reason } : {};
+    effects.postback = entry
+      ? { method: raw.method, kind: 'change', entry, key: entry.key, ...unread }
+      : { method: raw.method, kind: 'repeat', key: `${snapshot.catalogId}:${snapshot.catalogItemId}`, ...unread };
   }
   return effects;
 }

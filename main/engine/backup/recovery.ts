@@ -1,7 +1,6 @@
 // Start-up recovery around the replay: where neither a backup nor the journal reaches back far enough, the rows the
 // damaged file still holds are salvaged before the replay; after it, what a damaged or missing store was recovered
 // from and exactly what was lost (which dates, which journal records, how many products) is said in plain words.
-
 import path from 'node:path';
 import type { Notice } from '../../../shared/contract/status.js';
 import type { FileSystem } from '../file-system.js';

@@ -5,6 +5,7 @@
 import type { ChannelFilter } from '../../../shared/contract/channel.js';
 import type { Alert, FeedEntry } from '../../../shared/contract/feed.js';
 import type { ProductState } from '../../../shared/contract/product.js';
+import { withLinkedPages } from '../pages/linked-pages.js';
 import type { Store } from '../store/store.js';
 import { type AlertItem, alertItem } from './message/alert-item.js';
 
@@ -27,7 +28,11 @@ export function messageIdFor(entryId: string, alertIndex: number, channelId: str
 export function queueAlertMessages(store: Store, entries: readonly FeedEntry[]): void {
   const channels = store.channels.list().filter((channel) => channel.enabled);
   if (channels.length === 0) return;
-  for (const entry of entries) {
+  // A message names the partner's pages that link to the product, as the notification does ("on 2 of your pages").
+  for (const entry of withLinkedPages(
+    store.pageIndex,
+    entries.filter((candidate) => candidate.alerts.length > 0),
+  )) {
     entry.alerts.forEach((alert, index) => {
       let item: AlertItem | undefined;
       for (const channel of channels) {

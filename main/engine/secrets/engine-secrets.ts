@@ -3,7 +3,6 @@
 // copies (secrets-file.ts); a damaged or missing file is restored from the other, with a notice. Only when both are
 // lost is a new postback secret made, and then the user is told loudly, until they acknowledge it, that the postback
 // URL changed and must be updated in impact.com: every postback sent to the old URL gets 404.
-
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Notice } from '../../../shared/contract/status.js';

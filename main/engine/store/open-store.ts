@@ -3,7 +3,6 @@
 // is damaged or missing is restored from the newest good backup, and so are the documents when neither of their
 // generations reads and the journal no longer reaches back. What was done is returned for the engine to tell the
 // user once the journal has been replayed (backup/recovery.ts).
-
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Notice } from '../../../shared/contract/status.js';
@@ -14,12 +13,12 @@ import { newestSnapshotDocuments, restoreNewestSnapshot } from '../backup/restor
 import type { FileSystem } from '../file-system.js';
 import { listSegments } from '../journal/segments.js';
 import type { Logger } from '../types.js';
+import type { StoreData } from '../upgrade/legacy/state.js';
+import { hasLegacyStore, readLegacyStore, unretireLegacyStore } from '../upgrade/upgrade-store.js';
 import { Meta, UPGRADE_MARK } from './db/meta.js';
 import { DB_FILE, type Db, openDatabase } from './db/open.js';
 import { openDocuments } from './documents.js';
-import type { StoreData } from './legacy/state.js';
 import { Store } from './store.js';
-import { hasLegacyStore, readLegacyStore, unretireLegacyStore } from './upgrade.js';
 
 export interface OpenStoreOptions {
   dataDir: string;
@@ -98,7 +97,7 @@ async function journalStart(fsys: FileSystem, dataDir: string): Promise<number> 
 
 /**
  * An upgrade that did not finish: the database still carries the mark (the old file, retired or not, is the source),
- * or the old file is still in place (it is retired only after the new store is durable: upgrade.ts).
+ * or the old file is still in place (it is retired only after the new store is durable: upgrade/upgrade-store.ts).
  */
 async function upgradeCutOff(db: Db, fsys: FileSystem, dataDir: string): Promise<boolean> {
   if (new Meta(db).has(UPGRADE_MARK)) return unretireLegacyStore(fsys, dataDir);

@@ -5,6 +5,7 @@ import { type FormEvent, useState } from 'react';
 import type { AccessKind } from '../api/access.js';
 import { pairThisBrowser } from '../api/browserPairing.js';
 import { messageOf } from '../api/useLoad.js';
+import { FieldError } from '../components/FieldError.js';
 import { TextField } from '../views/settings/fields.js';
 
 export function AccessRefused({ kind }: { kind: AccessKind }) {
@@ -108,11 +109,7 @@ function OneFieldForm({ name, label, value, onChange, onSubmit, button, busy, er
           {button}
         </button>
       </form>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
     </>
   );
 }

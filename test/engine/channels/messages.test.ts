@@ -28,6 +28,20 @@ describe('channel messages people read', () => {
     expect(JSON.stringify(slackPayload(message, noLinks))).not.toContain('Open in Shelfwatch');
   });
 
+  it('names the partner’s pages that link to the product, as text, in every service', () => {
+    const pages = 'on 2 of your pages: <b>Best</b> tents 2026, Gift guide';
+    const message = sampleMessage(1, { items: [sampleItem(1, { pages })] });
+    const facts = 'Acme · Price drops ≥ 10% · $34.99 · In stock · on 2 of your pages:';
+    expect(JSON.stringify(slackPayload(message, noLinks))).toContain(`${facts} &lt;b&gt;Best&lt;/b&gt; tents 2026`);
+    expect(emailContent(message, noLinks).text).toContain(`${facts} <b>Best</b> tents 2026, Gift guide`);
+    expect(emailContent(message, noLinks).html).toContain('&lt;b&gt;Best&lt;/b&gt; tents 2026');
+    expect(telegramText(message, noLinks)).toContain('&lt;b&gt;Best&lt;/b&gt; tents 2026');
+    expect(JSON.stringify(ntfyPayload(message, noLinks, 'shop'))).toContain('Gift guide');
+    expect(JSON.stringify(discordPayload(message, noLinks))).toContain('Gift guide');
+    expect(JSON.stringify(teamsPayload(message, noLinks))).toContain('Gift guide');
+    expect(webhookPayload(message, noLinks, '2026-06-01T09:00:00Z').data.alerts).toMatchObject([{ pages }]);
+  });
+
   it('a digest of 1,000 alerts lists the first ten and says how many more, in every service', () => {
     const message = sampleMessage(1000);
     const more = '…and 990 more alerts (see the feed in Shelfwatch)';

@@ -1,16 +1,17 @@
-// A product two of the partner's pages link to goes out of stock: its feed entry and its notification name both
-// pages, the Pages view lists both under attention, and a watch on everything the pages link to alerts. Products
-// the pages do not link to stay out of it.
-import { describe, expect, it } from 'vitest';
+// A product two of the partner's pages link to goes out of stock: its feed entry, its notification and its channel
+// message name both pages, the Pages view lists both under attention, and a watch on everything the pages link to
+// alerts. Products the pages do not link to stay out of it.
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { FeedEntry } from '../../../shared/contract/feed.js';
 import { singleText } from '../../../shared/domain/alert-policy-text.js';
+import { startFakeTarget } from '../../fakes/channel-target.js';
 import { productKeyOf, productPostback } from '../../fakes/fake-site/content.js';
 import { FAKE_SITE_PATHS as PATHS } from '../../fakes/fake-site.js';
 import { until } from '../../helpers/until.js';
 import { pagesHarness } from './pages-harness.js';
 
 describe('a product linked from two pages', () => {
-  it('names both pages in its feed entry and notification, lists them under attention, and alerts its watch', async () => {
+  it('names both pages in its feed entry, notification and channel message, lists them under attention, and alerts its watch', async () => {
     const h = await pagesHarness();
     await h.postProducts();
     await h.postback({ ...productPostback('TENT-2'), CatalogItemId: 'UNLINKED', Url: 'https://shop.acme.test/p/x' });
@@ -24,6 +25,9 @@ describe('a product linked from two pages', () => {
     h.engine.subscribe((event) => {
       if (event.type === 'alert') alerts.push(...event.entries);
     });
+    const webhook = await startFakeTarget('webhook');
+    onTestFinished(() => webhook.close());
+    await h.engine.api.createChannel({ name: 'Team', url: `json://${webhook.origin.slice(7)}/hook`, digestSeconds: 0 });
 
     await h.postback(productPostback('TENT-2', { StockAvailability: 'OutofStock' }));
     await h.postback({ ...productPostback('TENT-2'), CatalogItemId: 'UNLINKED', StockAvailability: 'OutofStock' });
@@ -42,6 +46,12 @@ describe('a product linked from two pages', () => {
     expect(alerts.map((alert) => alert.key)).toEqual([productKeyOf('TENT-2')]);
     const notification = singleText(alerts[0] as FeedEntry, ['Trail tent 2 sold out']);
     expect(notification.body).toBe('Trail tent 2 sold out · on 2 of your pages: Best tents 2026, Gift guide');
+    // the team's channel says it too
+    await until('the webhook message', () => webhook.accepted.length > 0);
+    const sent = webhook.accepted[0]?.json as { data: { alerts: { key: string; pages?: string }[] } };
+    expect(sent.data.alerts).toMatchObject([
+      { key: productKeyOf('TENT-2'), pages: 'on 2 of your pages: Best tents 2026, Gift guide' },
+    ]);
 
     const attention = await h.engine.api.listPages({ attention: '1' });
     expect(attention.items.map((page) => [page.title, page.attention])).toEqual([

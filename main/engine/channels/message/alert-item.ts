@@ -7,6 +7,7 @@ import type { Alert, FeedEntry } from '../../../../shared/contract/feed.js';
 import type { Watch } from '../../../../shared/contract/watch.js';
 import { describeEntry } from '../../../../shared/domain/describe.js';
 import { formatPrice } from '../../../../shared/domain/money.js';
+import { onYourPagesText } from '../../../../shared/domain/pages-text.js';
 import { describeRule } from '../../../../shared/domain/rule-words.js';
 import { STOCK_LABELS } from '../../../../shared/domain/stock.js';
 import { isWebUrl } from '../../../../shared/domain/web-url.js';
@@ -42,6 +43,8 @@ export interface AlertItem {
   stockAvailability: StockAvailability;
   /** "In stock" */
   stock: string;
+  /** the partner's pages that link to the product when the alert was raised: "on 2 of your pages: Best tents 2026, …" */
+  pages?: string;
 }
 
 export function alertItem(entry: FeedEntry, alert: Alert, watch: Watch | undefined): AlertItem {
@@ -72,5 +75,7 @@ export function alertItem(entry: FeedEntry, alert: Alert, watch: Watch | undefin
     item.price = formatPrice(product.currentPrice, product.currency);
   }
   if (product.currency) item.currency = product.currency;
+  const pages = onYourPagesText(entry.pages);
+  if (pages) item.pages = pages;
   return item;
 }

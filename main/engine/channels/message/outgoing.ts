@@ -48,9 +48,9 @@ export function testText(message: OutgoingMessage): string {
   return `This channel works: Shelfwatch alerts for “${message.channel.name}” will arrive here.`;
 }
 
-/** "Acme · Price drops ≥ 10% · $34.99 · In stock": the facts under an alert. */
+/** "Acme · Price drops ≥ 10% · $34.99 · In stock · on 2 of your pages: Best tents 2026": the facts under an alert. */
 export function detailsOf(item: AlertItem): string {
-  return [item.brand, item.ruleText, item.price, item.stock].filter(Boolean).join(' · ');
+  return [item.brand, item.ruleText, item.price, item.stock, item.pages].filter(Boolean).join(' · ');
 }
 
 /** The headline of one alert in a list, without the product name the message led with. */

@@ -7,6 +7,7 @@ import { messageOf, useLoad } from '../../api/useLoad.js';
 import { useStatus } from '../../app/StatusContext.js';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { ErrorState } from '../../components/ErrorState.js';
+import { FieldError } from '../../components/FieldError.js';
 import { RelativeTime } from '../../components/RelativeTime.js';
 import { clockTime } from '../../lib/relativeTime.js';
 
@@ -67,11 +68,7 @@ export function SitesPanel() {
           Add site
         </button>
       </form>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
       {state.status === 'error' ? (
         <ErrorState message={`Could not load your sites: ${state.error}`} onRetry={() => reload()} />
       ) : null}

@@ -6,6 +6,7 @@ import { useApiClient } from '../../api/ApiContext.js';
 import type { DesktopConnectionApi } from '../../api/client.js';
 import { messageOf, useLoad } from '../../api/useLoad.js';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
+import { FieldError } from '../../components/FieldError.js';
 import { TextField } from './fields.js';
 
 export function PostbackSourceSettings() {
@@ -66,11 +67,7 @@ function ConnectionChoice({ desktop }: { desktop: DesktopConnectionApi }) {
           Saved. Shelfwatch is restarting…
         </p>
       ) : null}
-      {outcome?.error ? (
-        <p className="field-error" role="alert">
-          {outcome.error}
-        </p>
-      ) : null}
+      <FieldError message={outcome?.error} />
     </fieldset>
   );
 }

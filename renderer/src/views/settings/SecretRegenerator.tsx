@@ -3,6 +3,7 @@ import { useApiClient } from '../../api/ApiContext.js';
 import { messageOf } from '../../api/useLoad.js';
 import { ConfirmButton } from '../../components/ConfirmButton.js';
 import { CopyButton } from '../../components/CopyButton.js';
+import { FieldError } from '../../components/FieldError.js';
 
 /** A leaked postback URL can be retired: the old secret stops working at once, so it asks first. */
 export function SecretRegenerator() {
@@ -31,11 +32,7 @@ export function SecretRegenerator() {
           <CopyButton text={result.url} label="Copy the new postback URL" />
         </div>
       ) : null}
-      {result?.error ? (
-        <p className="field-error" role="alert">
-          {result.error}
-        </p>
-      ) : null}
+      <FieldError message={result?.error} />
     </fieldset>
   );
 }

@@ -6,6 +6,7 @@ import { DEFAULT_DIGEST_SECONDS } from '../../../../../shared/contract/channel.j
 import { useApiClient } from '../../../api/ApiContext.js';
 import { messageOf } from '../../../api/useLoad.js';
 import { CopyButton } from '../../../components/CopyButton.js';
+import { FieldError } from '../../../components/FieldError.js';
 import { type ChannelOptions, ChannelOptionsFields } from './ChannelOptionsFields.js';
 import { CHANNEL_SERVICES, guessKind, serviceOf } from './channelServices.js';
 
@@ -64,11 +65,7 @@ export function AddChannel({ onAdded }: { onAdded: () => void }) {
         <button type="submit" className="button primary" disabled={busy || url.trim() === ''}>
           {busy ? 'Adding…' : 'Add channel'}
         </button>
-        {error ? (
-          <p className="field-error" role="alert">
-            Not added: {error}
-          </p>
-        ) : null}
+        <FieldError message={error && `Not added: ${error}`} />
       </form>
     </div>
   );

@@ -6,6 +6,7 @@ import { useApiClient } from '../../../api/ApiContext.js';
 import { messageOf, useLoad } from '../../../api/useLoad.js';
 import { CopyButton } from '../../../components/CopyButton.js';
 import { ErrorState, Loading } from '../../../components/ErrorState.js';
+import { FieldError } from '../../../components/FieldError.js';
 import { RelativeTime } from '../../../components/RelativeTime.js';
 import { absoluteTime, clockTime } from '../../../lib/relativeTime.js';
 
@@ -85,11 +86,7 @@ function Backups({ list }: { list: BackupList }) {
         </ul>
       ) : null}
       {list.nextAt ? <p className="muted">Next daily backup: {clockTime(list.nextAt)}</p> : null}
-      {list.lastError ? (
-        <p className="field-error" role="alert">
-          {list.lastError}
-        </p>
-      ) : null}
+      <FieldError message={list.lastError} />
       <div className="copy-line">
         <span>Folder:</span> <code data-testid="backup-folder">{list.folder}</code>
         <CopyButton text={list.folder} label="Copy the backup folder’s path" />

@@ -5,6 +5,7 @@ import type { AddedDevice, Device } from '../../../../../shared/contract/device.
 import { useApiClient } from '../../../api/ApiContext.js';
 import { messageOf } from '../../../api/useLoad.js';
 import { CopyButton } from '../../../components/CopyButton.js';
+import { FieldError } from '../../../components/FieldError.js';
 import { TextField } from '../fields.js';
 
 const POLL_MS = 3_000;
@@ -42,11 +43,7 @@ export function AddDevice({ devices, onChange }: { devices: Device[]; onChange: 
           {busy ? 'Adding…' : 'Add a device'}
         </button>
       </form>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError message={error} />
       {added && pairedNow ? (
         <p role="status" data-testid="device-paired">
           ✓ {pairedNow.name} is paired.

@@ -8,6 +8,7 @@ import { useStatus } from '../../../app/StatusContext.js';
 import { ConfirmButton } from '../../../components/ConfirmButton.js';
 import { CopyButton } from '../../../components/CopyButton.js';
 import { ErrorState } from '../../../components/ErrorState.js';
+import { FieldError } from '../../../components/FieldError.js';
 import { RelativeTime } from '../../../components/RelativeTime.js';
 import { AddDevice } from './AddDevice.js';
 
@@ -116,11 +117,7 @@ function DeviceRow({ device, onRevoked }: { device: Device; onRevoked: () => voi
         danger
         onConfirm={revoke}
       />
-      {error ? (
-        <p className="field-error" role="alert">
-          Not revoked: {error}
-        </p>
-      ) : null}
+      <FieldError message={error && `Not revoked: ${error}`} />
     </li>
   );
 }

@@ -3,16 +3,16 @@
 // in pieces after the engine opened, so the UI can show progress while the receiver keeps acknowledging postbacks
 // (they wait in the journal and are applied once the upgrade is done). The old file is retired (renamed) only once
 // the new store is durable; until then the database carries the "upgrading" mark, and a start that finds the mark,
-// or the old file still in place, does the upgrade again from the beginning (open-store.ts).
+// or the old file still in place, does the upgrade again from the beginning (store/open-store.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { HistoryPoint, ProductState } from '../../../shared/contract/product.js';
 import { itemKeyOf, productKey } from '../../../shared/domain/watch-target.js';
 import { type FileSystem, syncDirectory } from '../file-system.js';
-import { feedPos } from './db/schema.js';
+import { feedPos } from '../store/db/schema.js';
+import type { Store } from '../store/store.js';
 import { DurableStoreFile } from './legacy/durable-file.js';
 import type { StoreData } from './legacy/state.js';
-import type { Store } from './store.js';
 
 export const LEGACY_FILES = ['store.json', 'store.prev.json'];
 /** What the upgraded old file is renamed to: kept until the user deletes it. */

@@ -6,8 +6,11 @@ export type EngineEvent =
   | { type: 'alert'; entries: FeedEntry[] }
   | { type: 'status' };
 
-/** Fans live events out to the faces; a listener that throws does not stop the others. */
-export class EventHub {
+/**
+ * The live events (new feed entries, alerts, "the status changed") fanned out to the faces; a listener that throws
+ * does not stop the others. Not to be confused with the hub feature (hub/: devices that follow this engine).
+ */
+export class LiveEvents {
   private listeners = new Set<(event: EngineEvent) => void>();
 
   subscribe(listener: (event: EngineEvent) => void): () => void {

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { FileSystem } from '../../file-system.js';
-import { replaceDurably } from '../generations.js';
+import { replaceDurably } from '../../store/generations.js';
 import { decodeStoreBytes, storeTextParts } from './codec.js';
 import type { StoreData } from './state.js';
 

@@ -1,15 +1,15 @@
-// Runs the upgrade of an old store (store/upgrade.ts) with its progress in the status and the log. Its order is what
+// Runs the upgrade of an old store (upgrade-store.ts) with its progress in the status and the log. Its order is what
 // makes it crash-safe: copy (the database carries the "upgrading" mark), make the new store durable, retire the old
 // file, and only then drop the mark. A crash before the old file is retired finds the mark or the old file and starts
 // over from it; after, the new store is on disk.
-import type { Notice } from '../../shared/contract/status.js';
-import type { FileSystem } from './file-system.js';
-import { mergeRepeatedRules, repairStoredSettings } from './startup-repair.js';
-import type { StatusBoard } from './status-board.js';
-import type { StoreData as StoredLegacy } from './store/legacy/state.js';
-import type { Store } from './store/store.js';
-import { LEGACY_BACKUP, retireLegacyFiles, upgradeStore } from './store/upgrade.js';
-import type { Logger } from './types.js';
+import type { Notice } from '../../../shared/contract/status.js';
+import type { FileSystem } from '../file-system.js';
+import { mergeRepeatedRules, repairStoredSettings } from '../startup-repair.js';
+import type { StatusBoard } from '../status-board.js';
+import type { Store } from '../store/store.js';
+import type { Logger } from '../types.js';
+import type { StoreData as StoredLegacy } from './legacy/state.js';
+import { LEGACY_BACKUP, retireLegacyFiles, upgradeStore } from './upgrade-store.js';
 
 export interface UpgradeRun {
   store: Store;

@@ -4,7 +4,7 @@ import type { HistoryPoint, ProductState } from '../../../../shared/contract/pro
 import type { QuarantineEntry } from '../../../../shared/contract/quarantine.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../shared/contract/settings.js';
 import type { Watch } from '../../../../shared/contract/watch.js';
-import type { ReceiverStats } from '../db/meta.js';
+import type { ReceiverStats } from '../../store/db/meta.js';
 import { FeedLog } from './feed-log.js';
 
 export interface StoreData {

@@ -3,7 +3,7 @@
 // Entries are appended in journal order, so `seq` never decreases and an id is found by binary search.
 import type { Operation } from '../../../../shared/contract/enums.js';
 import type { Alert, FieldChange } from '../../../../shared/contract/feed.js';
-import type { StoredFeedEntry } from '../feed-entry.js';
+import type { StoredFeedEntry } from '../../store/feed-entry.js';
 
 const OPERATIONS: Operation[] = ['Insert', 'Update', 'Delete'];
 const READ = 1;

@@ -28,10 +28,9 @@ export function writePast(store: Store, plan: SeedPlan, recentChanges: Uint16Arr
     const to = Math.min(plan.products, from + PRODUCTS_PER_TRANSACTION);
     store.commit(() => {
       for (let n = from; n < to; n++) seq = writeProduct(store, n, pastPointsOf(plan, n, recentChanges), seq, timeOf);
-      store.appliedSeq = seq;
+      store.counters.applied(seq);
       store.docs.appliedSeq = seq;
-      store.stats.received = seq - afterSeq;
-      store.stats.lastPostbackAt = timeOf(seq);
+      store.counters.carriedOver({ ...store.stats, received: seq - afterSeq, lastPostbackAt: timeOf(seq) });
     });
   }
   return seq;

@@ -12,6 +12,7 @@
 // may a new transaction restart the log. Checkpoints wait for a quiet moment unless the log passes WAL_FORCE_BYTES.
 import { statSync } from 'node:fs';
 import type { FileSystem } from './file-system.js';
+import { copyLogWithoutSync } from './store/db/wal.js';
 import type { Store } from './store/store.js';
 import type { Logger } from './types.js';
 
@@ -131,12 +132,7 @@ export class Checkpointer {
     const release = this.options.holdApplying?.() ?? (() => {});
     try {
       await this.sync(`${db.name}-wal`);
-      db.pragma('synchronous = OFF');
-      try {
-        db.pragma('wal_checkpoint(PASSIVE)');
-      } finally {
-        db.pragma('synchronous = NORMAL');
-      }
+      copyLogWithoutSync(db);
       await this.sync(db.name);
     } finally {
       release();

@@ -5,6 +5,7 @@
 // cut off by a crash; never acknowledged) is cut off; damaged lines inside a segment are skipped and reported.
 import fs from 'node:fs';
 import { parseJournalRecord, type RefusedRecord } from '../../shared/contract/journal.js';
+import type { Notice } from '../../shared/contract/status.js';
 import { applyRecords, skipRecord } from './apply/index.js';
 import type { FileSystem } from './file-system.js';
 import { readJournal } from './journal/index.js';
@@ -34,7 +35,7 @@ export async function replayJournal(
   fsys: FileSystem,
   journalDir: string,
   log: Logger,
-  notices: string[],
+  notices: Notice[],
   now: number,
 ): Promise<ReplayResult> {
   const from = Math.min(store.appliedSeq, store.docs.appliedSeq);
@@ -66,7 +67,8 @@ export async function replayJournal(
   flush();
   cutTornTail(result, log);
   if (result.damaged > 0) {
-    notices.push(`${result.damaged} damaged journal record(s) could not be read and were skipped.`);
+    const message = `${result.damaged} damaged journal record(s) could not be read and were skipped.`;
+    notices.push({ code: 'journal-damaged', message });
     log.error('Damaged journal records skipped', { damaged: result.damaged });
   }
   for (const record of refused) {
@@ -77,7 +79,7 @@ export async function replayJournal(
       problem: record.problem,
     });
   }
-  notices.push(...refusedNotices(refused, now));
+  notices.push(...refusedNotices(refused, now).map((message) => ({ code: 'journal-refused' as const, message })));
   if (applied > 0) log.info('Applied journal records the store did not reflect yet', { records: applied });
   return { lastSeq: result.lastSeq, applied };
 }

@@ -1,21 +1,23 @@
 // Stored data written before today's schemas may hold what the API now refuses. At start-up it is made valid once,
 // with a notice, so nothing downstream (the receiver's host, trimming, alerts) meets a value it cannot handle.
+import type { Notice } from '../../shared/contract/status.js';
 import { repairSettings } from '../../shared/domain/settings-repair.js';
 import type { Store } from './store/store.js';
 import type { Logger } from './types.js';
 
 /** Resets invalid settings to their defaults, field by field. Returns the notices to show. */
-export function repairStoredSettings(store: Store, log: Logger): string[] {
+export function repairStoredSettings(store: Store, log: Logger): Notice[] {
   const { settings, repaired } = repairSettings(store.docs.settings);
   if (repaired.length === 0) return [];
   log.warn('settings: invalid stored values reset to their defaults', { fields: repaired });
   store.docs.settings = settings;
   store.documentsChanged();
-  return [`Some saved settings were not valid and were reset to their defaults: ${repaired.slice(0, 8).join(', ')}.`];
+  const message = `Some saved settings were not valid and were reset to their defaults: ${repaired.slice(0, 8).join(', ')}.`;
+  return [{ code: 'settings-reset', message }];
 }
 
 /** A watch may hold a rule kind more than once (allowed before; it alerted once per copy): keep the first of each. */
-export function mergeRepeatedRules(store: Store, log: Logger): string[] {
+export function mergeRepeatedRules(store: Store, log: Logger): Notice[] {
   let merged = 0;
   for (const watch of store.docs.watches) {
     const kinds = new Set<string>();
@@ -28,7 +30,6 @@ export function mergeRepeatedRules(store: Store, log: Logger): string[] {
   }
   if (merged === 0) return [];
   store.documentsChanged();
-  return [
-    `${merged === 1 ? 'A watch' : `${merged} watches`} had the same rule more than once; the repeats were removed.`,
-  ];
+  const watches = merged === 1 ? 'A watch' : `${merged} watches`;
+  return [{ code: 'rules-merged', message: `${watches} had the same rule more than once; the repeats were removed.` }];
 }

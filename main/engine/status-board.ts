@@ -3,7 +3,7 @@ import type { ReconcileStatus } from '../../shared/contract/impact.js';
 import type { PageScanStatus } from '../../shared/contract/pages.js';
 import type { Settings } from '../../shared/contract/settings.js';
 import type { SettingOverride, Setup } from '../../shared/contract/setup.js';
-import type { Status } from '../../shared/contract/status.js';
+import type { Notice, Status } from '../../shared/contract/status.js';
 import { SUCCESS_RESPONSE } from './receiver/app.js';
 import { LOCAL_DEVICE } from './store/db/read-state.js';
 import type { Store } from './store/store.js';
@@ -28,7 +28,7 @@ export class StatusBoard {
 
   constructor(
     private readonly store: Store,
-    private readonly notices: string[],
+    private readonly notices: Notice[],
     private readonly publish: () => void,
   ) {}
 
@@ -127,7 +127,9 @@ export class StatusBoard {
       postbackUrlChanged: device === LOCAL_DEVICE ? this.urlChange() : null,
       notices: [
         ...this.notices,
-        ...[this.storeFault, this.applyFault, this.backupFault].filter((notice) => notice !== null),
+        ...faultNotice('storage-fault', this.storeFault),
+        ...faultNotice('apply-fault', this.applyFault),
+        ...faultNotice('backup-fault', this.backupFault),
       ],
     };
   }
@@ -153,4 +155,8 @@ export class StatusBoard {
       successResponse: SUCCESS_RESPONSE,
     };
   }
+}
+
+function faultNotice(code: Notice['code'], message: string | null): Notice[] {
+  return message === null ? [] : [{ code, message }];
 }

@@ -81,3 +81,26 @@ export type PageMatch = (typeof PAGE_MATCHES)[number];
 /** Why a page needs the partner: a product it links to is out of stock, removed or dearer, or a link earns nothing. */
 export const ATTENTION_REASONS = ['out-of-stock', 'removed', 'price-up', 'untracked'] as const;
 export type AttentionReason = (typeof ATTENTION_REASONS)[number];
+
+/**
+ * What a notice in the status is about, so the UI and tests can tell notices apart without reading their words.
+ * 'other': a code this version does not know (a newer hub's).
+ */
+export const NOTICE_CODES = [
+  'secrets-restored',
+  'state-rebuilt',
+  'settings-reset',
+  'rules-merged',
+  'journal-damaged',
+  'journal-refused',
+  'database-recovered',
+  'documents-recovered',
+  'database-damaged',
+  'upgrade-done',
+  'upgrade-failed',
+  'storage-fault',
+  'apply-fault',
+  'backup-fault',
+  'other',
+] as const;
+export type NoticeCode = (typeof NOTICE_CODES)[number];

@@ -1,6 +1,6 @@
 // What Shelfwatch says of itself: GET /api/status and the `status` live event (the status line, the tray).
 import { z } from 'zod';
-import { HUB_CONNECTION_STATES } from './enums.js';
+import { HUB_CONNECTION_STATES, NOTICE_CODES } from './enums.js';
 import { reconcileStatusSchema } from './impact.js';
 import { pageScanStatusSchema } from './pages.js';
 
@@ -11,6 +11,13 @@ export const hubConnectionSchema = z.object({
   since: z.string().nullable(),
   error: z.string().nullable(),
 });
+
+/** Something the user should know once, in plain words, with a code that says what it is about. */
+export const noticeSchema = z.object({
+  code: z.enum(NOTICE_CODES).catch('other'),
+  message: z.string(),
+});
+export type Notice = z.infer<typeof noticeSchema>;
 
 export const statusSchema = z.object({
   receiver: z.object({
@@ -29,7 +36,7 @@ export const statusSchema = z.object({
   unread: z.number(),
   alertsPausedUntil: z.string().nullable(),
   /** things the user should know once, e.g. "the store was corrupt and was rebuilt from the journal" */
-  notices: z.array(z.string()),
+  notices: z.array(noticeSchema),
   /** while a data folder of the previous version is upgraded: how far it got (products and feed entries) */
   upgrade: z.object({ done: z.number(), total: z.number() }).nullable().optional(),
   /** the listener other devices follow this Shelfwatch on, when it runs one */

@@ -74,7 +74,9 @@ describe('pruning the journal', () => {
       const listed = await test.engine.api.listBackups(undefined);
       expect(listed.backups.map((backup) => backup.verified)).toEqual([false]);
       expect(listed.lastError).toMatch(/restart Shelfwatch to restore the newest of them/);
-      expect((await test.engine.api.status(undefined)).notices.join(' ')).toMatch(/database is damaged\. Restart/);
+      expect((await test.engine.api.status(undefined)).notices.map((notice) => notice.message).join(' ')).toMatch(
+        /database is damaged\. Restart/,
+      );
     });
     const [failed] = listSnapshots(temp.dir);
     expect(failed?.manifest).toMatchObject({ verified: false, problem: expect.any(String) });
@@ -117,7 +119,7 @@ describe('restoring', () => {
     try {
       for (const item of ['day0-0', 'day1-2', 'day2-1'])
         expect(await productOrNull(test.engine, `77:${item}`)).not.toBeNull();
-      const notices = (await test.engine.api.status(undefined)).notices.join(' ');
+      const notices = (await test.engine.api.status(undefined)).notices.map((notice) => notice.message).join(' ');
       expect(notices).toContain(`restored from the backup of 1 Dec`);
       expect(older?.manifest.at).toBe(new Date(START).toISOString());
       expect(notices).toContain('and the journal since: nothing lost.');
@@ -213,7 +215,7 @@ describe('generations', () => {
       const said =
         /^The backup could not be made \(EEXIST: file already exists\)\. The previous backups and the journal are kept\.$/;
       await until('the notice', async () =>
-        (await test.engine.api.status(undefined)).notices.some((notice) => said.test(notice)),
+        (await test.engine.api.status(undefined)).notices.some((notice) => said.test(notice.message)),
       );
       fs.rmSync(path.join(temp.dir, 'backups'));
       await test.engine.api.backUpNow(undefined);
@@ -246,7 +248,7 @@ describe('copying on the event loop (where no worker can load SQLite: a packaged
       const write = (from: number, to: number) =>
         store.commit(() => {
           for (let i = from; i < to; i++) insert.run(`1:${i}`, String(i));
-          store.appliedSeq = to;
+          store.counters.applied(to);
         });
       write(0, 20_000);
       let written = 20_000;

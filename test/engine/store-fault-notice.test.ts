@@ -26,9 +26,11 @@ it('shows a notice while the store cannot be saved and clears it once saving wor
     faulty.fail('rename', 'EACCES');
     const response = await fetch(postbackUrl, { method: 'POST', body: '{"CatalogId":"1","CatalogItemId":"A"}' });
     expect(response.status).toBe(200);
-    const notices = async () => (await engine.api.status(undefined)).notices.join(' ');
+    const notices = async () => (await engine.api.status(undefined)).notices.map((notice) => notice.message).join(' ');
     await eventually(async () => /Cannot save the product store \(EACCES/.test(await notices()));
     expect(await notices()).toMatch(/Cannot save the product store \(EACCES.*still recorded safely in the journal/);
+    const codes = (await engine.api.status(undefined)).notices.map((notice) => notice.code);
+    expect(codes).toEqual(['storage-fault']); // told apart from a database or backup fault without its words
 
     faulty.heal();
     await eventually(async () => !(await notices()).includes('Cannot save'));

@@ -80,7 +80,9 @@ describe(`upgrading a ${PRODUCTS.toLocaleString('en-US')}-product folder of the 
     expect(await engine.api.quarantine(undefined)).toEqual(legacy.quarantine);
     const status = await engine.api.status(undefined);
     expect(status.receiver).toMatchObject({ duplicates: 4, quarantined: 1, received: legacy.stats.received + 1 });
-    expect(status.notices.join(' ')).toMatch(/upgraded to the new store \(100,000 products\).*store\.v1\.json\.bak/);
+    expect(status.notices.map((notice) => notice.message).join(' ')).toMatch(
+      /upgraded to the new store \(100,000 products\).*store\.v1\.json\.bak/,
+    );
     expect(fs.existsSync(path.join(temp.dir, 'store.json'))).toBe(false);
     expect(fs.existsSync(path.join(temp.dir, 'store.v1.json.bak'))).toBe(true);
   });

@@ -61,7 +61,7 @@ export async function restartAndCheck(
       half,
       twice: [...perItem].filter(([, count]) => count > 1).map(([item]) => item),
       damagedRecords,
-      notices: status.notices,
+      notices: status.notices.map((notice) => notice.message),
       stored: perItem.size,
       flip: flip ? checkFlip(flip, flipEntries) : null,
     };

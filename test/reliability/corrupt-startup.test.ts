@@ -206,7 +206,7 @@ describe('start-up on damaged data', () => {
         const test = await startEngine(temp.dir, { log });
         try {
           const status = await test.engine.api.status(undefined);
-          if (row.notice) expect(status.notices.join(' ')).toMatch(row.notice);
+          if (row.notice) expect(status.notices.map((notice) => notice.message).join(' ')).toMatch(row.notice);
           else expect(status.notices).toEqual([]);
           const expected = row.notice?.source.includes('damaged journal') ? ['c1', 'c3'] : ITEMS;
           for (const item of expected) expect(await productOrNull(test.engine, `77:${item}`)).not.toBeNull();

@@ -110,7 +110,7 @@ async function startDamaged(damage: (dir: string) => void, { backups }: { backup
   damage(temp.dir);
   now = START + 4 * DAY;
   const test = await startEngine(temp.dir, { clock });
-  const notices = (await test.engine.api.status(undefined)).notices.join('\n');
+  const notices = (await test.engine.api.status(undefined)).notices.map((notice) => notice.message).join('\n');
   return {
     test,
     notices,

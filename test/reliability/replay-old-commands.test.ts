@@ -81,10 +81,14 @@ describe('replaying a journal with commands today’s schema refuses', () => {
       const second = await startEngine(temp.dir, { log });
       const status = await second.engine.api.status(undefined);
       expect(status.notices).toEqual([
-        'Some saved settings were not valid and were reset to their defaults: retention.journalDays, receiver, toString.',
-        '3 settings changes from 2 Dec could not be applied and were ignored.',
-        'A new watch from 2 Dec could not be applied and was ignored.',
-        'A received postback from 2 Dec could not be applied and was ignored.',
+        {
+          code: 'settings-reset',
+          message:
+            'Some saved settings were not valid and were reset to their defaults: retention.journalDays, receiver, toString.',
+        },
+        { code: 'journal-refused', message: '3 settings changes from 2 Dec could not be applied and were ignored.' },
+        { code: 'journal-refused', message: 'A new watch from 2 Dec could not be applied and was ignored.' },
+        { code: 'journal-refused', message: 'A received postback from 2 Dec could not be applied and was ignored.' },
       ]);
       const settings = await second.engine.api.getSettings(undefined);
       expect(settings).toEqual({ ...DEFAULT_SETTINGS, launchAtLogin: true });

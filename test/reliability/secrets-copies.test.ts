@@ -67,7 +67,7 @@ describe('one of the two secrets files lost', () => {
       expect(postbackUrl).toBe(atPort(url, postbackUrl));
       expect(await postTo(postbackUrl, 'after')).toBe(200);
       const status = await engine.api.status(undefined);
-      if (notice) expect(status.notices.join(' ')).toMatch(notice);
+      if (notice) expect(status.notices.map((notice) => notice.message).join(' ')).toMatch(notice);
       else expect(status.notices).toEqual([]);
       expect(status.postbackUrlChanged).toBeNull();
       expect(read(dir, COPY)).toBe(read(dir, MAIN));

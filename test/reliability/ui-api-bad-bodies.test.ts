@@ -78,7 +78,7 @@ describe('bad UI API requests', () => {
   it('leaves the data as it was: the server restarts cleanly with the seeded product, watch and settings', async () => {
     await server.close();
     server = await startTestServer(temp.dir);
-    expect((await api<{ notices: string[] }>(server, '/api/status')).notices).toEqual([]);
+    expect((await api<{ notices: unknown[] }>(server, '/api/status')).notices).toEqual([]);
     expect(await api<Settings>(server, '/api/settings')).toEqual(settings);
     expect(await api<Watch[]>(server, '/api/watches')).toEqual([watch]);
     const detail = await api<{ product: { name: string } }>(server, `/api/products/${encodeURIComponent('77:seed-1')}`);

@@ -36,7 +36,9 @@ describe('app shell', () => {
 
   it('shows a notice until dismissed, and not again', async () => {
     const notice = 'The store was corrupt and was rebuilt from the journal.';
-    const client = createFakeClient({ status: makeStatus({}, { notices: [notice] }) });
+    const client = createFakeClient({
+      status: makeStatus({}, { notices: [{ code: 'state-rebuilt', message: notice }] }),
+    });
     const user = userEvent.setup();
     const { unmount } = renderApp(client);
     expect(await screen.findByText(notice)).toBeTruthy();

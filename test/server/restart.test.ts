@@ -77,7 +77,7 @@ describe('restart', () => {
     try {
       expect(await snapshot(second)).toEqual(before);
       const status = await api<Status>(second, '/api/status');
-      expect(status.notices.join(' ')).toMatch(/damaged.*rebuilt from the journal/);
+      expect(status.notices.map((notice) => notice.message).join(' ')).toMatch(/damaged.*rebuilt from the journal/);
       expect(fs.readdirSync(temp.dir).some((name) => name.startsWith('store.db.corrupt-'))).toBe(true);
     } finally {
       await second.close();
@@ -95,7 +95,7 @@ describe('restart', () => {
     try {
       await expect(snapshot(second)).rejects.toThrow(/^503 .*database is damaged/);
       const status = await api<Status>(second, '/api/status');
-      expect(status.notices.join(' ')).toMatch(
+      expect(status.notices.map((notice) => notice.message).join(' ')).toMatch(
         /database is damaged\. Restart Shelfwatch to restore it from the newest backup and the journal/,
       );
     } finally {
@@ -104,7 +104,9 @@ describe('restart', () => {
     const third = await startTestServer(temp.dir);
     try {
       expect(await snapshot(third)).toEqual(before);
-      expect((await api<Status>(third, '/api/status')).notices.join(' ')).toMatch(/damaged.*rebuilt from the journal/);
+      expect((await api<Status>(third, '/api/status')).notices.map((notice) => notice.message).join(' ')).toMatch(
+        /damaged.*rebuilt from the journal/,
+      );
     } finally {
       await third.close();
     }

@@ -4,6 +4,7 @@
 import type { Command } from '../journal/record.js';
 import type { Documents } from '../store/documents.js';
 import type { Store } from '../store/store.js';
+import { effectsOf } from './command-effects.js';
 import { type ApplyEffects, noEffects } from './effects.js';
 import { trimFeed } from './product.js';
 import { applyMarkRead, applyUndoMarkRead } from './read-commands.js';
@@ -16,14 +17,20 @@ export interface Parts {
 }
 
 export function applyCommand(store: Store, journaled: Command, seq: number, parts: Parts): ApplyEffects {
-  const effects = parts.data ? applyDataPart(store, journaled, seq) : noEffects();
+  const declared = effectsOf(journaled.kind);
+  const effects = parts.data && declared.data ? applyDataPart(store, journaled, seq) : noEffects();
+  if (parts.data && declared.data && !declared.documents) announce(effects, declared.announces);
   const command = parts.documents ? withoutHeaderValue(store, journaled, seq) : journaled;
-  if (parts.documents && applyDocumentsPart(store.docs, command)) {
-    effects.watchesChanged ||= command.kind.endsWith('Watch');
-    effects.statusChanged ||= !command.kind.endsWith('Watch');
+  if (parts.documents && declared.documents && applyDocumentsPart(store.docs, command)) {
+    announce(effects, declared.announces);
     store.documentsChanged();
   }
   return effects;
+}
+
+function announce(effects: ApplyEffects, what: 'status' | 'watches' | null): void {
+  if (what === 'status') effects.statusChanged = true;
+  if (what === 'watches') effects.watchesChanged = true;
 }
 
 function applyDataPart(store: Store, command: Command, seq: number): ApplyEffects {
@@ -40,17 +47,14 @@ function applyDataPart(store: Store, command: Command, seq: number): ApplyEffect
       break;
     case 'markRead':
       applyMarkRead(store, command, seq);
-      effects.statusChanged = true;
       break;
     case 'undoMarkRead':
       applyUndoMarkRead(store, command);
-      effects.statusChanged = true;
       break;
     case 'reprocessQuarantine':
       return applyPostbackAgain(store, seq);
     case 'dismissQuarantine':
       dismissQuarantine(store, command);
-      effects.statusChanged = true;
       break;
     case 'pairDevice': {
       // A newly paired device starts with nothing unread: the feed before it is history, not news.
@@ -74,16 +78,13 @@ function applyDataPart(store: Store, command: Command, seq: number): ApplyEffect
       break;
     case 'addSite':
       store.pageIndex.addSite({ ...command.site, addedAt: Date.parse(command.site.addedAt) });
-      effects.statusChanged = true;
       break;
     case 'deleteSite':
       store.pageIndex.deleteSite(command.id);
-      effects.statusChanged = true;
       break;
     case 'linkedProducts':
       store.pageIndex.linked.apply(command.added, command.removed);
-      store.linkedProductsChanged();
-      effects.watchesChanged = true;
+      store.watched.linkedProductsChanged();
       break;
   }
   return effects;
@@ -92,7 +93,7 @@ function applyDataPart(store: Store, command: Command, seq: number): ApplyEffect
 function dismissQuarantine(store: Store, command: Extract<Command, { kind: 'dismissQuarantine' }>): void {
   if (command.seqs) for (const seq of command.seqs) store.quarantine.remove(seq);
   else store.quarantine.removeThrough(command.through ?? Number.MAX_SAFE_INTEGER);
-  store.stats.quarantined = store.quarantine.count();
+  store.counters.quarantined(store.quarantine.count());
 }
 
 /**
@@ -102,7 +103,7 @@ function dismissQuarantine(store: Store, command: Extract<Command, { kind: 'dism
 function withoutHeaderValue(store: Store, command: Command, seq: number): Command {
   if (command.kind !== 'updateSettings' || command.patch.receiver?.headerValue === undefined) return command;
   const { headerValue, ...receiver } = command.patch.receiver;
-  store.journaledHeaderValue = { value: headerValue, seq };
+  store.foundJournaledHeaderValue(headerValue, seq);
   return { ...command, patch: { ...command.patch, receiver } };
 }
 

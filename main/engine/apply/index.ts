@@ -39,7 +39,7 @@ function applyToDatabase(store: Store, record: JournalRecord): ApplyEffects {
         ? applyObservation(store, record.observation, record.seq, at)
         : applyCommand(store, record.command, record.seq, { data: true, documents: false });
   queueAlertMessages(store, effects.entries); // in this transaction: an alert and its channel messages go together
-  store.appliedSeq = record.seq;
+  store.counters.applied(record.seq);
   return effects;
 }
 
@@ -57,7 +57,7 @@ function applyToDocuments(store: Store, record: JournalRecord, effects: ApplyEff
 export function skipRecord(store: Store, seq: number): void {
   if (seq > store.appliedSeq) {
     store.commit(() => {
-      store.appliedSeq = seq;
+      store.counters.applied(seq);
     });
   }
   if (seq > store.docs.appliedSeq) store.docs.appliedSeq = seq;

@@ -6,16 +6,15 @@ import { type ApplyEffects, noEffects } from './effects.js';
 import { applyProductSnapshot } from './product.js';
 
 export function applyPostback(store: Store, raw: RawRequest, seq: number, at: string): ApplyEffects {
-  const { stats } = store;
-  stats.received++;
-  stats.lastPostbackAt = at;
+  const { counters } = store;
+  counters.postbackReceived(at);
   const effects = { ...noEffects(), statusChanged: true };
   const { result } = readPostback(raw, store.settings.mapping);
   if (result.kind === 'test') {
-    stats.testPostbackAt = at;
+    counters.testPostbackReceived(at);
     effects.postback = { method: raw.method, kind: 'test' };
   } else if (result.kind === 'unusable') {
-    stats.quarantined = store.quarantine.add({ id: String(seq), seq, at, reason: result.reason, raw });
+    counters.quarantined(store.quarantine.add({ id: String(seq), seq, at, reason: result.reason, raw }));
     effects.postback = { method: raw.method, kind: 'quarantined', reason: result.reason };
   } else {
     // State follows the last postback: a delivery is a repeat exactly when it changes nothing (impact.com's
@@ -24,10 +23,10 @@ export function applyPostback(store: Store, raw: RawRequest, seq: number, at: st
     const origin = { seq, at, index: 0, source: 'postback' as const, unknownOperation: snapshot.unknownOperation };
     const entry = applyProductSnapshot(store, snapshot, origin);
     if (entry) effects.entries.push(entry);
-    else stats.duplicates++;
+    else counters.duplicateReceived();
     // The readable fields are applied; what could not be read is kept for the user, never dropped unseen.
     const reason = problems?.join('; ');
-    if (reason) stats.quarantined = store.quarantine.add({ id: String(seq), seq, at, reason, raw, applied: true });
+    if (reason) counters.quarantined(store.quarantine.add({ id: String(seq), seq, at, reason, raw, applied: true }));
     const unread = reason ? { reason } : {};
     effects.postback = entry
       ? { method: raw.method, kind: 'change', entry, key: entry.key, ...unread }

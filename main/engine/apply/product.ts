@@ -27,24 +27,20 @@ export function applyProductSnapshot(store: Store, snapshot: ProductSnapshot, or
   const prev = stored && !stored.ghost ? publicState(stored) : undefined;
   if (!prev && snapshot.operation === 'Delete') return recordUnknownRemoval(store, snapshot, origin, stored?.id);
   const { next, changes, filledIn = [], firstSeen } = applySnapshot(prev, snapshot, origin.at);
-  const named = [...changes, ...filledIn].some((change) => change.field === 'name');
+  const moved = new Set([...changes, ...filledIn].map((change) => change.field));
   if (!firstSeen && changes.length === 0) {
     // Nothing new; but what was filled in is kept, and impact.com's item id, learned on a check, saves a request.
     if (stored && (filledIn.length > 0 || next.apiId !== stored.apiId)) store.products.save(next, stored);
-    if (stored && named) store.products.renamed(stored.id, next);
+    if (stored) productSaved(store, stored.id, next, moved, false);
     return null;
   }
   const id = store.products.save(next, stored);
-  if (firstSeen) store.productAdded({ ...next, id });
-  // firstSeen: an item whose removal alone was known (a ghost) is in the feed already, without a name
-  if (firstSeen || named) store.products.renamed(id, next);
+  productSaved(store, id, next, moved, firstSeen);
   const pos = feedPos(origin.seq, origin.index);
   if (firstSeen || shouldRecordHistory(changes)) {
     const history = { id, historyCount: stored?.historyCount ?? 0 };
     store.products.appendHistory(history, pos, historyPoint(next), store.settings.retention.historyPerProduct);
   }
-  if (firstSeen || changes.some((change) => change.field === 'url' || change.field === 'campaignId'))
-    store.pageIndex.productChanged(id, next);
   const alerts: Alert[] = [];
   for (const watch of store.watchesFor(next)) {
     const linked = 'linkedFromPages' in watch.target; // the store returns a pages watch only for a linked product
@@ -58,6 +54,17 @@ export function applyProductSnapshot(store: Store, snapshot: ProductSnapshot, or
     changes,
     alerts,
   });
+}
+
+/**
+ * What follows a product's name, program and link: the search, the watched set (a brand watch covers the product
+ * from the first time its program id is known, even when that id was filled in quietly), the pages' matcher keys.
+ */
+function productSaved(store: Store, id: number, next: ProductState, moved: Set<string>, firstSeen: boolean): void {
+  // firstSeen: an item whose removal alone was known (a ghost) is in the feed already, without a name
+  if (firstSeen || moved.has('name')) store.products.renamed(id, next);
+  if (firstSeen || moved.has('campaignId')) store.watched.productCoverageMayChange({ ...next, id });
+  if (firstSeen || moved.has('campaignId') || moved.has('url')) store.pageIndex.productChanged(id, next);
 }
 
 /**
@@ -122,5 +129,5 @@ export function trimFeed(store: Store, feedEntries = store.settings.retention.fe
   const through = dropped.at(-1);
   if (through === undefined) return;
   store.readState.trimmed(dropped);
-  store.trimmedThrough = Math.max(store.trimmedThrough, through);
+  store.counters.feedTrimmed(through);
 }

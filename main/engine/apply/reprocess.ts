@@ -23,11 +23,11 @@ export function applyPostbackAgain(store: Store, seq: number): ApplyEffects {
       if (entry) effects.entries.push(entry);
       store.quarantine.remove(item.seq);
     } else if (result.kind === 'test') {
-      store.stats.testPostbackAt = item.at;
+      store.counters.testPostbackReceived(item.at);
       store.quarantine.remove(item.seq);
     }
   }
-  store.stats.quarantined = store.quarantine.count();
+  store.counters.quarantined(store.quarantine.count());
   return effects;
 }
 

@@ -4,6 +4,7 @@
 // (the journal and the rotation's backups still cover everything).
 import fs from 'node:fs';
 import path from 'node:path';
+import { schemaVersionOf } from '../store/db/copy-check.js';
 import { connect, DAMAGED_MARKER, DB_FILE, type Db } from '../store/db/open.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../store/db/schema.js';
 import type { Documents } from '../store/documents.js';
@@ -22,7 +23,7 @@ export async function backUpBeforeMigration(
   let version: number;
   try {
     db = connect(file, { readonly: true, fileMustExist: true });
-    version = db.pragma('user_version', { simple: true }) as number;
+    version = schemaVersionOf(db);
   } catch {
     db?.close();
     return; // unreadable: openDatabase moves it aside

@@ -53,9 +53,6 @@ export class JournalPruner {
     const { db } = this.options.store;
     const counted = await countFirstSeenInWorker(db.name, lastAt);
     if (counted !== undefined) return counted;
-    return db
-      .prepare<[number], number>('SELECT count(*) FROM products WHERE NOT ghost AND first_seen_at <= ?')
-      .pluck()
-      .get(lastAt) as number;
+    return this.options.store.products.countFirstSeenBy(lastAt);
   }
 }

@@ -2,6 +2,7 @@
 // damaged file still holds are salvaged before the replay; after it, what a damaged or missing store was recovered
 // from and exactly what was lost (which dates, which journal records, how many products) is said in plain words.
 import path from 'node:path';
+import type { Notice } from '../../../shared/contract/status.js';
 import type { FileSystem } from '../file-system.js';
 import { segmentBounds } from '../journal/prune.js';
 import { type PrunedRange, readPrunedLedger } from '../journal/pruned-ledger.js';
@@ -57,17 +58,17 @@ export async function salvageBeforeReplay(
 }
 
 /** After the replay: what was recovered from what, and exactly what was not, in words. */
-export function recoveryNotices(pending: PendingRecovery, store: Store, now: number): string[] {
+export function recoveryNotices(pending: PendingRecovery, store: Store, now: number): Notice[] {
   const { opened, databaseGap, documentsGap, salvaged } = pending;
   if (databaseGap) {
-    databaseGap.productsPresent = store.db
-      .prepare<[number], number>('SELECT count(*) FROM products WHERE NOT ghost AND first_seen_at <= ?')
-      .pluck()
-      .get(databaseGap.toAt ?? now) as number;
+    databaseGap.productsPresent = store.products.countFirstSeenBy(databaseGap.toAt ?? now);
   }
-  return [describeDatabase(opened, databaseGap, salvaged, now), describeDocuments(opened, documentsGap, now)].filter(
-    (notice): notice is string => notice !== null,
-  );
+  const database = describeDatabase(opened, databaseGap, salvaged, now);
+  const documents = describeDocuments(opened, documentsGap, now);
+  return [
+    ...(database === null ? [] : [{ code: 'database-recovered' as const, message: database }]),
+    ...(documents === null ? [] : [{ code: 'documents-recovered' as const, message: documents }]),
+  ];
 }
 
 /** Which records could not be recovered, and what the pruned ledger and the journal say about them. */

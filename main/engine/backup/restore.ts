@@ -5,11 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { FILE_MODE, syncDirectorySync } from '../file-system.js';
+import { checkDatabaseCopy } from '../store/db/copy-check.js';
 import { SCHEMA_VERSION } from '../store/db/schema.js';
 import { type Documents, parseDocuments } from '../store/documents.js';
 import type { Logger } from '../types.js';
 import { filesPresent, listSnapshots, SNAPSHOT_DB, SNAPSHOT_DOCUMENTS, type Snapshot } from './manifest.js';
-import { checkDatabaseCopy } from './verify.js';
 
 /** Copies the newest snapshot that still checks out to `target`; null when none does (or there are none). */
 export function restoreNewestSnapshot(dataDir: string, target: string, log: Logger): Snapshot | null {

@@ -13,19 +13,12 @@ import { isThresholdRule, thresholdHolds } from '../ingest/rule-checks.js';
 import type { FeedRow } from '../store/db/feed.js';
 import { connect } from '../store/db/open.js';
 import { fromRow, type ProductRow, publicState } from '../store/db/products.js';
+import { readAroundDamage } from '../store/db/read-around-damage.js';
+import { DAMAGED_TABLES, prepareKeyed, SalvageWrites } from '../store/db/salvage-tables.js';
 import { IS_NEW } from '../store/db/schema.js';
 import type { Store } from '../store/store.js';
-import { readAroundDamage } from './read-around-damage.js';
 import { readableCopy } from './readable-copy.js';
-import {
-  copyFeed,
-  copyHistory,
-  copyReadState,
-  FEED_SQL,
-  isSaneFeedRow,
-  prepareKeyed,
-  type SalvageResult,
-} from './salvage-rows.js';
+import { copyFeed, copyHistory, copyReadState, isSaneFeedRow, type SalvageResult } from './salvage-rows.js';
 
 export type { SalvageResult } from './salvage-rows.js';
 
@@ -56,11 +49,12 @@ export function salvage(file: string, store: Store, fromPos: number, replayFrom:
     store.commit(() => {
       const later = laterEntries(aside, replayFrom, result);
       const { ids, changedLater } = copyProducts(aside, store, later, replayFrom, result);
-      const lost = { aside, store, ids, fromPos, toPos: replayFrom.pos, result };
+      const writes = new SalvageWrites(store.db);
+      const lost = { aside, store, writes, ids, fromPos, toPos: replayFrom.pos, result };
       copyHistory(lost);
       copyFeed(lost);
       copyRuleMemory(aside, store, ids, changedLater);
-      copyReadState(aside, store, result);
+      copyReadState(aside, writes, result);
       trimFeed(store);
     });
     store.readState.forgetCounts();
@@ -78,7 +72,7 @@ export function salvage(file: string, store: Store, fromPos: number, replayFrom:
  */
 function laterEntries(aside: Database.Database, replayFrom: ReplayStart, result: SalvageResult) {
   const later = new Map<number, LaterEntries>();
-  const table = prepareKeyed<FeedRow>(aside, FEED_SQL, { keyOf: (row) => row.pos, sane: isSaneFeedRow });
+  const table = prepareKeyed<FeedRow>(aside, DAMAGED_TABLES.feed, { keyOf: (row) => row.pos, sane: isSaneFeedRow });
   const damaged = table
     ? readAroundDamage(table, replayFrom.pos, EVERY, (row) => {
         const entries = later.get(row.product_id) ?? [];
@@ -117,14 +111,10 @@ function copyProducts(
 ) {
   const ids = new Map<number, number>();
   const changedLater = new Map<number, ProductState>();
-  const table = prepareKeyed<ProductRow>(
-    aside,
-    {
-      rows: 'SELECT * FROM products WHERE id >= ? AND id <= ? ORDER BY id',
-      probe: 'SELECT id FROM products WHERE id >= ? AND id <= ? ORDER BY id LIMIT 1',
-    },
-    { keyOf: (row) => row.id, sane: isSaneProduct },
-  );
+  const table = prepareKeyed<ProductRow>(aside, DAMAGED_TABLES.products, {
+    keyOf: (row) => row.id,
+    sane: isSaneProduct,
+  });
   if (!table) return { ids, changedLater };
   result.damagedStretches += readAroundDamage(table, 0, EVERY, (row) => {
     // Changed since, in a way the damaged feed no longer tells: left to the replay (back, without its past).
@@ -159,11 +149,11 @@ function copyRuleMemory(
 ): void {
   const table = prepareKeyed<{ watch_id: string; product_id: number; memory: string }>(
     aside,
+    DAMAGED_TABLES.ruleMemory,
     {
-      rows: 'SELECT * FROM rule_memory WHERE product_id >= ? AND product_id <= ? ORDER BY product_id',
-      probe: 'SELECT product_id FROM rule_memory WHERE product_id >= ? AND product_id <= ? ORDER BY product_id LIMIT 1',
+      keyOf: (row) => row.product_id,
+      sane: (row) => typeof row.watch_id === 'string' && isMemory(row.memory),
     },
-    { keyOf: (row) => row.product_id, sane: (row) => typeof row.watch_id === 'string' && isMemory(row.memory) },
   );
   if (!table) return;
   const watches = new Map(store.docs.watches.map((watch) => [watch.id, watch]));

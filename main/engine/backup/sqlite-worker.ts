@@ -10,8 +10,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { CopyCheck } from '../store/db/copy-check.js';
 import { sqliteBinding } from '../store/db/open.js';
-import type { CopyCheck } from './verify.js';
 
 /** Plain JavaScript, evaluated as the worker's script. */
 const WORKER_SOURCE = `

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupReason } from '../../../shared/contract/backups.js';
 import { DIR_MODE, FILE_MODE, nodeFileSystem, syncDirectory } from '../file-system.js';
+import { type CopyCheck, checkDatabaseCopy } from '../store/db/copy-check.js';
 import type { Db } from '../store/db/open.js';
 import type { Documents } from '../store/documents.js';
 import {
@@ -20,7 +21,6 @@ import {
   snapshotId,
 } from './manifest.js';
 import { copyInWorker } from './sqlite-worker.js';
-import { type CopyCheck, checkDatabaseCopy } from './verify.js';
 
 /** 256 pages of 4 KiB: about a millisecond of copying between two turns of the event loop. */
 const PAGES_PER_STEP = 256;

@@ -178,9 +178,9 @@ export class ChannelSender {
     return deliver(address, secret, message, context);
   }
 
-  /** The outcome and the channel's status in one transaction (one write to the database's log, not three). */
+  /** The outcome and the channel's status in one transaction (one write to the log, not three; undone together). */
   private record(channelId: string, head: OutboxMessage, outcome: DeliveryOutcome): void {
-    this.options.store.db.transaction(() => this.recordOutcome(channelId, head, outcome))();
+    this.options.store.commit(() => this.recordOutcome(channelId, head, outcome));
   }
 
   private recordOutcome(channelId: string, head: OutboxMessage, outcome: DeliveryOutcome): void {

@@ -113,7 +113,7 @@ export class DeviceRegistry {
       // Presence, not history: kept with the documents, not journaled.
       device.lastSeenAt = new Date(now).toISOString();
       device.lastAddress = address;
-      this.store.documentsVersion++;
+      this.store.documentsTouched();
     }
     return device.id;
   }

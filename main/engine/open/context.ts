@@ -1,6 +1,7 @@
 // What every part of an opening engine shares: the options as given, with the defaults filled in, and the notices
 // the user is told at start-up (each part adds its own).
 import path from 'node:path';
+import type { Notice } from '../../../shared/contract/status.js';
 import { type FileSystem, nodeFileSystem } from '../file-system.js';
 import type { EngineOptions, Logger } from '../types.js';
 
@@ -12,7 +13,7 @@ export interface EngineContext {
   clock: () => number;
   log: Logger;
   /** said to the user in the status; parts push to it while the engine opens and runs */
-  notices: string[];
+  notices: Notice[];
 }
 
 export function engineContext(options: EngineOptions): EngineContext {

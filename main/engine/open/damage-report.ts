@@ -20,7 +20,7 @@ export class DamageReport {
     fs.writeFileSync(path.join(dataDir, DAMAGED_MARKER), `${new Date(clock()).toISOString()} ${error.message}\n`, {
       mode: FILE_MODE,
     });
-    notices.push(DAMAGED_MESSAGE);
+    notices.push({ code: 'database-damaged', message: DAMAGED_MESSAGE });
     log.error('The product database is damaged; it is restored from a backup and the journal at the next start', {
       error: error.message,
     });

@@ -42,7 +42,8 @@ export function upgradeInBackground(context: EngineContext, parts: UpgradeParts)
         .finally(() => backups.start());
     },
     (error: unknown) => {
-      notices.push(`Upgrading your data failed (${String(error)}). Restart Shelfwatch to try again; nothing is lost.`);
+      const message = `Upgrading your data failed (${String(error)}). Restart Shelfwatch to try again; nothing is lost.`;
+      notices.push({ code: 'upgrade-failed', message });
       log.error('Upgrade failed', { error: String(error) });
       board.changed();
     },

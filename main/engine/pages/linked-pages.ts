@@ -2,7 +2,7 @@
 // product, named by the link index as it is now.
 import type { FeedEntry } from '../../../shared/contract/feed.js';
 import type { LinkedPages } from '../../../shared/contract/pages.js';
-import type { PageIndex } from './store/page-index.js';
+import type { PageIndex } from '../store/db/pages/page-index.js';
 
 export function withLinkedPages(index: PageIndex, entries: FeedEntry[]): FeedEntry[] {
   if (!index.keys.enabled || entries.length === 0) return entries; // no sites: nothing links anywhere

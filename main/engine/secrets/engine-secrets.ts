@@ -5,6 +5,7 @@
 // URL changed and must be updated in impact.com: every postback sent to the old URL gets 404.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Notice } from '../../../shared/contract/status.js';
 import { newSecret } from '../receiver/secret.js';
 import type { Logger } from '../types.js';
 import { readSecrets, SECRETS_COPY, SECRETS_FILE, type StoredSecrets, writeSecrets } from './secrets-file.js';
@@ -27,15 +28,16 @@ export class EngineSecrets {
   ) {}
 
   /** Reads the secrets (making them in a new folder); `notices` gets what the user must be told. */
-  static open({ dataDir, clock, log, secretOverride }: OpenSecretsOptions, notices: string[]): EngineSecrets {
+  static open({ dataDir, clock, log, secretOverride }: OpenSecretsOptions, notices: Notice[]): EngineSecrets {
     const read = readSecrets(dataDir, clock);
     const damaged = read.movedAside.length > 0 ? ` (the damaged file was moved aside as ${read.movedAside[0]})` : '';
     if (read.secrets) {
       const secrets = new EngineSecrets(dataDir, read.secrets);
       if (read.from === 'copy') {
-        notices.push(
-          `${SECRETS_FILE} could not be read${damaged} and was restored from its copy ${SECRETS_COPY}. Your postback URL is unchanged.`,
-        );
+        notices.push({
+          code: 'secrets-restored',
+          message: `${SECRETS_FILE} could not be read${damaged} and was restored from its copy ${SECRETS_COPY}. Your postback URL is unchanged.`,
+        });
         log.warn('secrets: restored from the copy', { movedAside: read.movedAside });
       } else if (read.movedAside.length > 0) log.warn('secrets: the copy was damaged; written again', {});
       if (read.needsRewrite) secrets.save();

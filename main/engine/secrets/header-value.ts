@@ -23,8 +23,8 @@ export function moveHeaderValueToSecrets(store: Store, secrets: EngineSecrets, d
   const found: { value: string; seq: number }[] = [];
   const inDocuments = store.docs.settings.receiver.headerValue;
   if (inDocuments) found.push({ value: inDocuments, seq: store.docs.appliedSeq });
-  if (store.journaledHeaderValue) found.push(store.journaledHeaderValue);
-  store.journaledHeaderValue = null;
+  const journaled = store.takeJournaledHeaderValue();
+  if (journaled) found.push(journaled);
   const newest = found.sort((a, b) => b.seq - a.seq)[0];
   if (newest && newest.seq > secrets.headerSeq) {
     secrets.setHeaderValue(newest.value, newest.seq);

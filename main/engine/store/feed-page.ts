@@ -5,9 +5,8 @@ import type { ProductState } from '../../../shared/contract/product.js';
 import { indexQuery, isCatalogIdWord, textMatcher, wordsOf } from '../../../shared/domain/feed-search.js';
 import type { StreamPoint } from '../../../shared/domain/stream-point.js';
 import { withLinkedPages } from '../pages/linked-pages.js';
-import { entryFromRow, type FeedRow, idOfPos, posOfId } from './db/feed.js';
+import { entryFromRow, idOfPos, posOfId } from './db/feed.js';
 import { type FeedScan, INDEXED_PRODUCTS_MAX, type ScanFilter } from './db/feed-query.js';
-import { statement } from './db/open.js';
 import { fromRow, publicState } from './db/products.js';
 import { ENTRIES_PER_RECORD, feedPos } from './db/schema.js';
 import type { Store } from './store.js';
@@ -72,9 +71,9 @@ function resolveFilter(store: Store, query: FeedView, probe: { before: number; l
   if (brands.size > 0) return byNames(store, text, brands, watched, alertsOnly);
   const matches = textMatcher(text);
   if (watched && watched.size <= WATCHED_SEARCH_MAX) {
-    const ids = productTexts(store, [...watched]).filter((product) =>
-      matches([product.name, product.item_id], product.catalog_id),
-    );
+    const ids = store.feedLookups
+      .productWords([...watched])
+      .filter((product) => matches([product.name, product.item_id], product.catalog_id));
     return bySet(
       store,
       ids.map((product) => product.id),
@@ -95,28 +94,16 @@ function resolveFilter(store: Store, query: FeedView, probe: { before: number; l
     const page = store.feedScanner.page(textFilter, probe.before, probe.limit, PROBE_ROWS);
     if (page.positions.length === probe.limit) return { filter: textFilter, total: null, page };
   }
-  const candidates = statement<[string, number], number>(
-    store.db,
-    'SELECT rowid FROM product_search WHERE product_search MATCH ? LIMIT ?',
-  )
-    .pluck()
-    .all(search.match, SEARCH_SET_MAX + 1);
+  const candidates = store.feedLookups.searchCandidates(search.match, SEARCH_SET_MAX + 1);
   if (candidates.length > (search.needsCheck ? CHECKED_SET_MAX : SEARCH_SET_MAX))
     return { filter: textFilter, total: null };
   const matching = search.needsCheck
-    ? productTexts(store, candidates)
+    ? store.feedLookups
+        .productWords(candidates)
         .filter((product) => matches([product.name, product.item_id], product.catalog_id))
         .map((product) => product.id)
     : candidates;
   return bySet(store, watched ? matching.filter((id) => watched.has(id)) : matching, alertsOnly);
-}
-
-/** The words of these products that a search is tested against. */
-function productTexts(store: Store, ids: number[]) {
-  return statement<[string], { id: number; name: string | null; item_id: string; catalog_id: string }>(
-    store.db,
-    'SELECT id, name, item_id, catalog_id FROM products WHERE id IN (SELECT value FROM json_each(?))',
-  ).all(JSON.stringify(ids));
 }
 
 /**
@@ -150,27 +137,14 @@ function bySet(store: Store, ids: number[], alertsOnly: boolean): Resolved {
     const set = new Set(ids);
     return { filter: { kind: 'match', alertsOnly, test: (id) => set.has(id) }, total: null };
   }
-  const totals = statement<[string], { entries: number | null; alerts: number | null }>(
-    store.db,
-    'SELECT sum(feed_entries) AS entries, sum(feed_alerts) AS alerts FROM products WHERE id IN (SELECT value FROM json_each(?))',
-  ).get(JSON.stringify(ids));
-  return {
-    filter: { kind: 'products', ids, alertsOnly },
-    total: (alertsOnly ? totals?.alerts : totals?.entries) ?? 0,
-  };
+  const totals = store.feedLookups.productTotals(ids);
+  return { filter: { kind: 'products', ids, alertsOnly }, total: alertsOnly ? totals.alerts : totals.entries };
 }
-
-type JoinedRow = FeedRow & Parameters<typeof fromRow>[0];
 
 /** The entries at these positions (newest first), with their products and this device's read state. */
 export function entriesAt(store: Store, positions: number[], device: string): FeedEntry[] {
   if (positions.length === 0) return [];
-  const rows = statement<[string], JoinedRow>(
-    store.db,
-    `SELECT f.pos, f.product_id, f.at, f.operation, f.unknown_operation, f.flags, f.changes, f.alerts, p.*
-     FROM feed f JOIN products p ON p.id = f.product_id
-     WHERE f.pos IN (SELECT value FROM json_each(?)) ORDER BY f.pos DESC`,
-  ).all(JSON.stringify(positions));
+  const rows = store.feedLookups.entriesAt(positions);
   const read = store.readState.readAmong(device, positions);
   const entries = rows.map((row) => {
     const product = store.named(publicState(fromRow(row)));
@@ -194,11 +168,6 @@ export function entriesAfter(
   if (!whole && after.index >= ENTRIES_PER_RECORD) return { entries: [], reset: true };
   const afterPos = whole ? feedPos(after.seq + 1, 0) - 1 : feedPos(after.seq, after.index);
   if (after.seq > store.appliedSeq || afterPos < store.trimmedThrough) return { entries: [], reset: true };
-  const positions = statement<[number, number], number>(
-    store.db,
-    'SELECT pos FROM feed WHERE pos > ? ORDER BY pos LIMIT ?',
-  )
-    .pluck()
-    .all(afterPos, limit);
+  const positions = store.feedLookups.positionsAfter(afterPos, limit);
   return { entries: entriesAt(store, positions, device).reverse(), reset: false };
 }

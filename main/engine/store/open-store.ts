@@ -5,6 +5,7 @@
 // user once the journal has been replayed (backup/recovery.ts).
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Notice } from '../../../shared/contract/status.js';
 import { backUpBeforeMigration } from '../backup/before-migration.js';
 import type { Snapshot } from '../backup/manifest.js';
 import type { OpenRecovery } from '../backup/open-recovery.js';
@@ -14,6 +15,7 @@ import { listSegments } from '../journal/segments.js';
 import type { Logger } from '../types.js';
 import type { StoreData } from '../upgrade/legacy/state.js';
 import { hasLegacyStore, readLegacyStore, unretireLegacyStore } from '../upgrade/upgrade-store.js';
+import { Meta, UPGRADE_MARK } from './db/meta.js';
 import { DB_FILE, type Db, openDatabase } from './db/open.js';
 import { openDocuments } from './documents.js';
 import { Store } from './store.js';
@@ -23,7 +25,7 @@ export interface OpenStoreOptions {
   fsys: FileSystem;
   clock: () => number;
   log: Logger;
-  notices: string[];
+  notices: Notice[];
 }
 
 export interface OpenedStore {
@@ -33,9 +35,6 @@ export interface OpenedStore {
   recovery: OpenRecovery;
   close(): void;
 }
-
-/** Set in the database while an upgrade runs: found at start-up, it means the last one did not finish. */
-export const UPGRADE_MARK = 'upgrading';
 
 export async function openStore(options: OpenStoreOptions): Promise<OpenedStore> {
   const { dataDir, fsys, clock, log, notices } = options;
@@ -68,9 +67,10 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
     const read = await readLegacyStore(fsys, dataDir, clock);
     legacy = read.data;
     if (read.movedAside.length > 0) {
-      notices.push(
-        `The saved state was damaged (${read.movedAside.join(', ')} moved aside) and was rebuilt from the journal.`,
-      );
+      notices.push({
+        code: 'state-rebuilt',
+        message: `The saved state was damaged (${read.movedAside.join(', ')} moved aside) and was rebuilt from the journal.`,
+      });
     }
   }
   const store = new Store(opened.db, documents.low);
@@ -100,6 +100,6 @@ async function journalStart(fsys: FileSystem, dataDir: string): Promise<number> 
  * or the old file is still in place (it is retired only after the new store is durable: upgrade/upgrade-store.ts).
  */
 async function upgradeCutOff(db: Db, fsys: FileSystem, dataDir: string): Promise<boolean> {
-  if (db.prepare('SELECT 1 FROM meta WHERE name = ?').get(UPGRADE_MARK)) return unretireLegacyStore(fsys, dataDir);
+  if (new Meta(db).has(UPGRADE_MARK)) return unretireLegacyStore(fsys, dataDir);
   return hasLegacyStore(dataDir);
 }

@@ -5,31 +5,31 @@ import type { Low } from 'lowdb';
 import type { ProductState } from '../../../shared/contract/product.js';
 import type { Settings } from '../../../shared/contract/settings.js';
 import type { Watch } from '../../../shared/contract/watch.js';
-import { PageIndex } from '../pages/store/page-index.js';
 import { ChannelTable } from './db/channels.js';
+import { StoreCounters } from './db/counters.js';
 import { FeedTable } from './db/feed.js';
+import { FeedLookups } from './db/feed-lookups.js';
 import { FeedScanner } from './db/feed-query.js';
-import { emptyStats, Meta, type ReceiverStats } from './db/meta.js';
+import { Meta, type ReceiverStats, UPGRADE_MARK } from './db/meta.js';
 import type { Db } from './db/open.js';
 import { OutboxTable } from './db/outbox.js';
+import { PageIndex } from './db/pages/page-index.js';
 import { ProductTable } from './db/products.js';
 import { QuarantineTable } from './db/quarantine.js';
 import { ReadBatches } from './db/read-batches.js';
 import { ReadState } from './db/read-state.js';
 import { RuleMemoryTable } from './db/rule-memory.js';
 import { SearchIndex } from './db/search-index.js';
+import { UnitOfWork } from './db/unit-of-work.js';
+import { WatchedQuery } from './db/watched-query.js';
 import type { Documents } from './documents.js';
-import { WatchIndex } from './watch-index.js';
-
-interface FeedCounts {
-  entries: number;
-  alerts: number;
-}
+import { WatchedProducts } from './watched-products.js';
 
 export class Store {
   readonly products: ProductTable;
   readonly feed: FeedTable;
   readonly feedScanner: FeedScanner;
+  readonly feedLookups: FeedLookups;
   readonly readState: ReadState;
   readonly readBatches: ReadBatches;
   readonly ruleMemory: RuleMemoryTable;
@@ -38,20 +38,16 @@ export class Store {
   readonly outbox: OutboxTable;
   /** the partner's sites, their pages and links (issue 18) */
   readonly pageIndex: PageIndex;
+  /** applied sequence, receiver counts, retention mark: changed only through its named methods */
+  readonly counters: StoreCounters;
+  /** which watches cover which products */
+  readonly watched: WatchedProducts;
   private readonly meta: Meta;
-  /** every journal record up to here is reflected in the database */
-  appliedSeq: number;
-  stats: ReceiverStats;
-  /** the newest feed position retention dropped: an event stream resuming from before it must start over */
-  trimmedThrough: number;
-  private watches: WatchIndex;
-  private watchedIds: Set<number> | null = null;
-  /** counts changes to the documents, so the checkpoint knows when to write them */
-  documentsVersion = 0;
-  /** counts database writes that no journal record makes (the page scanner's), so a checkpoint follows them too */
-  outsideWrites = 0;
-  /** a header value an older version journaled in clear, met while applying: to move to the secrets */
-  journaledHeaderValue: { value: string; seq: number } | null = null;
+  private readonly work: UnitOfWork;
+  private version = 0;
+  private writesOutsideJournal = 0;
+  private headerValueFound: { value: string; seq: number } | null = null;
+  private written = { version: 0, appliedSeq: 0 };
   private catalogNames = new Map<string, { catalogName: string; brandName: string }>();
 
   constructor(
@@ -59,9 +55,11 @@ export class Store {
     private readonly low: Low<Documents>,
   ) {
     const search = new SearchIndex(db);
+    this.meta = new Meta(db);
     this.products = new ProductTable(db, search);
     this.feed = new FeedTable(db, search);
     this.feedScanner = new FeedScanner(db);
+    this.feedLookups = new FeedLookups(db);
     this.readState = new ReadState(db, () => this.feed.entries);
     this.readBatches = new ReadBatches(db, this.readState);
     this.ruleMemory = new RuleMemoryTable(db);
@@ -69,17 +67,11 @@ export class Store {
     this.channels = new ChannelTable(db);
     this.outbox = new OutboxTable(db);
     this.pageIndex = new PageIndex(db);
-    this.meta = new Meta(db);
-    // Saved with every transaction: counting 200,000 entries at start-up read the whole feed from disk.
-    const counts = this.meta.get<FeedCounts | null>('feedCounts', null);
-    if (counts) {
-      this.feed.entries = counts.entries;
-      this.feed.alerts = counts.alerts;
-    } else this.feed.recount();
-    this.appliedSeq = this.meta.get('appliedSeq', 0);
-    this.stats = { ...emptyStats(), ...this.meta.get<Partial<ReceiverStats>>('stats', {}) };
-    this.trimmedThrough = this.meta.get('trimmedThrough', 0);
-    this.watches = new WatchIndex(this.docs.watches);
+    this.counters = new StoreCounters(this.meta);
+    this.watched = new WatchedProducts(new WatchedQuery(db), (key) => this.isLinkedFromPages(key), this.docs.watches);
+    this.work = new UnitOfWork(db);
+    for (const cache of [this.counters, this.feed, this.readState, this.channels, this.pageIndex, this.watched])
+      this.work.enlist(cache);
     this.indexCatalogs();
   }
 
@@ -91,52 +83,76 @@ export class Store {
     return this.low.data.settings;
   }
 
+  /** every journal record up to here is reflected in the database */
+  get appliedSeq(): number {
+    return this.counters.appliedSeq;
+  }
+
+  get stats(): Readonly<ReceiverStats> {
+    return this.counters.stats;
+  }
+
+  /** the newest feed position retention dropped: an event stream resuming from before it must start over */
+  get trimmedThrough(): number {
+    return this.counters.trimmedThrough;
+  }
+
+  /** counts changes to the documents, so the checkpoint knows when to write them */
+  get documentsVersion(): number {
+    return this.version;
+  }
+
+  /** counts database writes that no journal record makes (the page scanner's), so a checkpoint follows them too */
+  get outsideWrites(): number {
+    return this.writesOutsideJournal;
+  }
+
+  /** What the documents file on disk reflects (its version and the records it covers). */
+  get writtenDocuments(): { readonly version: number; readonly appliedSeq: number } {
+    return this.written;
+  }
+
   /**
-   * Runs database changes as one transaction that also records `appliedSeq`, the counters and the retention mark.
-   * When it fails, nothing of it stays: the in-memory counters are read back from the database.
+   * Runs database changes as one transaction, which also saves the counters each cache keeps (unit-of-work.ts).
+   * When it fails, nothing of it stays: each cache reads itself back from the database.
    */
   commit<T>(change: () => T): T {
-    try {
-      return this.db.transaction(() => {
-        const result = change();
-        this.meta.set('appliedSeq', this.appliedSeq);
-        this.meta.set('stats', this.stats);
-        this.meta.set('trimmedThrough', this.trimmedThrough);
-        this.meta.set('feedCounts', { entries: this.feed.entries, alerts: this.feed.alerts } satisfies FeedCounts);
-        return result;
-      })();
-    } catch (error) {
-      this.reloadCounters();
-      throw error;
-    }
+    return this.work.run(change);
   }
 
   /** Marks (or clears) an upgrade under way, in its own transaction: see open-store.ts. */
   markUpgrading(running: boolean): void {
-    this.db
-      .prepare(
-        running
-          ? "INSERT OR REPLACE INTO meta (name, value) VALUES ('upgrading', 'true')"
-          : "DELETE FROM meta WHERE name = 'upgrading'",
-      )
-      .run();
-  }
-
-  private reloadCounters(): void {
-    this.appliedSeq = this.meta.get('appliedSeq', 0);
-    this.stats = { ...emptyStats(), ...this.meta.get<Partial<ReceiverStats>>('stats', {}) };
-    this.trimmedThrough = this.meta.get('trimmedThrough', 0);
-    this.feed.recount();
-    this.readState.forgetCounts();
-    this.channels.reload();
-    this.watchedIds = null;
+    if (running) this.meta.set(UPGRADE_MARK, true);
+    else this.meta.delete(UPGRADE_MARK);
   }
 
   /** The documents changed in memory: index the watches again and have them written soon. */
   documentsChanged(): void {
-    this.documentsVersion++;
+    this.version++;
     this.reindexWatches();
     this.indexCatalogs();
+  }
+
+  /** Something in the documents changed that no index follows (a device's presence): have them written soon. */
+  documentsTouched(): void {
+    this.version++;
+  }
+
+  /** The database was written outside any journal record (the page scanner): a checkpoint must follow. */
+  wroteOutsideJournal(): void {
+    this.writesOutsideJournal++;
+  }
+
+  /** A header value an older version journaled in clear, met while applying: to move to the secrets. */
+  foundJournaledHeaderValue(value: string, seq: number): void {
+    this.headerValueFound = { value, seq };
+  }
+
+  /** The header value found while applying, if any; handed over once. */
+  takeJournaledHeaderValue(): { value: string; seq: number } | null {
+    const found = this.headerValueFound;
+    this.headerValueFound = null;
+    return found;
   }
 
   /** The product with its brand and catalog names, once the impact.com account's catalogs are known. */
@@ -163,21 +179,18 @@ export class Store {
 
   /** Writes the documents file, recording that it reflects every record up to `appliedSeq`. */
   async writeDocuments(appliedSeq: number): Promise<void> {
-    const version = this.documentsVersion;
+    const version = this.version;
     const saved = this.low.data.appliedSeq;
     this.low.data.appliedSeq = appliedSeq;
     // lowdb serializes synchronously before its first await, so later changes cannot slip into this write.
     const writing = this.low.write();
     this.low.data.appliedSeq = saved;
     await writing;
-    this.writtenDocuments = { version, appliedSeq };
+    this.written = { version, appliedSeq };
   }
 
-  /** What the documents file on disk reflects (its version and the records it covers). */
-  writtenDocuments = { version: 0, appliedSeq: 0 };
-
   watchesFor(product: Pick<ProductState, 'key' | 'catalogId' | 'campaignId'>): Watch[] {
-    return this.watches.watchesFor(product, () => this.isLinkedFromPages(product.key));
+    return this.watched.watchesFor(product);
   }
 
   /** Whether the partner's pages link to the product, as the journal last recorded it (see LinkedProducts). */
@@ -186,42 +199,16 @@ export class Store {
   }
 
   itemWatches(key: string): Watch[] {
-    return this.watches.itemWatches(key);
+    return this.watched.itemWatches(key);
   }
 
   /** The watches changed: rebuild the index (and, lazily, the set of watched products). */
   reindexWatches(): void {
-    this.watches = new WatchIndex(this.docs.watches);
-    this.watchedIds = null;
-  }
-
-  /** The products the pages link to changed (a linkedProducts command): the watched set follows. */
-  linkedProductsChanged(): void {
-    if (this.watches.onLinkedPages.length > 0) this.watchedIds = null;
-  }
-
-  /** A product was saved for the first time: if a watch covers it, the watched set must include it. */
-  productAdded(product: ProductState & { id: number }): void {
-    if (this.watchedIds && this.watchesFor(product).length > 0) this.watchedIds.add(product.id);
+    this.watched.watchesChanged(this.docs.watches);
   }
 
   /** Ids of every product some watch covers. */
   watchedProductIds(): Set<number> {
-    this.watchedIds ??= new Set(this.queryWatchedIds());
-    return this.watchedIds;
-  }
-
-  private queryWatchedIds(): number[] {
-    const list = (values: Iterable<string>) => JSON.stringify([...values]);
-    const pages = this.watches.onLinkedPages.length > 0 ? 1 : 0;
-    return this.db
-      .prepare<[string, string, string, number], number>(
-        `SELECT id FROM products WHERE key IN (SELECT value FROM json_each(?))
-         UNION SELECT id FROM products WHERE catalog_id IN (SELECT value FROM json_each(?))
-         UNION SELECT id FROM products WHERE campaign_id IN (SELECT value FROM json_each(?))
-         UNION SELECT p.id FROM linked_products l JOIN products p ON p.key = l.key WHERE ?`,
-      )
-      .pluck()
-      .all(list(this.watches.itemKeys), list(this.watches.catalogIds), list(this.watches.campaignIds), pages);
+    return this.watched.productIds();
   }
 }

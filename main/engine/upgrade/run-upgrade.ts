@@ -2,6 +2,7 @@
 // makes it crash-safe: copy (the database carries the "upgrading" mark), make the new store durable, retire the old
 // file, and only then drop the mark. A crash before the old file is retired finds the mark or the old file and starts
 // over from it; after, the new store is on disk.
+import type { Notice } from '../../../shared/contract/status.js';
 import type { FileSystem } from '../file-system.js';
 import { mergeRepeatedRules, repairStoredSettings } from '../startup-repair.js';
 import type { StatusBoard } from '../status-board.js';
@@ -15,7 +16,7 @@ export interface UpgradeRun {
   legacy: StoredLegacy;
   board: StatusBoard;
   log: Logger;
-  notices: string[];
+  notices: Notice[];
   dataDir: string;
   fsys: FileSystem;
   /** syncs the database and writes the documents (the checkpoint); must leave both on disk or throw */
@@ -42,8 +43,9 @@ export async function runUpgrade(run: UpgradeRun): Promise<void> {
   store.markUpgrading(false);
   await catchUp();
   board.setUpgrade(null);
-  notices.push(
-    `Your data was upgraded to the new store (${products.toLocaleString('en-US')} products). The old file is kept as ${LEGACY_BACKUP}; you may delete it.`,
-  );
+  notices.push({
+    code: 'upgrade-done',
+    message: `Your data was upgraded to the new store (${products.toLocaleString('en-US')} products). The old file is kept as ${LEGACY_BACKUP}; you may delete it.`,
+  });
   log.info('Upgrade done');
 }

@@ -81,7 +81,7 @@ export async function upgradeStore(
   }
   store.commit(() => {
     copyRest(store, legacy, ids);
-    store.appliedSeq = legacy.appliedSeq;
+    store.counters.applied(legacy.appliedSeq);
   });
   store.readState.forgetCounts();
 }
@@ -141,7 +141,7 @@ function copyRest(store: Store, legacy: StoreData, ids: Map<string, number>): vo
     if (memory && productId !== undefined) store.ruleMemory.set(watch.id, productId, memory);
   }
   for (const item of legacy.quarantine) store.quarantine.add(item);
-  store.stats = { ...legacy.stats, quarantined: store.quarantine.count() };
+  store.counters.carriedOver({ ...legacy.stats, quarantined: store.quarantine.count() });
 }
 
 /** Once the new store is durable: the old file is kept under another name, its previous generation removed. */

@@ -1,7 +1,7 @@
 // What the user must know about the receiver right now: a storage fault (postbacks are being refused),
 // one-time notices, and a quiet line with the last postback.
 import { useState } from 'react';
-import type { Status } from '../../../shared/contract/status.js';
+import type { Notice, Status } from '../../../shared/contract/status.js';
 import { ErrorState } from '../components/ErrorState.js';
 import { RelativeTime } from '../components/RelativeTime.js';
 import { ConnectionLine } from './ConnectionLine.js';
@@ -55,9 +55,9 @@ function FaultBanner({ fault }: { fault: string }) {
 }
 
 /** Each notice is shown until dismissed, and once dismissed never again (the server may keep repeating it). */
-function Notices({ notices }: { notices: string[] }) {
+function Notices({ notices }: { notices: Notice[] }) {
   const [dismissed, setDismissed] = useState(readDismissed);
-  const visible = notices.filter((notice) => !dismissed.includes(notice));
+  const visible = notices.map((notice) => notice.message).filter((notice) => !dismissed.includes(notice));
   if (visible.length === 0) return null;
   const dismiss = (notice: string) => {
     const next = [...dismissed, notice].slice(-50);

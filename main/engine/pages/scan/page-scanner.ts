@@ -4,11 +4,11 @@
 import { MAX_LINKED_PRODUCTS_CHANGE } from '../../../../shared/contract/journal.js';
 import type { PageScanStatus } from '../../../../shared/contract/pages.js';
 import type { Command } from '../../journal/record.js';
+import { ScanTables } from '../../store/db/pages/scan-tables.js';
+import type { StoredSite } from '../../store/db/pages/site-table.js';
 import type { Store } from '../../store/store.js';
 import type { Logger } from '../../types.js';
 import { PageReader } from '../fetch/page-reader.js';
-import { ScanTables } from '../store/scan-tables.js';
-import type { StoredSite } from '../store/site-table.js';
 import type { PageScanOptions } from './scan-options.js';
 import { scanPage } from './scan-page.js';
 import { siteKindOf } from './site-kind.js';
@@ -178,8 +178,8 @@ export class PageScanner {
   }
 
   private readonly wrote = () => {
-    this.deps.store.outsideWrites++;
-    this.deps.store.pageIndex.writes++;
+    this.deps.store.wroteOutsideJournal();
+    this.deps.store.pageIndex.scanned();
     this.deps.wrote();
   };
 

@@ -2,14 +2,14 @@
 // transaction (read), nothing new (unchanged: 304, or a sitemap lastmod that did not move, without a request), the
 // page gone (404/410, or robots.txt now disallows it), or why it could not be read this time (kept as it was).
 
+import type { ScannedLink } from '../../store/db/pages/page-table.js';
+import type { PageTables } from '../../store/db/pages/scan-tables.js';
+import type { StoredSite } from '../../store/db/pages/site-table.js';
 import { isHtmlType } from '../discover/document-kind.js';
 import type { SitemapEntry } from '../discover/sitemap.js';
 import type { PageReader } from '../fetch/page-reader.js';
 import { extractLinks } from '../links/extract-links.js';
 import { linkKeys, matchLink } from '../links/match-keys.js';
-import type { ScannedLink } from '../store/page-table.js';
-import type { PageTables } from '../store/scan-tables.js';
-import type { StoredSite } from '../store/site-table.js';
 
 export type PageOutcome =
   | { kind: 'read'; links: number; matched: number }

@@ -1,12 +1,13 @@
 // Which pages a site has, from what it was added as: a sitemap (an index is followed to its sitemaps, gzipped or
 // not), a feed (its articles, plus the pages already known from it: a feed lists only the newest), or one page.
 // Only http(s) pages of the site itself are taken.
+
+import type { StoredSite } from '../../store/db/pages/site-table.js';
 import { bodyText, documentKind, isDocumentType, isGzip, MAX_UNPACKED_BYTES } from '../discover/document-kind.js';
 import { parseFeed } from '../discover/feed.js';
 import { parseSitemap, type SitemapEntry } from '../discover/sitemap.js';
 import type { PageReader } from '../fetch/page-reader.js';
 import { parseWebUrl, sameSite } from '../links/web-url.js';
-import type { StoredSite } from '../store/site-table.js';
 
 /** Pages read from one site at most. */
 export const MAX_SITE_PAGES = 50_000;

@@ -3,6 +3,7 @@
 // happened outside, not what the user asked). The few channels are also held in memory for matching alerts.
 import type { ChannelFilter, ChannelKind, ChannelPatch, StoredChannel } from '../../../../shared/contract/channel.js';
 import type { Db } from './open.js';
+import type { TransactionParticipant } from './unit-of-work.js';
 
 interface ChannelRow {
   id: string;
@@ -42,7 +43,7 @@ function recordOf(row: ChannelRow): ChannelRecord {
   };
 }
 
-export class ChannelTable {
+export class ChannelTable implements TransactionParticipant {
   private readonly listStatement;
   private readonly insertStatement;
   private readonly updateStatement;
@@ -70,6 +71,10 @@ export class ChannelTable {
   /** Reads the channels again (after a change, or a transaction that rolled back). */
   reload(): void {
     this.cached = this.listStatement.all().map(recordOf);
+  }
+
+  rolledBack(): void {
+    this.reload();
   }
 
   list(): readonly ChannelRecord[] {

@@ -3,9 +3,11 @@
 import type { Operation } from '../../../../shared/contract/enums.js';
 import type { Alert, FieldChange } from '../../../../shared/contract/feed.js';
 import type { StoredFeedEntry } from '../feed-entry.js';
+import { Meta } from './meta.js';
 import type { Db } from './open.js';
 import { ENTRIES_PER_RECORD, FROM_API, feedPos, HAS_ALERTS, IS_NEW, seqOfPos } from './schema.js';
 import type { SearchIndex } from './search-index.js';
+import type { TransactionParticipant } from './unit-of-work.js';
 
 export interface FeedRow {
   pos: number;
@@ -18,7 +20,13 @@ export interface FeedRow {
   alerts: string | null;
 }
 
-export class FeedTable {
+interface FeedCounts {
+  entries: number;
+  alerts: number;
+}
+
+export class FeedTable implements TransactionParticipant {
+  private readonly meta: Meta;
   private readonly insertStatement;
   private readonly bumpProductStatement;
   private readonly countStatement;
@@ -30,8 +38,7 @@ export class FeedTable {
   private readonly dropProductCountsStatement;
   private readonly deleteThroughStatement;
   /** entries in the feed, and of them with alerts: kept here so totals cost nothing */
-  entries: number;
-  alerts: number;
+  private counts: FeedCounts = { entries: 0, alerts: 0 };
 
   constructor(
     db: Db,
@@ -66,14 +73,33 @@ export class FeedTable {
       )
       .pluck();
     this.deleteThroughStatement = db.prepare('DELETE FROM feed WHERE pos <= ?');
-    this.entries = 0;
-    this.alerts = 0;
+    this.meta = new Meta(db);
+    // Saved with every transaction: counting 200,000 entries at start-up read the whole feed from disk.
+    const saved = this.meta.get<FeedCounts | null>('feedCounts', null);
+    if (saved) this.counts = { entries: saved.entries, alerts: saved.alerts };
+    else this.recount();
   }
 
-  /** Counts the entries afresh (a store without saved counts, or a failed transaction left them unsure). */
+  get entries(): number {
+    return this.counts.entries;
+  }
+
+  get alerts(): number {
+    return this.counts.alerts;
+  }
+
+  /** Counts the entries afresh (a store without saved counts, or rows written past this table: salvage). */
   recount(): void {
-    this.entries = this.countStatement.get()?.n ?? 0;
-    this.alerts = this.alertCountStatement.get()?.n ?? 0;
+    this.counts = { entries: this.countStatement.get()?.n ?? 0, alerts: this.alertCountStatement.get()?.n ?? 0 };
+  }
+
+  beforeCommit(): void {
+    this.meta.set('feedCounts', this.counts);
+  }
+
+  /** A failed transaction left the counts unsure. */
+  rolledBack(): void {
+    this.recount();
   }
 
   append(entry: StoredFeedEntry, productId: number): number {
@@ -93,8 +119,8 @@ export class FeedTable {
     );
     const product = this.bumpProductStatement.get(hasAlerts ? 1 : 0, productId);
     if (product?.feed_entries === 1 && !product.ghost) this.search.put(productId, product.name, product.item_id);
-    this.entries++;
-    if (hasAlerts) this.alerts++;
+    this.counts.entries++;
+    if (hasAlerts) this.counts.alerts++;
     return pos;
   }
 
@@ -123,8 +149,8 @@ export class FeedTable {
     }
     for (const [productId, { n, alerts }] of perProduct) {
       if (this.dropProductCountsStatement.get(n, alerts, productId) === 0) this.search.drop(productId);
-      this.entries -= n;
-      this.alerts -= alerts;
+      this.counts.entries -= n;
+      this.counts.alerts -= alerts;
     }
     this.deleteThroughStatement.run(through);
     return dropped;

@@ -14,13 +14,18 @@ export function emptyStats(): ReceiverStats {
   return { received: 0, duplicates: 0, quarantined: 0, lastPostbackAt: null, testPostbackAt: null };
 }
 
+/** Set in the database while an upgrade runs: found at start-up, it means the last one did not finish. */
+export const UPGRADE_MARK = 'upgrading';
+
 export class Meta {
   private readonly getStatement;
   private readonly setStatement;
+  private readonly deleteStatement;
 
   constructor(db: Db) {
     this.getStatement = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE name = ?');
     this.setStatement = db.prepare('INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)');
+    this.deleteStatement = db.prepare('DELETE FROM meta WHERE name = ?');
   }
 
   get<T>(name: string, fallback: T): T {
@@ -35,5 +40,13 @@ export class Meta {
 
   set(name: string, value: unknown): void {
     this.setStatement.run(name, JSON.stringify(value));
+  }
+
+  has(name: string): boolean {
+    return this.getStatement.get(name) !== undefined;
+  }
+
+  delete(name: string): void {
+    this.deleteStatement.run(name);
   }
 }

@@ -179,6 +179,14 @@ export class ProductTable {
     return this.trimHistory(product.id, product.historyCount + 1, limit);
   }
 
+  /** Products (not ghosts) first seen at or before `at` (ms): what the journal up to then had made. */
+  countFirstSeenBy(at: number): number {
+    return this.db
+      .prepare<[number], number>('SELECT count(*) FROM products WHERE NOT ghost AND first_seen_at <= ?')
+      .pluck()
+      .get(at) as number;
+  }
+
   /** Item ids of the listed (not removed) products of a catalog: what a catalog check may find gone. */
   listedItemsOf(catalogId: string): Set<string> {
     const rows = this.db

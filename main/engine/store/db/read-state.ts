@@ -1,10 +1,12 @@
 // What each device has read. "Mark all read" moves a device's watermark (everything at or before it is read);
 // single entries marked after it are rows of their own. Unread counts are kept per device in memory.
+
 import type { Db } from './open.js';
+import type { TransactionParticipant } from './unit-of-work.js';
 
 export const LOCAL_DEVICE = 'local';
 
-export class ReadState {
+export class ReadState implements TransactionParticipant {
   private readonly throughStatement;
   private readonly setThroughStatement;
   private readonly marksInStatement;
@@ -169,6 +171,10 @@ export class ReadState {
   forgetCounts(): void {
     this.throughCache.clear();
     this.unreadCache.clear();
+  }
+
+  rolledBack(): void {
+    this.forgetCounts();
   }
 
   forget(device: string): void {

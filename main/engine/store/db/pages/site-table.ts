@@ -1,7 +1,7 @@
 // The partner's sites: added and deleted by journaled commands (so a rebuild from the journal has them again), with
 // the summary of each one's last finished scan written by the scanner.
-import type { ScanSummary, Site, SiteKind } from '../../../../shared/contract/pages.js';
-import type { Db } from '../../store/db/open.js';
+import type { ScanSummary, Site, SiteKind } from '../../../../../shared/contract/pages.js';
+import type { Db } from '../open.js';
 
 export interface StoredSite {
   id: string;

@@ -2,8 +2,8 @@
 // transaction, so a crash mid-scan leaves every page either as it was or as newly read, never half of each; pages
 // leave only when their site stops listing them (after a complete listing) or answer 404/410.
 
-import type { Db } from '../../store/db/open.js';
-import { type LinkKeys, MATCH_KINDS, type MatchKind } from '../links/match-keys.js';
+import { type LinkKeys, MATCH_KINDS, type MatchKind } from '../../../pages/links/match-keys.js';
+import type { Db } from '../open.js';
 
 export interface MatchedProduct {
   id: number;

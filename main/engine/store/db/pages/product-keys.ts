@@ -2,10 +2,10 @@
 // their products by index, and a product that arrives after a scan finds the links already read. Kept only while the
 // partner has sites: without any, products cost nothing extra. Turning it on fills the keys of the products already
 // stored in the background (fillSome); a product saved meanwhile writes its own, which the fill leaves alone.
-import type { ProductState } from '../../../../shared/contract/product.js';
-import { Meta } from '../../store/db/meta.js';
-import type { Db } from '../../store/db/open.js';
-import { type ProductKeys, type ProductLookup, productKeys } from '../links/match-keys.js';
+import type { ProductState } from '../../../../../shared/contract/product.js';
+import { type ProductKeys, type ProductLookup, productKeys } from '../../../pages/links/match-keys.js';
+import { Meta } from '../meta.js';
+import type { Db } from '../open.js';
 import type { MatchedProduct } from './page-table.js';
 
 const FILLED = 'pageKeysFilled';
@@ -21,8 +21,7 @@ interface Claim {
 }
 
 export class ProductKeyTable {
-  /** whether keys are kept (there are sites) */
-  enabled: boolean;
+  private keeping: boolean;
   private readonly meta: Meta;
   private readonly putStatement;
   private readonly fillStatement;
@@ -37,7 +36,7 @@ export class ProductKeyTable {
     hasSites: boolean,
   ) {
     this.meta = new Meta(db);
-    this.enabled = hasSites;
+    this.keeping = hasSites;
     this.putStatement = db.prepare(
       'INSERT OR REPLACE INTO product_match_keys (product_id, link_key, sku_key, dest_key) VALUES (?, ?, ?, ?)',
     );
@@ -115,10 +114,20 @@ export class ProductKeyTable {
     })();
   }
 
+  /** whether keys are kept (there are sites) */
+  get enabled(): boolean {
+    return this.keeping;
+  }
+
+  /** A transaction that added or deleted a site rolled back: follow the sites the database has. */
+  reloaded(hasSites: boolean): void {
+    this.keeping = hasSites;
+  }
+
   /** The first site was added (true) or the last one deleted (false): keep keys, or drop them all. */
   setEnabled(enabled: boolean): void {
-    if (enabled === this.enabled) return;
-    this.enabled = enabled;
+    if (enabled === this.keeping) return;
+    this.keeping = enabled;
     if (!enabled) {
       this.db.exec('DELETE FROM product_match_keys');
       this.meta.set(FILLED, false);

@@ -1,7 +1,7 @@
 // The products the partner's pages link to, as the journal last recorded them after a scan: what a watch on
 // `{ linkedFromPages: true }` covers. Journaled (not read from the link index) so that applying the journal again
 // gives the same alerts, and so the watch survives a rebuild of the database.
-import type { Db } from '../../store/db/open.js';
+import type { Db } from '../open.js';
 
 export class LinkedProducts {
   private readonly hasStatement;

@@ -1,6 +1,6 @@
 // The read side of the link index for the UI API: the Pages list (attention first), one page's links, the pages that
 // link to a product, and what each named product is now.
-import { PAGE_MATCHES } from '../../../../shared/contract/enums.js';
+import { PAGE_MATCHES } from '../../../../../shared/contract/enums.js';
 import type {
   LinkedPages,
   PageItem,
@@ -8,10 +8,10 @@ import type {
   PageProduct,
   PageRef,
   PagesPage,
-} from '../../../../shared/contract/pages.js';
-import { textMatcher } from '../../../../shared/domain/feed-search.js';
-import { type Db, statement } from '../../store/db/open.js';
-import { fromRow, type ProductRow, publicState } from '../../store/db/products.js';
+} from '../../../../../shared/contract/pages.js';
+import { textMatcher } from '../../../../../shared/domain/feed-search.js';
+import { type Db, statement } from '../open.js';
+import { fromRow, type ProductRow, publicState } from '../products.js';
 import type { AttentionIndex } from './attention.js';
 
 export const PAGES_PER_LINE_MAX = 5;

@@ -1,8 +1,8 @@
 // Which pages need the partner, and why: a link to a product that is out of stock, removed from the catalog, or up in
 // price since the page was read, or a plain link that earns nothing (untracked). Worked out from the link index and
 // the products' current state in one pass over the matched links, and kept until either changes.
-import type { AttentionReason, PageAttention } from '../../../../shared/contract/pages.js';
-import type { Db } from '../../store/db/open.js';
+import type { AttentionReason, PageAttention } from '../../../../../shared/contract/pages.js';
+import type { Db } from '../open.js';
 
 interface AttentionRow {
   page_id: number;

@@ -3,7 +3,7 @@
 // covering the journal: the backup copies pages as they are, so a damaged source makes a damaged copy.
 // (sqlite-worker.ts does the same off the event loop, for a backup made while the engine runs.)
 import type Database from 'better-sqlite3';
-import { connect } from '../store/db/open.js';
+import { connect } from './open.js';
 
 export interface CopyCheck {
   ok: boolean;
@@ -31,7 +31,7 @@ export function checkDatabaseCopy(file: string, { standalone = false } = {}): Co
       ok: first === 'ok',
       problem: first === 'ok' ? null : first,
       appliedSeq: seq === undefined ? 0 : Number(JSON.parse(seq)),
-      schemaVersion: db.pragma('user_version', { simple: true }) as number,
+      schemaVersion: schemaVersionOf(db),
       products: db.prepare<[], number>('SELECT count(*) FROM products WHERE NOT ghost').pluck().get() ?? 0,
     };
   } catch (error) {
@@ -39,4 +39,9 @@ export function checkDatabaseCopy(file: string, { standalone = false } = {}): Co
   } finally {
     db?.close();
   }
+}
+
+/** The schema version a database file says it has (PRAGMA user_version). */
+export function schemaVersionOf(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
 }

@@ -1,6 +1,6 @@
 // The tables the page scanner writes, over a connection of its own (openSideWriter: a small page cache, so reading
 // a 10,000-page site neither evicts the products from the engine's cache nor grows it).
-import { type Db, openSideWriter } from '../../store/db/open.js';
+import { type Db, openSideWriter } from '../open.js';
 import { LinkedProducts } from './linked-products.js';
 import { PageTable } from './page-table.js';
 import { ProductKeyTable } from './product-keys.js';

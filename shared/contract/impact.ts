@@ -62,6 +62,18 @@ export type CatalogSearch = z.input<typeof catalogSearchSchema>;
 export type ReconcileRequest = z.infer<typeof reconcileRequestSchema>;
 export type ReconcileStatus = z.infer<typeof reconcileStatusSchema>;
 
+/** The catch-up check before it ever ran. */
+export const IDLE_RECONCILE: Readonly<ReconcileStatus> = {
+  running: false,
+  checked: 0,
+  total: 0,
+  changed: 0,
+  failed: 0,
+  lastFinishedAt: null,
+  nextAt: null,
+  error: null,
+};
+
 /** One brand's product catalog, as impact.com's Partner API lists it (GET /api/catalogs). */
 export const catalogSchema = z.object({
   id: z.string(),

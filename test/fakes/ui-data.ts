@@ -3,7 +3,7 @@
 import type { BackupInfo, BackupList } from '../../shared/contract/backups.js';
 import type { Channel } from '../../shared/contract/channel.js';
 import type { FeedEntry } from '../../shared/contract/feed.js';
-import type { Catalog, CatalogItem, ReconcileStatus } from '../../shared/contract/impact.js';
+import { type Catalog, type CatalogItem, IDLE_RECONCILE, type ReconcileStatus } from '../../shared/contract/impact.js';
 import type { ProductState } from '../../shared/contract/product.js';
 import type { QuarantineEntry } from '../../shared/contract/quarantine.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/contract/settings.js';
@@ -176,17 +176,7 @@ export function makeCatalogItem(overrides: Partial<CatalogItem> = {}): CatalogIt
 
 /** The catch-up check before it ever ran. */
 export function idleReconcile(overrides: Partial<ReconcileStatus> = {}): ReconcileStatus {
-  return {
-    running: false,
-    checked: 0,
-    total: 0,
-    changed: 0,
-    failed: 0,
-    lastFinishedAt: null,
-    nextAt: null,
-    error: null,
-    ...overrides,
-  };
+  return { ...IDLE_RECONCILE, ...overrides };
 }
 
 export function makeChannel(overrides: Partial<Channel> = {}): Channel {

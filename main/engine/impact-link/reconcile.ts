@@ -2,7 +2,7 @@
 // says through the journal, like a postback (see apply/observation.ts). Runs after downtime, every 6 hours and on
 // "Check now". Items are fetched by their API Id when known (one request), and spread over hours when the hourly
 // budget asks for it (the client waits; the progress says when the next batch goes).
-import type { ReconcileStatus } from '../../../shared/contract/impact.js';
+import { IDLE_RECONCILE, type ReconcileStatus } from '../../../shared/contract/impact.js';
 import type { Observation } from '../../../shared/contract/journal.js';
 import { type ApiItem, ImpactApiError, type ImpactClient, maxPagesFor, PageWalk } from '../impact/index.js';
 import type { Logger } from '../types.js';
@@ -38,16 +38,7 @@ export interface WatchedCatalog {
 const CONCURRENCY = 2;
 
 export class Reconciler {
-  private status: ReconcileStatus = {
-    running: false,
-    checked: 0,
-    total: 0,
-    changed: 0,
-    failed: 0,
-    lastFinishedAt: null,
-    nextAt: null,
-    error: null,
-  };
+  private status: ReconcileStatus = { ...IDLE_RECONCILE };
   private running: Promise<void> | null = null;
   /** the items of the check under way: items asked for meanwhile join it (a watch just added is checked now) */
   private targets: ReconcileTarget[] = [];

@@ -8,14 +8,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from '../helpers/http.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
-import { type BrowserSession, CHROMIUM, openBrowser, SKIP_REASON } from './browser.js';
+import { type BrowserSession, CHROMIUM, LIVE_MS, openBrowser, SKIP_REASON } from './browser.js';
 import { ensureBuilt } from './build.js';
 import { CATALOG, item, send } from './postbacks.js';
 import { type ServeChild, startServeChild } from './serve-child.js';
 
 const SECRET = 'e2e-alerts-secret-0123456789';
 const TOKEN = 'e2e-alerts-token-0123456789';
-const LIVE_MS = 20_000;
 /** long enough that six postbacks sent back to back land in one window on a loaded machine */
 const DIGEST_SECONDS = 5;
 
@@ -96,7 +95,6 @@ describe.skipIf(!CHROMIUM)(`alerts in the browser, in Chromium${SKIP_REASON}`, (
     await browser.context.grantPermissions(['notifications'], { origin: origin() });
     await browser.context.addInitScript(recordNotifications);
     page = browser.page;
-    page.setDefaultTimeout(LIVE_MS);
     await page.goto(server.uiUrl);
     await page.getByRole('heading', { level: 1, name: 'Feed' }).waitFor();
   });

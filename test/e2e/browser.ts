@@ -30,6 +30,9 @@ export interface BrowserSession {
 }
 
 /** `extraArgs`: e.g. the hub's --ignore-certificate-errors-spki-list, so its self-signed certificate is trusted. */
+/** How long a step waits for the live UI (an SSE event, a server child's answer) on a loaded shared machine. */
+export const LIVE_MS = 20_000;
+
 export async function openBrowser(profileDir: string, extraArgs: string[] = []): Promise<BrowserSession> {
   if (!CHROMIUM) throw new Error(CHROMIUM_HELP);
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -38,6 +41,7 @@ export async function openBrowser(profileDir: string, extraArgs: string[] = []):
     viewport: VIEWPORT,
     args: [...CHROMIUM_ARGS, ...extraArgs],
   });
+  context.setDefaultTimeout(LIVE_MS); // every page of it, the first and any opened later
   const session: BrowserSession = {
     context,
     page: context.pages()[0] ?? (await context.newPage()),

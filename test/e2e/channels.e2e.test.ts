@@ -16,7 +16,6 @@ import { shootView } from './shoot.js';
 
 const SECRET = 'e2e-channels-secret-0123456789';
 const TOKEN = 'e2e-channels-token-0123456789';
-const LIVE_MS = 20_000;
 
 describe.skipIf(!CHROMIUM)(`Settings → Channels in Chromium${SKIP_REASON}`, () => {
   const temp = makeTempDir('shelfwatch-e2e-channels-');
@@ -42,7 +41,6 @@ describe.skipIf(!CHROMIUM)(`Settings → Channels in Chromium${SKIP_REASON}`, ()
     });
     browser = await openBrowser(path.join(temp.dir, 'profile'));
     page = browser.page;
-    page.setDefaultTimeout(LIVE_MS);
   });
 
   afterAll(async () => {

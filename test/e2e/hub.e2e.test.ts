@@ -12,13 +12,11 @@ import { spkiFingerprintOf } from '../../main/engine/hub/certificate.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { freePorts, HUB_SECRET, type HubPorts, startHub } from '../hub/hub-child.js';
 import { seriousViolations } from './axe.js';
-import { type BrowserSession, CHROMIUM, openBrowser, SKIP_REASON, VIEWPORT } from './browser.js';
+import { type BrowserSession, CHROMIUM, LIVE_MS, openBrowser, SKIP_REASON, VIEWPORT } from './browser.js';
 import { NARROW_VIEWPORT, resize, sidewaysScrolling } from './layout.js';
 import { item, send } from './postbacks.js';
 import { publishScreenshots, screenshot, type View } from './screenshots.js';
 import type { ServeChild } from './serve-child.js';
-
-const LIVE_MS = 15_000;
 
 describe.skipIf(!CHROMIUM)(`a browser following a hub, in Chromium${SKIP_REASON}`, () => {
   const temp = makeTempDir('shelfwatch-e2e-hub-');
@@ -56,9 +54,7 @@ describe.skipIf(!CHROMIUM)(`a browser following a hub, in Chromium${SKIP_REASON}
       `--ignore-certificate-errors-spki-list=${spkiFingerprintOf(certificate)}`,
     ]);
     admin = browser.page;
-    admin.setDefaultTimeout(LIVE_MS);
     device = await browser.context.newPage();
-    device.setDefaultTimeout(LIVE_MS);
     device.on('pageerror', (error) => deviceErrors.push(error.message));
     await send(postbackUrl(), item('HUB-1', { Name: 'Trail shoes', CurrentPrice: '89.00' }, 'Insert'));
   });

@@ -8,7 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeImpactApi, startFakeImpactApi } from '../fakes/impact-api.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
-import { type BrowserSession, CHROMIUM, openBrowser, SKIP_REASON } from './browser.js';
+import { type BrowserSession, CHROMIUM, LIVE_MS, openBrowser, SKIP_REASON } from './browser.js';
 import { ensureBuilt } from './build.js';
 import { fileName, publishScreenshots, SCREENSHOT_DIR, type View } from './screenshots.js';
 import { type ServeChild, startServeChild } from './serve-child.js';
@@ -17,7 +17,6 @@ import { shootView } from './shoot.js';
 const SECRET = 'e2e-impact-secret-0123456789';
 const TOKEN = 'e2e-impact-token-0123456789';
 /** live updates arrive within milliseconds; the slack is for a loaded 2-core CI machine */
-const LIVE_MS = 20_000;
 const CATALOG = '24836';
 /** product pictures from the brand's image host, answered by the test (nothing may leave the machine) */
 const IMAGE_HOST = 'https://img.acme-outdoor.test';
@@ -94,7 +93,6 @@ describe.skipIf(!CHROMIUM)(`the impact.com account, search and catch-up check in
     });
     browser = await openBrowser(path.join(temp.dir, 'profile'));
     page = browser.page;
-    page.setDefaultTimeout(LIVE_MS);
     // Registered after the browser's block-everything-else route, so it answers first (Playwright's last wins).
     await browser.context.route(`${IMAGE_HOST}/**`, (route) => {
       const colour = route.request().url().includes('4p') ? '#c2692b' : '#3f7d4e';

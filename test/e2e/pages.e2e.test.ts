@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_PRODUCTS, productPostback } from '../fakes/fake-site/content.js';
 import { type FakeSite, FAKE_SITE_PATHS as PATHS, startFakeSite } from '../fakes/fake-site.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
-import { type BrowserSession, CHROMIUM, openBrowser, SKIP_REASON } from './browser.js';
+import { type BrowserSession, CHROMIUM, LIVE_MS, openBrowser, SKIP_REASON } from './browser.js';
 import { ensureBuilt } from './build.js';
 import { send } from './postbacks.js';
 import { publishScreenshots } from './screenshots.js';
@@ -17,7 +17,6 @@ import { shootView } from './shoot.js';
 
 const SECRET = 'e2e-pages-secret-0123456789';
 const TOKEN = 'e2e-pages-token-0123456789';
-const LIVE_MS = 20_000;
 
 describe.skipIf(!CHROMIUM)(`your pages in Chromium${SKIP_REASON}`, () => {
   const temp = makeTempDir('shelfwatch-e2e-pages-');
@@ -44,7 +43,6 @@ describe.skipIf(!CHROMIUM)(`your pages in Chromium${SKIP_REASON}`, () => {
       await send(server.postbackUrl, productPostback(product.item, { Operation: 'Insert' }));
     browser = await openBrowser(path.join(temp.dir, 'profile'));
     page = browser.page;
-    page.setDefaultTimeout(LIVE_MS);
   });
 
   afterAll(async () => {

@@ -8,7 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { seriousViolations } from './axe.js';
-import { type BrowserSession, CHROMIUM, openBrowser, SKIP_REASON, VIEWPORT } from './browser.js';
+import { type BrowserSession, CHROMIUM, LIVE_MS, openBrowser, SKIP_REASON, VIEWPORT } from './browser.js';
 import { ensureBuilt } from './build.js';
 import { drawsInColour, emojiVerdict } from './glyphs.js';
 import { brokenRows, NARROW_VIEWPORT, resize, sidewaysScrolling, visibleFeedRows } from './layout.js';
@@ -20,7 +20,6 @@ import { shootView } from './shoot.js';
 const SECRET = 'e2e-secret-0123456789abcdef';
 const TOKEN = 'e2e-token-0123456789abcdef';
 /** live updates arrive over SSE within milliseconds; the slack is for a loaded 2-core CI machine */
-const LIVE_MS = 15_000;
 const XSS_NAME = '<img src=x onerror=alert(1)><script>alert(2)</script>';
 
 interface Box {
@@ -63,7 +62,6 @@ describe.skipIf(!CHROMIUM)(`the UI in Chromium against the server face${SKIP_REA
     server = await startServeChild({ dataDir: path.join(temp.dir, 'data'), secret: SECRET, uiToken: TOKEN });
     browser = await openBrowser(path.join(temp.dir, 'profile'));
     page = browser.page;
-    page.setDefaultTimeout(LIVE_MS);
   });
 
   afterAll(async () => {
